@@ -1,0 +1,28 @@
+"""Language identification of the clean body with lingua (models ship inside the wheel)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import LanguageDetector, LanguageDetectorBuilder
+
+# lingua's cost grows with the text; the first few thousand characters decide the language of a
+# news article as well as the whole of it does.
+SAMPLE_CHARS = 2000
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+def detect_language(text: str) -> tuple[str | None, float | None]:
+    """ISO 639-1 code of the text's language and lingua's confidence, or (None, None) for no text."""
+    sample = text[:SAMPLE_CHARS]
+    if not sample.strip():
+        return None, None
+    values = _detector().compute_language_confidence_values(sample)
+    if not values or values[0].value <= 0:
+        return None, None
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), round(float(best.value), 4)
