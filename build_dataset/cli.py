@@ -1,0 +1,122 @@
+"""Command line: a thin typer layer over the library; every command is a library call."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from build_dataset import __version__
+from build_dataset.errors import BuildDatasetError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn scraped news pages into a clean, annotated, versioned Hub dataset.")
+console = Console(stderr=True)
+out = Console()
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def one_line_errors(command: F) -> F:
+    """Turn the project's errors into one line on stderr and exit status 1, without a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BuildDatasetError as error:
+            console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            console.print("[bold red]interrupted:[/] nothing was replaced", highlight=False)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"build-dataset {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print the tool's version and exit.")] = False,
+) -> None:
+    """Turn scraped news pages into a clean, annotated, versioned Hub dataset."""
+
+
+@app.command()
+@one_line_errors
+def build(
+    input_dir: Annotated[Path, typer.Option("--input", help="Folder of scraped pages (searched recursively).")]
+    = Path("seeds"),
+    output: Annotated[Path, typer.Option("--output", help="Release folder to (re)write.")] = Path("release"),
+    identity: Annotated[Path, typer.Option(help="The dataset's identity file (version, name, license).")]
+    = Path("dataset.yaml"),
+    card: Annotated[Path, typer.Option(help="The card's prose template.")] = Path("dataset_card.md"),
+    max_bytes: Annotated[int, typer.Option(help="Refuse source files larger than this.")] = 20 * 1024 * 1024,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable files with a warning "
+                                           "instead of stopping.")] = False,
+    dup_threshold: Annotated[float, typer.Option(help="Jaccard similarity (word 5-grams) above which two "
+                                                 "articles are near duplicates.")] = 0.8,
+) -> None:
+    """Build a release folder (Parquet + card) from a folder of scraped pages, then validate it."""
+    from build_dataset.pipeline import build as run_build
+
+    columns = (TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        summary = run_build(input_dir, output, identity_path=identity, card_template=card, max_bytes=max_bytes,
+                            skip_bad=skip_bad, dup_threshold=dup_threshold, progress=progress)
+    table = Table(title=f"build-dataset {__version__}: dataset v{summary.version} in {output}")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    table.add_row("files read", str(summary.files_read))
+    table.add_row("articles written", str(summary.articles_written))
+    table.add_row("duplicates marked", str(summary.duplicates))
+    table.add_row("files skipped", str(len(summary.skipped)))
+    table.add_row("warnings", str(len(summary.warnings)))
+    out.print(table)
+    for line in summary.skipped:
+        console.print(f"[yellow]skipped:[/] {line}", highlight=False)
+    for line in summary.warnings[:20]:
+        console.print(f"[yellow]warning:[/] {line}", highlight=False)
+    if len(summary.warnings) > 20:
+        console.print(f"[yellow]... and {len(summary.warnings) - 20} more warnings[/]")
+
+
+@app.command()
+@one_line_errors
+def validate(
+    release: Annotated[Path, typer.Argument(help="Release folder to check.")],
+    no_load: Annotated[bool, typer.Option("--no-load", help="Skip the load_dataset check.")] = False,
+) -> None:
+    """Check offline that a release folder holds all a consumer relies on."""
+    from build_dataset.validate import validate_release
+
+    problems = validate_release(release, load=not no_load)
+    for problem in problems:
+        console.print(f"[red]invalid:[/] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    out.print(f"{release}: valid")
+
+
+def run() -> None:  # pragma: no cover - console-script entry point
+    sys.exit(app())

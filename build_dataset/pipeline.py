@@ -1,0 +1,232 @@
+"""The build: stream every source through the stages into a staging folder, validate, then swap.
+
+Passes over the corpus, none of which holds it in memory:
+0. hash every file (ids fix the output order) and, for outlets with enough pages, count their lines
+   to find the furniture they repeat on every page;
+1. clean and annotate each article in id order, writing the `raw` config and a staging file;
+2. find duplicates over the staged texts, then write the default config with them filled in.
+The release is built beside the output and swapped in only after it validates, so a failed or
+interrupted build leaves the previous release untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from build_dataset import __version__, schema
+from build_dataset.annotate.dedup import find_duplicates
+from build_dataset.assemble import outlet_key, process_document
+from build_dataset.card import load_identity, write_card
+from build_dataset.clean import furniture_keys, line_key
+from build_dataset.errors import BuildDatasetError, InputError, ValidationError
+from build_dataset.package import ShardWriter, read_batches
+from build_dataset.read import (
+    DEFAULT_MAX_BYTES,
+    ManifestEntry,
+    SourceFile,
+    discover,
+    read_manifest,
+    read_text,
+    scan,
+)
+
+# An outlet needs this many pages in a build before lines it repeats count as its furniture.
+MIN_PAGES_FOR_FURNITURE = 5
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildSummary:
+    """What a build did, for the CLI's summary table and for tests."""
+
+    output: Path
+    version: str
+    files_read: int = 0
+    articles_written: int = 0
+    duplicates: int = 0
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: BuildSummary) -> list[SourceFile]:
+    """All usable source files, sorted by id, refusing (or skipping) files whose bytes repeat."""
+    sources: list[SourceFile] = []
+    by_hash: dict[str, SourceFile] = {}
+    _, ignored = discover(input_dir)
+    for path in ignored:
+        summary.warnings.append(f"{path.relative_to(input_dir).as_posix()}: not a .txt/.html page, ignored")
+    iterator = scan(input_dir, max_bytes=max_bytes)
+    while True:
+        try:
+            source = next(iterator)
+        except StopIteration:
+            break
+        except InputError as error:
+            if not skip_bad:
+                raise
+            summary.skipped.append(str(error))
+            continue
+        first = by_hash.get(source.sha256)
+        if first is not None:
+            error = InputError(f"has the same bytes as {first.relative} (id {source.id})", path=source.path,
+                               fix="remove one of the two copies")
+            if not skip_bad:
+                raise error
+            summary.skipped.append(str(error))
+            continue
+        by_hash[source.sha256] = source
+        sources.append(source)
+    sources.sort(key=lambda s: s.id)
+    return sources
+
+
+def _corpus_furniture(sources: list[SourceFile], manifest: dict[str, ManifestEntry],
+                      progress: Progress) -> dict[str, frozenset[str]]:
+    """Per outlet, the line keys that recur on so many of its pages that they are page furniture."""
+    groups: dict[str, list[SourceFile]] = defaultdict(list)
+    for source in sources:
+        key = outlet_key(manifest.get(source.relative))
+        if key is not None and not source.is_html:
+            groups[key].append(source)
+    furniture: dict[str, frozenset[str]] = {}
+    big = {k: v for k, v in groups.items() if len(v) >= MIN_PAGES_FOR_FURNITURE}
+    total = sum(len(v) for v in big.values())
+    done = 0
+    for key, members in sorted(big.items()):
+        counts: Counter[str] = Counter()
+        for source in members:
+            try:
+                text = read_text(source).text
+            except InputError:
+                continue  # reported by the main pass
+            counts.update({line_key(line) for line in text.split("\n")} - {""})
+            done += 1
+            progress("furniture", done, total)
+        furniture[key] = furniture_keys(counts, len(members))
+    return furniture
+
+
+def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template: Path, max_bytes: int,
+                skip_bad: bool, dup_threshold: float, previous: Path | None, progress: Progress,
+                summary: BuildSummary) -> None:
+    manifest = read_manifest(input_dir)
+    sources = _collect_sources(input_dir, max_bytes, skip_bad, summary)
+    summary.files_read = len(sources)
+    unlisted = [s.relative for s in sources if s.relative not in manifest]
+    if manifest or unlisted:
+        for name in unlisted:
+            summary.warnings.append(f"{name}: no manifest entry, provenance left null")
+    furniture = _corpus_furniture(sources, manifest, progress)
+
+    work = staging / ".work"
+    work.mkdir()
+    version = identity["version"]
+    staged = ShardWriter(work, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
+    raw = ShardWriter(staging, schema.RAW_CONFIG, dataset_version=version, pipeline_version=__version__)
+    for done, source in enumerate(sources, start=1):
+        try:
+            text = read_text(source)
+        except InputError as error:
+            if not skip_bad:
+                raise
+            summary.skipped.append(str(error))
+            continue
+        entry = manifest.get(source.relative)
+        page_furniture = furniture.get(outlet_key(entry) or "", frozenset())
+        article, raw_article = process_document(source, text, entry, page_furniture)
+        staged.write(schema.to_row(article))
+        raw.write(schema.to_row(raw_article))
+        progress("clean+annotate", done, len(sources))
+    staged_files = [s.path for s in staged.close()]
+    raw.close()
+
+    texts = ((row["id"], row["text"]) for batch in read_batches(staged_files, ["id", "text"])
+             for row in batch.to_pylist())
+    duplicates = find_duplicates(texts, threshold=dup_threshold)
+    final = ShardWriter(staging, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
+    for batch in read_batches(staged_files):
+        ids = batch.column("id").to_pylist()
+        marks = [duplicates.get(i, (None, i)) for i in ids]
+        batch = batch.set_column(batch.schema.get_field_index("duplicate_of"), "duplicate_of",
+                                 pa.array([m[0] for m in marks], pa.string()))
+        batch = batch.set_column(batch.schema.get_field_index("cluster_id"), "cluster_id",
+                                 pa.array([m[1] for m in marks], pa.string()))
+        final.write_table(batch)
+        summary.articles_written += batch.num_rows
+        summary.duplicates += sum(1 for m in marks if m[0] is not None)
+    final.close()
+    shutil.rmtree(work)
+    write_card(staging, identity=identity, template=card_template, versions=versions_section(previous, staging))
+
+
+def versions_section(previous: Path | None, staging: Path) -> str:
+    """The card's "Versions" text: what changed since the release being replaced."""
+    if previous is None:
+        return "First release built in this folder."
+    return f"Replaces the release previously in `{previous.name}`."
+
+
+def swap_into_place(staging: Path, output: Path) -> None:
+    """Replace `output` by `staging` with renames only, so no reader sees a half-written release."""
+    if output.exists():
+        retired = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old-"))
+        os.replace(output, retired / output.name)
+        os.replace(staging, output)
+        shutil.rmtree(retired)
+    else:
+        os.replace(staging, output)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
+          identity_path: Path = Path("dataset.yaml"), card_template: Path = Path("dataset_card.md"),
+          max_bytes: int = DEFAULT_MAX_BYTES, skip_bad: bool = False, dup_threshold: float = 0.8,
+          progress: Progress = _no_progress) -> BuildSummary:
+    """Build a release folder from a folder of scraped pages; the previous release survives any failure."""
+    from build_dataset.validate import validate_release
+
+    identity = load_identity(identity_path)
+    if version is not None:
+        identity["version"] = version
+    summary = BuildSummary(output=output_dir, version=identity["version"])
+    output_dir = output_dir.resolve()
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=output_dir.parent, prefix=f".{output_dir.name}.building-"))
+    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a release is an ordinary folder
+    try:
+        previous = output_dir if (output_dir / "README.md").is_file() else None
+        _build_into(staging, input_dir.resolve(), identity=identity, card_template=card_template,
+                    max_bytes=max_bytes, skip_bad=skip_bad, dup_threshold=dup_threshold,
+                    previous=previous, progress=progress, summary=summary)
+        progress("validate", 0, 1)
+        problems = validate_release(staging)
+        if problems:
+            raise ValidationError(f"the new release fails validation: {problems[0]}"
+                                  + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+                                  path=output_dir, fix="nothing was replaced; report this as a bug")
+        swap_into_place(staging, output_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return summary
+
+
+__all__ = ["BuildDatasetError", "BuildSummary", "build", "swap_into_place"]

@@ -1,0 +1,227 @@
+"""Read stage: find the source files, read the provenance manifest, and turn bytes into text.
+
+Reading is strict about what cannot be trusted (empty, binary, oversized, undecodable files; a
+manifest that names files outside the input folder) because every record keeps provenance back to
+the exact source bytes: a guess here would be a silent lie in the dataset.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+from charset_normalizer import from_bytes
+
+from build_dataset.errors import InputError
+
+MANIFEST_NAMES = ("sources.yaml", "sources.yml")
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SOURCE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MANIFEST_FIELDS = ("url", "outlet", "retrieved", "published", "license")
+
+# Encodings the scraped pages come in: Unicode first, then the legacy Cyrillic and Western code
+# pages. Restricting the candidates keeps charset-normalizer from picking exotic look-alikes
+# (cp1250 for a short French latin-1 text, for one).
+CANDIDATE_ENCODINGS = ["utf_8", "cp1251", "koi8_u", "koi8_r", "cp1252", "latin_1", "utf_16"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ManifestEntry:
+    """What the manifest knows about one file; every field may be unknown."""
+
+    url: str | None = None
+    outlet: str | None = None
+    retrieved: dt.date | None = None
+    published: dt.date | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceFile:
+    """A source file found in the input folder, identified by the hash of its bytes."""
+
+    path: Path
+    relative: str
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return article_id(self.sha256)
+
+    @property
+    def is_html(self) -> bool:
+        return self.path.suffix.lower() in HTML_SUFFIXES
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceText:
+    """A source file's decoded text, newlines normalised to \\n."""
+
+    text: str
+    encoding: str
+
+
+def article_id(sha256: str) -> str:
+    """The article id: stable across rebuilds because it depends only on the source bytes."""
+    return sha256[:16]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def discover(input_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Source files under `input_dir` (recursively, sorted) and the files skipped for their suffix."""
+    if not input_dir.is_dir():
+        raise InputError("is not a folder", path=input_dir, fix="pass --input a folder of scraped pages")
+    sources: list[Path] = []
+    skipped: list[Path] = []
+    for path in sorted(input_dir.rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(input_dir).parts):
+            continue
+        if path.name in MANIFEST_NAMES and path.parent == input_dir:
+            continue
+        (sources if path.suffix.lower() in SOURCE_SUFFIXES else skipped).append(path)
+    return sources, skipped
+
+
+def _date_or_none(value: object, *, manifest: Path, key: str, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"entry {name!r} has {key}: {value!r}, not a date", path=manifest,
+                         fix="write dates as YYYY-MM-DD or leave them null") from None
+
+
+def _inside(input_dir: Path, name: str) -> bool:
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts or Path(name).is_absolute():
+        return False
+    return (input_dir / name).resolve().is_relative_to(input_dir.resolve())
+
+
+def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
+    """The manifest's entries keyed by path relative to the input folder ({} when there is none).
+
+    Format (`sources.yaml` at the top of the input folder)::
+
+        files:
+          some/page.txt: {url: ..., outlet: ..., retrieved: 2024-01-31, published: null, license: ...}
+    """
+    manifest = next((input_dir / n for n in MANIFEST_NAMES if (input_dir / n).is_file()), None)
+    if manifest is None:
+        return {}
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where is not None else ""
+        raise InputError(f"is not valid YAML{line}", path=manifest,
+                         fix="fix the syntax (see seeds/sources.yaml for the format)") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        raise InputError("has no 'files:' mapping of file name to fields", path=manifest,
+                         fix="see seeds/sources.yaml for the format")
+    entries: dict[str, ManifestEntry] = {}
+    for name, fields in data["files"].items():
+        name = str(name)
+        if not _inside(input_dir, name):
+            raise InputError(f"entry {name!r} points outside the input folder", path=manifest,
+                             fix="name files by their path relative to the manifest's folder")
+        fields = fields or {}
+        if not isinstance(fields, dict):
+            raise InputError(f"entry {name!r} is not a mapping of fields", path=manifest,
+                             fix=f"give it fields among {', '.join(MANIFEST_FIELDS)}")
+        unknown = sorted(set(fields) - set(MANIFEST_FIELDS))
+        if unknown:
+            raise InputError(f"entry {name!r} has unknown field(s) {', '.join(unknown)}", path=manifest,
+                             fix=f"use only {', '.join(MANIFEST_FIELDS)}")
+        if not (input_dir / name).is_file():
+            raise InputError(f"entry {name!r} names a file that does not exist", path=manifest,
+                             fix="remove the entry or add the file")
+
+        def text(key: str, fields: dict = fields) -> str | None:
+            value = fields.get(key)
+            return None if value is None or str(value).strip() == "" else str(value).strip()
+
+        entries[PurePosixPath(name).as_posix()] = ManifestEntry(
+            url=text("url"),
+            outlet=text("outlet"),
+            retrieved=_date_or_none(fields.get("retrieved"), manifest=manifest, key="retrieved", name=name),
+            published=_date_or_none(fields.get("published"), manifest=manifest, key="published", name=name),
+            license=text("license"),
+        )
+    return entries
+
+
+def scan(input_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceFile]:
+    """Hash every source file (streaming its bytes), in path order."""
+    sources, _ = discover(input_dir)
+    for path in sources:
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError("is empty", path=path, fix="delete it or re-scrape the page")
+        if size > max_bytes:
+            raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit", path=path,
+                             fix="check it is a single page, or raise --max-bytes")
+        yield SourceFile(path=path, relative=path.relative_to(input_dir).as_posix(), sha256=sha256_of(path))
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def decode(data: bytes, *, path: Path) -> SourceText:
+    """Bytes to text: BOMs and strict UTF-8 first, then charset detection over the legacy code pages."""
+    if _looks_binary(data):
+        raise InputError("looks binary, not text", path=path,
+                         fix="remove it from the input folder or convert it to text")
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    else:
+        try:
+            text, encoding = data.decode("utf-8", errors="strict"), "utf-8"
+        except UnicodeDecodeError:
+            best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+            if best is None:
+                raise InputError("cannot be decoded as UTF-8, cp1251, koi8-u/r, cp1252 or latin-1",
+                                 path=path, fix="convert it to UTF-8") from None
+            text, encoding = str(best), best.encoding.replace("_", "-")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("holds only whitespace", path=path, fix="delete it or re-scrape the page")
+    return SourceText(text=text, encoding=encoding)
+
+
+def read_text(source: SourceFile) -> SourceText:
+    """Decode a source file, checking that its bytes are still the ones that were hashed."""
+    data = source.path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != source.sha256:
+        raise InputError("changed while the build was running", path=source.path, fix="run the build again")
+    return decode(data, path=source.path)

@@ -1,0 +1,146 @@
+"""Validate a release folder offline: everything a consumer of the Hub repo relies on.
+
+Checks the card's YAML, that every declared config resolves to files, that the declared counts and
+schemas are the written ones, that ids are unique and shared by both configs, and finally that
+`datasets.load_dataset` reads both configs with the Hub switched off, in a fresh process so that the
+check sees exactly what a consumer's process would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import yaml
+
+from build_dataset import schema
+from build_dataset.package import VERSION_KEY, config_files
+
+REQUIRED_KEYS = ("pretty_name", "version", "license", "language", "multilinguality", "size_categories",
+                 "task_categories", "tags", "source_datasets", "annotations_creators", "language_creators",
+                 "configs", "dataset_info")
+# Above this many Parquet bytes the load check streams the first rows instead of caching a copy.
+FULL_LOAD_LIMIT = 256 * 1024 * 1024
+
+
+def read_front_matter(readme: Path) -> dict[str, Any]:
+    """The YAML block at the top of a card; raises ValueError when there is none or it does not parse."""
+    text = readme.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise ValueError("README.md does not start with a YAML block")
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise ValueError("README.md's YAML block is not closed")
+    data = yaml.safe_load(text[4:end])
+    if not isinstance(data, dict):
+        raise ValueError("README.md's YAML block is not a mapping")
+    return data
+
+
+def _check_files(release_dir: Path, meta: dict[str, Any]) -> tuple[list[str], dict[str, list[str]]]:
+    problems: list[str] = []
+    ids_by_config: dict[str, list[str]] = {}
+    infos = {i.get("config_name"): i for i in meta.get("dataset_info", []) if isinstance(i, dict)}
+    declared = {c.get("config_name"): c for c in meta.get("configs", []) if isinstance(c, dict)}
+    for config in schema.CONFIG_RECORDS:
+        if config not in declared:
+            problems.append(f"configs: no {config!r} config")
+            continue
+        patterns = [f["path"] for f in declared[config].get("data_files", [])]
+        matched = sorted({p for pattern in patterns for p in release_dir.glob(pattern)})
+        if not matched:
+            problems.append(f"configs: {config!r} paths {patterns} match no file")
+            continue
+        if matched != config_files(release_dir, config):
+            problems.append(f"configs: {config!r} paths {patterns} match other files than the config's shards")
+        expected = schema.arrow_schema(config)
+        rows = 0
+        ids: list[str] = []
+        for path in matched:
+            parquet = pq.ParquetFile(path)
+            actual = parquet.schema_arrow.remove_metadata()
+            if not actual.equals(expected):
+                problems.append(f"{path.relative_to(release_dir)}: schema differs from build_dataset.schema")
+            version = (parquet.schema_arrow.metadata or {}).get(VERSION_KEY, b"").decode()
+            if version != str(meta.get("version")):
+                problems.append(f"{path.relative_to(release_dir)}: dataset_version {version!r} is not the "
+                                f"card's {meta.get('version')!r}")
+            rows += parquet.metadata.num_rows
+            ids.extend(parquet.read(columns=["id"]).column("id").to_pylist())
+        ids_by_config[config] = ids
+        splits = infos.get(config, {}).get("splits", [])
+        declared_rows = sum(s.get("num_examples", 0) for s in splits)
+        if config not in infos:
+            problems.append(f"dataset_info: no entry for {config!r}")
+        elif declared_rows != rows:
+            problems.append(f"dataset_info: {config!r} declares {declared_rows} rows, files hold {rows}")
+        elif infos[config].get("features") != schema.features(config)._to_yaml_list():
+            problems.append(f"dataset_info: {config!r} features differ from build_dataset.schema")
+        if len(set(ids)) != len(ids):
+            problems.append(f"{config!r}: ids are not unique")
+        if ids != sorted(ids):
+            problems.append(f"{config!r}: rows are not sorted by id")
+    default, raw = ids_by_config.get(schema.DEFAULT_CONFIG), ids_by_config.get(schema.RAW_CONFIG)
+    if default is not None and raw is not None and default != raw:
+        problems.append("the default and raw configs hold different ids")
+    return problems, ids_by_config
+
+
+_LOAD_SCRIPT = """
+import json, sys
+from datasets import load_dataset
+release, config, stream = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+if stream:
+    ds = load_dataset(release, config, split="train", streaming=True)
+    first = next(iter(ds), None)
+    print(json.dumps({"columns": sorted(ds.features), "rows": None if first is None else -1}))
+else:
+    ds = load_dataset(release, config, split="train")
+    print(json.dumps({"columns": sorted(ds.column_names), "rows": ds.num_rows}))
+"""
+
+
+def check_loads(release_dir: Path, config: str, expected_rows: int) -> list[str]:
+    """Load one config with `datasets` in a fresh, offline process with a throwaway cache."""
+    size = sum(p.stat().st_size for p in config_files(release_dir, config))
+    stream = size > FULL_LOAD_LIMIT
+    with tempfile.TemporaryDirectory(prefix="build-dataset-validate-") as cache:
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": cache,
+               "HF_DATASETS_CACHE": str(Path(cache) / "datasets"), "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+               "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
+        done = subprocess.run([sys.executable, "-c", _LOAD_SCRIPT, str(release_dir), config, str(int(stream))],
+                              capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no error output"])[-1]
+        return [f"load_dataset(release, {config!r}) fails offline: {last}"]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    problems = []
+    if result["columns"] != sorted(schema.column_names(config)):
+        problems.append(f"load_dataset(release, {config!r}) gives columns {result['columns']}")
+    if not stream and result["rows"] != expected_rows:
+        problems.append(f"load_dataset(release, {config!r}) gives {result['rows']} rows, not {expected_rows}")
+    return problems
+
+
+def validate_release(release_dir: Path, *, load: bool = True) -> list[str]:
+    """Every problem a consumer would meet in `release_dir`; an empty list means it is good to publish."""
+    readme = release_dir / "README.md"
+    if not readme.is_file():
+        return [f"{readme}: missing"]
+    try:
+        meta = read_front_matter(readme)
+    except (ValueError, yaml.YAMLError) as error:
+        return [f"{readme}: {str(error).splitlines()[0]}"]
+    problems = [f"README.md: YAML lacks {key!r}" for key in REQUIRED_KEYS if key not in meta]
+    file_problems, ids = _check_files(release_dir, meta)
+    problems += file_problems
+    if load and not problems:
+        for config in schema.CONFIG_RECORDS:
+            problems += check_loads(release_dir, config, len(ids.get(config, [])))
+    return problems

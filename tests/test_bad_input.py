@@ -1,0 +1,119 @@
+"""Each kind of bad input: a one-line error naming the file and the fix, a non-zero exit, nothing lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from build_dataset.cli import app
+from tests.conftest import CARD, IDENTITY, build_release
+
+runner = CliRunner()
+
+
+def run_build(input_dir: Path, output: Path, *extra: str):
+    return runner.invoke(app, ["build", "--input", str(input_dir), "--output", str(output),
+                               "--identity", str(IDENTITY), "--card", str(CARD), *extra])
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.txt", b"", "empty.txt: is empty; delete it or re-scrape the page"),
+        ("blank.txt", b"  \n\n \t\n", "blank.txt: holds only whitespace"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "image.txt: looks binary"),
+    ],
+)
+def test_unusable_file_stops_the_build_with_its_name(seed_copy: Path, tmp_path: Path, name: str,
+                                                     content: bytes, expected: str) -> None:
+    (seed_copy / name).write_bytes(content)
+    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
+    assert expected in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_skip_bad_builds_the_rest_and_reports_the_skipped_file(seed_copy: Path, tmp_path: Path) -> None:
+    (seed_copy / "empty.txt").write_bytes(b"")
+    result = run_build(seed_copy, tmp_path / "out", "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert "skipped: " in result.output and "empty.txt: is empty" in result.output
+    assert (tmp_path / "out" / "README.md").is_file()
+
+
+def test_huge_file_is_refused(seed_copy: Path, tmp_path: Path) -> None:
+    (seed_copy / "huge.txt").write_text("word " * 1000)
+    line = one_line_error(run_build(seed_copy, tmp_path / "out", "--max-bytes", "1000"))
+    assert "huge.txt: is 5,000 bytes, over the 1,000-byte limit" in line
+
+
+def test_cp1251_file_is_decoded_right(tmp_path: Path) -> None:
+    source = tmp_path / "input"
+    source.mkdir()
+    paragraph = ("Самопроголошений президент Білорусі Олександр Лукашенко заявив, що росія та Білорусь "
+                 "готові до миру, але Україна, схоже, не бажає йти на переговори.")
+    (source / "page.txt").write_bytes(("Новини\n\n" + paragraph + "\n\n" + paragraph.replace("миру", "війни")
+                                       + "\n").encode("cp1251"))
+    build_release(source, tmp_path / "out")
+    import pyarrow.parquet as pq
+
+    raw = pq.read_table(tmp_path / "out" / "raw").to_pylist()[0]
+    assert raw["encoding"] == "cp1251"
+    assert paragraph in raw["raw"]
+    text = pq.read_table(tmp_path / "out" / "data").column("text").to_pylist()[0]
+    assert "Лукашенко заявив" in text
+
+
+@pytest.mark.parametrize(
+    ("manifest", "expected"),
+    [
+        ("files:\n  a.txt: [unclosed\n", "sources.yaml: is not valid YAML at line"),
+        ("- just\n- a list\n", "sources.yaml: has no 'files:' mapping"),
+        ("files:\n  ../outside.txt: {url: null}\n", "entry '../outside.txt' points outside the input folder"),
+        ("files:\n  /etc/passwd: {url: null}\n", "entry '/etc/passwd' points outside the input folder"),
+        ("files:\n  missing.txt: {url: null}\n", "entry 'missing.txt' names a file that does not exist"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {published: yesterday}\n", "has published: 'yesterday', not a date"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {author: x}\n", "has unknown field(s) author"),
+    ],
+)
+def test_malformed_manifest_is_refused(seed_copy: Path, tmp_path: Path, manifest: str, expected: str) -> None:
+    (seed_copy / "sources.yaml").write_text(manifest)
+    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
+    assert expected in line
+    assert "sources.yaml" in line
+
+
+def test_duplicate_content_is_refused_naming_both_files(seed_copy: Path, tmp_path: Path) -> None:
+    shutil.copy(seed_copy / "003_0181b8d989cb49e5.txt", seed_copy / "copy.txt")
+    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
+    assert "has the same bytes as" in line
+    assert "copy.txt" in line and "003_0181b8d989cb49e5.txt" in line
+
+
+def test_file_without_manifest_entry_builds_with_null_provenance_and_a_warning(
+        seed_copy: Path, tmp_path: Path) -> None:
+    (seed_copy / "sub").mkdir()
+    shutil.move(seed_copy / "003_0181b8d989cb49e5.txt", seed_copy / "sub" / "page.txt")
+    result = run_build(seed_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "sub/page.txt: no manifest entry" in result.output
+    import pyarrow.parquet as pq
+
+    rows = {r["source_file"]: r for r in pq.read_table(tmp_path / "out" / "data").to_pylist()}
+    assert rows["sub/page.txt"]["url"] is None and rows["sub/page.txt"]["license_note"] is None
+    assert rows["002_9413dedc7ca43396.txt"]["outlet"] == "iPress"
+
+
+def test_input_that_is_not_a_folder(tmp_path: Path) -> None:
+    line = one_line_error(run_build(tmp_path / "nope", tmp_path / "out"))
+    assert "nope: is not a folder" in line

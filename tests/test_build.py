@@ -1,0 +1,122 @@
+"""The whole line on the seeds: a release that `datasets` loads offline, identical on every rebuild."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from build_dataset import schema
+from build_dataset.package import VERSION_KEY
+from build_dataset.validate import read_front_matter, validate_release
+from tests.conftest import DATA, build_release
+
+GOLD = json.loads((DATA / "seeds_gold.json").read_text(encoding="utf-8"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_release_layout_is_a_hub_dataset_repo(seed_release: Path) -> None:
+    assert sorted(tree_digest(seed_release)) == [
+        "README.md", "data/train-00000-of-00001.parquet", "raw/train-00000-of-00001.parquet"]
+
+
+def test_load_dataset_in_a_fresh_offline_process(seed_release: Path, tmp_path: Path) -> None:
+    script = (
+        "import json, sys; from datasets import load_dataset\n"
+        "d = load_dataset(sys.argv[1], split='train'); r = load_dataset(sys.argv[1], 'raw', split='train')\n"
+        "print(json.dumps({'rows': d.num_rows, 'cols': d.column_names, 'raw_rows': r.num_rows,"
+        " 'raw_cols': r.column_names, 'published': [str(x) for x in d['published']]}))\n"
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    done = subprocess.run([sys.executable, "-c", script, str(seed_release)], capture_output=True, text=True,
+                          env=env, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["rows"] == 5 and result["raw_rows"] == 5
+    assert result["cols"] == schema.column_names(schema.DEFAULT_CONFIG)
+    assert result["raw_cols"] == schema.column_names(schema.RAW_CONFIG)
+    assert "2022-02-28" in result["published"]
+
+
+def test_rows_are_the_seeds_sorted_by_stable_id(seed_release: Path) -> None:
+    table = pq.read_table(seed_release / "data")
+    ids = table.column("id").to_pylist()
+    assert ids == sorted(ids)
+    by_file = dict(zip(table.column("source_file").to_pylist(), table.column("source_sha256").to_pylist(),
+                       strict=True))
+    for name, digest in by_file.items():
+        assert hashlib.sha256((Path(__file__).parent.parent / "seeds" / name).read_bytes()).hexdigest() == digest
+    assert sorted(Path(n).stem for n in by_file) == sorted(GOLD)
+
+
+def test_removed_spans_index_the_raw_config(seed_release: Path) -> None:
+    raw = {r["id"]: r for r in pq.read_table(seed_release / "raw").to_pylist()}
+    for row in pq.read_table(seed_release / "data").to_pylist():
+        text = raw[row["id"]]["raw"]
+        assert row["removed"] == raw[row["id"]]["removed"]
+        for span in row["removed"]:
+            assert 0 <= span["start"] < span["end"] <= len(text)
+            assert span["reason"]
+
+
+def test_version_is_in_card_and_parquet_metadata(seed_release: Path) -> None:
+    import yaml
+
+    version = yaml.safe_load((Path(__file__).parent.parent / "dataset.yaml").read_text())["version"]
+    meta = read_front_matter(seed_release / "README.md")
+    assert str(meta["version"]) == version
+    for path in seed_release.rglob("*.parquet"):
+        assert pq.read_schema(path).metadata[VERSION_KEY].decode() == version
+        parquet = pq.ParquetFile(path)
+        assert parquet.metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_two_builds_are_byte_identical(seed_release: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build_release(Path(__file__).parent.parent / "seeds", again)
+    assert tree_digest(again) == tree_digest(seed_release)
+
+
+def test_card_yaml_matches_the_data(seed_release: Path) -> None:
+    meta = read_front_matter(seed_release / "README.md")
+    table = pq.read_table(seed_release / "data")
+    languages = sorted({x for x in table.column("language").to_pylist() if x})
+    assert meta["language"] == languages
+    assert meta["multilinguality"] == ("multilingual" if len(languages) > 1 else "monolingual")
+    assert meta["size_categories"] == ["n<1K"]
+    assert meta["license"] == "other"
+    infos = {i["config_name"]: i for i in meta["dataset_info"]}
+    assert infos["default"]["splits"][0]["num_examples"] == table.num_rows == 5
+    assert infos["raw"]["splits"][0]["num_examples"] == 5
+    assert infos["default"]["features"] == schema.features()._to_yaml_list()
+    assert [c["config_name"] for c in meta["configs"]] == ["default", "raw"]
+    body = (seed_release / "README.md").read_text(encoding="utf-8")
+    for section in ("## Dataset Details", "## Uses", "## Dataset Structure", "### Curation Rationale",
+                    "### Source Data", "### Annotations", "#### Personal and Sensitive Information",
+                    "## Bias, Risks, and Limitations", "## Citation", "## Dataset Card Authors",
+                    "## Dataset Card Contact"):
+        assert section in body
+    assert "{{" not in body.split("```bibtex")[0]
+    for name, _, description in schema.descriptions():
+        assert f"`{name}`" in body and description in body
+
+
+def test_validate_reports_what_a_consumer_would_hit(seed_release: Path, tmp_path: Path) -> None:
+    import shutil
+
+    assert validate_release(seed_release) == []
+    broken = tmp_path / "broken"
+    shutil.copytree(seed_release, broken)
+    readme = broken / "README.md"
+    readme.write_text(readme.read_text().replace("num_examples: 5", "num_examples: 6", 1))
+    assert any("declares 6 rows, files hold 5" in p for p in validate_release(broken, load=False))
+    (broken / "raw" / "train-00000-of-00001.parquet").unlink()
+    assert any("'raw' paths" in p and "match no file" in p for p in validate_release(broken, load=False))
