@@ -118,5 +118,17 @@ def validate(
     out.print(f"{release}: valid")
 
 
+@app.command()
+@one_line_errors
+def inspect(
+    release: Annotated[Path, typer.Argument(help="Release folder.")],
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
+) -> None:
+    """Show an article's raw page with the removed spans marked and their reasons, and its metadata."""
+    from build_dataset.audit import audit_view
+
+    out.print(audit_view(release, article_id))
+
+
 def run() -> None:  # pragma: no cover - console-script entry point
     sys.exit(app())
