@@ -130,5 +130,56 @@ def inspect(
     out.print(audit_view(release, article_id))
 
 
+# --- publish stage (build_dataset/publish): push, diff, version bump --------------------------------------
+@app.command()
+@one_line_errors
+def push(
+    release: Annotated[Path, typer.Argument(help="Release folder to publish.")],
+    repo_id: Annotated[str, typer.Option("--repo-id", help="Dataset repo on the Hub, OWNER/NAME.")],
+    private: Annotated[bool, typer.Option("--private", help="Create the repo private when missing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the plan only; needs no token.")] = False,
+) -> None:
+    """Validate a release and publish it as one commit tagged v{version}, uploading only what changed."""
+    from build_dataset.publish.push import push_release, render_report
+
+    report = push_release(release, repo_id, private=private, dry_run=dry_run)
+    typer.echo(render_report(report, dry_run=dry_run))
+
+
+@app.command()
+@one_line_errors
+def diff(
+    old: Annotated[str, typer.Argument(help="Old release: a folder or OWNER/NAME@REVISION.")],
+    new: Annotated[str, typer.Argument(help="New release: a folder or OWNER/NAME@REVISION.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
+) -> None:
+    """List articles added, removed and changed (with the changed fields) between two releases."""
+    import json
+
+    from build_dataset.publish.diff import diff_releases, render_diff
+    from build_dataset.publish.sources import fetch_release
+
+    result = diff_releases(fetch_release(old), fetch_release(new), old_label=old, new_label=new)
+    typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else render_diff(result))
+
+
+version_app = typer.Typer(no_args_is_help=True, help="Read or bump the dataset version in dataset.yaml.")
+app.add_typer(version_app, name="version")
+
+
+@version_app.command("bump")
+@one_line_errors
+def version_bump(
+    part: Annotated[str, typer.Argument(help="major (schema change), minor (articles added/removed) "
+                                             "or patch (fixes).")],
+    identity: Annotated[Path, typer.Option(help="The dataset's identity file.")] = Path("dataset.yaml"),
+) -> None:
+    """Bump the `version:` line of dataset.yaml in place and print old -> new."""
+    from build_dataset.publish.version import bump_version
+
+    old, new = bump_version(identity, part)  # type: ignore[arg-type]  # bump_version rejects other parts
+    typer.echo(f"{old} -> {new}")
+
+
 def run() -> None:  # pragma: no cover - console-script entry point
     sys.exit(app())

@@ -26,7 +26,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 LFS_SUFFIXES = (".parquet", ".arrow", ".bin", ".zip", ".gz")
-INITIAL_GITATTRIBUTES = b"*.parquet filter=lfs diff=lfs merge=lfs -text\n*.arrow filter=lfs diff=lfs merge=lfs -text\n"
+INITIAL_GITATTRIBUTES = (b"*.parquet filter=lfs diff=lfs merge=lfs -text\n"
+                         b"*.arrow filter=lfs diff=lfs merge=lfs -text\n")
 FIXED_DATE = "2026-01-01T00:00:00.000Z"
 
 
@@ -219,12 +220,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.body = self._body() if method in ("POST", "PUT") else b""
         with self.state.lock:
             self.state.requests.append(f"{method} {url.path}")
-        for route_method, pattern, name in ROUTES:
-            match = re.fullmatch(pattern, url.path)
-            if route_method == method and match:
-                break
-        else:
+        found = [(name, m) for route_method, pattern, name in ROUTES
+                 if route_method == method and (m := re.fullmatch(pattern, url.path))]
+        if not found:
             return self._send_json({"error": f"no route {method} {url.path}"}, 404)
+        name, match = found[0]
         params = {k: urllib.parse.unquote(v) for k, v in match.groupdict().items() if v is not None}
         try:
             with self.state.lock:
@@ -277,7 +277,8 @@ class _Handler(BaseHTTPRequestHandler):
         url = f"{self._endpoint()}/{'datasets/' if repo_type == 'dataset' else ''}{repo_id}"
         if (repo_type, repo_id) in self.state.repos:
             raise HttpError(409, "You already created this dataset repo")
-        repo = Repo(repo_id, repo_type, payload.get("visibility") == "private" or bool(payload.get("private")))
+        private = payload.get("visibility") == "private" or bool(payload.get("private"))
+        repo = Repo(repo_id, repo_type, private)
         gitattributes = Entry(len(INITIAL_GITATTRIBUTES), git_blob_oid(INITIAL_GITATTRIBUTES),
                               INITIAL_GITATTRIBUTES)
         repo.add_commit(None, "initial commit", "", {".gitattributes": gitattributes}, "main")
@@ -410,7 +411,8 @@ class _Handler(BaseHTTPRequestHandler):
         found = self._repo(type, repo)
 
         def refs(kind: str, names: dict[str, str]) -> list[dict[str, str]]:
-            return [{"name": n, "ref": f"refs/{kind}/{n}", "targetCommit": sha} for n, sha in sorted(names.items())]
+            return [{"name": n, "ref": f"refs/{kind}/{n}", "targetCommit": sha}
+                    for n, sha in sorted(names.items())]
 
         self._send_json({"branches": refs("heads", found.branches), "converts": [],
                          "tags": refs("tags", found.tags), "pullRequests": []})

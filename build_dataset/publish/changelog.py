@@ -1,0 +1,100 @@
+"""Markdown for what changed between versions: CHANGELOG.md entries and the card's "Versions" section.
+
+Entries carry no dates, so that the same inputs and version give byte-identical release files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from build_dataset.publish.diff import ReleaseDiff
+
+CHANGELOG_TITLE = "# Changelog"
+_ENTRY_HEADING = re.compile(r"^## v(?P<version>\S+)", re.MULTILINE)
+_MAX_IDS = 20
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(f"`{i}`" for i in ids[:_MAX_IDS])
+    return shown + (f" and {len(ids) - _MAX_IDS} more" if len(ids) > _MAX_IDS else "")
+
+
+def summary_lines(diff: ReleaseDiff | None, previous_version: str | None) -> list[str]:
+    """Bullet points describing `diff`; a first release (no previous version) says so."""
+    if previous_version is None or diff is None:
+        return ["- First release." if previous_version is None else f"- Changes since v{previous_version} "
+                "were not computed."]
+    if diff.is_empty:
+        return [f"- No article changes since v{previous_version}."]
+    lines = [f"- {len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed articles "
+             f"since v{previous_version} ({diff.unchanged} unchanged)."]
+    if diff.columns_added or diff.columns_removed:
+        lines.append(f"- Schema: columns added {list(diff.columns_added)}, removed {list(diff.columns_removed)}.")
+    if diff.added:
+        lines.append(f"- Added: {_ids(list(diff.added))}.")
+    if diff.removed:
+        lines.append(f"- Removed: {_ids(list(diff.removed))}.")
+    for group, count in diff.group_counts.items():
+        if count:
+            ids = [a.id for a in diff.changed if group in a.groups]
+            fields = sorted({f for a in diff.changed for f in a.groups.get(group, [])})
+            lines.append(f"- Changed {group} ({', '.join(fields)}) in {count} article"
+                         f"{'s' if count != 1 else ''}: {_ids(ids)}.")
+    return lines
+
+
+def changelog_entry(diff: ReleaseDiff | None, version: str, previous_version: str | None) -> str:
+    """One CHANGELOG.md entry (markdown, ends with a newline) for `version`."""
+    return "\n".join([f"## v{version}", "", *summary_lines(diff, previous_version)]) + "\n"
+
+
+def update_changelog(path: Path, entry: str) -> None:
+    """Put `entry` at the top of the changelog, replacing an older entry for the same version.
+
+    Rebuilding a version therefore rewrites its entry instead of stacking duplicates.
+    """
+    heading = _ENTRY_HEADING.search(entry)
+    if heading is None:
+        raise ValueError("a changelog entry starts with '## vX.Y.Z'")
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    body = text.split("\n", 1)[1] if text.startswith(CHANGELOG_TITLE) else text
+    entries = _split_entries(body)
+    kept = [e for e in entries if _version_of(e) != heading["version"]]
+    blocks = [entry.strip() + "\n", *(e.strip() + "\n" for e in kept)]
+    path.write_text(CHANGELOG_TITLE + "\n\n" + "\n".join(blocks), encoding="utf-8")
+
+
+def _split_entries(body: str) -> list[str]:
+    starts = [m.start() for m in _ENTRY_HEADING.finditer(body)]
+    return [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+
+
+def _version_of(entry: str) -> str | None:
+    match = _ENTRY_HEADING.search(entry)
+    return match["version"] if match else None
+
+
+def render_versions_section(diff: ReleaseDiff | None, version: str, previous_version: str | None) -> str:
+    """The card's "Versions" section: how to pin this version and what changed since the last one."""
+    lines = [
+        "## Versions",
+        "",
+        f"This is version **{version}** of the dataset, published under the git tag `v{version}`. "
+        "Versions follow semantic versioning: a schema change bumps the major version, articles added or "
+        "removed bump the minor version, and fixes bump the patch version. Pin a version for reproducible "
+        "work:",
+        "",
+        "```python",
+        "from datasets import load_dataset",
+        "",
+        f'ds = load_dataset("OWNER/NAME", revision="v{version}")',
+        "```",
+        "",
+        f"### Changes in v{version}",
+        "",
+        *summary_lines(diff, previous_version),
+        "",
+        "The full history is in `CHANGELOG.md`.",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,104 @@
+"""Decide what a push must do, from local and remote file listings alone (pure, so easy to test).
+
+A file is unchanged when its content hash equals the remote's: sha256 for LFS files (the LFS oid),
+the git blob id for regular files. Files the release does not own (e.g. the Hub's `.gitattributes`)
+are never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from build_dataset.publish.errors import PublishError
+from build_dataset.publish.release import LocalFile
+from build_dataset.publish.version import Version
+
+# Top-level files a release writes; stale copies of these on the remote are removed.
+RELEASE_TOP_LEVEL_FILES = frozenset({"README.md", "CHANGELOG.md"})
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """A file in the remote tree; `sha256` is set for LFS files only."""
+
+    path: str
+    size: int
+    git_oid: str
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class UploadPlan:
+    """What one commit changes on the remote, and the tag that marks it."""
+
+    tag: str
+    added: tuple[LocalFile, ...] = ()
+    changed: tuple[tuple[LocalFile, RemoteFile], ...] = ()
+    removed: tuple[RemoteFile, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    kept: tuple[str, ...] = field(default=())
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the remote already holds exactly the release's files."""
+        return not (self.added or self.changed or self.removed)
+
+    @property
+    def upload_bytes(self) -> int:
+        return sum(f.size for f in self.added) + sum(local.size for local, _ in self.changed)
+
+
+def same_content(local: LocalFile, remote: RemoteFile) -> bool:
+    """Whether the remote file holds the local bytes, by the hash the Hub reports for it."""
+    if remote.sha256 is not None:
+        return remote.sha256 == local.sha256
+    return remote.git_oid == local.git_oid
+
+
+def owned_by_release(path: str, local: dict[str, LocalFile]) -> bool:
+    """A remote path the release manages: a release top-level file, or inside a folder the release has."""
+    parts = PurePosixPath(path).parts
+    if len(parts) == 1:
+        return path in RELEASE_TOP_LEVEL_FILES
+    release_folders = {PurePosixPath(p).parts[0] for p in local if len(PurePosixPath(p).parts) > 1}
+    return parts[0] in release_folders
+
+
+def plan_upload(local: dict[str, LocalFile], remote: dict[str, RemoteFile], tag: str) -> UploadPlan:
+    """Compare listings: new and changed local files are uploaded, stale release files deleted."""
+    added, changed, unchanged = [], [], []
+    for path in sorted(local):
+        if path not in remote:
+            added.append(local[path])
+        elif same_content(local[path], remote[path]):
+            unchanged.append(path)
+        else:
+            changed.append((local[path], remote[path]))
+    stale = [remote[p] for p in sorted(remote) if p not in local]
+    removed = tuple(f for f in stale if owned_by_release(f.path, local))
+    kept = tuple(f.path for f in stale if not owned_by_release(f.path, local))
+    return UploadPlan(tag, tuple(added), tuple(changed), removed, tuple(unchanged), kept)
+
+
+def check_publishable(plan: UploadPlan, version: Version, repo_id: str, *, remote_version: Version | None,
+                      tag_plan: UploadPlan | None) -> bool:
+    """Refuse pushes that would break the promise that a version tag names one fixed content.
+
+    `tag_plan` is the plan against the files at the existing tag `v{version}` (None when there is no
+    such tag). Returns True when the release is already published under its tag (nothing to do).
+    """
+    if tag_plan is not None:
+        if tag_plan.added or tag_plan.changed or tag_plan.removed:
+            raise PublishError(
+                f"tag {plan.tag} already exists on {repo_id} with different content",
+                fix="bump the version (`build-dataset version bump patch`), rebuild and push again")
+        return True
+    if remote_version is not None and version < remote_version:
+        raise PublishError(f"{repo_id} is already at v{remote_version}, newer than this release's v{version}",
+                           fix="build the release from the current dataset.yaml version")
+    if not plan.is_empty and remote_version == version:
+        raise PublishError(
+            f"the release changes files on {repo_id} but keeps its version {version}",
+            fix="bump the version (`build-dataset version bump major|minor|patch`), rebuild and push again")
+    return False
