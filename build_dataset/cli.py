@@ -69,6 +69,9 @@ def build(
                                            "instead of stopping.")] = False,
     dup_threshold: Annotated[float, typer.Option(help="Jaccard similarity (word 5-grams) above which two "
                                                  "articles are near duplicates.")] = 0.8,
+    engine: Annotated[str, typer.Option(help="Where the per-article work runs: local (this process), pool "
+                                        "(local processes) or ray (Ray Data, local or RAY_ADDRESS).")] = "local",
+    workers: Annotated[int, typer.Option(help="Processes for the pool and ray engines.")] = 2,
 ) -> None:
     """Build a release folder (Parquet + card) from a folder of scraped pages, then validate it."""
     from build_dataset.pipeline import build as run_build
@@ -83,7 +86,8 @@ def build(
             bar.update(tasks[stage], completed=done, total=total)
 
         summary = run_build(input_dir, output, identity_path=identity, card_template=card, max_bytes=max_bytes,
-                            skip_bad=skip_bad, dup_threshold=dup_threshold, progress=progress)
+                            skip_bad=skip_bad, dup_threshold=dup_threshold, engine=engine, workers=workers,
+                            progress=progress)
     table = Table(title=f"build-dataset {__version__}: dataset v{summary.version} in {output}")
     table.add_column("")
     table.add_column("count", justify="right")

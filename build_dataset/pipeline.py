@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from build_dataset import __version__, schema
+from build_dataset import __version__, engines, schema
 from build_dataset.annotate.dedup import find_duplicates
-from build_dataset.assemble import outlet_key, process_document
+from build_dataset.assemble import outlet_key
 from build_dataset.card import load_identity, write_card
 from build_dataset.clean import furniture_keys, line_key
+from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, InputError, ValidationError
 from build_dataset.package import ShardWriter, read_batches
 from build_dataset.read import (
@@ -121,7 +122,7 @@ def _corpus_furniture(sources: list[SourceFile], manifest: dict[str, ManifestEnt
 
 def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template: Path, max_bytes: int,
                 skip_bad: bool, dup_threshold: float, previous: Path | None, progress: Progress,
-                summary: BuildSummary) -> None:
+                summary: BuildSummary, engine: str, workers: int) -> None:
     manifest = read_manifest(input_dir)
     sources = _collect_sources(input_dir, max_bytes, skip_bad, summary)
     summary.files_read = len(sources)
@@ -136,17 +137,14 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     version = identity["version"]
     staged = ShardWriter(work, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
     raw = ShardWriter(staging, schema.RAW_CONFIG, dataset_version=version, pipeline_version=__version__)
-    for done, source in enumerate(sources, start=1):
-        try:
-            text = read_text(source)
-        except InputError as error:
+    tasks = [Task(source=source, entry=manifest.get(source.relative)) for source in sources]
+    for done, outcome in enumerate(engines.run(engine, tasks, furniture, workers), start=1):
+        if isinstance(outcome, InputError):
             if not skip_bad:
-                raise
-            summary.skipped.append(str(error))
+                raise outcome
+            summary.skipped.append(str(outcome))
             continue
-        entry = manifest.get(source.relative)
-        page_furniture = furniture.get(outlet_key(entry) or "", frozenset())
-        article, raw_article = process_document(source, text, entry, page_furniture)
+        article, raw_article = outcome
         staged.write(schema.to_row(article))
         raw.write(schema.to_row(raw_article))
         progress("clean+annotate", done, len(sources))
@@ -199,7 +197,7 @@ def _umask() -> int:
 def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
           identity_path: Path = Path("dataset.yaml"), card_template: Path = Path("dataset_card.md"),
           max_bytes: int = DEFAULT_MAX_BYTES, skip_bad: bool = False, dup_threshold: float = 0.8,
-          progress: Progress = _no_progress) -> BuildSummary:
+          engine: str = "local", workers: int = 1, progress: Progress = _no_progress) -> BuildSummary:
     """Build a release folder from a folder of scraped pages; the previous release survives any failure."""
     from build_dataset.validate import validate_release
 
@@ -215,7 +213,7 @@ def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
         previous = output_dir if (output_dir / "README.md").is_file() else None
         _build_into(staging, input_dir.resolve(), identity=identity, card_template=card_template,
                     max_bytes=max_bytes, skip_bad=skip_bad, dup_threshold=dup_threshold,
-                    previous=previous, progress=progress, summary=summary)
+                    previous=previous, progress=progress, summary=summary, engine=engine, workers=workers)
         progress("validate", 0, 1)
         problems = validate_release(staging)
         if problems:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import build_dataset.engines as engines
 import build_dataset.pipeline as pipeline
 from build_dataset.errors import ValidationError
 from tests.conftest import SEEDS, build_release
@@ -27,7 +28,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def test_a_build_that_fails_midway_leaves_the_old_release(previous: Path, monkeypatch) -> None:
     before = tree_digest(previous)
-    real = pipeline.process_document
+    real = engines.process_document
     calls = {"n": 0}
 
     def failing(*args, **kwargs):
@@ -36,7 +37,7 @@ def test_a_build_that_fails_midway_leaves_the_old_release(previous: Path, monkey
             raise RuntimeError("disk on fire")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "process_document", failing)
+    monkeypatch.setattr(engines, "process_document", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         build_release(SEEDS, previous)
     assert tree_digest(previous) == before

@@ -1,0 +1,115 @@
+"""Engines that run the per-document work over the corpus: in this process, a local pool, or Ray Data.
+
+What a step does to one document (`process_task`) is kept apart from how documents are scheduled,
+as datatrove does: every engine maps the same function and yields results in input order, so the
+output, sorted by id, is byte-identical whichever engine made it. Scaling out uses an existing
+distributed engine (Ray Data), never a home-made one.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from build_dataset.assemble import outlet_key, process_document
+from build_dataset.errors import BuildDatasetError, InputError
+from build_dataset.read import ManifestEntry, SourceFile, read_text
+from build_dataset.schema import Article, RawArticle
+
+ENGINES = ("local", "pool", "ray")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to process and what the build knows about it."""
+
+    source: SourceFile
+    entry: ManifestEntry | None
+
+
+Outcome = tuple[Article, RawArticle] | InputError
+Furniture = dict[str, frozenset[str]]
+
+
+def process_task(task: Task, furniture: Furniture) -> Outcome:
+    """Read, clean and annotate one document; an unreadable file comes back as its error, not raised,
+    so that the build decides (stop, or skip with --skip-bad) wherever the work ran."""
+    try:
+        text = read_text(task.source)
+    except InputError as error:
+        return error
+    page_furniture = furniture.get(outlet_key(task.entry) or "", frozenset())
+    return process_document(task.source, text, task.entry, page_furniture)
+
+
+def run_local(tasks: Iterable[Task], furniture: Furniture) -> Iterator[Outcome]:
+    for task in tasks:
+        yield process_task(task, furniture)
+
+
+_POOL_FURNITURE: Furniture = {}
+
+
+def _init_pool(furniture: Furniture) -> None:
+    global _POOL_FURNITURE
+    _POOL_FURNITURE = furniture
+
+
+def _pool_task(task: Task) -> Outcome:
+    return process_task(task, _POOL_FURNITURE)
+
+
+def run_pool(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
+    """A local process pool; `map` keeps input order, and the furniture crosses to each worker once."""
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool, initargs=(furniture,)) as pool:
+        yield from pool.map(_pool_task, tasks, chunksize=16)
+
+
+def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
+    """Ray Data: the same function as a `map` over a dataset of tasks, results streamed back in order.
+
+    On a laptop Ray starts a local cluster; with RAY_ADDRESS set it joins an existing one. The source
+    paths must then be readable from every node (a shared filesystem), as with any Ray Data job.
+    """
+    try:
+        import ray
+    except ImportError:
+        raise BuildDatasetError("the ray engine needs Ray Data", path="--engine ray",
+                                fix='install it with: pip install -e ".[ray]"') from None
+
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        furniture_ref = ray.put(furniture)
+
+        def work(row: dict[str, Any]) -> dict[str, Any]:
+            task = pickle.loads(row["task"])
+            return {"outcome": pickle.dumps(process_task(task, ray.get(furniture_ref)))}
+
+        items = [{"task": pickle.dumps(task)} for task in tasks]
+        if not items:
+            return
+        dataset = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers * 4)))
+        for row in dataset.map(work).iter_rows():
+            yield pickle.loads(row["outcome"])
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def run(engine: str, tasks: Iterable[Task], furniture: Furniture, workers: int = 1) -> Iterator[Outcome]:
+    """Results of every task, in task order, from the chosen engine."""
+    if engine == "local" or (engine == "pool" and workers <= 1):
+        return run_local(tasks, furniture)
+    if engine == "pool":
+        return run_pool(tasks, furniture, workers)
+    if engine == "ray":
+        return run_ray(tasks, furniture, workers)
+    raise BuildDatasetError(f"unknown engine {engine!r}", path="--engine", fix=f"use one of {', '.join(ENGINES)}")
