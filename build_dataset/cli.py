@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -185,5 +184,5 @@ def version_bump(
     typer.echo(f"{old} -> {new}")
 
 
-def run() -> None:  # pragma: no cover - console-script entry point
-    sys.exit(app())
+if __name__ == "__main__":  # `python -m build_dataset.cli`, as the benchmarks run it
+    app()
