@@ -1,0 +1,122 @@
+"""Load the entity catalog (data/entities.yaml) and compile its aliases into one Aho-Corasick automaton.
+
+Aliases are reduced to token keys (normalize.alias_keys) and joined with spaces; the article is reduced
+the same way, so one pass of the automaton finds every alias in every case form, at a cost that does
+not grow with the size of the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from build_dataset.annotate.normalize import _TOKEN_RE, alias_keys, token_key
+
+TYPES = ("PERSON", "ORG", "LOC", "EVENT", "MISC")
+_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass(frozen=True)
+class CatalogEntity:
+    """One entry of the catalog."""
+
+    name: str
+    type: str
+    wikidata: str | None
+    context: frozenset[str]  # token keys that license an ambiguous alias
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An alias that a key sequence may stand for, with the letter case it demands of the text."""
+
+    entity: int  # index into Catalog.entities
+    case: tuple[str, ...]  # per token: "upper" (acronym), "title" (capitalised) or "any"
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The compiled catalog: entities, the automaton over alias keys, and words that are never names."""
+
+    entities: tuple[CatalogEntity, ...]
+    automaton: Any  # ahocorasick.Automaton: " key key " -> (n_tokens, tuple[Candidate, ...])
+    not_entities: frozenset[str]  # token keys of capitalised words that are not names on their own
+
+    def by_name(self, name: str) -> CatalogEntity | None:
+        for entity in self.entities:
+            if entity.name == name:
+                return entity
+        return None
+
+
+def _case_shape(alias: str) -> tuple[str, ...]:
+    shape = []
+    for m in _TOKEN_RE.finditer(alias):
+        word = m.group()
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            shape.append("upper")
+        elif letters and letters[0].isupper():
+            shape.append("title")
+        else:
+            shape.append("any")
+    return tuple(shape)
+
+
+def _validate(item: dict[str, Any]) -> None:
+    if item.get("type") not in TYPES:
+        raise ValueError(f"catalog entity {item.get('name')!r}: type must be one of {TYPES}")
+    qid = item.get("wikidata")
+    if qid is not None and not _QID_RE.match(str(qid)):
+        raise ValueError(f"catalog entity {item['name']!r}: wikidata must be a QID like Q184 or null")
+
+
+def _words(values: Any, where: str) -> list[str]:
+    """A YAML list of words; bare On/Yes/No would parse as booleans, so they must be quoted."""
+    for value in values or []:
+        if not isinstance(value, str):
+            raise ValueError(f"{where}: {value!r} is not a string (quote it in the YAML)")
+    return list(values or [])
+
+
+def compile_catalog(data: dict[str, Any]) -> Catalog:
+    """Build a Catalog from the parsed YAML (separate from loading so tests can pass small catalogs)."""
+    entities: list[CatalogEntity] = []
+    table: dict[str, tuple[int, list[Candidate]]] = {}
+    for index, item in enumerate(data.get("entities", [])):
+        _validate(item)
+        ambiguous = {a for a in item.get("ambiguous", []) or []}
+        context = frozenset(token_key(w, None) for phrase in item.get("context", []) or []
+                            for w in _TOKEN_RE.findall(str(phrase)))
+        entities.append(CatalogEntity(item["name"], item["type"], item.get("wikidata"), context))
+        aliases = [item["name"]]
+        for language, per_language in (item.get("aliases") or {}).items():
+            aliases.extend(_words(per_language, f"{item['name']} aliases.{language}"))
+        for alias in dict.fromkeys(str(a) for a in aliases):
+            candidate = Candidate(index, _case_shape(alias), alias in ambiguous)
+            for key in alias_keys(alias):
+                n_tokens, candidates = table.setdefault(key, (len(key.split(" ")), []))
+                if candidate not in candidates:
+                    candidates.append(candidate)
+    automaton = ahocorasick.Automaton()
+    for key, (n_tokens, candidates) in table.items():
+        automaton.add_word(f" {key} ", (n_tokens, tuple(candidates)))
+    automaton.make_automaton()
+    not_entities = frozenset(token_key(w, lang if lang != "en" else None)
+                             for lang, words in (data.get("not_entities") or {}).items()
+                             for w in _words(words, f"not_entities.{lang}"))
+    return Catalog(tuple(entities), automaton, not_entities)
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    """The packaged catalog, compiled once per process."""
+    text = resources.files("build_dataset").joinpath("data/entities.yaml").read_text(encoding="utf-8")
+    return compile_catalog(yaml.safe_load(text))

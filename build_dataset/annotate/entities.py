@@ -1,0 +1,218 @@
+"""Find named-entity mentions in an article: catalog links first, then unlinked proper-noun runs.
+
+Linking runs the catalog's Aho-Corasick automaton over the article's token keys (one pass, cost
+independent of the catalog size); the longest match wins, so "Minsk agreements" beats "Minsk".
+Ambiguous aliases ("Wagner") link only when the article holds one of their entity's context words.
+Capitalised runs the catalog does not know are kept with a guessed type and no name, so the
+unlinked-mentions report can show maintainers what to add.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from build_dataset.annotate.catalog import Candidate, Catalog, load_catalog
+from build_dataset.annotate.normalize import Token, tokenize
+from build_dataset.schema import Entity
+
+# Between two tokens of one name: a space, a hyphen (Rostov-on-Don) or the dot of an initialism (U.N.).
+_NAME_GAP_RE = re.compile(r"^(?:[ \u00a0]|-|\.|\. )$")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…\n•:;]")
+_CONNECTORS = frozenset({"of", "the"})
+
+# A word before an unknown capitalised run that says a person follows.
+_PERSON_CUES = frozenset({
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+    "leader", "mr", "mrs", "ms", "dr", "general", "gen", "commander", "ambassador", "chairman", "official",
+    "diplomat", "envoy", "mayor", "governor", "senator", "premier", "says", "said", "by",
+    "президент", "міністр", "прем'єр", "речник", "голова", "посол", "генерал", "лідер", "пан", "пані",
+    "министр", "премьер", "пресс-секретарь", "глава", "господин", "госпожа", "лидер",
+    "прэзідэнт", "кіраўнік", "спадар", "спадарыня",
+})
+_ORG_WORDS = frozenset({
+    "committee", "council", "ministry", "agency", "party", "organization", "organisation", "union", "bank",
+    "group", "news", "service", "services", "duma", "parliament", "court", "army", "forces", "corporation",
+    "company", "inc", "ltd", "university", "office", "institute", "foundation", "fund", "commission",
+    "assembly", "times", "post", "press", "tv", "radio", "network", "club", "association",
+    "комітет", "рада", "міністерство", "агентство", "партія", "служба", "суд", "армія", "банк",
+    "комитет", "совет", "министерство", "партия", "армия", "камітэт", "міністэрства",
+})
+_LOC_WORDS = frozenset({
+    "peninsula", "sea", "river", "region", "oblast", "city", "island", "mountains", "lake", "ocean", "bay",
+    "province", "district", "republic", "republics", "street", "square",
+    "область", "місто", "море", "річка", "півострів", "город", "река", "полуостров", "вобласць",
+})
+
+
+def _contiguous(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    return all(_NAME_GAP_RE.match(text[tokens[i].end:tokens[i + 1].start]) or
+               tokens[i].end == tokens[i + 1].start for i in range(first, last))
+
+
+def _case_ok(tokens: Sequence[Token], first: int, shape: tuple[str, ...]) -> bool:
+    for offset, want in enumerate(shape):
+        word = tokens[first + offset].surface
+        letters = [c for c in word if c.isalpha()]
+        if want == "upper" and not all(c.isupper() for c in letters):
+            return False
+        if want == "title" and not (letters and letters[0].isupper()):
+            return False
+    return True
+
+
+def _choose(candidates: Sequence[Candidate], catalog: Catalog, article_keys: frozenset[str]) -> int | None:
+    """The entity a match stands for: a plain alias, else the ambiguous one whose context is present."""
+    plain = [c.entity for c in candidates if not c.ambiguous]
+    if plain:
+        return min(plain)
+    scored = sorted((-len(catalog.entities[c.entity].context & article_keys), c.entity) for c in candidates)
+    if scored and scored[0][0] < 0:
+        return scored[0][1]
+    return None
+
+
+def _linked_spans(text: str, tokens: Sequence[Token], catalog: Catalog
+                  ) -> list[tuple[int, int, int | None]]:
+    """(first token, last token exclusive, entity index or None if ambiguous) of catalog matches."""
+    if not tokens:
+        return []
+    keys = [t.key for t in tokens]
+    joined = " " + " ".join(keys) + " "
+    token_at: dict[int, int] = {}
+    position = 0
+    for index, key in enumerate(keys):
+        token_at[position] = index
+        position += len(key) + 1
+    article_keys = frozenset(keys)
+    found: list[tuple[int, int, int | None]] = []
+    for end, (n_tokens, candidates) in catalog.automaton.iter(joined):
+        first = _first_token(token_at, joined, end, n_tokens)
+        if first is None:
+            continue
+        last = first + n_tokens
+        if not _contiguous(text, tokens, first, last - 1):
+            continue
+        fitting = [c for c in candidates if _case_ok(tokens, first, c.case)]
+        if not fitting:
+            continue
+        found.append((first, last, _choose(fitting, catalog, article_keys)))
+    # Longest match first, then leftmost; drop anything overlapping a match already taken.
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken = [False] * len(tokens)
+    chosen = []
+    for first, last, entity in found:
+        if any(taken[first:last]):
+            continue
+        for i in range(first, last):
+            taken[i] = True
+        chosen.append((first, last, entity))
+    return sorted(chosen)
+
+
+def _first_token(token_at: dict[int, int], joined: str, end: int, n_tokens: int) -> int | None:
+    """Token index where a match ending at `end` (the closing space) begins."""
+    # Walk back over n_tokens keys: each key is preceded by one space.
+    position = end
+    for _ in range(n_tokens):
+        position = joined.rfind(" ", 0, position)
+        if position < 0:
+            return None
+    return token_at.get(position)
+
+
+def _sentence_starts(text: str, tokens: Sequence[Token]) -> list[bool]:
+    starts = []
+    for i, token in enumerate(tokens):
+        if i == 0:
+            starts.append(True)
+            continue
+        gap = text[tokens[i - 1].end:token.start]
+        starts.append(bool(_SENTENCE_BREAK_RE.search(gap)) or gap.strip() in ("“", "\"", "«", "„"))
+    return starts
+
+
+def _capitalised(token: Token) -> bool:
+    first = token.surface[0]
+    return first.isupper()
+
+
+def _guess_type(tokens: Sequence[Token], first: int, last: int) -> str:
+    keys = {tokens[i].key for i in range(first, last)}
+    if keys & _ORG_WORDS:
+        return "ORG"
+    if keys & _LOC_WORDS:
+        return "LOC"
+    if first > 0 and tokens[first - 1].key in _PERSON_CUES:
+        return "PERSON"
+    return "MISC"
+
+
+def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], catalog: Catalog
+                   ) -> list[tuple[int, int]]:
+    """Capitalised token runs that no catalog alias covers (see module docstring for the rules)."""
+    starts = _sentence_starts(text, tokens)
+
+    def candidate(i: int) -> bool:
+        t = tokens[i]
+        return (not taken[i] and _capitalised(t) and t.key not in catalog.not_entities
+                and not t.surface.isdigit())
+
+    mid_sentence_caps = {t.key for i, t in enumerate(tokens) if candidate(i) and not starts[i]}
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not candidate(i):
+            i += 1
+            continue
+        first = last = i
+        j = i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end:tokens[j].start]
+            if not (_NAME_GAP_RE.match(gap) or gap == ""):
+                break
+            if candidate(j) and not starts[j]:
+                last = j
+                j += 1
+                continue
+            # "Servant of the People": connectors inside a name, only if a capitalised word follows.
+            k = j
+            while k < len(tokens) and tokens[k].surface in _CONNECTORS and k - j < 2:
+                k += 1
+            if k > j and k < len(tokens) and candidate(k) and not starts[k]:
+                last = k
+                j = k + 1
+                continue
+            break
+        if starts[first] and tokens[first].key not in mid_sentence_caps:
+            first += 1  # a capital at sentence start proves nothing unless the word recurs capitalised
+        while first <= last and tokens[first].surface in _CONNECTORS:
+            first += 1
+        if first <= last:
+            runs.append((first, last + 1))
+        i = last + 1
+    return runs
+
+
+def find_entities(text: str, language: str | None, catalog: Catalog | None = None) -> list[Entity]:
+    """All entity mentions in `text`, sorted by offset: linked ones carry name and QID, others null."""
+    catalog = catalog or load_catalog()
+    tokens = tokenize(text, language)
+    taken = [False] * len(tokens)
+    entities: list[Entity] = []
+    for first, last, index in _linked_spans(text, tokens, catalog):
+        start, end = tokens[first].start, tokens[last - 1].end
+        for i in range(first, last):
+            taken[i] = True
+        if index is None:
+            entities.append(Entity(text=text[start:end], start=start, end=end, type="MISC", name=None,
+                                   wikidata=None))
+            continue
+        entity = catalog.entities[index]
+        entities.append(Entity(text=text[start:end], start=start, end=end, type=entity.type,
+                               name=entity.name, wikidata=entity.wikidata))
+    for first, last in _unlinked_runs(text, tokens, taken, catalog):
+        start, end = tokens[first].start, tokens[last - 1].end
+        entities.append(Entity(text=text[start:end], start=start, end=end,
+                               type=_guess_type(tokens, first, last), name=None, wikidata=None))
+    return sorted(entities, key=lambda e: (e.start, e.end))

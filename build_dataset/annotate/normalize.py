@@ -1,0 +1,125 @@
+"""Split text into word tokens with offsets and reduce each to a lemma-like key that survives grammar.
+
+Ukrainian and Russian inflect names (путіним, Лукашенком, Білорусі, Києва, москвою), English adds
+possessives (Ukraine’s) and diacritics vary (António/Antonio). Catalog aliases and article text go
+through the same `token_key`, so an alias written once in the nominative matches every case form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+# Letters and digits, with inner apostrophes (Ukrainian м'янма, English Ukraine’s). Hyphens split tokens so
+# that "Putin-Lukashenko" yields two names while "Rostov-on-Don" still matches as a token sequence.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_UK_LETTERS = set("іїєґ")
+_BE_LETTERS = set("ўэы")
+_RU_LETTERS = set("ыэъё")
+
+# pymorphy3 sometimes prefers a common noun (Києві -> кий "cue"); for names, a parse tagged as a proper
+# noun is the one we want.
+_PROPER_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+# Belarusian has no pymorphy3 dictionary; stripping the common case endings (and the soft sign) from both
+# text and aliases is crude but symmetric, which is all matching needs.
+_BE_ENDINGS = tuple(sorted(
+    ["амі", "ямі", "ымі", "імі", "ою", "ай", "ей", "ой", "ом", "ам", "ем", "ым", "ім", "ах", "ях", "ых", "іх",
+     "ага", "ога", "аму", "ому", "ую", "ая", "ае", "ы", "і", "у", "ю", "е", "а", "я", "о", "ь"],
+    key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: where it is, how it is written and its matching key."""
+
+    start: int
+    end: int  # possessive 's excluded, so a mention of "Ukraine’s" ends after "Ukraine"
+    surface: str
+    key: str
+
+
+@lru_cache(maxsize=4)
+def _morph(lang: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, lang: str) -> str:
+    """Lemma of a lower-cased Cyrillic word, preferring proper-noun readings (cached: pymorphy3 is slow)."""
+    parses = _morph(lang).parse(word)
+    if not parses:
+        return word
+    for parse in parses:
+        if _PROPER_TAGS & parse.tag.grammemes:
+            return parse.normal_form
+    return parses[0].normal_form
+
+
+@lru_cache(maxsize=200_000)
+def _be_stem(word: str) -> str:
+    for ending in _BE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def cyrillic_language(word: str, hint: str | None) -> str:
+    """Which Cyrillic normaliser to use for a word: the article's language, else its letters decide."""
+    if hint in ("uk", "ru", "be"):
+        return hint
+    letters = set(word)
+    if letters & _UK_LETTERS and not letters & _BE_LETTERS:
+        return "uk"
+    if "ў" in letters or ("і" in letters and letters & _BE_LETTERS):
+        return "be"
+    if letters & _RU_LETTERS:
+        return "ru"
+    return "uk"
+
+
+def token_key(word: str, lang: str | None) -> str:
+    """The matching key of one word: lemma for Cyrillic, lower-cased accent-free form for Latin."""
+    lower = word.lower().replace("’", "'").replace("ʼ", "'")
+    if _CYRILLIC_RE.search(lower):
+        which = cyrillic_language(lower, lang)
+        if which == "be":
+            return _be_stem(lower)
+        return _lemma(lower, which).replace("ё", "е")
+    return _strip_accents(lower)
+
+
+def tokenize(text: str, lang: str | None = None) -> list[Token]:
+    """Word tokens of `text` with offsets and matching keys (English possessives split off)."""
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        end = match.end()
+        if not _CYRILLIC_RE.search(word):
+            possessive = _POSSESSIVE_RE.search(word)
+            if possessive and len(word) > 2:
+                word = word[: possessive.start()]
+                end = match.start() + len(word)
+        tokens.append(Token(match.start(), end, word, token_key(word, lang)))
+    return tokens
+
+
+def alias_keys(alias: str) -> set[str]:
+    """Every key sequence an alias can take: one per normaliser, since the article language decides."""
+    words = [m.group() for m in _TOKEN_RE.finditer(alias)]
+    if not words:
+        return set()
+    if not any(_CYRILLIC_RE.search(w) for w in words):
+        return {" ".join(token_key(w, None) for w in words)}
+    return {" ".join(token_key(w, lang) for w in words) for lang in ("uk", "ru", "be")}

@@ -1,0 +1,111 @@
+"""Quality flags of one article: cheap, deterministic warnings a dataset user may want to filter on.
+
+Flags (sorted in the output):
+- machine_text_trace: a phrase that betrays generated text ("according to the provided summaries",
+  "as an AI language model", "як мовна модель", ...), matched case-insensitively.
+- truncated: the body ends mid-sentence (no terminal punctuation) or with an ellipsis.
+- very_short: fewer than VERY_SHORT_WORDS words; too little text to be a news article body.
+- mixed_language: at least MIXED_SHARE of the body's letters sit in paragraphs whose script or
+  Cyrillic orthography says another language than the article's (Latin paragraphs in a Ukrainian
+  article, Russian-only letters ы/э/ъ/ё in a Ukrainian one, ...). Script, not lingua: it is cheap and
+  it does not guess on short paragraphs.
+- glued_sentences: a sentence runs into the next without a space ("spotlight.During"), a trace of lost
+  markup; offsets of entities are fine, but sentence splitters will stumble.
+- repeated_paragraph: the same paragraph (of at least five words) occurs twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+VERY_SHORT_WORDS = 50
+MIXED_SHARE = 0.2
+_MIN_PARAGRAPH_LETTERS = 20
+
+MACHINE_TRACES = (
+    "according to the provided summaries", "the provided summaries", "based on the provided",
+    "in the provided text", "as an ai language model", "as a language model", "as an ai model",
+    "i cannot browse", "i can't browse", "i am unable to browse", "my knowledge cutoff",
+    "as of my last update", "as of my knowledge cutoff", "i don't have access to real-time",
+    "i do not have access to real-time", "regenerate response", "i hope this helps",
+    # Ukrainian
+    "як мовна модель", "як модель штучного інтелекту", "надані резюме", "наданих резюме",
+    "я не можу переглядати",
+    # Russian
+    "как языковая модель", "как модель искусственного интеллекта", "предоставленных резюме",
+    "я не могу просматривать", "у меня нет доступа к интернету",
+    # Belarusian
+    "як моўная мадэль", "як мадэль штучнага інтэлекту",
+)
+_TRACE_RE = re.compile("|".join(re.escape(t) for t in MACHINE_TRACES), re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
+_GLUED_RE = re.compile(r"[a-zа-яіїєґўё]{2}[.!?][A-ZА-ЯІЇЄҐЎЁ][a-zа-яіїєґўё]")
+_TERMINAL = tuple(".!?…\"”»’)'")
+_UK_ONLY = set("їєґ")
+_RU_ONLY = set("ыэъё")
+_BE_ONLY = set("ў")
+
+
+def _paragraph_language(paragraph: str) -> str | None:
+    """'latin', 'uk', 'ru', 'be', 'cyrillic' (undecided) or None when too few letters to tell."""
+    letters = [c for c in paragraph.lower() if c.isalpha()]
+    if len(letters) < _MIN_PARAGRAPH_LETTERS:
+        return None
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    if cyrillic < len(letters) / 2:
+        return "latin"
+    present = set(letters)
+    if present & _BE_ONLY or ("і" in present and present & {"ы", "э"}):
+        return "be"
+    if present & _UK_ONLY or ("і" in present and not present & _RU_ONLY):
+        return "uk"
+    if present & _RU_ONLY:
+        return "ru"
+    return "cyrillic"
+
+
+def _differs(paragraph_language: str | None, language: str | None) -> bool:
+    if paragraph_language is None or language is None:
+        return False
+    if language in ("uk", "ru", "be"):
+        return paragraph_language == "latin" or paragraph_language not in (language, "cyrillic")
+    return paragraph_language != "latin"
+
+
+def is_mixed_language(text: str, language: str | None) -> bool:
+    """True when a sizeable share of the body is in paragraphs of another language (see module doc)."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    total = sum(len(p) for p in paragraphs)
+    if not total or language is None:
+        return False
+    foreign = sum(len(p) for p in paragraphs if _differs(_paragraph_language(p), language))
+    return foreign / total >= MIXED_SHARE
+
+
+def is_truncated(text: str) -> bool:
+    """True when the body ends mid-sentence or with an ellipsis."""
+    tail = text.rstrip()
+    if not tail:
+        return False
+    if tail.endswith(("...", "…")):
+        return True
+    return not tail.endswith(_TERMINAL)
+
+
+def quality_flags(text: str, language: str | None) -> list[str]:
+    """The sorted quality flags of a clean body."""
+    flags = set()
+    if _TRACE_RE.search(text):
+        flags.add("machine_text_trace")
+    if is_truncated(text):
+        flags.add("truncated")
+    if len(_WORD_RE.findall(text)) < VERY_SHORT_WORDS:
+        flags.add("very_short")
+    if is_mixed_language(text, language):
+        flags.add("mixed_language")
+    if _GLUED_RE.search(text):
+        flags.add("glued_sentences")
+    paragraphs = [p.strip() for p in text.split("\n") if len(p.split()) >= 5]
+    if len(paragraphs) != len(set(paragraphs)):
+        flags.add("repeated_paragraph")
+    return sorted(flags)

@@ -1,0 +1,227 @@
+"""Find direct quotations and attribute each to its speaker from attribution verbs in four languages.
+
+A quotation is the text between a pair of quotation marks in one paragraph (“…”, "…", «…», „…“, ‘…’).
+Its speaker is looked for, in order: after the quote in the same sentence ("…,” Putin said; "…", -
+сказав Лукашенко; "…," according to X), at the start of the next sentence when that sentence opens with
+the verb ("…". Про це заявив Лукашенко), and before the quote in its sentence (Ryabikhin stressed the
+“…”). A PERSON (else ORG) entity next to the verb is the speaker; otherwise the short phrase there is
+("Kyiv’s top diplomat", "he"). Pronoun and role speakers are resolved to the nearest preceding PERSON
+mention in the same or the previous paragraph, the way a reader does; a quote with no attribution of its
+own continues the previous quote's speaker when it sits in the same paragraph or is a paragraph alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from build_dataset.schema import Entity, Quote
+
+_QUOTE_RES = (
+    re.compile(r"“([^”“\n]+)”"),
+    re.compile(r"«([^»«\n]+)»"),
+    re.compile(r"„([^“”„\n]+)[“”]"),
+    re.compile(r"\"([^\"\n]+)\""),
+    re.compile(r"(?<!\w)‘([^’‘\n]+)’(?!\w)"),
+)
+
+_VERBS = {
+    # Words that are also common nouns or infinitives ("member states", "notes", "to say") stay out.
+    "en": ["said", "says", "saying", "told", "tells", "wrote", "writes", "claimed", "claiming", "stated",
+           "added", "adds", "noted", "noting", "stressed", "insisted", "declared", "announced", "warned",
+           "argued", "explained", "described",
+           "accused", "accusing", "asserted", "remarked", "quoted", "according to", "tweeted", "posted"],
+    "uk": ["заявив", "заявила", "заявили", "заявляє", "сказав", "сказала", "сказали", "каже", "написав",
+           "написала", "написали", "пише", "передає", "повідомив", "повідомила", "повідомили", "зазначив",
+           "зазначила", "наголосив", "наголосила", "додав", "додала", "цитує", "за словами", "стверджує",
+           "підкреслив"],
+    "ru": ["заявил", "заявила", "заявили", "заявляет", "сказал", "сказала", "сказали", "говорит", "написал",
+           "написала", "написали", "пишет", "передает", "передаёт", "сообщил", "сообщила", "сообщили",
+           "отметил", "отметила", "подчеркнул", "подчеркнула", "добавил", "добавила", "по словам",
+           "утверждает"],
+    "be": ["сказаў", "сказала", "сказалі", "заявіў", "заявіла", "заявілі", "напісаў", "напісала",
+           "паведаміў", "паведаміла", "адзначыў", "адзначыла", "падкрэсліў", "дадаў", "дадала", "перадае",
+           "паводле слоў", "піша", "кажа"],
+}
+_ALL_VERBS = sorted({v for verbs in _VERBS.values() for v in verbs}, key=len, reverse=True)
+_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in _ALL_VERBS) + r")(?!\w)",
+                      re.IGNORECASE)
+# A verb phrase whose speaker follows it rather than precedes it.
+_SPEAKER_AFTER = re.compile(r"^(?:according to|за словами|по словам|паводле слоў)$", re.IGNORECASE)
+
+_PRONOUNS = frozenset({"he", "she", "they", "він", "вона", "вони", "он", "она", "они", "ён", "яна", "яны"})
+_ROLE_WORDS = frozenset({
+    "diplomat", "minister", "official", "chief", "president", "leader", "spokesman", "spokeswoman",
+    "spokesperson", "head", "envoy", "premier", "secretary", "commander", "general",
+    "дипломат", "міністр", "посадовець", "президент", "лідер", "речник", "очільник", "голова",
+    "министр", "чиновник", "глава", "пресс-секретарь", "кіраўнік", "прэзідэнт",
+})
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:was|were|is|has|had|have|also|then|later|as|quoted|reportedly|once|again|further))+\s*$",
+    re.IGNORECASE)
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "col", "jan", "feb", "mar", "apr", "jun",
+                            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc"})
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”»’]?(?=\s)")
+_MAX_SPEAKER_WORDS = 5
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of marks, outermost pairs first, no overlaps."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _QUOTE_RES:
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if any(s - 1 <= start < e + 1 or s - 1 < end <= e + 1 for s, e in spans):
+                continue
+            if text[start:end].strip():
+                spans.append((start, end))
+    return sorted(spans)
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences end (a terminal mark followed by space, not after an abbreviation)."""
+    ends = []
+    for match in _SENTENCE_END_RE.finditer(text):
+        before = text[max(0, match.start() - 6):match.start()]
+        word = re.findall(r"[^\W\d_]+$", before)
+        if word and (len(word[0]) == 1 or word[0].lower() in _ABBREVIATIONS):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _paragraph_of(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, (len(text) if end < 0 else end)
+
+
+def _entity_in(entities: Sequence[Entity], start: int, end: int, last: bool) -> Entity | None:
+    """The PERSON (else ORG) mention inside [start, end): the last one, or the first one."""
+    for wanted in ("PERSON", "ORG"):
+        inside = [e for e in entities if e.type == wanted and start <= e.start and e.end <= end]
+        if inside:
+            return inside[-1] if last else inside[0]
+    return None
+
+
+def _phrase(text: str, start: int, end: int, take_last: bool) -> tuple[int, int] | None:
+    """A short speaker phrase in [start, end): trimmed of punctuation, auxiliaries, clause lead-ins."""
+    segment = text[start:end]
+    if take_last:
+        cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind("—"), segment.rfind("–"),
+                  segment.rfind("”"), segment.rfind("\""), segment.rfind("»"))
+        offset = cut + 1 if cut >= 0 else 0
+        segment = segment[offset:]
+        trimmed = _AUXILIARIES.sub("", segment)
+        segment = trimmed
+        start += offset
+    else:
+        stop = re.search(r"[,.;:!?()\n]", segment)
+        segment = segment[: stop.start()] if stop else segment
+    stripped = segment.strip(" \u00a0-–—,")
+    if not stripped:
+        return None
+    stripped = re.sub(r"^(?:and|but|while|that|which|who|as|і|та|а|и|но)\s+", "", stripped,
+                      flags=re.IGNORECASE)
+    if not stripped or len(stripped.split()) > _MAX_SPEAKER_WORDS:
+        return None
+    begin = text.index(stripped, start)
+    return begin, begin + len(stripped)
+
+
+def _speaker_after_verb(text: str, verb: re.Match[str], limit: int, entities: Sequence[Entity]
+                        ) -> tuple[int, int, Entity | None] | None:
+    stop = re.search(r"[,.;:!?\n]", text[verb.end():limit])
+    clause_end = verb.end() + stop.start() if stop else limit
+    entity = _entity_in(entities, verb.end(), clause_end, last=False)
+    if entity is not None:
+        return entity.start, entity.end, entity
+    span = _phrase(text, verb.end(), clause_end, take_last=False)
+    return (span[0], span[1], None) if span else None
+
+
+def _speaker_before_verb(text: str, segment_start: int, verb: re.Match[str], entities: Sequence[Entity]
+                         ) -> tuple[int, int, Entity | None] | None:
+    entity = _entity_in(entities, segment_start, verb.start(), last=True)
+    if entity is not None:
+        return entity.start, entity.end, entity
+    span = _phrase(text, segment_start, verb.start(), take_last=True)
+    return (span[0], span[1], None) if span else None
+
+
+def _attribute(text: str, verb: re.Match[str], segment_start: int, limit: int,
+               entities: Sequence[Entity]) -> tuple[int, int, Entity | None] | None:
+    if _SPEAKER_AFTER.match(verb.group()):
+        return _speaker_after_verb(text, verb, limit, entities)
+    found = _speaker_before_verb(text, segment_start, verb, entities)
+    return found or _speaker_after_verb(text, verb, limit, entities)
+
+
+def _find_speaker(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], sentence_ends: list[int],
+                  entities: Sequence[Entity]) -> tuple[int, int, Entity | None] | None:
+    para_start, para_end = _paragraph_of(text, start)
+    close = end + 1  # after the closing mark
+    next_open = min([s - 1 for s, _ in quotes if s > end] + [para_end])
+    after_limit = min([b for b in sentence_ends if b > close] + [next_open])
+    # 1. After the quote, same sentence: "…,” Putin said. / "…", - сказав Лукашенко.
+    verb = _VERB_RE.search(text, close, after_limit)
+    if verb is not None and text[close:after_limit][:1] not in (".", "!", "?"):
+        found = _attribute(text, verb, close, after_limit, entities)
+        if found:
+            return found
+    # 2. The next sentence opens with the verb: "…". Про це заявив Лукашенко.
+    if after_limit < next_open:
+        following_end = min([b for b in sentence_ends if b > after_limit] + [next_open])
+        verb = _VERB_RE.search(text, after_limit, following_end)
+        if verb is not None and len(text[after_limit:verb.start()].split()) <= 3:
+            found = _speaker_after_verb(text, verb, following_end, entities)
+            if found:
+                return found
+    # 3. Before the quote in its sentence: Ryabikhin stressed the “…”.
+    sentence_start = max([b for b in sentence_ends if b <= start - 1] + [para_start])
+    verbs = list(_VERB_RE.finditer(text, sentence_start, start - 1))
+    if verbs:
+        return _attribute(text, verbs[-1], sentence_start, start - 1, entities)
+    return None
+
+
+def _resolve(text: str, speaker: str, start: int, entities: Sequence[Entity]) -> Entity | None:
+    """A pronoun or role speaker's nearest preceding PERSON in this or the previous paragraph."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", speaker)}
+    if not words & (_PRONOUNS | _ROLE_WORDS):
+        return None
+    para_start, _ = _paragraph_of(text, start)
+    window_start = _paragraph_of(text, max(0, para_start - 2))[0]
+    people = [e for e in entities if e.type == "PERSON" and e.name and window_start <= e.start < start]
+    return people[-1] if people else None
+
+
+def find_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
+    """Quotations in `text` (offsets of the words inside the marks) with speakers where attributable."""
+    spans = _quote_spans(text)
+    sentence_ends = _sentence_bounds(text)
+    quotes: list[Quote] = []
+    previous: tuple[Quote, int] | None = None  # last attributed quote and its paragraph start
+    for start, end in spans:
+        found = _find_speaker(text, start, end, spans, sentence_ends, entities)
+        speaker: str | None = None
+        speaker_name: str | None = None
+        para_start, para_end = _paragraph_of(text, start)
+        if found is not None:
+            s_start, s_end, entity = found
+            speaker = text[s_start:s_end]
+            if entity is None:
+                entity = _resolve(text, speaker, s_start, entities)
+            speaker_name = entity.name if entity is not None else None
+        elif previous is not None:
+            alone = not text[para_start:start - 1].strip() and not text[end + 1:para_end].strip(" .")
+            same_paragraph = previous[1] == para_start
+            previous_paragraph = _paragraph_of(text, max(0, para_start - 2))[0] == previous[1]
+            if same_paragraph or (alone and previous_paragraph):
+                speaker, speaker_name = previous[0].speaker, previous[0].speaker_name
+        quote = Quote(text=text[start:end], start=start, end=end, speaker=speaker, speaker_name=speaker_name)
+        quotes.append(quote)
+        if speaker is not None:
+            previous = (quote, para_start)
+    return quotes
