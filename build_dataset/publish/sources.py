@@ -12,8 +12,8 @@ from build_dataset.publish.errors import PublishError
 from build_dataset.publish.remote import REPO_TYPE, UNREACHABLE
 
 _REPO_SPEC = re.compile(r"(?P<repo>[\w.-]+/[\w.-]+)(?:@(?P<revision>[^\s]+))?")
-# Only what the diff reads: the default config's shards (and the card, for humans inspecting the cache).
-DIFF_PATTERNS = ["data/*.parquet", "README.md"]
+# Only what the diff reads: the default config's shards.
+DIFF_PATTERNS = ["data/*.parquet"]
 
 
 def parse_repo_spec(spec: str) -> tuple[str, str] | None:
