@@ -1,27 +1,36 @@
-"""Clean stage: split a scraped page into its article body, its metadata and explained removals."""
+"""Clean stage: split a scraped page into its article body, its metadata and explained removals.
+
+Public API:
+
+- `clean_page(raw, furniture=...)` cleans a text dump (w3m/lynx style, one block per line);
+- `clean_html(html)` cleans an HTML page through trafilatura;
+- `line_key(line)`, `page_keys(raw)` and `furniture_keys(counts, n_pages)` give the corpus-level
+  furniture evidence the pipeline collects per outlet and passes back to `clean_page`.
+
+The removed spans and the kept body partition the raw text exactly. Removal reasons:
+
+- navigation: menus, breadcrumbs, section labels, link lists, anything non-prose above the article;
+- social: share, like and follow buttons;
+- related: teasers of other articles ("read more", rails printing each title twice, tag lists);
+- caption: photo captions and credits;
+- title, standfirst, byline, dateline: the article's header (their content goes to the metadata);
+- comments: comment forms, counts and threads;
+- footer: anything non-article below the article;
+- advertising: ads and sponsored labels; subscribe: newsletter and subscription prompts;
+- legal: copyright, cookie, privacy and imprint notices, contact links;
+- markup: w3m renderings of images, buttons and form fields ("[logo]", "[ ]", "[Submit]");
+- furniture: lines the outlet prints on many pages of this build (corpus evidence);
+- boilerplate: other long non-prose lines inside the article region (low stopword density);
+- whitespace: blank lines, indentation and line breaks around removed or kept text;
+- duplicate: a paragraph printed twice in a row (the first copy is kept).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from build_dataset.clean.furniture import count_keys, furniture_keys, page_keys
+from build_dataset.clean.html import clean_html
+from build_dataset.clean.lines import line_key
+from build_dataset.clean.model import CleanedPage
+from build_dataset.clean.page import clean_page
 
-from build_dataset.schema import RemovedSpan
-
-
-@dataclass(frozen=True, kw_only=True)
-class CleanedPage:
-    """What the cleaner returns for one page, like `ftfy.fix_and_explain`: the result and its reasons.
-
-    `removed` spans index the raw text the cleaner was given; together with the body they partition it
-    exactly, so every removal can be audited and undone.
-    """
-
-    text: str
-    title: str | None = None
-    description: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: dt.date | None = None
-    section: str | None = None
-    url: str | None = None
-    removed: list[RemovedSpan] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)
+__all__ = ["CleanedPage", "clean_html", "clean_page", "count_keys", "furniture_keys", "line_key", "page_keys"]

@@ -1,0 +1,142 @@
+"""Benchmark the cleaner: dev snippet P/R/F1 (with and without corpus evidence), seed gold, speed, memory.
+
+    python benchmarks/cleaning.py [--dev ../shared/eval/dev] [--show 0]
+
+The dev pages are cleaned into a temporary folder of .txt files that `score_snippets.py` (next to the
+dev folder) scores. Corpus evidence groups the dev pages by the domain of their snippets.json URL,
+which mirrors how the pipeline groups pages by the manifest's outlet. Speed is measured on one core
+(process time) over all dev pages; memory is the process's peak resident set size and the largest
+Python allocation peak while cleaning the biggest page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import defaultdict
+from urllib.parse import urlparse
+
+from build_dataset.clean import clean_page, count_keys, furniture_keys
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev"
+SEED_GOLD = REPO / "tests" / "data" / "seeds_gold.json"
+SEED_DIRS = (REPO / "tests" / "data" / "seeds", REPO.parent / "shared" / "seeds")
+
+
+def _score(folder: pathlib.Path, dev: pathlib.Path, show: int) -> str:
+    scorer = dev.parent / "score_snippets.py"
+    cmd = [sys.executable, str(scorer), str(folder), "--dev", str(dev), "--show", str(show)]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def _outlet_furniture(names: list[str], raws: dict[str, str], urls: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Furniture keys per page from the pages sharing its URL's domain (the benchmark's outlets)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[urlparse(urls.get(name, "")).netloc or name].append(name)
+    out: dict[str, frozenset[str]] = {}
+    for members in groups.values():
+        counts, n = count_keys(raws[m] for m in members)
+        keys = furniture_keys(counts, n)
+        for m in members:
+            out[m] = keys
+    return out
+
+
+def dev_benchmark(dev: pathlib.Path, show: int) -> list[tuple[str, str]]:
+    """Scores and speed on the dev pages, as printable rows."""
+    snippets = json.loads((dev / "snippets.json").read_text(encoding="utf-8"))
+    names = sorted(snippets)
+    raws = {n: (dev / "raw" / n).read_text(encoding="utf-8") for n in names}
+    rows: list[tuple[str, str]] = []
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    clean_page("warm up the stoplists and regexes.\n")
+    t0 = time.process_time()
+    cleaned = {n: clean_page(raws[n]).text for n in names}
+    elapsed = time.process_time() - t0
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    furniture = _outlet_furniture(names, raws, {n: snippets[n].get("url", "") for n in names})
+    with_corpus = {n: clean_page(raws[n], furniture=furniture[n]).text for n in names}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, texts in (("without corpus evidence", cleaned), ("with corpus evidence", with_corpus)):
+            folder = pathlib.Path(tmp) / label.replace(" ", "_")
+            folder.mkdir()
+            for n, t in texts.items():
+                (folder / n).write_text(t, encoding="utf-8")
+            print(f"## dev snippets, {label} ({sum(1 for k in furniture.values() if k)} pages have "
+                  "outlet furniture)" if "with " in label else f"## dev snippets, {label}")
+            print(_score(folder, dev, show))
+    biggest = max(names, key=lambda n: len(raws[n]))
+    tracemalloc.start()
+    clean_page(raws[biggest])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    mb = sum(len(r.encode()) for r in raws.values()) / 1e6
+    rows.append(("dev pages cleaned", f"{len(names)} ({mb:.1f} MB), 0 exceptions"))
+    rows.append(("speed, one core", f"{len(names) / elapsed:.0f} pages/s ({mb / elapsed:.1f} MB/s)"))
+    rows.append(("peak RSS of the process", f"{max(rss_before, rss_after) / 1024:.0f} MB"))
+    rows.append((f"peak allocation, biggest page ({len(raws[biggest]) // 1000} kB)", f"{peak / 1e6:.1f} MB"))
+    return rows
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def seed_benchmark() -> list[tuple[str, str]]:
+    """Share of seed gold body lines kept, furniture lines removed and metadata fields right."""
+    seed_dir = next((d for d in SEED_DIRS if d.is_dir()), None)
+    if seed_dir is None or not SEED_GOLD.is_file():
+        return [("seed gold", "skipped: seeds or gold file not found")]
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    body = body_ok = gone = gone_ok = fields = fields_ok = 0
+    for g in gold.values():
+        page = clean_page((seed_dir / g["file"]).read_text(encoding="utf-8"))
+        text = _norm(page.text)
+        lines = {_norm(x) for x in page.text.split("\n")}
+        for line in g["body"]:
+            body += 1
+            body_ok += _norm(line) in text
+        for r in g["removed"]:
+            gone += 1
+            gone_ok += _norm(r["text"]) not in lines
+        got = {"title": page.title, "description": page.description, "authors": page.authors,
+               "section": page.section,
+               "published": page.published.isoformat() if page.published else None}
+        for k, v in got.items():
+            fields += 1
+            fields_ok += v == g[k]
+    return [
+        ("seed gold: body lines kept", f"{body_ok}/{body}"),
+        ("seed gold: furniture lines removed", f"{gone_ok}/{gone}"),
+        ("seed gold: metadata fields right", f"{fields_ok}/{fields}"),
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dev", type=pathlib.Path, default=DEFAULT_DEV, help="dev folder (raw/, snippets.json)")
+    ap.add_argument("--show", type=int, default=0, help="list the N dev pages with the most errors")
+    args = ap.parse_args()
+    rows = seed_benchmark()
+    if (args.dev / "snippets.json").is_file():
+        rows += dev_benchmark(args.dev, args.show)
+    else:
+        print(f"dev set not found at {args.dev}: skipping the dev scores and speed")
+    width = max(len(k) for k, _ in rows)
+    print(f"{'measure':<{width}}  value")
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""Multilingual keyword cues that mark a short line as page furniture, grouped by removal reason.
+
+The phrases are the words sites use for their own furniture ("share", "read more", "comments",
+"cookies", "all rights reserved", ...) in many languages; they name no site. A cue only counts on a
+short line (see `cue_reason`): the same words inside an article paragraph are prose, not furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Reason -> phrases. A phrase matches at the start of the lowercased line (after bullets and
+# punctuation), so "share this:" and "teilen" match but "we share concerns" does not.
+_LEADING: dict[str, tuple[str, ...]] = {
+    "social": (
+        "share", "share this", "share on", "tweet", "twittern", "pin it", "whatsapp", "telegram",
+        "facebook", "twitter", "linkedin", "pinterest", "instagram", "youtube", "xing", "reddit",
+        "email this", "e-mail", "email", "print", "drucken", "imprimer", "stampa", "imprimir",
+        "teilen", "beitrag teilen", "artikel teilen", "diesen artikel teilen", "teile", "teilen mit",
+        "teilen sie dies mit", "partager", "partagez", "compartir", "compartilhar", "condividi",
+        "delen", "dela", "del", "udostępnij", "podziel się", "sdílet", "paylaş", "поделиться",
+        "поділитися", "поширити", "follow us", "folgen sie uns", "folge uns", "suivez-nous",
+        "síguenos", "seguici", "obserwuj nas", "подписывайтесь", "стежте за нами", "like this",
+        "gefällt mir", "j'aime", "me gusta", "mi piace", "sei der erste", "be the first to like",
+        "url zum kopieren", "copy link", "link kopieren", "copier le lien", "whatsapp teilen",
+        "auf facebook teilen", "auf twitter teilen", "per e-mail", "per mail", "envoyer par e-mail",
+        "flipboard", "google plus", "google+", "vk", "вконтакте", "однокласники", "одноклассники",
+    ),
+    "related": (
+        "read more", "read also", "see also", "related", "related articles", "related posts",
+        "related stories", "more stories", "more from", "more on this", "you may also like",
+        "you might also like", "recommended", "most popular", "most read", "top stories",
+        "trending", "latest articles", "latest news", "latest posts", "recent posts",
+        "next post", "previous post", "next article", "previous article", "older post",
+        "newer post", "lesen sie auch", "lies auch", "auch interessant", "mehr zum thema",
+        "mehr zu", "weitere artikel", "weitere themen", "weiterlesen", "weiter lesen",
+        "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "das könnte sie auch", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
+        "verwandte themen", "neueste beiträge", "neueste artikel", "meistgelesen", "meist gelesen",
+        "am meisten gelesen", "schon gelesen", "top-themen", "aktuelle news", "zum thema",
+        "vorheriger artikel", "nächster artikel", "vorheriger beitrag", "nächster beitrag",
+        "zurück zur übersicht", "lire aussi", "lire la suite", "à lire aussi", "à découvrir",
+        "voir aussi", "sur le même sujet", "plus de sujets", "articles similaires",
+        "leer más", "lee también", "te puede interesar", "temas relacionados", "noticias relacionadas",
+        "leggi anche", "potrebbe interessarti", "articoli correlati", "leia também", "leia mais",
+        "lees ook", "lees meer", "gerelateerde artikelen", "zobacz także", "zobacz też",
+        "czytaj także", "czytaj też", "czytaj więcej", "przeczytaj także", "читайте также",
+        "читайте також", "читати також", "читать далее", "читати далі", "по теме", "по темі",
+        "похожие статьи", "схожі статті", "популярное", "популярне", "последние новости",
+        "останні новини", "přečtěte si také", "související články", "läs också", "läs mer",
+        "ilginizi çekebilir", "devamını oku", "ayrıca bakınız", "filed under", "tags", "tagged",
+        "schlagworte", "schlagwörter", "themen", "kategorien", "categories", "category",
+        "stichwörter", "mots-clés", "etiquetas", "tagi", "теги", "мітки",
+    ),
+    "comments": (
+        "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
+        "comment", "no comments", "post with no comments", "reply", "cancel reply",
+        "view the discussion thread", "join the discussion", "your email address will not",
+        "required fields are marked", "notify me", "kommentare", "kommentar", "kommentieren",
+        "kommentar schreiben", "kommentar verfassen", "kommentar hinzufügen", "schreibe einen kommentar",
+        "hinterlasse eine antwort", "hinterlassen sie eine antwort", "hinterlasse einen kommentar",
+        "antworten", "antwort abbrechen", "deine e-mail-adresse wird nicht", "ihre e-mail-adresse wird nicht",
+        "erforderliche felder", "benachrichtige mich", "bitte loggen sie sich", "neueste kommentare",
+        "commentaires", "laisser un commentaire", "répondre", "comentarios", "deja un comentario",
+        "responder", "commenti", "lascia un commento", "rispondi", "komentarze", "dodaj komentarz",
+        "odpowiedz", "комментарии", "оставить комментарий", "коментарі", "коментарів",
+        "залишити коментар", "komentáře", "yorumlar", "yorum yap", "reacties", "reageer",
+        "kommentarer", "vielen dank! ihr kommentar",
+    ),
+    "navigation": (
+        "home", "startseite", "accueil", "inicio", "menu", "menü", "search", "suche", "suchen",
+        "recherche", "buscar", "cerca", "szukaj", "поиск", "пошук", "login", "log in", "sign in",
+        "anmelden", "einloggen", "registrieren", "sign up", "register", "logout", "abmelden",
+        "back to top", "nach oben", "zurück", "back", "zurück zur startseite", "skip to",
+        "zum inhalt", "springe zum inhalt", "direkt zum inhalt", "aller au contenu", "toggle navigation",
+        "navigation", "hauptmenü", "main menu", "close", "schließen", "fermer", "cerrar", "chiudi",
+        "zamknij", "закрыть", "закрити", "mehr", "more", "plus", "más", "altro", "więcej", "ещё",
+        "ще", "powered by", "source", "quelle", "quellen", "źródło", "источник", "джерело",
+        "previous", "next", "vorherige", "nächste", "weiter", "page", "seite",
+    ),
+    "advertising": (
+        "anzeige", "advertisement", "advertising", "sponsored", "gesponsert", "werbung",
+        "publicité", "publicidad", "pubblicità", "reklama", "реклама", "partner content",
+        "promoted", "ad", "ads", "affiliate", "shop now", "jetzt kaufen", "jetzt bestellen",
+    ),
+    "legal": (
+        "impressum", "datenschutz", "datenschutzerklärung", "privacy", "privacy policy",
+        "terms of service", "terms of use", "terms and conditions", "nutzungsbedingungen", "agb",
+        "mentions légales", "politique de confidentialité", "aviso legal", "política de privacidad",
+        "note legali", "polityka prywatności", "политика конфиденциальности",
+        "політика конфіденційності", "cookie", "cookies", "dmca", "disclaimer", "haftungsausschluss",
+        "rechtliches", "kontakt", "contact", "contact us", "über uns", "about us", "about",
+        "mediadaten", "jobs", "karriere", "careers", "sitemap", "barrierefreiheit", "accessibility",
+    ),
+    "subscribe": (
+        "subscribe", "newsletter", "abonnieren", "abonniere", "jetzt abonnieren", "abo",
+        "s'abonner", "abonnez-vous", "suscríbete", "suscribirse", "iscriviti", "abbonati",
+        "subskrybuj", "zapisz się", "подписаться", "підписатися", "sign up for", "get our",
+        "gib deine e-mail-adresse ein", "enter your email", "bleiben sie auf dem laufenden",
+        "mit unserem newsletter", "aktuelle ausgabe", "jetzt testen", "e-paper", "epaper",
+    ),
+}
+
+# Phrases that mark a line as furniture wherever they occur in it (still only on short lines).
+_ANYWHERE: dict[str, tuple[str, ...]] = {
+    "legal": (
+        "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "все права защищены",
+        "усі права захищені", "всі права захищені", "všechna práva vyhrazena", "tüm hakları saklıdır",
+        "copyright", "©", "(c) 20", "uses cookies", "use cookies", "verwendet cookies",
+        "nutzt cookies", "utilise des cookies", "utiliza cookies", "utilizza cookie",
+        "używa plików cookie", "использует cookie", "використовує cookie", "materiał chroniony prawem",
+        "diese website verwendet akismet", "this site uses akismet", "erstelle eine kostenlose website",
+        "bloggen auf wordpress.com", "blog at wordpress.com", "create a free website",
+    ),
+    "caption": (
+        "photo:", "photos:", "foto:", "fotos:", "bild:", "bilder:", "image:", "images:",
+        "picture:", "credit:", "credits:", "crédit", "crédito", "фото:", "fot.", "zdjęcie:",
+        "getty images", "/ getty", "via getty", "imago images", "/ imago", "shutterstock",
+        "istockphoto", "/ reuters", "reuters/", "/ afp", "afp/", "/ ap", "ap photo", "dpa/",
+        "/ dpa", "picture alliance", "picture-alliance", "keystone", "/ sputnik", "file photo",
+        "symbolbild", "symbolfoto", "archivbild", "archivfoto", "quelle: pixabay", "pixabay",
+        "unsplash",
+    ),
+    "comments": (" says:", " sagt:", " dit :", " dice:", " пише:", " пишет:", " schreibt:"),
+    "social": ("teilen sie dies", "share this", "auf facebook", "on facebook", "auf twitter",
+               "on twitter"),
+}
+
+_EDGE_JUNK = " \t•·□◦▪■▸►▶>»«›‹-–—*|:;,.!?()[]{}\"'“”„‘’"
+
+LEADING_MAX = 60
+"""Longest line (characters) a leading cue may mark: longer lines are prose that starts alike."""
+ANYWHERE_MAX = 220
+"""Longest line an anywhere cue may mark: notices and captions are short, paragraphs are not."""
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+_LEADING_RE = re.compile(
+    "|".join(f"(?P<{reason}>^(?:{_alternation(ph)})(?![\\w]))" for reason, ph in _LEADING.items())
+)
+_ANYWHERE_RE = re.compile(
+    "|".join(f"(?P<{reason}>{_alternation(ph)})" for reason, ph in _ANYWHERE.items())
+)
+
+
+_LABEL_SEPARATORS = (":", "|", "»", "›", ">", "-", "–", "—", "/")
+_DIGITS = "0123456789"
+
+
+def _leading_reason(low: str) -> str | None:
+    """Reason of a leading cue when the line is that cue (or a label "cue: ...") and little else."""
+    core = low.strip(_EDGE_JUNK + _DIGITS)
+    m = _LEADING_RE.match(core)
+    if not m:
+        return None
+    rest = core[m.end():]
+    if not rest.strip(_EDGE_JUNK + _DIGITS) or rest.lstrip().startswith(_LABEL_SEPARATORS):
+        return m.lastgroup
+    # "teilen facebook", "more stories from x": a multiword phrase tolerates a couple of words more
+    if " " in m.group(0) and len(rest.split()) <= 2:
+        return m.lastgroup
+    return None
+
+
+@lru_cache(maxsize=65536)
+def cue_reason(text: str) -> str | None:
+    """The furniture reason a stripped line's keywords point to, or None.
+
+    Cached because furniture lines repeat across pages of the same outlet.
+    """
+    n = len(text)
+    if n > ANYWHERE_MAX or n == 0:
+        return None
+    low = text.lower()
+    if n <= LEADING_MAX or ":" in low[:40]:
+        reason = _leading_reason(low)
+        if reason:
+            return reason
+    m = _ANYWHERE_RE.search(low)
+    if m:
+        return m.lastgroup
+    return None

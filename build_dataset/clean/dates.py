@@ -1,0 +1,88 @@
+"""Read a publication date out of a dateline such as "Published 28 February 2022" or "06.07.2018".
+
+Month names come in many languages (and their genitive and abbreviated forms), numeric dates in the
+usual orders; a dateline is short, so the first date found is the one meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
+        "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня",
+        "leden", "ledna", "ocak", "januári", "tammikuu"),
+    2: ("february", "feb", "februar", "feber", "février", "févr", "fevr", "febrero", "febbraio",
+        "fevereiro", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого",
+        "únor", "února", "şubat", "helmikuu"),
+    3: ("march", "mar", "märz", "mars", "marzo", "março", "maart", "marzec", "marca", "март", "марта",
+        "березень", "березня", "březen", "března", "mart", "maaliskuu", "mär"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi",
+        "апрель", "апреля", "квітень", "квітня", "duben", "dubna", "nisan", "huhtikuu"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень",
+        "травня", "květen", "května", "mayıs", "toukokuu"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze",
+        "июнь", "июня", "червень", "червня", "červen", "června", "haziran", "kesäkuu"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca",
+        "lip", "июль", "июля", "липень", "липня", "červenec", "července", "temmuz", "heinäkuu"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "sie",
+        "август", "августа", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuu"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro",
+        "wrzesień", "września", "wrz", "сентябрь", "сентября", "вересень", "вересня", "září", "eylül",
+        "syyskuu"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
+         "październik", "października", "paź", "октябрь", "октября", "жовтень", "жовтня", "říjen",
+         "října", "ekim", "lokakuu"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis",
+         "ноябрь", "ноября", "листопад", "листопада", "kasım", "marraskuu"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre",
+         "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "грудень", "грудня", "prosinec",
+         "prosince", "aralık", "joulukuu"),
+}
+_MONTH_OF = {name: month for month, names in _MONTHS.items() for name in names}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_OF), key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})\b"
+)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+
+DATELINE_WORDS = re.compile(
+    r"\b(?:published|posted|updated|update|last updated|modified|veröffentlicht|aktualisiert|"
+    r"erstellt|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|"
+    r"zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|gepostet|datum|date|"
+    r"yayınlanma|güncelleme|publiceerd|gepubliceerd)\b",
+    re.IGNORECASE,
+)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date (day, month and year) written in `text`, or None."""
+    low = text.lower()
+    m = _ISO.search(low)
+    if m:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DAY_MONTH_YEAR.search(low)
+    if m:
+        return _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))
+    m = _MONTH_DAY_YEAR.search(low)
+    if m:
+        return _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))
+    m = _NUMERIC.search(low)
+    if m:
+        a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        # dots are written day first everywhere; slashes month first only in the US, so only when
+        # the day could not be first
+        if sep == "/" and b > 12 >= a:
+            return _date(year, a, b)
+        return _date(year, b, a)
+    return None

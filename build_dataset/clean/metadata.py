@@ -1,0 +1,219 @@
+"""Find the headline, standfirst, byline, dateline and section in the lines above the article body.
+
+Article pages share a header shape across sites and languages: a section or breadcrumb, the headline
+(often printed more than once, sometimes glued to the standfirst), the standfirst, the byline and a
+dateline, then the body. The header is everything above the first body paragraph; the signals are
+repetition (a headline recurs, truncated or glued), position (the headline is the last title-like
+line before the body) and shape (a byline is a few capitalised words, a dateline holds a date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
+from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.dates import DATELINE_WORDS, parse_date
+from build_dataset.clean.lines import Line
+
+HEADER_LINES = 30
+"""Only this many non-blank lines above the body are searched: headers are short, menus are long."""
+TITLE_MIN_CHARS = 8
+TITLE_MAX_CHARS = 300
+STANDFIRST_MIN_CHARS = 60
+_BYLINE_PREFIX = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
+    r"автор|авторы|автори)\s*:?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b)\s*")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+_END_PUNCT = ".!?。…:;"
+_PROSE_END = ".!?。！？…\"'”’»)"
+_SKIP_CUES = frozenset({"social", "comments", "legal", "advertising", "subscribe", "navigation", "markup",
+                        "furniture", "caption"})
+
+
+@dataclass
+class Header:
+    """What the header holds, and the reason each of its lines (or line parts) is removed for."""
+
+    title: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    section: str | None = None
+    reasons: dict[int, str] = field(default_factory=dict)
+    splits: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """Line index -> [(start, end, reason)] for a line removed in parts (headline glued to standfirst)."""
+
+
+def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int) -> int:
+    """Index of the first body paragraph: the first kept line in the region that reads as prose."""
+    for i in range(first, last + 1):
+        ln = lines[i]
+        prose = ln.body[-1:] and ln.body[-1] in _PROSE_END
+        if ln.text and verdicts[i].cls == GOOD and original[i] >= NEARGOOD and prose:
+            return i
+    return first
+
+
+def _title_like(ln: Line, v: Verdict) -> bool:
+    if ln.bullet or ln.markup or ln.separated or not (TITLE_MIN_CHARS <= ln.length <= TITLE_MAX_CHARS):
+        return False
+    if v.cue in _SKIP_CUES or ln.words < 2 and ln.length < 20:
+        return False
+    return not (ln.dated and ln.words <= 6)
+
+
+def _is_dateline(ln: Line) -> bool:
+    if ln.length > 120:
+        return False
+    return bool(DATELINE_WORDS.search(ln.body)) and ln.words <= 12 or ln.dated and ln.words <= 10
+
+
+def _byline_names(ln: Line) -> list[str] | None:
+    """Author names if the line is a byline ("By A and B", or just "Firstname Lastname")."""
+    if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
+        return None
+    m = _BYLINE_PREFIX.match(ln.body)
+    text = m.group("names") if m else ln.body
+    text = re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
+    names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
+    if not names:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+            return None
+        if not m and len(words) < 2:
+            return None
+    if not m and (ln.stop_density > 0 or cue_reason(ln.text) or len(names) > 1 and "," not in text):
+        return None
+    return names
+
+
+def _section(ln: Line, title: str | None) -> str | None:
+    """Section from a breadcrumb ("News > Ukraine" -> "Ukraine") or a short rubric line."""
+    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
+    if len(parts) >= 2:
+        parts = [p for p in parts if p != title]
+        return parts[-1] if parts and len(parts[-1]) <= 40 else None
+    if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
+        return ln.body
+    return None
+
+
+def _strip_end(s: str) -> str:
+    return s.rstrip(_END_PUNCT + " ")
+
+
+def read_header(lines: list[Line], verdicts: list[Verdict], start: int) -> Header:
+    """Metadata and removal reasons for the lines above line index `start` (the first body line)."""
+    head = Header()
+    header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
+    if not header:
+        return head
+    bodies = [lines[i].body for i in header]
+
+    # headline: the title-like line the header repeats most (whole, truncated or glued), the longer
+    # and nearer the body on ties; else the title-like line nearest the body
+    repeated: list[tuple[int, int, int]] = []
+    for k, i in enumerate(header):
+        b = bodies[k]
+        if not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
+            continue
+        related = sum(
+            1 for j, o in enumerate(bodies)
+            if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
+                           or (len(o) >= 12 and b.startswith(o)))
+        )
+        if related:
+            repeated.append((related, len(b), k))
+    title_pos = max(repeated)[2] if repeated else None
+    if title_pos is None:
+        for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
+            i = header[k]
+            ln = lines[i]
+            if _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
+                    and ln.body[-1:] != "." and _byline_names(ln) is None:
+                title_pos = k
+                break
+    if title_pos is None:
+        return head
+    title = bodies[title_pos]
+    head.title = title
+    first_title = min(k for k, b in enumerate(bodies) if b == title)
+
+    # lines after the first headline: repeats, glued standfirst, byline, dateline
+    for k in range(first_title, len(header)):
+        i, b, ln = header[k], bodies[k], lines[header[k]]
+        if b == title or (len(b) >= 12 and title.startswith(b) and k > first_title):
+            head.reasons[i] = "title"
+            continue
+        glued = None
+        if len(b) > len(title) + 30 and b.endswith(title):
+            glued = (0, len(b) - len(title), "standfirst_first")
+        elif len(b) > len(title) + 30 and b.startswith(title):
+            glued = (len(title), len(b), "title_first")
+        if glued:
+            a, z, order = glued
+            part = b[a:z].strip()
+            if head.description is None:
+                head.description = part
+            offset = ln.end - len(b)
+            if order == "standfirst_first":
+                head.splits[i] = [(offset, offset + z, "standfirst"), (offset + z, ln.end, "title")]
+            else:
+                head.splits[i] = [(offset, offset + a, "title"), (offset + a, ln.end, "standfirst")]
+            head.reasons[i] = "title"
+            continue
+        if verdicts[i].cue == "caption":
+            continue
+        if _is_dateline(ln):
+            head.reasons[i] = "dateline"
+            if head.published is None:
+                head.published = parse_date(b)
+            continue
+        names = _byline_names(ln)
+        if names and not head.authors:
+            head.authors = names
+            head.reasons[i] = "byline"
+            continue
+        if head.description is None and ln.length >= STANDFIRST_MIN_CHARS and ln.words >= 8 \
+                and verdicts[i].cue not in _SKIP_CUES:
+            head.description = b
+            head.reasons[i] = "standfirst"
+
+    # section: a breadcrumb or rubric right above the first headline
+    for k in range(first_title - 1, max(-1, first_title - 3), -1):
+        i = header[k]
+        ln = lines[i]
+        if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup"):
+            continue
+        section = _section(ln, title)
+        if section and section != title:
+            head.section = section
+            head.reasons.setdefault(i, "navigation")
+        break
+    return head
+
+
+def standfirst_repeat(lines: list[Line], head: Header, start: int) -> bool:
+    """Whether the first body paragraph repeats the standfirst (then the body keeps it once)."""
+    if not head.description or start >= len(lines):
+        return False
+    return _strip_end(lines[start].body) == _strip_end(head.description)
+
+
+def dateline_near_body(lines: list[Line], verdicts: list[Verdict], start: int) -> list[int]:
+    """Short dated lines just below the body's first line's header: "Published ..." printed after."""
+    out = []
+    for i in range(start, min(len(lines), start + 6)):
+        ln = lines[i]
+        if ln.text and verdicts[i].cls != BAD and ln.length < 60 and _is_dateline(ln):
+            out.append(i)
+    return out

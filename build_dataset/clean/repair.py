@@ -1,0 +1,85 @@
+"""Repair the kept text without changing what it says, and name each repair made.
+
+Like `ftfy.fix_and_explain`, each function returns the text and the repairs it applied. Only repairs
+that keep meaning are made: mojibake (ftfy, with quote uncurling, width folding and HTML unescaping
+switched off because those change what was written), Unicode NFC, no-break and zero-width spaces,
+control characters, runs of spaces, and paragraph layout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
+    fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+)
+_NBSP_RE = re.compile("[\u00a0\u2007\u202f]")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+"""Invisible characters that only break words apart for search; ZWJ/ZWNJ carry meaning, so stay."""
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TAB_RE = re.compile("\t")
+_SPACES_RE = re.compile(" {2,}")
+_MOJIBAKE_HINT_RE = re.compile("[\u00c0-\u00c5\u00d0\u00d1\u00e2\u00ef\u00c2\u00c3\u0080-\u009f\ufffd]")
+"""Characters every UTF-8-read-as-Latin-1/cp1252 mojibake contains; ftfy runs only when one is seen."""
+
+
+def fix_mojibake(text: str) -> tuple[str, list[str]]:
+    """Undo text decoded with the wrong codec ("Ã©" -> "é"), when ftfy finds it."""
+    if not _MOJIBAKE_HINT_RE.search(text) or not is_bad(text):
+        return text, []
+    fixed = ftfy.fix_text(text, _FTFY)
+    return (fixed, ["mojibake"]) if fixed != text else (text, [])
+
+
+def normalise_characters(text: str) -> tuple[str, list[str]]:
+    """NFC, no-break spaces to spaces, zero-width and control characters dropped, tabs to spaces."""
+    repairs: list[str] = []
+    if _NBSP_RE.search(text):
+        text = _NBSP_RE.sub(" ", text)
+        repairs.append("nbsp")
+    if _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
+        repairs.append("zero_width")
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub("", text)
+        repairs.append("control")
+    if "\t" in text:
+        text = _TAB_RE.sub(" ", text)
+        repairs.append("tab")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        repairs.append("nfc")
+    return text, repairs
+
+
+def layout(text: str) -> tuple[str, list[str]]:
+    """Strip lines, collapse runs of spaces, one blank line between paragraphs, none at the ends."""
+    repairs: list[str] = []
+    if "  " in text:
+        text = _SPACES_RE.sub(" ", text)
+        repairs.append("spaces")
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return "\n\n".join(paragraphs), repairs
+
+
+def repair(text: str) -> tuple[str, list[str]]:
+    """All repairs in order, with the names of those that changed something."""
+    text, a = fix_mojibake(text)
+    text, b = normalise_characters(text)
+    text, c = layout(text)
+    return text, a + b + c

@@ -1,0 +1,90 @@
+"""Turn per-line decisions into the exact partition of the raw text: kept segments and removed spans.
+
+Every character of the raw text is either in a kept segment (the stripped text of a body line) or in
+exactly one removed span. Spans are merged so an audit reads as runs ("navigation" over a whole menu,
+blank lines inside it included) rather than as one span per line.
+"""
+
+from __future__ import annotations
+
+from build_dataset.clean.lines import Line
+from build_dataset.schema import RemovedSpan
+
+KEPT = ""
+WHITESPACE = "whitespace"
+
+
+def label_line(line: Line, reason: str | None, splits: list[tuple[int, int, str]] | None) -> list[tuple[int, int, str]]:
+    """(start, end, label) pieces covering the line and its newline; label KEPT for body text."""
+    pieces: list[tuple[int, int, str]] = []
+    nl_end = line.line_end + 1  # the "\n" (past the end of raw on the last line: clipped later)
+    if reason is None and line.text:
+        pieces.append((line.line_start, line.start, WHITESPACE))
+        pieces.append((line.start, line.end, KEPT))
+        pieces.append((line.end, nl_end, WHITESPACE))
+    elif splits:
+        pos = line.line_start
+        for a, z, r in sorted(splits):
+            pieces.append((pos, a, WHITESPACE))
+            pieces.append((a, z, r))
+            pos = z
+        pieces.append((pos, nl_end, WHITESPACE))
+    else:
+        pieces.append((line.line_start, nl_end, reason or WHITESPACE))
+    return pieces
+
+
+def partition(raw_length: int, pieces: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """Kept segments and merged removed spans from labelled pieces in raw order."""
+    merged: list[list] = []
+    for a, z, label in pieces:
+        z = min(z, raw_length)
+        if z <= a:
+            continue
+        if merged and merged[-1][2] == label and merged[-1][1] == a:
+            merged[-1][1] = z
+        else:
+            merged.append([a, z, label])
+    # whitespace between two spans of one reason belongs to that run
+    out: list[list] = []
+    for item in merged:
+        if (
+            len(out) >= 2 and out[-1][2] == WHITESPACE and out[-2][2] == item[2] and item[2] != KEPT
+        ):
+            ws = out.pop()
+            out[-1][1] = ws[1]
+            out[-1][1] = item[1]
+        elif out and out[-1][2] == item[2] and item[2] != KEPT:
+            out[-1][1] = item[1]
+        else:
+            out.append(item)
+    kept = [(a, z) for a, z, label in out if label == KEPT]
+    removed = [RemovedSpan(start=a, end=z, reason=label) for a, z, label in out if label != KEPT]
+    return kept, removed
+
+
+def join_segments(raw: str, kept: list[tuple[int, int]]) -> str:
+    """Kept segments joined: by a newline when only one line break separates them in the raw text,
+    by a blank line when more (a blank line, a removed line) does: paragraphs stay paragraphs."""
+    parts: list[str] = []
+    prev_end = None
+    for a, z in kept:
+        if prev_end is not None:
+            gap = raw[prev_end:a]
+            parts.append("\n" if gap.count("\n") == 1 and not gap.strip() else "\n\n")
+        parts.append(raw[a:z])
+        prev_end = z
+    return "".join(parts)
+
+
+def complement(raw_length: int, removed: list[RemovedSpan]) -> list[tuple[int, int]]:
+    """The kept segments a list of removed spans implies: what an auditor recomputes."""
+    kept: list[tuple[int, int]] = []
+    pos = 0
+    for span in removed:
+        if span.start > pos:
+            kept.append((pos, span.start))
+        pos = span.end
+    if pos < raw_length:
+        kept.append((pos, raw_length))
+    return kept
