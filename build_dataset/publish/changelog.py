@@ -59,15 +59,20 @@ def update_changelog(path: Path, entry: str) -> None:
         raise ValueError("a changelog entry starts with '## vX.Y.Z'")
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     body = text.split("\n", 1)[1] if text.startswith(CHANGELOG_TITLE) else text
-    entries = _split_entries(body)
+    preamble, entries = _split_entries(body)
     kept = [e for e in entries if _version_of(e) != heading["version"]]
-    blocks = [entry.strip() + "\n", *(e.strip() + "\n" for e in kept)]
+    blocks = [*([preamble.strip() + "\n"] if preamble.strip() else []), entry.strip() + "\n",
+              *(e.strip() + "\n" for e in kept)]
     path.write_text(CHANGELOG_TITLE + "\n\n" + "\n".join(blocks), encoding="utf-8")
 
 
-def _split_entries(body: str) -> list[str]:
+def _split_entries(body: str) -> tuple[str, list[str]]:
+    """(text before the first entry, the entries); a hand-written preamble is kept in place."""
     starts = [m.start() for m in _ENTRY_HEADING.finditer(body)]
-    return [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+    if not starts:
+        return body, []
+    ends = [*starts[1:], len(body)]
+    return body[: starts[0]], [body[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 def _version_of(entry: str) -> str | None:

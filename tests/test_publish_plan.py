@@ -1,0 +1,71 @@
+"""What a push decides from file listings alone: which files to send, and which pushes to refuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_dataset.publish import PublishError
+from build_dataset.publish.plan import RemoteFile, check_publishable, plan_upload
+from build_dataset.publish.release import LocalFile
+from build_dataset.publish.version import Version
+
+V1 = Version(1, 0, 0)
+
+
+def local(path: str, content: str) -> LocalFile:
+    return LocalFile(path, len(content), f"sha-{content}", f"git-{content}")
+
+
+def remote_lfs(path: str, content: str) -> RemoteFile:
+    return RemoteFile(path, len(content), f"git-pointer-{content}", sha256=f"sha-{content}")
+
+
+def remote_regular(path: str, content: str) -> RemoteFile:
+    return RemoteFile(path, len(content), f"git-{content}")
+
+
+LOCAL = {f.path: f for f in [local("README.md", "card2"), local("data/train-00000-of-00002.parquet", "d0"),
+                             local("data/train-00001-of-00002.parquet", "d1")]}
+
+
+def test_lfs_files_compare_by_sha256_and_regular_files_by_git_blob_id() -> None:
+    remote = {f.path: f for f in [remote_regular("README.md", "card1"), remote_regular(".gitattributes", "ga"),
+                                  remote_lfs("data/train-00000-of-00002.parquet", "d0"),
+                                  remote_lfs("data/train-00000-of-00001.parquet", "old"),
+                                  remote_lfs("raw/train-00000-of-00001.parquet", "raw"),
+                                  remote_regular("notes.txt", "n")]}
+    plan = plan_upload(LOCAL, remote, "v1.1.0")
+    assert [f.path for f in plan.added] == ["data/train-00001-of-00002.parquet"]
+    assert [local.path for local, _ in plan.changed] == ["README.md"]
+    assert plan.unchanged == ("data/train-00000-of-00002.parquet",)
+    # Stale shards in a folder the release writes are removed; files the release does not own stay,
+    # and so does raw/, which this release does not have at all.
+    assert [f.path for f in plan.removed] == ["data/train-00000-of-00001.parquet"]
+    assert plan.kept == (".gitattributes", "notes.txt", "raw/train-00000-of-00001.parquet")
+
+
+def test_identical_listing_is_an_empty_plan() -> None:
+    remote = {p: remote_lfs(p, f.sha256.removeprefix("sha-")) for p, f in LOCAL.items()}
+    assert plan_upload(LOCAL, remote, "v1.0.0").is_empty
+
+
+def test_changed_files_under_the_remote_version_are_refused() -> None:
+    plan = plan_upload(LOCAL, {}, "v1.0.0")
+    with pytest.raises(PublishError, match="keeps its version 1.0.0.*version bump"):
+        check_publishable(plan, V1, "o/n", remote_version=V1, tag_plan=None)
+
+
+def test_an_existing_tag_is_never_moved() -> None:
+    plan = plan_upload(LOCAL, {}, "v1.0.0")
+    with pytest.raises(PublishError, match="tag v1.0.0 already exists on o/n with different content"):
+        check_publishable(plan, V1, "o/n", remote_version=Version(1, 1, 0), tag_plan=plan)
+    same = plan_upload(LOCAL, {p: remote_lfs(p, f.sha256[4:]) for p, f in LOCAL.items()}, "v1.0.0")
+    assert check_publishable(plan, V1, "o/n", remote_version=Version(1, 1, 0), tag_plan=same) is True
+
+
+def test_going_back_in_versions_is_refused_and_new_versions_pass() -> None:
+    plan = plan_upload(LOCAL, {}, "v1.0.0")
+    with pytest.raises(PublishError, match="already at v1.1.0, newer"):
+        check_publishable(plan, V1, "o/n", remote_version=Version(1, 1, 0), tag_plan=None)
+    assert check_publishable(plan, Version(1, 1, 0), "o/n", remote_version=V1, tag_plan=None) is False
+    assert check_publishable(plan, V1, "o/n", remote_version=None, tag_plan=None) is False
