@@ -122,13 +122,13 @@ def _first_token(token_at: dict[int, int], joined: str, end: int, n_tokens: int)
 
 
 def _sentence_starts(text: str, tokens: Sequence[Token]) -> list[bool]:
-    starts = []
-    for i, token in enumerate(tokens):
-        if i == 0:
-            starts.append(True)
+    starts = [True] * len(tokens)
+    for i in range(1, len(tokens)):
+        gap = text[tokens[i - 1].end:tokens[i].start]
+        if gap == " ":
+            starts[i] = False
             continue
-        gap = text[tokens[i - 1].end:token.start]
-        starts.append(bool(_SENTENCE_BREAK_RE.search(gap)) or gap.strip() in ("“", "\"", "«", "„"))
+        starts[i] = bool(_SENTENCE_BREAK_RE.search(gap)) or gap.strip() in ("“", "\"", "«", "„")
     return starts
 
 
@@ -153,12 +153,10 @@ def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], ca
     """Capitalised token runs that no catalog alias covers (see module docstring for the rules)."""
     starts = _sentence_starts(text, tokens)
 
-    def candidate(i: int) -> bool:
-        t = tokens[i]
-        return (not taken[i] and _capitalised(t) and t.key not in catalog.not_entities
-                and not t.surface.isdigit())
-
-    mid_sentence_caps = {t.key for i, t in enumerate(tokens) if candidate(i) and not starts[i]}
+    flags = [not taken[i] and _capitalised(t) and t.key not in catalog.not_entities and not t.surface.isdigit()
+             for i, t in enumerate(tokens)]
+    candidate = flags.__getitem__
+    mid_sentence_caps = {t.key for i, t in enumerate(tokens) if flags[i] and not starts[i]}
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):

@@ -21,6 +21,7 @@ import re
 VERY_SHORT_WORDS = 50
 MIXED_SHARE = 0.2
 _MIN_PARAGRAPH_LETTERS = 20
+_SAMPLE_CHARS = 400  # the start of a paragraph tells its script as well as the whole of it
 
 MACHINE_TRACES = (
     "according to the provided summaries", "the provided summaries", "based on the provided",
@@ -41,6 +42,8 @@ _TRACE_RE = re.compile("|".join(re.escape(t) for t in MACHINE_TRACES), re.IGNORE
 _WORD_RE = re.compile(r"\w+")
 _GLUED_RE = re.compile(r"[a-zа-яіїєґўё]{2}[.!?][A-ZА-ЯІЇЄҐЎЁ][a-zа-яіїєґўё]")
 _TERMINAL = tuple(".!?…\"”»’)'")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _UK_ONLY = set("їєґ")
 _RU_ONLY = set("ыэъё")
 _BE_ONLY = set("ў")
@@ -48,13 +51,13 @@ _BE_ONLY = set("ў")
 
 def _paragraph_language(paragraph: str) -> str | None:
     """'latin', 'uk', 'ru', 'be', 'cyrillic' (undecided) or None when too few letters to tell."""
-    letters = [c for c in paragraph.lower() if c.isalpha()]
-    if len(letters) < _MIN_PARAGRAPH_LETTERS:
+    lower = paragraph[:_SAMPLE_CHARS].lower()
+    letters = len(_LETTER_RE.findall(lower))
+    if letters < _MIN_PARAGRAPH_LETTERS:
         return None
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    if cyrillic < len(letters) / 2:
+    if len(_CYRILLIC_RE.findall(lower)) < letters / 2:
         return "latin"
-    present = set(letters)
+    present = set(lower)
     if present & _BE_ONLY or ("і" in present and present & {"ы", "э"}):
         return "be"
     if present & _UK_ONLY or ("і" in present and not present & _RU_ONLY):

@@ -1,0 +1,82 @@
+"""Annotation benchmark: P/R/F1 of entity mentions, links and quote speakers on the seed gold, and speed.
+
+Run before a change that could move the numbers:
+
+    /work/venv/bin/python benchmarks/annotation.py
+
+Quality is measured on tests/data/annotations_gold.json (hand-annotated, over the gold clean text of the
+five seeds). Speed is annotate_article on one core over seed-like articles (the five seeds, many passes,
+after one warm-up pass that fills the lemma caches, as a long run does); the cold first pass and lingua
+language detection, which is not part of annotate_article, are reported separately.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from build_dataset.annotate import annotate_article
+from build_dataset.annotate.language import detect_language
+from build_dataset.annotate.scoring import (
+    link_score,
+    mention_score,
+    quote_span_score,
+    speaker_score,
+    total,
+)
+from build_dataset.schema import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
+ANNOTATIONS_GOLD = ROOT / "tests" / "data" / "annotations_gold.json"
+SPEED_ARTICLES = 2000
+
+
+def seed_articles() -> list[Article]:
+    """The five seeds as the annotator receives them: gold clean text, title, language."""
+    seeds = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
+    return [Article(id=key, source_file=seed["file"], source_sha256="", url=None, outlet=None,
+                    outlet_info=None, retrieved=None, license_note=None, title=seed["title"],
+                    description=seed.get("description"),
+                    section=seed.get("section"), language=seed["language"], text="\n\n".join(seed["body"]))
+            for key, seed in sorted(seeds.items())]
+
+
+def main() -> None:
+    gold = json.loads(ANNOTATIONS_GOLD.read_text(encoding="utf-8"))["articles"]
+    articles = seed_articles()
+    started = time.perf_counter()
+    annotated = [annotate_article(a) for a in articles]
+    cold = time.perf_counter() - started
+    rows = {"mentions (span)": [], "mentions (span+type)": [], "links": [], "quote spans": [],
+            "quote speakers": []}
+    for article in annotated:
+        want = gold[article.id]
+        rows["mentions (span)"].append(mention_score(article.entities, want["entities"]))
+        rows["mentions (span+type)"].append(mention_score(article.entities, want["entities"], typed=True))
+        rows["links"].append(link_score(article.entities, want["entities"]))
+        rows["quote spans"].append(quote_span_score(article.quotes, want["quotes"]))
+        rows["quote speakers"].append(speaker_score(article.quotes, want["quotes"]))
+    print(f"{'measure':<22}{'P':>7}{'R':>7}{'F1':>7}{'correct':>9}{'pred':>6}{'gold':>6}")
+    for name, scores in rows.items():
+        s = total(scores)
+        print(f"{name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.correct:>9}{s.predicted:>6}"
+              f"{s.gold:>6}")
+    started = time.perf_counter()
+    for i in range(SPEED_ARTICLES):
+        annotate_article(articles[i % len(articles)])
+    warm = time.perf_counter() - started
+    started = time.perf_counter()
+    for i in range(50):
+        detect_language(articles[i % len(articles)].text)
+    lingua = time.perf_counter() - started
+    print()
+    print(f"annotate_article, one core, warm caches: {SPEED_ARTICLES / warm:,.0f} articles/s "
+          f"({SPEED_ARTICLES} seed-like articles)")
+    print(f"annotate_article, cold first pass (catalog, pymorphy3 loads): {len(articles) / cold:,.1f} articles/s")
+    print(f"lingua detect_language (not part of annotate_article): {50 / lingua:,.0f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
