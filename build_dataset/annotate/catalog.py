@@ -29,7 +29,8 @@ class CatalogEntity:
     name: str
     type: str
     wikidata: str | None
-    context: frozenset[str]  # token keys that license an ambiguous alias
+    context: frozenset[str]  # token keys anywhere in the article that license an ambiguous alias
+    near: frozenset[str]  # token keys within NEAR_TOKENS of the mention that make this entity win
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ def compile_catalog(data: dict[str, Any]) -> Catalog:
         ambiguous = {a for a in item.get("ambiguous", []) or []}
         context = frozenset(token_key(w, None) for phrase in item.get("context", []) or []
                             for w in _TOKEN_RE.findall(str(phrase)))
-        entities.append(CatalogEntity(item["name"], item["type"], item.get("wikidata"), context))
+        near = frozenset(token_key(w, lang) for phrase in item.get("near", []) or []
+                         for w in _TOKEN_RE.findall(str(phrase)) for lang in ("uk", "ru", "be"))
+        entities.append(CatalogEntity(item["name"], item["type"], item.get("wikidata"), context, near))
         aliases = [item["name"]]
         for language, per_language in (item.get("aliases") or {}).items():
             aliases.extend(_words(per_language, f"{item['name']} aliases.{language}"))

@@ -17,7 +17,11 @@ from build_dataset.annotate.normalize import Token, tokenize
 from build_dataset.schema import Entity
 
 # Between two tokens of one name: a space, a hyphen (Rostov-on-Don) or the dot of an initialism (U.N.).
+# A possessive inside a name ("Luhansk People’s Republic") is a gap too, for catalog aliases only.
 _NAME_GAP_RE = re.compile(r"^(?:[ \u00a0]|-|\.|\. )$")
+_ALIAS_GAP_RE = re.compile(r"^(?:[ \u00a0]|-|\.|\. |['’]s )$")
+_INITIALISM_RE = re.compile(r"^(?:\w\.)+\w$")
+NEAR_TOKENS = 4
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…\n•:;]")
 _CONNECTORS = frozenset({"of", "the"})
 
@@ -46,7 +50,7 @@ _LOC_WORDS = frozenset({
 
 
 def _contiguous(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    return all(_NAME_GAP_RE.match(text[tokens[i].end:tokens[i + 1].start]) or
+    return all(_ALIAS_GAP_RE.match(text[tokens[i].end:tokens[i + 1].start]) or
                tokens[i].end == tokens[i + 1].start for i in range(first, last))
 
 
@@ -61,8 +65,16 @@ def _case_ok(tokens: Sequence[Token], first: int, shape: tuple[str, ...]) -> boo
     return True
 
 
-def _choose(candidates: Sequence[Candidate], catalog: Catalog, article_keys: frozenset[str]) -> int | None:
-    """The entity a match stands for: a plain alias, else the ambiguous one whose context is present."""
+def _choose(candidates: Sequence[Candidate], catalog: Catalog, article_keys: frozenset[str],
+            nearby: set[str]) -> int | None:
+    """The entity a match stands for.
+
+    In order: an entity whose `near` words sit next to the mention ("republics of Donetsk"), a plain
+    alias, an ambiguous alias whose entity's `context` words occur in the article; else unlinked.
+    """
+    close = [c.entity for c in candidates if catalog.entities[c.entity].near & nearby]
+    if close:
+        return min(close)
     plain = [c.entity for c in candidates if not c.ambiguous]
     if plain:
         return min(plain)
@@ -96,7 +108,8 @@ def _linked_spans(text: str, tokens: Sequence[Token], catalog: Catalog
         fitting = [c for c in candidates if _case_ok(tokens, first, c.case)]
         if not fitting:
             continue
-        found.append((first, last, _choose(fitting, catalog, article_keys)))
+        nearby = set(keys[max(0, first - NEAR_TOKENS):first]) | set(keys[last:last + NEAR_TOKENS])
+        found.append((first, last, _choose(fitting, catalog, article_keys, nearby)))
     # Longest match first, then leftmost; drop anything overlapping a match already taken.
     found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     taken = [False] * len(tokens)
@@ -200,6 +213,8 @@ def find_entities(text: str, language: str | None, catalog: Catalog | None = Non
     entities: list[Entity] = []
     for first, last, index in _linked_spans(text, tokens, catalog):
         start, end = tokens[first].start, tokens[last - 1].end
+        if text[end:end + 1] == "." and _INITIALISM_RE.match(text[start:end]):
+            end += 1  # "U.N." keeps its last dot
         for i in range(first, last):
             taken[i] = True
         if index is None:

@@ -126,5 +126,5 @@ def alias_keys(alias: str) -> set[str]:
     if not words:
         return set()
     if not any(_CYRILLIC_RE.search(w) for w in words):
-        return {" ".join(token_key(w, None) for w in words)}
-    return {" ".join(token_key(w, lang) for w in words) for lang in ("uk", "ru", "be")}
+        return {" ".join(_word_and_key(w, None)[1] for w in words)}
+    return {" ".join(_word_and_key(w, lang)[1] for w in words) for lang in ("uk", "ru", "be")}
