@@ -80,7 +80,8 @@ def _version_of(entry: str) -> str | None:
     return match["version"] if match else None
 
 
-def render_versions_section(diff: ReleaseDiff | None, version: str, previous_version: str | None) -> str:
+def render_versions_section(diff: ReleaseDiff | None, version: str, previous_version: str | None, *,
+                            repo_id: str = "OWNER/NAME") -> str:
     """The card's "Versions" section: how to pin this version and what changed since the last one."""
     lines = [
         "## Versions",
@@ -93,7 +94,7 @@ def render_versions_section(diff: ReleaseDiff | None, version: str, previous_ver
         "```python",
         "from datasets import load_dataset",
         "",
-        f'ds = load_dataset("OWNER/NAME", revision="v{version}")',
+        f'ds = load_dataset("{repo_id}", revision="v{version}")',
         "```",
         "",
         f"### Changes in v{version}",

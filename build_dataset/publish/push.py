@@ -85,6 +85,8 @@ def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_
         state = RemoteState(exists=False)
     if dry_run and not state.exists and not notes:
         notes.append(f"{repo_id} does not exist yet (or is private to this token): it will be created")
+    if private and state.exists:
+        notes.append(f"{repo_id} exists already: --private only applies when creating a repo")
 
     plan = plan_upload(local, state.files or {}, version.tag)
     tags = state.tags or {}
