@@ -12,11 +12,13 @@ The approach is jusText's, moved from HTML blocks to dump lines, plus position:
    weights (text gains, furniture costs) finds it; lines outside it are removed even when they look
    like prose (teasers, comments, author boxes), named by their cue or as navigation (above) and
    footer (below).
+
+Short lines whose context is furniture on both sides end up removed whatever they say, so their
+keyword cues are only looked up when the context could keep them: that is most of the speed.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from build_dataset.clean.cues import cue_reason
@@ -31,10 +33,9 @@ LENGTH_HIGH = 200
 STOP_LOW = 0.30
 STOP_HIGH = 0.32
 """jusText's stopword density thresholds; prose is well above, menus and name lists below."""
-NO_STOPLIST_SENTENCES = 1
-"""Without a stoplist (CJK, unknown language) a line needs this many sentence marks to be prose."""
 BOUNDARY_REASONS = frozenset({"comments", "related"})
 """Cues that open a block after the article: crossing one costs the region a lot."""
+BOUNDARY_COST = 300.0
 
 
 @dataclass(slots=True)
@@ -46,100 +47,116 @@ class Verdict:
     cue: str | None = None     # the reason the line's own shape or words gave, before context
 
 
-def _pairs(lines: list[Line], nonblank: list[int], verdicts: list[Verdict]) -> None:
+def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
     """Two-line patterns: teaser titles printed twice, captions printed twice with a credit."""
-    for a, b in zip(nonblank, nonblank[1:], strict=False):
-        la, lb = lines[a], lines[b]
+    for k in range(len(lines) - 1):
+        la, lb = lines[k], lines[k + 1]
         if la.body == lb.body:
             if la.length < LENGTH_HIGH and (not la.sentence_end or la.words <= 20):
-                verdicts[a] = Verdict(BAD, "related")
-                verdicts[b] = Verdict(BAD, "related")
+                verdicts[k] = Verdict(BAD, "related")
+                verdicts[k + 1] = Verdict(BAD, "related")
             elif la.length >= LENGTH_HIGH:
-                verdicts[b] = Verdict(BAD, "duplicate")
+                verdicts[k + 1] = Verdict(BAD, "duplicate")
         elif (
-            len(la.body) >= 20
+            20 <= len(la.body) < 400
             and lb.body.startswith(la.body)
             and len(lb.body) - len(la.body) <= 80
             and any(c.isalpha() for c in lb.body[len(la.body):])
-            and la.length < 400
         ):
-            verdicts[a] = Verdict(BAD, "caption")
-            verdicts[b] = Verdict(BAD, "caption")
+            verdicts[k] = Verdict(BAD, "caption")
+            verdicts[k + 1] = Verdict(BAD, "caption")
 
 
-def _context_free(ln: Line, furniture: frozenset[str], has_stoplist: bool) -> Verdict:
-    """The class a line gets from its own shape and words."""
-    if ln.markup:
-        return Verdict(BAD, "markup")
-    if furniture and line_key(ln.text) in furniture:
-        return Verdict(BAD, "furniture")
+def _shape_cue(ln: Line) -> str | None:
+    """Why a line is furniture by its own look: w3m markup, a keyword cue, a menu, no words."""
+    if "[" in ln.body and ln.markup:
+        return "markup"
     cue = cue_reason(ln.text)
     if cue:
+        return cue
+    if not any(c.isalpha() for c in ln.body[:200]):
+        return "dateline" if ln.dated else "navigation"
+    if ln.sentences == 0 and ln.separated >= 2:
+        return "navigation"
+    return None
+
+
+def _long_verdict(ln: Line, has_stoplist: bool) -> Verdict:
+    """The class of a line long enough to be judged alone."""
+    cue = _shape_cue(ln) if ln.length <= 220 else None
+    if cue:
         return Verdict(BAD, cue)
-    body = ln.body
-    if not any(c.isalpha() for c in body[:200]):
-        return Verdict(BAD, "dateline" if ln.dated else "navigation")
-    if ln.separated >= 2 and ln.sentences == 0:
-        return Verdict(BAD, "navigation")
-    if ln.length < LENGTH_LOW:
-        if ln.urlish:
-            return Verdict(BAD, "navigation")
-        return Verdict(SHORT)
     if not has_stoplist:
-        if ln.sentences >= NO_STOPLIST_SENTENCES:
+        if ln.sentences >= 1:
             return Verdict(GOOD if ln.length >= LENGTH_HIGH else NEARGOOD)
         return Verdict(NEARGOOD if ln.length >= LENGTH_HIGH else SHORT)
     d = ln.stop_density
     if d >= STOP_HIGH:
         return Verdict(GOOD if ln.length >= LENGTH_HIGH or ln.sentences >= 2 else NEARGOOD)
-    if d >= STOP_LOW:
-        return Verdict(NEARGOOD)
-    if d >= 0.15 and ln.sentences >= 1 and ln.words >= 8:
+    if d >= STOP_LOW or (d >= 0.15 and ln.sentences >= 1 and ln.words >= 8):
         return Verdict(NEARGOOD)
     return Verdict(BAD)
 
 
-def _neighbour(verdicts: list[Verdict], order: list[int], k: int, step: int, ignore_neargood: bool) -> int:
-    """Class of the nearest line in `order` from position k in direction step that is not SHORT."""
-    k += step
-    while 0 <= k < len(order):
-        c = verdicts[order[k]].cls
-        if c in (BAD, GOOD) or (c == NEARGOOD and not ignore_neargood):
-            return c
-        k += step
-    return BAD
+def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], list[int]]:
+    """For each position, the class of the nearest preceding and following line that is not SHORT
+    (nor NEARGOOD when ignored); BAD at the page's edges."""
+    n = len(classes)
+    prev = [BAD] * n
+    nxt = [BAD] * n
+    last = BAD
+    for k in range(n):
+        prev[k] = last
+        c = classes[k]
+        if c != SHORT and not (ignore_neargood and c == NEARGOOD):
+            last = c
+    last = BAD
+    for k in range(n - 1, -1, -1):
+        nxt[k] = last
+        c = classes[k]
+        if c != SHORT and not (ignore_neargood and c == NEARGOOD):
+            last = c
+    return prev, nxt
 
 
-def _revise(lines: list[Line], nonblank: list[int], verdicts: list[Verdict]) -> None:
+def _check_short_lines(lines: list[Line], verdicts: list[Verdict]) -> None:
+    """Look up the cues of short lines whose context could make them body."""
+    classes = [v.cls for v in verdicts]
+    prev, nxt = _neighbours(classes, False)
+    for k, v in enumerate(verdicts):
+        if v.cls == SHORT and v.reason is None and (prev[k] != BAD or nxt[k] != BAD):
+            ln = lines[k]
+            cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
+            if cue:
+                verdicts[k] = Verdict(BAD, cue)
+
+
+def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
     """jusText's context step: headings, short and near-good lines take the class of their context."""
-    # headings: a short line right above good text is its heading
-    for k, i in enumerate(nonblank):
-        v = verdicts[i]
-        if v.cls == SHORT and v.reason is None and not lines[i].bullet and k + 1 < len(nonblank):
-            nxt = verdicts[nonblank[k + 1]]
-            if nxt.cls in (GOOD, NEARGOOD) and lines[i].length >= 3:
-                v.cls = NEARGOOD
-    short = [k for k, i in enumerate(nonblank) if verdicts[i].cls == SHORT]
-    new: dict[int, int] = {}
-    for k in short:
-        prev = _neighbour(verdicts, nonblank, k, -1, True)
-        nxt = _neighbour(verdicts, nonblank, k, 1, True)
-        if prev == GOOD and nxt == GOOD:
-            new[k] = GOOD
-        elif prev == BAD and nxt == BAD:
-            new[k] = BAD
+    for k in range(len(lines) - 1):
+        v = verdicts[k]
+        if v.cls == SHORT and v.reason is None and not lines[k].bullet and lines[k].length >= 3 \
+                and verdicts[k + 1].cls in (GOOD, NEARGOOD):
+            v.cls = NEARGOOD  # a heading: a short line right above good text
+    classes = [v.cls for v in verdicts]
+    p1, n1 = _neighbours(classes, True)
+    p2, n2 = _neighbours(classes, False)
+    revised = classes[:]
+    for k, c in enumerate(classes):
+        if c != SHORT:
+            continue
+        if p1[k] == GOOD and n1[k] == GOOD:
+            revised[k] = GOOD
+        elif p1[k] == BAD and n1[k] == BAD:
+            revised[k] = BAD
         else:
-            prev = _neighbour(verdicts, nonblank, k, -1, False)
-            nxt = _neighbour(verdicts, nonblank, k, 1, False)
-            new[k] = BAD if BAD in (prev, nxt) and NEARGOOD in (prev, nxt) else GOOD
-    for k, c in new.items():
-        verdicts[nonblank[k]].cls = c
-    for k, i in enumerate(nonblank):
-        v = verdicts[i]
-        if v.cls == NEARGOOD:
-            prev = _neighbour(verdicts, nonblank, k, -1, True)
-            nxt = _neighbour(verdicts, nonblank, k, 1, True)
-            v.cls = GOOD if GOOD in (prev, nxt) else BAD
+            revised[k] = BAD if BAD in (p2[k], n2[k]) and NEARGOOD in (p2[k], n2[k]) else GOOD
+    p1, n1 = _neighbours(revised, True)
+    for k, c in enumerate(revised):
+        if c == NEARGOOD:
+            revised[k] = GOOD if GOOD in (p1[k], n1[k]) else BAD
+    for v, c in zip(verdicts, revised, strict=True):
+        v.cls = c
 
 
 def _weight(ln: Line, v: Verdict, original: int) -> float:
@@ -148,17 +165,17 @@ def _weight(ln: Line, v: Verdict, original: int) -> float:
         gain = min(ln.length, 1500)
         return gain if original == GOOD else gain * 0.5
     if v.reason in BOUNDARY_REASONS:
-        return -300.0
+        return -BOUNDARY_COST
     return -min(40.0 + ln.length, 250.0)
 
 
-def _region(lines: list[Line], nonblank: list[int], verdicts: list[Verdict], original: list[int]) -> tuple[int, int]:
-    """Positions in `nonblank` [first, last] of the maximum-weight contiguous run: the article."""
+def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> tuple[int, int]:
+    """[first, last] positions of the maximum-weight contiguous run of lines: the article."""
     best = cur = 0.0
     best_span = (0, -1)
     cur_start = 0
-    for k, i in enumerate(nonblank):
-        w = _weight(lines[i], verdicts[i], original[i])
+    for k, ln in enumerate(lines):
+        w = _weight(ln, verdicts[k], original[k])
         if cur <= 0:
             cur = w
             cur_start = k
@@ -173,38 +190,30 @@ def _region(lines: list[Line], nonblank: list[int], verdicts: list[Verdict], ori
 def classify(
     lines: list[Line], furniture: frozenset[str], has_stoplist: bool
 ) -> tuple[list[Verdict], list[int], int, int]:
-    """Verdicts, context-free classes, and the article region as line indices [first, last].
+    """Verdicts, context-free classes, and the article region as positions [first, last] in `lines`.
 
-    `last < first` when the page has no article text at all.
-
-    Blank lines keep cls BAD with reason "whitespace"; lines outside the region are BAD with a reason.
+    `last < first` when the page has no article text at all. After this every verdict is GOOD (body)
+    or BAD with a reason.
     """
-    verdicts = [Verdict(BAD, "whitespace") for _ in lines]
-    nonblank = [ln.index for ln in lines if ln.text]
-    for i in nonblank:
-        verdicts[i] = _context_free(lines[i], furniture, has_stoplist)
-    _pairs(lines, nonblank, verdicts)
+    verdicts: list[Verdict] = []
+    for ln in lines:
+        if furniture and line_key(ln.text) in furniture:
+            verdicts.append(Verdict(BAD, "furniture"))
+        elif ln.length >= LENGTH_LOW:
+            verdicts.append(_long_verdict(ln, has_stoplist))
+        else:
+            verdicts.append(Verdict(SHORT))
+    _pairs(lines, verdicts)
+    _check_short_lines(lines, verdicts)
     for v in verdicts:
         v.cue = v.reason
     original = [v.cls for v in verdicts]
-    _revise(lines, nonblank, verdicts)
-    first, last = _region(lines, nonblank, verdicts, original)
-    if last < first:
-        for i in nonblank:
-            if verdicts[i].cls != BAD or verdicts[i].reason is None:
-                verdicts[i] = Verdict(BAD, verdicts[i].reason or "navigation")
-        return verdicts, original, 0, -1
-    for k, i in enumerate(nonblank):
-        v = verdicts[i]
+    _revise(lines, verdicts)
+    first, last = _region(lines, verdicts, original)
+    for k, v in enumerate(verdicts):
         if k < first or k > last:
-            if v.cls != BAD or v.reason is None:
-                v.cls = BAD
-                v.reason = v.reason or ("navigation" if k < first else "footer")
+            v.cls = BAD
+            v.reason = v.reason or ("navigation" if k < first else "footer")
         elif v.cls == BAD and v.reason is None:
-            v.reason = "navigation" if lines[i].length < LENGTH_LOW else "boilerplate"
-    return verdicts, original, nonblank[first], nonblank[last]
-
-
-def repeated_texts(lines: list[Line]) -> Counter[str]:
-    """How often each non-blank line body occurs on the page."""
-    return Counter(ln.body for ln in lines if ln.text)
+            v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
+    return verdicts, original, first, last

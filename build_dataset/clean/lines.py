@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+"
+_STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→"
 SENTENCE_END = ".!?。！？…:;\"'”’»)]؟।"
 _WIDE_RE = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _BRACKET_TOKEN_RE = re.compile(r"\[[^\]]{0,80}\]")
@@ -25,16 +26,22 @@ _URLISH_RE = re.compile(r"https?://|www\.|\.(?:com|de|org|net|html?|php)\b|@\w+\
 _KEY_DIGITS = str.maketrans("0123456789", "0000000000")
 _KEY_STRIP = " \t•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+|:;,.!?()[]{}\"'“”„‘’«»"
 WORD_RE = re.compile(r"\w+")
+TOKENS_FROM = 40
+"""Lines shorter than this are judged by shape alone, so their words are not tokenised."""
 STOP_SAMPLE_CHARS = 600
 """Stopword density of a long line is measured on its first characters: enough to tell prose."""
 
 
 @dataclass(slots=True)
 class Line:
-    """One line of the dump: where its text sits in the raw string and what it looks like."""
+    """One non-blank line of the dump: where its text sits in the raw string and what it looks like.
 
-    index: int
-    start: int          # offset of the first non-space character (== end for a blank line)
+    Features every line needs are fields; the ones only some lines need (the classifier asks them of
+    short lines near the article, the header reader of a few lines) are properties.
+    """
+
+    index: int          # line number in the raw text (0-based)
+    start: int          # offset of the first non-space character
     end: int            # offset after the last non-space character
     line_start: int     # offset of the line's first character
     line_end: int       # offset of the line's "\n" (or len(raw))
@@ -42,20 +49,39 @@ class Line:
     body: str           # `text` without a leading bullet
     bullet: bool
     length: int         # length of `body`, wide (CJK) characters counted three times
-    words: int
     sentence_end: bool  # ends like a sentence
-    sentences: int      # sentence-ending marks followed by a space, plus a final one
+    sentences: int = 0  # sentence-ending marks followed by a space, plus a final one (long lines)
+    tokens: list[str] | None = None  # lowercased words of the body's start; None for short lines
     stop_density: float = 0.0
-    upper_words: float = 0.0  # share of words starting with a capital
-    dated: bool = False
-    markup: bool = False      # only w3m renderings of images, buttons or form fields
-    separated: int = 0        # " | ", " · ", " > " separators: menus and breadcrumbs
-    urlish: bool = False
-    tokens: list[str] | None = None  # words of the body (of its first characters when long)
 
     @property
-    def blank(self) -> bool:
-        return not self.text
+    def words(self) -> int:
+        toks = self.tokens
+        if toks is None:
+            return len(self.body.split())
+        n = len(self.body)
+        return len(toks) if n <= STOP_SAMPLE_CHARS else len(toks) * n // STOP_SAMPLE_CHARS
+
+    @property
+    def dated(self) -> bool:
+        """A short line holding a date or a time: a dateline or a list entry's stamp."""
+        return len(self.body) < 80 and bool(_DATE_RE.search(self.body))
+
+    @property
+    def markup(self) -> bool:
+        """Only w3m renderings of images, buttons or form fields ("[logo]", "[ ]", "[Submit]")."""
+        body = self.body
+        return "[" in body and (not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or bool(_FORM_RE.search(body)))
+
+    @property
+    def separated(self) -> int:
+        """How many menu or breadcrumb separators (" | ", " · ", " > ") the line holds."""
+        return len(_SEPARATED_ITEMS_RE.findall(self.body)) if len(self.body) < 300 else 0
+
+    @property
+    def urlish(self) -> bool:
+        body = self.body
+        return len(body) < 200 and ("." in body or "@" in body) and bool(_URLISH_RE.search(body))
 
 
 def line_key(line: str) -> str:
@@ -68,58 +94,38 @@ def line_key(line: str) -> str:
     return " ".join(key.split()).strip(_KEY_STRIP)
 
 
-def _shape(index: int, raw: str, line_start: int, line_end: int) -> Line:
-    seg = raw[line_start:line_end]
-    text = seg.strip()
-    if not text:
-        return Line(index, line_end, line_end, line_start, line_end, "", "", False, 0, 0, False, 0)
-    lead = len(seg) - len(seg.lstrip())
-    start = line_start + lead
-    end = start + len(text)
-    body = text
-    bullet = False
-    if text[0] in BULLETS and (len(text) == 1 or text[1] in " \t" or text[0] in "•·□◦▪■▸►▶‣○●◆◇▫➤→"):
-        bullet = True
-        body = text.lstrip(BULLETS + " \t")
-    n = len(body)
-    wide = 0
-    if not body.isascii():
-        wide = len(_WIDE_RE.findall(body[:400]))
-        if n > 400:
-            wide = wide * n // 400
-    length = n + 2 * wide
-    sample = body if n <= STOP_SAMPLE_CHARS else body[:STOP_SAMPLE_CHARS]
-    toks = WORD_RE.findall(sample)
-    words = len(toks) if n <= STOP_SAMPLE_CHARS else int(len(toks) * n / STOP_SAMPLE_CHARS)
-    upper = sum(1 for t in toks if t[0].isupper()) / len(toks) if toks else 0.0
-    last = body[-1] if body else ""
-    sentences = body.count(". ") + body.count("! ") + body.count("? ") + body.count("。")
-    if last in ".!?。！？…":
-        sentences += 1
-    markup = bool(body) and not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or bool(_FORM_RE.search(body))
-    return Line(
-        index=index, start=start, end=end, line_start=line_start, line_end=line_end, text=text,
-        body=body, bullet=bullet, length=length, words=words, sentence_end=last in SENTENCE_END,
-        sentences=sentences, upper_words=upper, tokens=toks,
-        dated=n < 80 and bool(_DATE_RE.search(body)), markup=markup,
-        separated=len(_SEPARATED_ITEMS_RE.findall(body)) if n < 300 else 0,
-        urlish=n < 200 and bool(_URLISH_RE.search(body)),
-    )
-
-
 def split_lines(raw: str) -> list[Line]:
-    """The lines of `raw` with offsets and features; their spans cover `raw` with the newlines."""
+    """The non-blank lines of `raw` with offsets and features (blank lines are only whitespace)."""
     lines: list[Line] = []
+    append = lines.append
     pos = 0
-    n = len(raw)
-    i = 0
-    while pos <= n:
-        nl = raw.find("\n", pos)
-        if nl < 0:
-            nl = n
-        lines.append(_shape(i, raw, pos, nl))
-        i += 1
-        pos = nl + 1
+    for index, seg in enumerate(raw.split("\n")):
+        line_start = pos
+        pos += len(seg) + 1
+        text = seg.strip()
+        if not text:
+            continue
+        start = line_start + len(seg) - len(seg.lstrip())
+        body = text
+        bullet = False
+        c = text[0]
+        if c in BULLETS and (len(text) == 1 or text[1] in " \t" or c in _STRONG_BULLETS):
+            bullet = True
+            body = text.lstrip(BULLETS + " \t")
+        n = len(body)
+        length = n
+        if not body.isascii():
+            wide = len(_WIDE_RE.findall(body, 0, 400))
+            if wide:
+                length += 2 * (wide * n // 400 if n > 400 else wide)
+        last = body[-1:]
+        ln = Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length,
+                  last in SENTENCE_END if last else False)
+        if length >= TOKENS_FROM:
+            ln.tokens = WORD_RE.findall(body[:STOP_SAMPLE_CHARS].lower())
+            sentences = body.count(". ") + body.count("! ") + body.count("? ") + body.count("。")
+            ln.sentences = sentences + (last in ".!?。！？…")
+        append(ln)
     return lines
 
 
@@ -136,4 +142,4 @@ def add_stop_density(lines: list[Line], stoplist: frozenset[str]) -> None:
     for ln in lines:
         toks = ln.tokens
         if toks:
-            ln.stop_density = sum(1 for t in toks if t.lower() in stoplist) / len(toks)
+            ln.stop_density = len([t for t in toks if t in stoplist]) / len(toks)

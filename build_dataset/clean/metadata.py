@@ -75,7 +75,7 @@ def _is_dateline(ln: Line) -> bool:
     return bool(DATELINE_WORDS.search(ln.body)) and ln.words <= 12 or ln.dated and ln.words <= 10
 
 
-def _byline_names(ln: Line) -> list[str] | None:
+def _byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
     """Author names if the line is a byline ("By A and B", or just "Firstname Lastname")."""
     if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
         return None
@@ -91,7 +91,8 @@ def _byline_names(ln: Line) -> list[str] | None:
             return None
         if not m and len(words) < 2:
             return None
-    if not m and (ln.stop_density > 0 or cue_reason(ln.text) or len(names) > 1 and "," not in text):
+    has_stopword = any(w.lower() in stoplist for w in text.split())
+    if not m and (has_stopword or cue_reason(ln.text) or len(names) > 1 and "," not in text):
         return None
     return names
 
@@ -111,7 +112,7 @@ def _strip_end(s: str) -> str:
     return s.rstrip(_END_PUNCT + " ")
 
 
-def read_header(lines: list[Line], verdicts: list[Verdict], start: int) -> Header:
+def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
     """Metadata and removal reasons for the lines above line index `start` (the first body line)."""
     head = Header()
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
@@ -139,7 +140,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int) -> Heade
             i = header[k]
             ln = lines[i]
             if _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
-                    and ln.body[-1:] != "." and _byline_names(ln) is None:
+                    and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None:
                 title_pos = k
                 break
     if title_pos is None:
@@ -178,7 +179,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int) -> Heade
             if head.published is None:
                 head.published = parse_date(b)
             continue
-        names = _byline_names(ln)
+        names = _byline_names(ln, stoplist)
         if names and not head.authors:
             head.authors = names
             head.reasons[i] = "byline"

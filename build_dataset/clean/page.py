@@ -19,9 +19,9 @@ def _apply_header(lines: list[Line], verdicts: list[Verdict], head: Header, star
         # the standfirst printed again as the first paragraph: the body keeps that copy
         verdicts[start] = Verdict(GOOD, None, verdicts[start].cue)
     if head.title:
-        for ln in lines[start:]:
-            if ln.text and ln.body == head.title and verdicts[ln.index].cls == GOOD:
-                verdicts[ln.index] = Verdict(BAD, "title", verdicts[ln.index].cue)
+        for k in range(start, len(lines)):
+            if lines[k].body == head.title and verdicts[k].cls == GOOD:
+                verdicts[k] = Verdict(BAD, "title", verdicts[k].cue)
 
 
 def _field(value: str | None) -> str | None:
@@ -45,13 +45,13 @@ def clean_page(raw: str, *, furniture: frozenset[str] = frozenset()) -> CleanedP
     head = Header()
     if last >= first:
         start = body_start(lines, verdicts, original, first, last)
-        head = read_header(lines, verdicts, start)
+        head = read_header(lines, verdicts, start, stoplist)
         _apply_header(lines, verdicts, head, start)
     pieces = []
-    for ln in lines:
-        v = verdicts[ln.index]
-        reason = None if v.cls == GOOD and ln.text else (v.reason or "whitespace")
-        pieces.extend(label_line(ln, reason, head.splits.get(ln.index)))
+    for k, ln in enumerate(lines):
+        v = verdicts[k]
+        reason = None if v.cls == GOOD else (v.reason or "navigation")
+        pieces.extend(label_line(ln, reason, head.splits.get(k)))
     kept, removed = partition(len(raw), pieces)
     text, repairs = repair(join_segments(raw, kept))
     return CleanedPage(

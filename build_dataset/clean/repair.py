@@ -24,8 +24,12 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAB_RE = re.compile("\t")
 _SPACES_RE = re.compile(" {2,}")
-_MOJIBAKE_HINT_RE = re.compile("[\u00c0-\u00c5\u00d0\u00d1\u00e2\u00ef\u00c2\u00c3\u0080-\u009f\ufffd]")
-"""Characters every UTF-8-read-as-Latin-1/cp1252 mojibake contains; ftfy runs only when one is seen."""
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\ufffd"
+)
+"""A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way: what
+every "Ã©", "â€™", "Ð¿" looks like. ftfy (slow) runs only on text holding one."""
 
 
 def fix_mojibake(text: str) -> tuple[str, list[str]]:

@@ -18,7 +18,7 @@ def label_line(line: Line, reason: str | None, splits: list[tuple[int, int, str]
     """(start, end, label) pieces covering the line and its newline; label KEPT for body text."""
     pieces: list[tuple[int, int, str]] = []
     nl_end = line.line_end + 1  # the "\n" (past the end of raw on the last line: clipped later)
-    if reason is None and line.text:
+    if reason is None:
         pieces.append((line.line_start, line.start, WHITESPACE))
         pieces.append((line.start, line.end, KEPT))
         pieces.append((line.end, nl_end, WHITESPACE))
@@ -30,37 +30,39 @@ def label_line(line: Line, reason: str | None, splits: list[tuple[int, int, str]
             pos = z
         pieces.append((pos, nl_end, WHITESPACE))
     else:
-        pieces.append((line.line_start, nl_end, reason or WHITESPACE))
+        pieces.append((line.line_start, nl_end, reason))
     return pieces
 
 
 def partition(raw_length: int, pieces: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
-    """Kept segments and merged removed spans from labelled pieces in raw order."""
-    merged: list[list] = []
+    """Kept segments and merged removed spans from labelled pieces in raw order; gaps between the
+    pieces (blank lines) are whitespace, and whitespace between two spans of one reason joins them."""
+    out: list[list] = []
+    pos = 0
     for a, z, label in pieces:
         z = min(z, raw_length)
-        if z <= a:
-            continue
-        if merged and merged[-1][2] == label and merged[-1][1] == a:
-            merged[-1][1] = z
-        else:
-            merged.append([a, z, label])
-    # whitespace between two spans of one reason belongs to that run
-    out: list[list] = []
-    for item in merged:
-        if (
-            len(out) >= 2 and out[-1][2] == WHITESPACE and out[-2][2] == item[2] and item[2] != KEPT
-        ):
-            ws = out.pop()
-            out[-1][1] = ws[1]
-            out[-1][1] = item[1]
-        elif out and out[-1][2] == item[2] and item[2] != KEPT:
-            out[-1][1] = item[1]
-        else:
-            out.append(item)
+        if a > pos:
+            _push(out, pos, a, WHITESPACE)
+        if z > a:
+            _push(out, a, z, label)
+        pos = max(pos, z)
+    if pos < raw_length:
+        _push(out, pos, raw_length, WHITESPACE)
     kept = [(a, z) for a, z, label in out if label == KEPT]
     removed = [RemovedSpan(start=a, end=z, reason=label) for a, z, label in out if label != KEPT]
     return kept, removed
+
+
+def _push(out: list[list], a: int, z: int, label: str) -> None:
+    last = out[-1] if out else None
+    if last is not None and last[2] == label and label != KEPT:
+        last[1] = z
+    elif label != KEPT and label != WHITESPACE and len(out) >= 2 and last[2] == WHITESPACE \
+            and out[-2][2] == label:
+        out.pop()
+        out[-1][1] = z
+    else:
+        out.append([a, z, label])
 
 
 def join_segments(raw: str, kept: list[tuple[int, int]]) -> str:

@@ -9,14 +9,14 @@ combined lookup from word to the languages whose list holds it, counted over a s
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 import justext
 
 WORD_RE = re.compile(r"\w+")
-SAMPLE_WORDS = 1500
+SAMPLE_WORDS = 400
 """Words sampled from the page's longer lines to vote on the language: plenty, and bounded."""
+SAMPLE_CHARS = 4000
 MIN_HIT_RATE = 0.08
 """Below this share of stopwords no list fits (Chinese, Japanese, code): stopwords are not used."""
 
@@ -36,21 +36,18 @@ def _combined() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[froz
 def pick_stoplist(sample_text: str) -> tuple[str | None, frozenset[str]]:
     """The language name and stoplist that best cover the sample's words, or (None, empty).
 
-    Votes are normalised by the square root of a list's size, so a 4,000-word list does not win
+    Votes are divided by the fourth root of a list's size, so a 4,000-word list does not win
     over a 400-word one only by being long.
     """
-    words = WORD_RE.findall(sample_text.lower())[:SAMPLE_WORDS]
+    words = WORD_RE.findall(sample_text.lower(), 0, SAMPLE_CHARS)[:SAMPLE_WORDS]
     if not words:
         return None, frozenset()
     names, index, lists = _combined()
-    votes: Counter[int] = Counter()
+    votes = [0] * len(names)
     for w in words:
-        langs = index.get(w)
-        if langs:
-            votes.update(langs)
-    if not votes:
-        return None, frozenset()
-    best = max(votes, key=lambda i: (votes[i] / len(lists[i]) ** 0.25, -i))
+        for i in index.get(w, ()):
+            votes[i] += 1
+    best = max(range(len(names)), key=lambda i: (votes[i] / len(lists[i]) ** 0.25, -i))
     if votes[best] / len(words) < MIN_HIT_RATE:
         return None, frozenset()
     return names[best], lists[best]
