@@ -93,6 +93,25 @@ def test_failed_commit_leaves_remote_at_previous_version(session: Session,
     assert sorted(session.hub.repo(REPO).tags) == ["v1.0.0", "v1.1.0"]
 
 
+def test_a_missing_tag_is_added_by_the_next_push(session: Session, releases: tuple[Path, Path]) -> None:
+    v1, _ = releases
+    session.hub.fail("create_tag")
+    failed = session.cli("push", str(v1), "--repo-id", REPO)
+    assert failed.returncode == 1 and "has the new files but not the tag yet" in failed.stderr
+    before = commit_count(session)
+    out = ok(session.cli("push", str(v1), "--repo-id", REPO))
+    assert "files already match v1.0.0; tagged v1.0.0" in out
+    assert commit_count(session) == before and list(session.hub.repo(REPO).tags) == ["v1.0.0"]
+
+
+def test_private_repos_are_created_private(session: Session, releases: tuple[Path, Path]) -> None:
+    v1, _ = releases
+    ok(session.cli("push", str(v1), "--repo-id", REPO, "--private"))
+    assert session.hub.repo(REPO).private
+    anonymous = ok(session.cli("push", str(v1), "--repo-id", REPO, "--dry-run", env={"HF_TOKEN": ""}))
+    assert "does not exist yet (or is private to this token)" in anonymous
+
+
 def test_same_release_twice_is_a_no_op_and_changed_data_needs_a_new_version(
         session: Session, releases: tuple[Path, Path], tmp_path: Path) -> None:
     v1, _ = releases
