@@ -16,7 +16,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from build_dataset.annotate.normalize import _TOKEN_RE, alias_keys, token_key
+from build_dataset.annotate.normalize import _CYRILLIC_RE, _TOKEN_RE, _morph, alias_keys, token_key
 
 TYPES = ("PERSON", "ORG", "LOC", "EVENT", "MISC")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -49,6 +49,7 @@ class Catalog:
     entities: tuple[CatalogEntity, ...]
     automaton: Any  # ahocorasick.Automaton: " key key " -> (n_tokens, tuple[Candidate, ...])
     not_entities: frozenset[str]  # token keys of capitalised words that are not names on their own
+    forms: dict[str, dict[str, str]]  # language -> inflected form of a catalog noun -> its key
 
     def by_name(self, name: str) -> CatalogEntity | None:
         for entity in self.entities:
@@ -108,6 +109,7 @@ def compile_catalog(data: dict[str, Any]) -> Catalog:
                 n_tokens, candidates = table.setdefault(key, (len(key.split(" ")), []))
                 if candidate not in candidates:
                     candidates.append(candidate)
+    forms = _inflection_tables(data)
     automaton = ahocorasick.Automaton()
     for key, (n_tokens, candidates) in table.items():
         automaton.add_word(f" {key} ", (n_tokens, tuple(candidates)))
@@ -115,7 +117,29 @@ def compile_catalog(data: dict[str, Any]) -> Catalog:
     not_entities = frozenset(token_key(w, lang if lang != "en" else None)
                              for lang, words in (data.get("not_entities") or {}).items()
                              for w in _words(words, f"not_entities.{lang}"))
-    return Catalog(tuple(entities), automaton, not_entities)
+    return Catalog(tuple(entities), automaton, not_entities, forms)
+
+
+def _inflection_tables(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Every case form of every Cyrillic noun in the aliases, mapped to the key the alias word has.
+
+    Listing the catalog's own names' paradigms makes matching independent of which reading pymorphy3
+    ranks first for an inflected word in running text.
+    """
+    tables: dict[str, dict[str, str]] = {"uk": {}, "ru": {}}
+    words = sorted({w for item in data.get("entities", []) for per_language in (item.get("aliases") or {}).values()
+                    for alias in per_language or [] for w in _TOKEN_RE.findall(str(alias))
+                    if _CYRILLIC_RE.search(w)})
+    for lang, table in tables.items():
+        morph = _morph(lang)
+        for word in words:
+            key = token_key(word, lang)
+            for parse in morph.parse(word.lower()):
+                if parse.tag.POS != "NOUN" or parse.normal_form != key.replace("е", "е"):
+                    continue
+                for form in parse.lexeme:
+                    table.setdefault(form.word.replace("ё", "е"), key)
+    return tables
 
 
 @lru_cache(maxsize=1)

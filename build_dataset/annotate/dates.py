@@ -44,6 +44,7 @@ _MONTH_FORMS: dict[int, tuple[str, ...]] = {
          "снежня", "снежні"),
 }
 _MONTH_OF = {form: number for number, forms in _MONTH_FORMS.items() for form in forms}
+_NEEDS_MONTH = frozenset({2, 3, 4, 5, 6, 7})  # indexes in _PATTERNS of the patterns with a month name
 _ABBREVIATED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _MONTH = ("(?P<month>" + "|".join(sorted(set(_MONTH_OF) - _ABBREVIATED, key=len, reverse=True)) + "|(?:"
           + "|".join(sorted(_ABBREVIATED, key=len, reverse=True)) + r")\.?)")
@@ -52,6 +53,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _YEAR_WORD = r"(?:\s+(?:року|р\.|года|г\.|году|годзе|год))?"
 _LEAD = r"(?:in|since|by|until|till|from|last|this|early|late|mid-|у|в|з|із|до|від|с|по|ў|да|ад)"
 
+# Patterns without a month name run only near digits; the rest only near a month name.
 _PATTERNS = (
     re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w-])"),
     re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}(?!\d)"),
@@ -131,7 +133,7 @@ def _value(match: re.Match[str], published: dt.date | None) -> tuple[str | None,
     return f"{year:04d}-{month:02d}-{day:02d}", span
 
 
-_DIGITS_RE = re.compile(r"\d")
+_DIGITS_RE = re.compile(r"\d+")
 _WINDOW = 40  # characters around an anchor: more than the longest date pattern reaches
 
 
@@ -144,18 +146,30 @@ def _month_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Ranges of text around digits and month names: the date patterns only run there.
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Ranges of text around numbers: the date patterns only run near numbers or month names.
 
     Python's re tries a 150-word alternation at every position; anchoring cuts the cost ~20 times.
     """
-    anchors = [(m.start(), m.end()) for m in _DIGITS_RE.finditer(text)]
+    return _merge([(m.start(), m.end()) for m in _DIGITS_RE.finditer(text)], len(text))
+
+
+def _month_windows(text: str) -> list[tuple[int, int]]:
+    """Ranges of text around month names (whole words only: "summary" holds "mar")."""
+    anchors = []
     lower = text.lower()
     for end, length in _month_automaton().iter(lower):
-        anchors.append((end + 1 - length, end + 1))
+        start = end + 1 - length
+        if (start and lower[start - 1].isalpha()) or lower[end + 1:end + 2].isalpha():
+            continue
+        anchors.append((start, end + 1))
+    return _merge(anchors, len(text))
+
+
+def _merge(anchors: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     for start, end in sorted(anchors):
-        lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+        lo, hi = max(0, start - _WINDOW), min(size, end + _WINDOW)
         if ranges and lo <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], hi)
         else:
@@ -166,8 +180,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Date mentions in `text`, longest match first where patterns overlap, sorted by offset."""
     found: list[tuple[int, int, str]] = []
-    windows = _windows(text)
-    for pattern in _PATTERNS:
+    digit_windows = _digit_windows(text)
+    month_windows = _month_windows(text)
+    for index, pattern in enumerate(_PATTERNS):
+        windows = month_windows if index in _NEEDS_MONTH else digit_windows
         for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
             value, (start, end) = _value(match, published)
             if value is None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from build_dataset.annotate.catalog import Candidate, Catalog, load_catalog
-from build_dataset.annotate.normalize import Token, tokenize
+from build_dataset.annotate.normalize import Token, cyrillic_language, tokenize
 from build_dataset.schema import Entity
 
 # Between two tokens of one name: a space, a hyphen (Rostov-on-Don) or the dot of an initialism (U.N.).
@@ -56,11 +56,12 @@ def _contiguous(text: str, tokens: Sequence[Token], first: int, last: int) -> bo
 
 def _case_ok(tokens: Sequence[Token], first: int, shape: tuple[str, ...]) -> bool:
     for offset, want in enumerate(shape):
+        if want == "any":
+            continue
         word = tokens[first + offset].surface
-        letters = [c for c in word if c.isalpha()]
-        if want == "upper" and not all(c.isupper() for c in letters):
+        if want == "upper" and not word.isupper():
             return False
-        if want == "title" and not (letters and letters[0].isupper()):
+        if want == "title" and not word[:1].isupper():
             return False
     return True
 
@@ -84,24 +85,55 @@ def _choose(candidates: Sequence[Candidate], catalog: Catalog, article_keys: fro
     return None
 
 
-def _linked_spans(text: str, tokens: Sequence[Token], catalog: Catalog
-                  ) -> list[tuple[int, int, int | None]]:
-    """(first token, last token exclusive, entity index or None if ambiguous) of catalog matches."""
-    if not tokens:
-        return []
-    keys = [t.key for t in tokens]
-    joined = " " + " ".join(keys) + " "
+def _catalog_form_keys(tokens: Sequence[Token], catalog: Catalog, language: str | None) -> list[str] | None:
+    """Keys from the catalog's own inflection tables, where they differ from the lemmatiser's guess.
+
+    pymorphy3's first reading of a capitalised Ukrainian word is often an adjective (Мінську ->
+    мінський, Ростові -> ростовий); the inflected forms of the catalog's names, listed when the catalog
+    is compiled, say it is the city. None when no token differs.
+    """
+    keys = []
+    changed = False
+    for token in tokens:
+        key = token.key
+        if not token.surface.isascii():
+            lower = token.surface.lower()
+            table = catalog.forms.get(cyrillic_language(lower, language))
+            if table is not None and lower in table:
+                key = table[lower]
+                changed = changed or key != token.key
+        keys.append(key)
+    return keys if changed else None
+
+
+def _matches(joined: str, keys: Sequence[str], automaton: object) -> list[tuple[int, int, tuple]]:
+    """(first token, n_tokens, candidates) of every automaton hit over one key sequence."""
     token_at: dict[int, int] = {}
     position = 0
     for index, key in enumerate(keys):
         token_at[position] = index
         position += len(key) + 1
+    hits = []
+    for end, (n_tokens, candidates) in automaton.iter(joined):  # type: ignore[attr-defined]
+        first = _first_token(token_at, joined, end, n_tokens)
+        if first is not None:
+            hits.append((first, n_tokens, candidates))
+    return hits
+
+
+def _linked_spans(text: str, tokens: Sequence[Token], catalog: Catalog, language: str | None
+                  ) -> list[tuple[int, int, int | None]]:
+    """(first token, last token exclusive, entity index or None if ambiguous) of catalog matches."""
+    if not tokens:
+        return []
+    keys = [t.key for t in tokens]
+    hits = _matches(" " + " ".join(keys) + " ", keys, catalog.automaton)
+    form_keys = _catalog_form_keys(tokens, catalog, language)
+    if form_keys is not None:
+        hits.extend(_matches(" " + " ".join(form_keys) + " ", form_keys, catalog.automaton))
     article_keys = frozenset(keys)
     found: list[tuple[int, int, int | None]] = []
-    for end, (n_tokens, candidates) in catalog.automaton.iter(joined):
-        first = _first_token(token_at, joined, end, n_tokens)
-        if first is None:
-            continue
+    for first, n_tokens, candidates in hits:
         last = first + n_tokens
         if not _contiguous(text, tokens, first, last - 1):
             continue
@@ -111,7 +143,7 @@ def _linked_spans(text: str, tokens: Sequence[Token], catalog: Catalog
         nearby = set(keys[max(0, first - NEAR_TOKENS):first]) | set(keys[last:last + NEAR_TOKENS])
         found.append((first, last, _choose(fitting, catalog, article_keys, nearby)))
     # Longest match first, then leftmost; drop anything overlapping a match already taken.
-    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    found = sorted(set(found), key=lambda m: (-(m[1] - m[0]), m[0], m[2] is None, m[2] or 0))
     taken = [False] * len(tokens)
     chosen = []
     for first, last, entity in found:
@@ -211,7 +243,7 @@ def find_entities(text: str, language: str | None, catalog: Catalog | None = Non
     tokens = tokenize(text, language)
     taken = [False] * len(tokens)
     entities: list[Entity] = []
-    for first, last, index in _linked_spans(text, tokens, catalog):
+    for first, last, index in _linked_spans(text, tokens, catalog, language):
         start, end = tokens[first].start, tokens[last - 1].end
         if text[end:end + 1] == "." and _INITIALISM_RE.match(text[start:end]):
             end += 1  # "U.N." keeps its last dot
