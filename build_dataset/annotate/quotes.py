@@ -34,14 +34,14 @@ _VERBS = {
     "uk": ["заявив", "заявила", "заявили", "заявляє", "сказав", "сказала", "сказали", "каже", "написав",
            "написала", "написали", "пише", "передає", "повідомив", "повідомила", "повідомили", "зазначив",
            "зазначила", "наголосив", "наголосила", "додав", "додала", "цитує", "за словами", "стверджує",
-           "підкреслив"],
+           "підкреслив", "повідомляє", "повідомляють"],
     "ru": ["заявил", "заявила", "заявили", "заявляет", "сказал", "сказала", "сказали", "говорит", "написал",
            "написала", "написали", "пишет", "передает", "передаёт", "сообщил", "сообщила", "сообщили",
            "отметил", "отметила", "подчеркнул", "подчеркнула", "добавил", "добавила", "по словам",
-           "утверждает"],
+           "утверждает", "сообщает", "сообщают", "передают"],
     "be": ["сказаў", "сказала", "сказалі", "заявіў", "заявіла", "заявілі", "напісаў", "напісала",
            "паведаміў", "паведаміла", "адзначыў", "адзначыла", "падкрэсліў", "дадаў", "дадала", "перадае",
-           "паводле слоў", "піша", "кажа"],
+           "паводле слоў", "піша", "кажа", "паведамляе"],
 }
 _ALL_VERBS = sorted({v for verbs in _VERBS.values() for v in verbs}, key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in _ALL_VERBS) + r")(?!\w)",
@@ -63,6 +63,10 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "col", "jan", 
                             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc"})
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”»’]?(?=\s)")
 _MAX_SPEAKER_WORDS = 5
+# Where a speaker phrase after its verb ends: punctuation, or a preposition ("написав президент у
+# Telegram" -> "президент").
+_PHRASE_END_RE = re.compile(r"[,.;:!?()\n]|\s(?:in|at|on|to|during|after|before|while|from|with|у|в|на|під|"
+                            r"до|з|із|во|при|ў|па|за)\s", re.IGNORECASE)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -117,7 +121,7 @@ def _phrase(text: str, start: int, end: int, take_last: bool) -> tuple[int, int]
         segment = trimmed
         start += offset
     else:
-        stop = re.search(r"[,.;:!?()\n]", segment)
+        stop = _PHRASE_END_RE.search(segment)
         segment = segment[: stop.start()] if stop else segment
     stripped = segment.strip(" \u00a0-–—,")
     if not stripped:
@@ -197,13 +201,35 @@ def _resolve(text: str, speaker: str, start: int, entities: Sequence[Entity]) ->
     return people[-1] if people else None
 
 
+def _continues(text: str, previous: tuple[Quote, int], start: int, end: int, sentence_ends: list[int]
+               ) -> bool:
+    """Whether an unattributed quote goes on with the previous speaker's words.
+
+    It does when it opens its sentence right after the sentence of the previous attributed quote
+    ("…,” Kuleba said. “…”), or when it is a paragraph of its own right after that quote's paragraph.
+    """
+    quote, previous_para = previous
+    para_start, para_end = _paragraph_of(text, start)
+    if previous_para == para_start:
+        sentence_start = max([b for b in sentence_ends if b <= start - 1] + [para_start])
+        if text[sentence_start:start - 1].strip():
+            return False
+        before = [b for b in sentence_ends if quote.end < b <= sentence_start]
+        return len(before) <= 1
+    alone = not text[para_start:start - 1].strip() and not text[end + 1:para_end].strip(" .")
+    return alone and _paragraph_of(text, max(0, para_start - 2))[0] == previous_para
+
+
 def find_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
     """Quotations in `text` (offsets of the words inside the marks) with speakers where attributable."""
     spans = _quote_spans(text)
     sentence_ends = _sentence_bounds(text)
     quotes: list[Quote] = []
     previous: tuple[Quote, int] | None = None  # last attributed quote and its paragraph start
+    names = {(e.start, e.end) for e in entities}
     for start, end in spans:
+        if (start, end) in names:
+            continue  # a name in quotation marks (ЧВК «Вагнер») is not a quotation
         found = _find_speaker(text, start, end, spans, sentence_ends, entities)
         speaker: str | None = None
         speaker_name: str | None = None
@@ -214,12 +240,8 @@ def find_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
             if entity is None:
                 entity = _resolve(text, speaker, s_start, entities)
             speaker_name = entity.name if entity is not None else None
-        elif previous is not None:
-            alone = not text[para_start:start - 1].strip() and not text[end + 1:para_end].strip(" .")
-            same_paragraph = previous[1] == para_start
-            previous_paragraph = _paragraph_of(text, max(0, para_start - 2))[0] == previous[1]
-            if same_paragraph or (alone and previous_paragraph):
-                speaker, speaker_name = previous[0].speaker, previous[0].speaker_name
+        elif previous is not None and _continues(text, previous, start, end, sentence_ends):
+            speaker, speaker_name = previous[0].speaker, previous[0].speaker_name
         quote = Quote(text=text[start:end], start=start, end=end, speaker=speaker, speaker_name=speaker_name)
         quotes.append(quote)
         if speaker is not None:
