@@ -25,6 +25,10 @@ from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import Line, line_key
 
 BAD, SHORT, NEARGOOD, GOOD = 0, 1, 2, 3
+INLINE = -1
+"""Class used only while looking for neighbours: furniture that sits inside articles (images,
+captions) and so neither separates nor joins the paragraphs around it."""
+INLINE_REASONS = frozenset({"markup", "caption"})
 
 LENGTH_LOW = 70
 """Shorter lines are never judged on their own (jusText's length_low)."""
@@ -36,6 +40,8 @@ STOP_HIGH = 0.32
 BOUNDARY_REASONS = frozenset({"comments", "related"})
 """Cues that open a block after the article: crossing one costs the region a lot."""
 BOUNDARY_COST = 300.0
+MIN_TEXT_BEFORE_COMMENTS = 400
+"""Body characters that must come before a comments cue for it to end the search for the article."""
 
 
 @dataclass(slots=True)
@@ -51,7 +57,7 @@ def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
     """Two-line patterns: teaser titles printed twice, captions printed twice with a credit."""
     for k in range(len(lines) - 1):
         la, lb = lines[k], lines[k + 1]
-        if la.body == lb.body:
+        if la.body == lb.body and not la.markup:
             if la.length < LENGTH_HIGH and (not la.sentence_end or la.words <= 20):
                 verdicts[k] = Verdict(BAD, "related")
                 verdicts[k + 1] = Verdict(BAD, "related")
@@ -100,29 +106,31 @@ def _long_verdict(ln: Line, has_stoplist: bool) -> Verdict:
 
 def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], list[int]]:
     """For each position, the class of the nearest preceding and following line that is not SHORT
-    (nor NEARGOOD when ignored); BAD at the page's edges."""
+    or INLINE (nor NEARGOOD when ignored); BAD at the page's edges."""
     n = len(classes)
     prev = [BAD] * n
     nxt = [BAD] * n
+    skip = (SHORT, INLINE, NEARGOOD) if ignore_neargood else (SHORT, INLINE)
     last = BAD
     for k in range(n):
         prev[k] = last
-        c = classes[k]
-        if c != SHORT and not (ignore_neargood and c == NEARGOOD):
-            last = c
+        if classes[k] not in skip:
+            last = classes[k]
     last = BAD
     for k in range(n - 1, -1, -1):
         nxt[k] = last
-        c = classes[k]
-        if c != SHORT and not (ignore_neargood and c == NEARGOOD):
-            last = c
+        if classes[k] not in skip:
+            last = classes[k]
     return prev, nxt
+
+
+def _context_classes(verdicts: list[Verdict]) -> list[int]:
+    return [INLINE if v.cls == BAD and v.reason in INLINE_REASONS else v.cls for v in verdicts]
 
 
 def _check_short_lines(lines: list[Line], verdicts: list[Verdict]) -> None:
     """Look up the cues of short lines whose context could make them body."""
-    classes = [v.cls for v in verdicts]
-    prev, nxt = _neighbours(classes, False)
+    prev, nxt = _neighbours(_context_classes(verdicts), False)
     for k, v in enumerate(verdicts):
         if v.cls == SHORT and v.reason is None and (prev[k] != BAD or nxt[k] != BAD):
             ln = lines[k]
@@ -138,7 +146,7 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
         if v.cls == SHORT and v.reason is None and not lines[k].bullet and lines[k].length >= 3 \
                 and verdicts[k + 1].cls in (GOOD, NEARGOOD):
             v.cls = NEARGOOD  # a heading: a short line right above good text
-    classes = [v.cls for v in verdicts]
+    classes = _context_classes(verdicts)
     p1, n1 = _neighbours(classes, True)
     p2, n2 = _neighbours(classes, False)
     revised = classes[:]
@@ -155,22 +163,59 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
     for k, c in enumerate(revised):
         if c == NEARGOOD:
             revised[k] = GOOD if GOOD in (p1[k], n1[k]) else BAD
+        elif c == INLINE:
+            revised[k] = BAD
     for v, c in zip(verdicts, revised, strict=True):
         v.cls = c
+
+
+GAIN_CAP = 600
+"""A line adds at most this much text: one huge line (a sidebar's feed) must not outweigh an article."""
+BAD_BASE = 10.0
+BAD_PER_CHAR = 0.3
+BAD_CAP = 100.0
+"""A furniture line costs a little plus a share of its length: a menu of many short items is a gap
+an article can bridge, like a caption or a share bar between two paragraphs."""
 
 
 def _weight(ln: Line, v: Verdict, original: int) -> float:
     """How much a line adds to (text) or takes from (furniture) the article region around it."""
     if v.cls == GOOD:
-        gain = min(ln.length, 1500)
+        gain = min(ln.length, GAIN_CAP)
         return gain if original == GOOD else gain * 0.5
     if v.reason in BOUNDARY_REASONS:
         return -BOUNDARY_COST
-    return -min(40.0 + ln.length, 250.0)
+    if v.reason in INLINE_REASONS:
+        return -BAD_BASE
+    return -min(BAD_BASE + BAD_PER_CHAR * ln.length, BAD_CAP)
+
+
+def _comments_start(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> int:
+    """Position of the first comments cue ("27 comments", "Leave a reply") after some body text,
+    or len(lines): a comment thread can hold more prose than the article, but comes after it."""
+    text = 0
+    for k, ln in enumerate(lines):
+        if original[k] == GOOD:
+            text += ln.length
+        elif verdicts[k].cue == "comments" and text >= MIN_TEXT_BEFORE_COMMENTS:
+            return k
+    return len(lines)
 
 
 def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> tuple[int, int]:
-    """[first, last] positions of the maximum-weight contiguous run of lines: the article."""
+    """[first, last] positions of the maximum-weight contiguous run of lines: the article.
+
+    The run is sought above the comments first, in the whole page only if nothing is found there.
+    """
+    stop = _comments_start(lines, verdicts, original)
+    first, last = _best_run(lines[:stop], verdicts, original)
+    if last < first and stop < len(lines):
+        first, last = _best_run(lines, verdicts, original)
+    return first, last
+
+
+def _best_run(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> tuple[int, int]:
+    """Kadane's maximum-sum subarray over the line weights."""
     best = cur = 0.0
     best_span = (0, -1)
     cur_start = 0

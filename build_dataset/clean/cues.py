@@ -26,6 +26,10 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "url zum kopieren", "copy link", "link kopieren", "copier le lien", "whatsapp teilen",
         "auf facebook teilen", "auf twitter teilen", "per e-mail", "per mail", "envoyer par e-mail",
         "flipboard", "google plus", "google+", "vk", "вконтакте", "однокласники", "одноклассники",
+        "mit freunden teilen", "teile diesen beitrag", "teilen sie diesen", "diesen beitrag teilen",
+        "jetzt teilen", "seite drucken", "drucken etc", "pinnen", "merken", "udostępnij na",
+        "podziel się", "compartir en", "partager sur", "share on facebook", "share via", "useful",
+        "empfehlen", "artikel empfehlen", "recommend", "send to a friend", "an freunde senden",
     ),
     "related": (
         "read more", "read also", "see also", "related", "related articles", "related posts",
@@ -52,6 +56,19 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "ilginizi çekebilir", "devamını oku", "ayrıca bakınız", "filed under", "tags", "tagged",
         "schlagworte", "schlagwörter", "themen", "kategorien", "categories", "category",
         "stichwörter", "mots-clés", "etiquetas", "tagi", "теги", "мітки",
+        "weiterführende informationen", "weiterführende links", "weiterführende artikel",
+        "weitere informationen", "weitere beiträge", "weitere nachrichten", "mehr aus",
+        "mehr lesen", "auch lesen", "artikel zum thema", "beiträge zum thema", "mehr zum thema",
+        "das könnte dich auch", "dir könnte auch gefallen", "ihnen könnte auch gefallen",
+        "empfohlene artikel", "empfohlener redaktioneller inhalt", "vorschau auf den nächsten artikel",
+        "relevantes aus", "zurück zur vorherigen seite", "zurück zur listenansicht", "zur übersicht",
+        "articles en relation", "à écouter aussi", "à lire", "dans la même rubrique", "inne artykuły",
+        "powiązane artykuły", "najnowsze", "más noticias", "otras noticias", "altre notizie",
+        "more in", "more news", "more articles", "read next", "up next", "also read", "editor's picks",
+        "popular posts", "popular articles", "you may have missed", "don't miss", "recommended for you",
+        "jump to recipe", "print recipe", "zum rezept", "meist gesucht", "markiert mit", "serviceangebote",
+        "weitere artikel werden geladen", "aktuelle beiträge", "letzte beiträge", "beliebteste beiträge",
+        "neueste nachrichten", "top-artikel", "im überblick", "ähnliche themen", "passend dazu",
     ),
     "comments": (
         "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
@@ -66,7 +83,10 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "responder", "commenti", "lascia un commento", "rispondi", "komentarze", "dodaj komentarz",
         "odpowiedz", "комментарии", "оставить комментарий", "коментарі", "коментарів",
         "залишити коментар", "komentáře", "yorumlar", "yorum yap", "reacties", "reageer",
-        "kommentarer", "vielen dank! ihr kommentar",
+        "kommentarer", "vielen dank! ihr kommentar", "schreib einen kommentar", "kommentieren sie",
+        "dejá tu comentario", "deja tu comentario", "dołącz do dyskusji", "skomentuj",
+        "diskutieren sie mit", "diskussion", "leserkommentare", "zu den kommentaren", "comments are closed",
+        "kommentare sind geschlossen", "be the first to comment", "sei der erste",
     ),
     "navigation": (
         "home", "startseite", "accueil", "inicio", "menu", "menü", "search", "suche", "suchen",
@@ -78,6 +98,9 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "zamknij", "закрыть", "закрити", "mehr", "more", "plus", "más", "altro", "więcej", "ещё",
         "ще", "powered by", "source", "quelle", "quellen", "źródło", "источник", "джерело",
         "previous", "next", "vorherige", "nächste", "weiter", "page", "seite",
+        "bild anzeigen", "bild schließen", "zurück nach oben", "nach oben scrollen", "scroll to top",
+        "jump to", "inhaltsverzeichnis", "table of contents", "listenansicht", "alle anzeigen",
+        "view all", "show more", "load more", "mehr anzeigen", "mehr laden",
     ),
     "advertising": (
         "anzeige", "advertisement", "advertising", "sponsored", "gesponsert", "werbung",
@@ -99,6 +122,9 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "subskrybuj", "zapisz się", "подписаться", "підписатися", "sign up for", "get our",
         "gib deine e-mail-adresse ein", "enter your email", "bleiben sie auf dem laufenden",
         "mit unserem newsletter", "aktuelle ausgabe", "jetzt testen", "e-paper", "epaper",
+        "subscribe now", "jetzt registrieren", "werden sie mitglied", "jetzt anmelden", "zum newsletter",
+        "newsletter abonnieren", "sie wollen mehr", "jetzt unterstützen", "unterstützen sie",
+        "support us", "donate", "spenden", "make your contribution", "become a member", "s'inscrire",
     ),
 }
 
@@ -188,6 +214,11 @@ def _leading_reason(low: str) -> str | None:
         return _LEADING_REASON[m.group(0)]
     # "teilen facebook", "more stories from x": a multiword phrase tolerates a couple of words more
     if " " in m.group(0) and len(rest.split()) <= 2:
+        return _LEADING_REASON[m.group(0)]
+    # "newsletter abonnieren", "drucken pinnen": a cue word followed by another cue
+    rest = rest.strip(_EDGE_JUNK + _DIGITS)
+    m2 = _LEADING_RE.match(rest)
+    if m2 and not rest[m2.end():].strip(_EDGE_JUNK + _DIGITS):
         return _LEADING_REASON[m.group(0)]
     return None
 

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+"
-_STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→"
+_STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→☆★✓✔➜⇒◉◎❯›»"
+BULLETS = _STRONG_BULLETS + "*-–—+"
 SENTENCE_END = ".!?。！？…:;\"'”’»)]؟।"
 _WIDE_RE = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _BRACKET_TOKEN_RE = re.compile(r"\[[^\]]{0,80}\]")
