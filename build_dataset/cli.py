@@ -97,9 +97,9 @@ def build(
     table.add_row("warnings", str(len(summary.warnings)))
     out.print(table)
     for line in summary.skipped:
-        console.print(f"[yellow]skipped:[/] {line}", highlight=False)
+        console.print(f"[yellow]skipped:[/] {line}", highlight=False, soft_wrap=True)
     for line in summary.warnings[:20]:
-        console.print(f"[yellow]warning:[/] {line}", highlight=False)
+        console.print(f"[yellow]warning:[/] {line}", highlight=False, soft_wrap=True)
     if len(summary.warnings) > 20:
         console.print(f"[yellow]... and {len(summary.warnings) - 20} more warnings[/]")
 
@@ -115,7 +115,7 @@ def validate(
 
     problems = validate_release(release, load=not no_load)
     for problem in problems:
-        console.print(f"[red]invalid:[/] {problem}", highlight=False)
+        console.print(f"[red]invalid:[/] {problem}", highlight=False, soft_wrap=True)
     if problems:
         raise typer.Exit(1)
     out.print(f"{release}: valid")
@@ -131,6 +131,21 @@ def inspect(
     from build_dataset.audit import audit_view
 
     out.print(audit_view(release, article_id))
+
+
+@app.command()
+@one_line_errors
+def entities(
+    release: Annotated[Path, typer.Argument(help="Release folder.")],
+    unlinked: Annotated[bool, typer.Option("--unlinked", help="List mentions not linked to the catalog.")] = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many rows (0: all).")] = 100,
+) -> None:
+    """Entity mentions of a release; with --unlinked, those the catalog lacks, most frequent first."""
+    from build_dataset.entities_report import render_unlinked, unlinked_mentions
+
+    if not unlinked:
+        raise typer.BadParameter("only --unlinked is implemented", param_hint="--unlinked")
+    typer.echo(render_unlinked(unlinked_mentions(release), limit=limit or None))
 
 
 # --- publish stage (build_dataset/publish): push, diff, version bump --------------------------------------
