@@ -61,7 +61,7 @@ def test_cp1251_file_is_decoded_right(tmp_path: Path) -> None:
     source = tmp_path / "input"
     source.mkdir()
     seed = (Path(__file__).parent.parent / "seeds" / "002_9413dedc7ca43396.txt").read_text(encoding="utf-8")
-    paragraphs = [line for line in seed.splitlines() if len(line) > 200][:3]
+    paragraphs = [line for line in seed.splitlines() if len(line) > 150][:4]
     paragraph = paragraphs[0]
     (source / "page.txt").write_bytes(("Новини\n\n" + "\n\n".join(paragraphs) + "\n").encode("cp1251"))
     build_release(source, tmp_path / "out")
