@@ -46,6 +46,12 @@ def test_push_two_versions_then_pin_and_diff(session: Session, releases: tuple[P
     v1, v2 = releases
     out = ok(session.cli("push", str(v1), "--repo-id", REPO))
     assert "+ data/train-00000-of-00001.parquet" in out and "tag v1.0.0" in out
+    # A dry run needs no token, plans only the changes, and changes nothing.
+    before = commit_count(session)
+    out = ok(session.cli("push", str(v2), "--repo-id", REPO, "--dry-run", env={"HF_TOKEN": ""}))
+    assert "would push v1.1.0" in out and "tag v1.1.0" in out
+    assert "~ data/train-00000-of-00001.parquet" in out and "- " not in out
+    assert commit_count(session) == before and "v1.1.0" not in session.hub.repo(REPO).tags
     out = ok(session.cli("push", str(v2), "--repo-id", REPO))
     # Only what changed is uploaded, as one commit named after the version.
     assert "~ data/train-00000-of-00001.parquet" in out and "~ README.md" in out and "+ " not in out
@@ -125,17 +131,6 @@ def test_same_release_twice_is_a_no_op_and_changed_data_needs_a_new_version(
     assert refused.returncode != 0
     assert "tag v1.0.0 already exists" in refused.stderr and "version bump" in refused.stderr
     assert commit_count(session) == before and session.hub.repo(REPO).tags["v1.0.0"]
-
-
-def test_dry_run_needs_no_token_and_plans_only_the_changes(session: Session,
-                                                            releases: tuple[Path, Path]) -> None:
-    v1, v2 = releases
-    ok(session.cli("push", str(v1), "--repo-id", REPO))
-    before = commit_count(session)
-    out = ok(session.cli("push", str(v2), "--repo-id", REPO, "--dry-run", env={"HF_TOKEN": ""}))
-    assert "would push v1.1.0" in out and "tag v1.1.0" in out
-    assert "~ data/train-00000-of-00001.parquet" in out and "- " not in out
-    assert commit_count(session) == before and "v1.1.0" not in session.hub.repo(REPO).tags
 
 
 def test_dry_run_and_diff_work_offline(session: Session, releases: tuple[Path, Path]) -> None:

@@ -68,13 +68,14 @@ def _http_failure(step: str, repo_id: str, err: Exception, state: RemoteState) -
 def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_run: bool = False,
                  api: HfApi | None = None, validate: Validator | None = None) -> PushReport:
     """Publish `release_dir` to the dataset repo `repo_id` and tag it; see the module docstring."""
+    api = api or HfApi()
+    # Checked before the (slow) validation so that a missing login fails at once.
+    if not dry_run and not (api.token or get_token()):
+        raise PublishError("no Hugging Face token found", fix="run `hf auth login` or set HF_TOKEN")
     _validate(release_dir, validate)
     local = scan_release(release_dir)
     version = release_version(release_dir)
-    api = api or HfApi()
     notes: list[str] = []
-    if not dry_run and not (api.token or get_token()):
-        raise PublishError("no Hugging Face token found", fix="run `hf auth login` or set HF_TOKEN")
 
     try:
         state = fetch_remote_state(api, repo_id)

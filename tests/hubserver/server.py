@@ -8,7 +8,8 @@ It keeps a git-like history for real: every commit is an immutable snapshot of t
 branches and tags point at commits, and any revision (branch, tag or commit sha) can be listed and
 downloaded. LFS files are stored by sha256 and appear in trees as pointers, as on the Hub. Only the
 routes that the clients call in these flows exist; everything else is a 404 that is logged in
-`HubServer.requests` so a new client version that needs more shows up at once.
+`HubServer.unrouted`, which the test sessions require to stay empty, so a client version that needs
+more shows up at once.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class HubState:
         self.repos: dict[tuple[str, str], Repo] = {}
         self.lfs_objects: dict[str, bytes] = {}
         self.requests: list[str] = []
+        self.unrouted: list[str] = []
         self.fail_next: dict[str, int] = {}
         self.lock = threading.RLock()
 
@@ -122,7 +124,13 @@ class HubServer:
 
     @property
     def requests(self) -> list[str]:
+        """Every request as "METHOD /path" (no query, no headers: nothing secret), in arrival order."""
         return self.state.requests
+
+    @property
+    def unrouted(self) -> list[str]:
+        """Requests no route answered: what a newer client needs that this server does not do yet."""
+        return self.state.unrouted
 
     def fail(self, route: str, times: int = 1) -> None:
         """Answer 500 to the next `times` requests of a route (e.g. "commit") to simulate a Hub outage."""
@@ -167,9 +175,7 @@ ROUTES: list[tuple[str, str, str]] = [
     ("POST", rf"/api/{_REPO}/preupload/(?P<rev>[^/]+)", "preupload"),
     ("POST", rf"/api/{_REPO}/commit/(?P<rev>[^/]+)", "commit"),
     ("GET", rf"/api/{_REPO}/refs", "refs"),
-    ("GET", rf"/api/{_REPO}/commits/(?P<rev>[^/]+)", "commits"),
     ("POST", rf"/api/{_REPO}/tag/(?P<rev>[^/]+)", "create_tag"),
-    ("DELETE", rf"/api/{_REPO}/tag/(?P<tag>[^/]+)", "delete_tag"),
     ("POST", r"/(?P<type>datasets|models|spaces)/(?P<repo>[^/]+/[^/]+?)\.git/info/lfs/objects/batch",
      "lfs_batch"),
     ("PUT", r"/_lfs/(?P<oid>[0-9a-f]{64})", "lfs_put"),
@@ -198,9 +204,6 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PUT(self) -> None:
         self._dispatch("PUT")
 
-    def do_DELETE(self) -> None:
-        self._dispatch("DELETE")
-
     def _body(self) -> bytes:
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
             chunks = []
@@ -223,6 +226,8 @@ class _Handler(BaseHTTPRequestHandler):
         found = [(name, m) for route_method, pattern, name in ROUTES
                  if route_method == method and (m := re.fullmatch(pattern, url.path))]
         if not found:
+            with self.state.lock:
+                self.state.unrouted.append(f"{method} {url.path}")
             return self._send_json({"error": f"no route {method} {url.path}"}, 404)
         name, match = found[0]
         params = {k: urllib.parse.unquote(v) for k, v in match.groupdict().items() if v is not None}
@@ -417,16 +422,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_json({"branches": refs("heads", found.branches), "converts": [],
                          "tags": refs("tags", found.tags), "pullRequests": []})
 
-    def route_commits(self, type: str, repo: str, rev: str) -> None:  # noqa: A002
-        found = self._repo(type, repo)
-        commit: Commit | None = self._commit(found, rev)
-        out = []
-        while commit is not None:
-            out.append({"id": commit.sha, "title": commit.title, "message": commit.message,
-                        "authors": [{"user": "tester"}], "date": FIXED_DATE})
-            commit = found.commits.get(commit.parent) if commit.parent else None
-        self._send_json(out)
-
     def route_create_tag(self, type: str, repo: str, rev: str) -> None:  # noqa: A002
         found = self._repo(type, repo, write=True)
         commit = self._commit(found, rev)
@@ -435,12 +430,6 @@ class _Handler(BaseHTTPRequestHandler):
             raise HttpError(409, f"Tag {tag} already exists")
         found.tags[tag] = commit.sha
         self._send_json({"name": tag, "ref": f"refs/tags/{tag}", "targetCommit": commit.sha})
-
-    def route_delete_tag(self, type: str, repo: str, tag: str) -> None:  # noqa: A002
-        found = self._repo(type, repo, write=True)
-        if found.tags.pop(tag, None) is None:
-            raise HttpError(404, f"Invalid rev id: {tag}", "RevisionNotFound")
-        self._send(204, b"")
 
     def route_resolve(self, type: str, repo: str, rev: str, path: str) -> None:  # noqa: A002
         found = self._repo(type, repo)

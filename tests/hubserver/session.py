@@ -59,6 +59,7 @@ def hub_session(tmp_path: Path) -> Iterator[Session]:
         for path in home.rglob("*"):
             assert not path.is_file() or TOKEN.encode() not in path.read_bytes(), f"token in {path}"
         assert all(TOKEN not in request for request in hub.requests), "token in a request line"
+        assert not hub.unrouted, f"the clients called routes the local Hub lacks: {hub.unrouted}"
 
 
 def ok(done: subprocess.CompletedProcess[str]) -> str:
