@@ -4,9 +4,10 @@ Handled: day-month-year ("28 February 2022", "Feb. 28, 2022", "24 лютого 2
 ("Dec. 26", "24 лютого"), month-year ("February 2022", "лютого 2022"), numeric (2022-02-24, 24.02.2022),
 a month after a preposition ("In October", "у жовтні") and a bare year after a preposition or before
 "року/года" ("in 2014", "the 2022 invasion"). A date without a year takes the publication year when it is
-known (the year before, if that would put it more than two months after publication): otherwise it stays
-partial, "--12-26"; a month alone is only emitted when the publication year is known. Weekdays ("on
-Sunday") are not resolved: doing that honestly needs the exact publication day and tense.
+known (the year - previous, same or next - that puts it nearest the publication date): otherwise it
+stays partial, "--12-26"; a month alone is only emitted when the publication date is known and one
+year is clearly nearest. Weekdays ("on Sunday") are not resolved: doing that honestly needs the exact
+publication day and the tense.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _MONTH_FORMS: dict[int, tuple[str, ...]] = {
          "снежня", "снежні"),
 }
 _MONTH_OF = {form: number for number, forms in _MONTH_FORMS.items() for form in forms}
+# A month without a year is resolved only when one reading is clearly nearest the publication date
+# ("In October" in a December article); "in June" in a December article could be either way.
+_MONTH_ONLY_DAYS = 150
 _NEEDS_MONTH = frozenset({2, 3, 4, 5, 6, 7})  # indexes in _PATTERNS of the patterns with a month name
 _ABBREVIATED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _MONTH = ("(?P<month>" + "|".join(sorted(set(_MONTH_OF) - _ABBREVIATED, key=len, reverse=True)) + "|(?:"
@@ -77,13 +81,14 @@ def _valid(month: int, day: int) -> bool:
     return True
 
 
-def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
+def _year_for(month: int, day: int, published: dt.date | None, within_days: int = 183) -> int | None:
+    """The year that puts month/day nearest to the publication date (news speaks of the recent past and
+    the near future), or None when there is no publication date or nothing is within `within_days`."""
     if published is None:
         return None
-    year = published.year
-    if dt.date(year, month, min(day, 28)) > published + dt.timedelta(days=62):
-        year -= 1
-    return year
+    best = min((abs((dt.date(year, month, min(day, 28)) - published).days), year)
+               for year in (published.year - 1, published.year, published.year + 1))
+    return best[1] if best[0] <= within_days else None
 
 
 def _month_number(raw: str) -> int | None:
@@ -107,9 +112,11 @@ def _value(match: re.Match[str], published: dt.date | None) -> tuple[str | None,
         if groups.get("month"):
             raw = groups["month"]
             month = _month_number(raw)
-            if not _english_month_ok(raw) or published is None or month is None:
+            if not _english_month_ok(raw) or month is None:
                 return None, span
-            year = published.year if month <= published.month else published.year - 1
+            year = _year_for(month, 15, published, within_days=_MONTH_ONLY_DAYS)
+            if year is None:
+                return None, span
             return f"{year:04d}-{month:02d}", span
         return groups["year"], span
     month_raw = groups.get("month")

@@ -38,7 +38,8 @@ _ORG_WORDS = frozenset({
     "committee", "council", "ministry", "agency", "party", "organization", "organisation", "union", "bank",
     "group", "news", "service", "services", "duma", "parliament", "court", "army", "forces", "corporation",
     "company", "inc", "ltd", "university", "office", "institute", "foundation", "fund", "commission",
-    "assembly", "times", "post", "press", "tv", "radio", "network", "club", "association",
+    "assembly", "times", "post", "press", "tv", "radio", "network", "club", "association", "theatre",
+    "theater", "museum",
     "комітет", "рада", "міністерство", "агентство", "партія", "служба", "суд", "армія", "банк",
     "комитет", "совет", "министерство", "партия", "армия", "камітэт", "міністэрства",
 })

@@ -1,0 +1,162 @@
+"""Quotes, dates, outlets, quality flags, duplicates and the unlinked-mentions report, on small examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from build_dataset.annotate.dates import find_dates
+from build_dataset.annotate.dedup import find_duplicates
+from build_dataset.annotate.entities import find_entities
+from build_dataset.annotate.outlets import lookup_outlet, outlet_from_page
+from build_dataset.annotate.quality import quality_flags
+from build_dataset.annotate.quotes import find_quotes
+from build_dataset.entities_report import unlinked_mentions
+from build_dataset.schema import Entity, arrow_schema
+
+
+def speakers(text: str, language: str) -> list[tuple[str, str | None, str | None]]:
+    quotes = find_quotes(text, find_entities(text, language))
+    return [(q.text, q.speaker, q.speaker_name) for q in quotes]
+
+
+# --- quotes ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("“We are ready,” Putin said.", "en", [("We are ready,", "Putin", "Vladimir Putin")]),
+    ("Lukashenko said: “Belarus will not fight.”", "en",
+     [("Belarus will not fight.", "Lukashenko", "Alexander Lukashenko")]),
+    ("\"Ми готові\", - сказав Лукашенко.", "uk", [("Ми готові", "Лукашенко", "Alexander Lukashenko")]),
+    ("«Мы готовы к переговорам», — заявил Песков журналистам.", "ru",
+     [("Мы готовы к переговорам", "Песков", "Dmitry Peskov")]),
+    ("„Мы гатовыя“, — сказаў Лукашэнка.", "be", [("Мы гатовыя", "Лукашэнка", "Alexander Lukashenko")]),
+    # the verb opens the next sentence
+    ("\"Жодних поступок не буде\". Про це заявив Зеленський.", "uk",
+     [("Жодних поступок не буде", "Зеленський", "Volodymyr Zelensky")]),
+    # a role speaker resolved to the person just named; a follow-on quote keeps the speaker
+    ("Kuleba spoke in Kyiv.\n\n“War ends,” Kyiv’s top diplomat said. “Talks follow.”", "en",
+     [("War ends,", "Kyiv’s top diplomat", "Dmytro Kuleba"), ("Talks follow.", "Kyiv’s top diplomat",
+                                                              "Dmytro Kuleba")]),
+    # no attribution verb: no speaker; a name in quotation marks is not a quotation
+    ("Russia called it a “special operation” led by the «Вагнер» group.", "en",
+     [("special operation", None, None)]),
+    ("\"The crisis was resolved,\" according to the provided summaries.", "en",
+     [("The crisis was resolved,", "the provided summaries", None)]),
+])
+def test_quote_speakers(text: str, language: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert speakers(text, language) == expected
+
+
+def test_unattributed_quote_in_another_sentence_does_not_inherit() -> None:
+    text = "“We are ready,” Putin said. Later the talks stalled over a “buffer zone” plan."
+    assert speakers(text, "en")[1] == ("buffer zone", None, None)
+
+
+# --- dates ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("on Dec. 26 it began", None, [("Dec. 26", "--12-26")]),
+    ("on Dec. 26 it began", dt.date(2022, 12, 28), [("Dec. 26", "2022-12-26")]),
+    ("on Dec. 26 it began", dt.date(2023, 1, 3), [("Dec. 26", "2022-12-26")]),
+    ("Published 28 February 2022", None, [("28 February 2022", "2022-02-28")]),
+    ("Feb. 28, 2022 and March 2014", None, [("Feb. 28, 2022", "2022-02-28"), ("March 2014", "2014-03")]),
+    ("вторгнення з 24 лютого 2022 року", None, [("24 лютого 2022 року", "2022-02-24")]),
+    ("з 24 лютого", None, [("24 лютого", "--02-24")]),
+    ("с 5 марта", dt.date(2022, 3, 10), [("5 марта", "2022-03-05")]),
+    ("з 3 снежня", None, [("3 снежня", "--12-03")]),
+    ("2022-02-24 and 24.02.2022", None, [("2022-02-24", "2022-02-24"), ("24.02.2022", "2022-02-24")]),
+    ("annexed in 2014, a 675-mile border, S-400 systems", None, [("2014", "2014")]),
+    ("he may take part on Sunday", dt.date(2023, 6, 25), []),
+    ("In October troops moved", dt.date(2022, 12, 28), [("October", "2022-10")]),
+    ("In October troops moved", None, []),
+    ("у жовтні війська", dt.date(2022, 12, 28), [("жовтні", "2022-10")]),
+    ("31 February is not a date", None, []),
+])
+def test_dates(text: str, published: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, published)] == expected
+
+
+# --- outlets --------------------------------------------------------------------------------------------
+def test_outlet_lookup_by_url_name_and_page() -> None:
+    assert lookup_outlet(None, "https://www.rt.com/russia/578000-lukashenko/").country == "RU"
+    assert lookup_outlet("teleSUR", None).domain == "telesurenglish.net"
+    assert lookup_outlet("Some Blog", "https://example.org/x") is None
+    assert lookup_outlet(None, None) is None
+    assert outlet_from_page("Facebook iPress Telegram iPress Twitter iPress search menu") == "iPress"
+    assert outlet_from_page("Why this matters: ...\nKey Takeaways\n• x") == "BNN Breaking"
+    assert outlet_from_page("Why this matters: only one of the two headings") is None
+
+
+def test_every_ownership_claim_has_a_source() -> None:
+    from build_dataset.annotate.outlets import load_outlets
+
+    for outlet in load_outlets():
+        assert (outlet.info.ownership is None) == (outlet.info.ownership_source is None), outlet.name
+
+
+# --- quality flags --------------------------------------------------------------------------------------
+LONG_EN = " ".join(["The delegation met in Minsk to discuss the ceasefire terms."] * 8)
+
+
+def test_quality_flags() -> None:
+    assert quality_flags(LONG_EN, "en") == []
+    assert quality_flags("Short text.", "en") == ["very_short"]
+    assert "truncated" in quality_flags(LONG_EN + " And then the", "en")
+    assert "truncated" in quality_flags(LONG_EN + " And then...", "en")
+    assert "machine_text_trace" in quality_flags(LONG_EN + " As an AI language model, I cannot.", "en")
+    assert "machine_text_trace" in quality_flags("Як мовна модель, я не можу цього сказати.", "uk")
+    ukrainian = "\n\n".join(["Делегації зустрілися в Мінську, щоб обговорити умови перемир'я та обмін."] * 3)
+    assert "mixed_language" in quality_flags(ukrainian + "\n\n" + LONG_EN, "uk")
+    russian = "Делегации встретились в Минске, чтобы обсудить условия перемирия и обмен пленными."
+    assert "mixed_language" in quality_flags(ukrainian + "\n\n" + russian * 3, "uk")
+    assert "mixed_language" not in quality_flags(ukrainian, "uk")
+    assert "glued_sentences" in quality_flags(LONG_EN + " It ended.Then it began.", "en")
+    assert "repeated_paragraph" in quality_flags("A long enough paragraph here.\n\nA long enough paragraph here.",
+                                                 "en")
+
+
+# --- duplicates -----------------------------------------------------------------------------------------
+STORY = ("Belarusian President Alexander Lukashenko said on Tuesday that Minsk was ready to host a new round "
+         "of talks between Russia and Ukraine, adding that both delegations had been invited and that the "
+         "venue near the border had been prepared for the meeting, which officials expect to last two days "
+         "and to cover a ceasefire, humanitarian corridors and an exchange of prisoners of war. The Kremlin "
+         "spokesman told reporters in Moscow that the Russian side would send a delegation led by a senior "
+         "aide, while Kyiv has not yet confirmed its participation and insisted on preconditions. Analysts "
+         "in Warsaw and Vilnius warned that the offer came as troops gathered near the northern border, and "
+         "European diplomats said they would watch the talks closely before deciding on further sanctions "
+         "against Minsk for its support of the invasion that began a year ago.")
+
+
+def test_exact_and_near_duplicates_cluster_under_the_smallest_id() -> None:
+    near = STORY.replace("on Tuesday", "on Wednesday") + "Reporting by our correspondent."
+    other = "Kyiv rejected the offer and said talks could only resume after the withdrawal of troops." * 3
+    result = find_duplicates(iter([("c", STORY), ("a", STORY.upper()), ("b", near), ("d", other)]))
+    assert result == {"a": (None, "a"), "b": ("a", "a"), "c": ("a", "a"), "d": (None, "d")}
+
+
+def test_duplicates_threshold_is_configurable() -> None:
+    half = STORY[: len(STORY) // 2] + " ".join(f"word{i}" for i in range(60))
+    assert find_duplicates([("x", STORY), ("y", half)], threshold=0.9)["y"] == (None, "y")
+    assert find_duplicates([("x", STORY), ("y", half)], threshold=0.2)["y"] == ("x", "x")
+
+
+def test_duplicate_ids_are_an_error() -> None:
+    with pytest.raises(ValueError):
+        find_duplicates([("x", "one"), ("x", "two")])
+
+
+# --- unlinked mentions report ---------------------------------------------------------------------------
+def test_unlinked_mentions_report(tmp_path: Path) -> None:
+    entity_type = arrow_schema().field("entities").type
+
+    def mention(text: str, name: str | None, type_: str = "PERSON") -> dict[str, object]:
+        return Entity(text=text, start=0, end=len(text), type=type_, name=name, wikidata=None).__dict__
+
+    rows = [[mention("Jens Stoltenberg", None), mention("Putin", "Vladimir Putin")],
+            [mention("Jens Stoltenberg", None), mention("Bolshoi Theatre", None, "ORG")], []]
+    (tmp_path / "data").mkdir()
+    pq.write_table(pa.table({"entities": pa.array(rows, type=entity_type)}),
+                   tmp_path / "data" / "train-00000-of-00001.parquet")
+    assert unlinked_mentions(tmp_path) == [("Jens Stoltenberg", "PERSON", 2), ("Bolshoi Theatre", "ORG", 1)]
