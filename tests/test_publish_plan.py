@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_dataset.publish import PublishError
+from build_dataset.publish import PublishError, push_release
 from build_dataset.publish.plan import RemoteFile, check_publishable, plan_upload
 from build_dataset.publish.release import LocalFile
 from build_dataset.publish.version import Version
@@ -69,3 +69,8 @@ def test_going_back_in_versions_is_refused_and_new_versions_pass() -> None:
         check_publishable(plan, V1, "o/n", remote_version=Version(1, 1, 0), tag_plan=None)
     assert check_publishable(plan, Version(1, 1, 0), "o/n", remote_version=V1, tag_plan=None) is False
     assert check_publishable(plan, V1, "o/n", remote_version=None, tag_plan=None) is False
+
+
+def test_a_malformed_repo_id_is_refused_before_any_work(tmp_path) -> None:
+    with pytest.raises(PublishError, match="'just-a-name' is not OWNER/NAME"):
+        push_release(tmp_path, "just-a-name", dry_run=True)

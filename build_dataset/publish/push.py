@@ -8,6 +8,7 @@ login`) and never passes through this module's messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from build_dataset.publish.remote import (
 from build_dataset.publish.version import Version
 
 Validator = Callable[[Path], list[str]]
+REPO_ID = re.compile(r"[\w.-]+/[\w.-]+")
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,32 @@ def _http_failure(step: str, repo_id: str, err: Exception, state: RemoteState) -
     left = f"{repo_id} is unchanged{at}" if state.exists else f"{repo_id} has no release yet"
     if step == "tagging":
         left = f"{repo_id} has the new files but not the tag yet"
+    if status == 412:  # the parent commit check: someone else pushed between our read and our commit
+        what = f"{repo_id} changed while pushing"
     return PublishError(f"push failed during {step}: {what}; {left}", fix="run the same command again")
+
+
+def _remote_state(api: HfApi, repo_id: str, *, dry_run: bool, private: bool) -> tuple[RemoteState, list[str]]:
+    """The remote as it is now, plus notes for the user; a dry run survives an unreachable Hub."""
+    notes: list[str] = []
+    try:
+        state = fetch_remote_state(api, repo_id)
+    except HubUnreachable as err:
+        if not dry_run:
+            raise
+        return RemoteState(exists=False), [f"{err}: planning a full upload"]
+    if dry_run and not state.exists:
+        notes.append(f"{repo_id} does not exist yet (or is private to this token): it will be created")
+    if private and state.exists:
+        notes.append(f"{repo_id} exists already: --private only applies when creating a repo")
+    return state, notes
 
 
 def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_run: bool = False,
                  api: HfApi | None = None, validate: Validator | None = None) -> PushReport:
     """Publish `release_dir` to the dataset repo `repo_id` and tag it; see the module docstring."""
+    if not REPO_ID.fullmatch(repo_id):
+        raise PublishError(f"--repo-id {repo_id!r} is not OWNER/NAME", fix="pass e.g. --repo-id my-org/my-dataset")
     api = api or HfApi()
     # Checked before the (slow) validation so that a missing login fails at once.
     if not dry_run and not (api.token or get_token()):
@@ -75,19 +97,7 @@ def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_
     _validate(release_dir, validate)
     local = scan_release(release_dir)
     version = release_version(release_dir)
-    notes: list[str] = []
-
-    try:
-        state = fetch_remote_state(api, repo_id)
-    except HubUnreachable as err:
-        if not dry_run:
-            raise
-        notes.append(f"{err}: planning a full upload")
-        state = RemoteState(exists=False)
-    if dry_run and not state.exists and not notes:
-        notes.append(f"{repo_id} does not exist yet (or is private to this token): it will be created")
-    if private and state.exists:
-        notes.append(f"{repo_id} exists already: --private only applies when creating a repo")
+    state, notes = _remote_state(api, repo_id, dry_run=dry_run, private=private)
 
     plan = plan_upload(local, state.files or {}, version.tag)
     tags = state.tags or {}

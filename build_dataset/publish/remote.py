@@ -100,12 +100,18 @@ def fetch_remote_state(api: HfApi, repo_id: str) -> RemoteState:
     except UNREACHABLE as err:
         raise HubUnreachable(f"cannot reach the Hub at {api.endpoint} ({type(err).__name__})",
                              fix="check the network or HF_ENDPOINT") from None
-    head = info.sha
-    assert head is not None
-    files = list_files(api, repo_id, head)
-    refs = api.list_repo_refs(repo_id, repo_type=REPO_TYPE)
+    head = info.sha or "main"
+    try:
+        files = list_files(api, repo_id, head)
+        refs = api.list_repo_refs(repo_id, repo_type=REPO_TYPE)
+        version = remote_version(api, repo_id, head, files)
+    except HfHubHTTPError as err:
+        raise PublishError(f"the Hub failed to list {repo_id}: {_status(err)}", fix="try again later") from None
+    except UNREACHABLE as err:
+        raise HubUnreachable(f"cannot reach the Hub at {api.endpoint} ({type(err).__name__})",
+                             fix="check the network or HF_ENDPOINT") from None
     tags = {tag.name: tag.target_commit for tag in refs.tags}
-    return RemoteState(True, head, files, tags, remote_version(api, repo_id, head, files))
+    return RemoteState(True, head, files, tags, version)
 
 
 def files_at(api: HfApi, repo_id: str, revision: str) -> dict[str, RemoteFile]:
@@ -115,6 +121,12 @@ def files_at(api: HfApi, repo_id: str, revision: str) -> dict[str, RemoteFile]:
     except RevisionNotFoundError:
         raise PublishError(f"{repo_id} has no revision {revision}",
                            fix="check the tag or commit (tags look like v1.0.0)") from None
+    except HfHubHTTPError as err:
+        raise PublishError(f"the Hub failed to list {repo_id}@{revision}: {_status(err)}",
+                           fix="try again later") from None
+    except UNREACHABLE as err:
+        raise HubUnreachable(f"cannot reach the Hub at {api.endpoint} ({type(err).__name__})",
+                             fix="check the network or HF_ENDPOINT") from None
 
 
 def _status(err: HfHubHTTPError) -> str:
