@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from build_dataset.annotate.catalog import Candidate, Catalog, load_catalog
-from build_dataset.annotate.normalize import Token, cyrillic_language, tokenize
+from build_dataset.annotate.normalize import Token, cyrillic_language, name_tags, tokenize
 from build_dataset.schema import Entity
 
 # Between two tokens of one name: a space, a hyphen (Rostov-on-Don) or the dot of an initialism (U.N.).
@@ -29,7 +29,9 @@ _CONNECTORS = frozenset({"of", "the"})
 _PERSON_CUES = frozenset({
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
     "leader", "mr", "mrs", "ms", "dr", "general", "gen", "commander", "ambassador", "chairman", "official",
-    "diplomat", "envoy", "mayor", "governor", "senator", "premier", "says", "said", "by",
+    "diplomat", "envoy", "mayor", "governor", "senator", "premier", "says", "said", "by", "negotiator",
+    "adviser", "advisor", "aide", "prosecutor", "journalist", "opposition", "activist",
+    "генсек", "генсеком", "речниця", "переговірник", "радник", "помічник",
     "президент", "міністр", "прем'єр", "речник", "голова", "посол", "генерал", "лідер", "пан", "пані",
     "министр", "премьер", "пресс-секретарь", "глава", "господин", "госпожа", "лидер",
     "прэзідэнт", "кіраўнік", "спадар", "спадарыня",
@@ -43,9 +45,17 @@ _ORG_WORDS = frozenset({
     "комітет", "рада", "міністерство", "агентство", "партія", "служба", "суд", "армія", "банк",
     "комитет", "совет", "министерство", "партия", "армия", "камітэт", "міністэрства",
 })
+_PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "from", "near", "outside", "across", "into", "у", "в", "з", "із", "до", "біля", "під", "во", "из",
+    "от", "ў", "каля", "ля", "ад",
+})
+_ATTRIBUTION_AFTER_RE = re.compile(
+    r"^,?\s+(?:said|says|told|wrote|added|noted|stressed|claimed|заявив|заявила|сказав|сказала|написав|"
+    r"написала|заявил|заявила|сказал|сказала|написал|заявіў|заявіла|сказаў|сказала|адказала|адказаў)\b")
 _LOC_WORDS = frozenset({
     "peninsula", "sea", "river", "region", "oblast", "city", "island", "mountains", "lake", "ocean", "bay",
-    "province", "district", "republic", "republics", "street", "square",
+    "province", "district", "republic", "republics", "street", "square", "palace", "airport", "bridge",
+    "cathedral", "station", "port", "strait", "valley", "desert",
     "область", "місто", "море", "річка", "півострів", "город", "река", "полуостров", "вобласць",
 })
 
@@ -167,6 +177,16 @@ def _first_token(token_at: dict[int, int], joined: str, end: int, n_tokens: int)
     return token_at.get(position)
 
 
+_OPENING_QUOTES = ("“", "\"", "«", "„")
+_CLOSING_QUOTES = "”\"»“"
+
+
+def _quoted_name(text: str, token: Token) -> bool:
+    """True when the token opens a short quoted span, which is a name («Интерфакс»), not a sentence."""
+    closing = re.search(f"[{_CLOSING_QUOTES}]", text[token.start:token.start + 40])
+    return closing is not None and len(text[token.start:token.start + closing.start()].split()) <= 3
+
+
 def _sentence_starts(text: str, tokens: Sequence[Token]) -> list[bool]:
     starts = [True] * len(tokens)
     for i in range(1, len(tokens)):
@@ -174,7 +194,8 @@ def _sentence_starts(text: str, tokens: Sequence[Token]) -> list[bool]:
         if gap == " ":
             starts[i] = False
             continue
-        starts[i] = bool(_SENTENCE_BREAK_RE.search(gap)) or gap.strip() in ("“", "\"", "«", "„")
+        starts[i] = bool(_SENTENCE_BREAK_RE.search(gap)) or (
+            gap.strip() in _OPENING_QUOTES and not _quoted_name(text, tokens[i]))
     return starts
 
 
@@ -183,19 +204,44 @@ def _capitalised(token: Token) -> bool:
     return first.isupper()
 
 
-def _guess_type(tokens: Sequence[Token], first: int, last: int) -> str:
+def _guess_type(text: str, tokens: Sequence[Token], first: int, last: int, language: str | None) -> str:
+    """A type for a name the catalog lacks, from the words in and around it.
+
+    Organisation or place words inside the name decide first; then a title before it ("negotiator
+    Rustem Umerov"), the Ukrainian/Russian dictionaries' own name tags (Андрій: Name, Стамбуле: Geox),
+    an attribution verb after it (Umerov told) and a preposition of place before it (in Vilnius).
+    A name in quotation marks in Cyrillic text is an organisation by the local convention («Интерфакс»).
+    """
     keys = {tokens[i].key for i in range(first, last)}
     if keys & _ORG_WORDS:
         return "ORG"
     if keys & _LOC_WORDS:
         return "LOC"
-    if first > 0 and tokens[first - 1].key in _PERSON_CUES:
+    before = tokens[first - 1].key if first > 0 else ""
+    if before in _PERSON_CUES:
         return "PERSON"
+    tags: set[str] = set()
+    for i in range(first, last):
+        tags |= name_tags(tokens[i].surface.lower(), language)
+    if tags & {"Name", "Surn", "Patr"}:
+        return "PERSON"
+    if "Geox" in tags:
+        return "LOC"
+    if "Orgn" in tags:
+        return "ORG"
+    after = text[tokens[last - 1].end:tokens[last - 1].end + 30]
+    if _ATTRIBUTION_AFTER_RE.match(after):
+        return "PERSON"
+    if before in _PLACE_PREPOSITIONS and first > 0 and text[tokens[first - 1].end:tokens[first].start] == " ":
+        return "LOC"
+    gap = text[tokens[first - 1].end:tokens[first].start] if first > 0 else ""
+    if gap.strip() in _OPENING_QUOTES and not tokens[first].surface.isascii():
+        return "ORG"
     return "MISC"
 
 
-def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], catalog: Catalog
-                   ) -> list[tuple[int, int]]:
+def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], catalog: Catalog,
+                   language: str | None) -> list[tuple[int, int]]:
     """Capitalised token runs that no catalog alias covers (see module docstring for the rules)."""
     starts = _sentence_starts(text, tokens)
 
@@ -228,8 +274,11 @@ def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], ca
                 j = k + 1
                 continue
             break
-        if starts[first] and tokens[first].key not in mid_sentence_caps:
-            first += 1  # a capital at sentence start proves nothing unless the word recurs capitalised
+        if starts[first] and tokens[first].key not in mid_sentence_caps and not (
+                first < last and "Name" in name_tags(tokens[first].surface.lower(), language)):
+            # A capital at sentence start proves nothing unless the word recurs capitalised, or is a
+            # given name ahead of another capitalised word (Святлана Ціханоўская).
+            first += 1
         while first <= last and tokens[first].surface in _CONNECTORS:
             first += 1
         if first <= last:
@@ -257,8 +306,9 @@ def find_entities(text: str, language: str | None, catalog: Catalog | None = Non
         entity = catalog.entities[index]
         entities.append(Entity(text=text[start:end], start=start, end=end, type=entity.type,
                                name=entity.name, wikidata=entity.wikidata))
-    for first, last in _unlinked_runs(text, tokens, taken, catalog):
+    for first, last in _unlinked_runs(text, tokens, taken, catalog, language):
         start, end = tokens[first].start, tokens[last - 1].end
         entities.append(Entity(text=text[start:end], start=start, end=end,
-                               type=_guess_type(tokens, first, last), name=None, wikidata=None))
+                               type=_guess_type(text, tokens, first, last, language), name=None,
+                               wikidata=None))
     return sorted(entities, key=lambda e: (e.start, e.end))

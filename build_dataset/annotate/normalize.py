@@ -66,6 +66,20 @@ def _lemma(word: str, lang: str) -> str:
     return parses[0].normal_form
 
 
+@lru_cache(maxsize=100_000)
+def name_tags(word: str, lang: str | None) -> frozenset[str]:
+    """The proper-noun tags (Name, Surn, Patr, Geox, Orgn) any reading of a lower-cased word carries.
+
+    Used to type names the catalog lacks; Belarusian words are looked up in the Ukrainian dictionary,
+    which shares most given names. Latin words carry none.
+    """
+    if not _CYRILLIC_RE.search(word):
+        return frozenset()
+    which = cyrillic_language(word, lang)
+    analyzer = _morph("ru" if which == "ru" else "uk")
+    return frozenset(g for parse in analyzer.parse(word) for g in parse.tag.grammemes if g in _PROPER_TAGS)
+
+
 @lru_cache(maxsize=200_000)
 def _be_stem(word: str) -> str:
     for ending in _BE_ENDINGS:
