@@ -40,6 +40,9 @@ STOP_HIGH = 0.32
 BOUNDARY_REASONS = frozenset({"comments", "related"})
 """Cues that open a block after the article: crossing one costs the region a lot."""
 BOUNDARY_COST = 300.0
+SECOND_RUN_SHARE = 0.5
+SECOND_RUN_MIN = 300.0
+"""Another run of text is article too when it weighs this share of the best run, and this much."""
 MIN_TEXT_BEFORE_COMMENTS = 400
 """Body characters that must come before a comments cue for it to end the search for the article."""
 
@@ -63,14 +66,24 @@ def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
                 verdicts[k + 1] = Verdict(BAD, "related")
             elif la.length >= LENGTH_HIGH:
                 verdicts[k + 1] = Verdict(BAD, "duplicate")
-        elif (
-            20 <= len(la.body) < 400
-            and lb.body.startswith(la.body)
-            and len(lb.body) - len(la.body) <= 80
-            and any(c.isalpha() for c in lb.body[len(la.body):])
-        ):
+        elif 20 <= len(la.body) < 400 and _caption_pair(la.body, lb.body):
             verdicts[k] = Verdict(BAD, "caption")
             verdicts[k + 1] = Verdict(BAD, "caption")
+
+
+def _caption_pair(a: str, b: str) -> bool:
+    """A caption printed twice, the second time with a credit or a label: "X" then "X Photo: Y" or
+    "Enlarge X"; the extra must hold letters, not only a full stop."""
+    extra = len(b) - len(a)
+    if not 0 < extra <= 80:
+        return False
+    if b.startswith(a):
+        rest = b[len(a):]
+    elif b.endswith(a):
+        rest = b[:extra]
+    else:
+        return False
+    return any(c.isalpha() for c in rest)
 
 
 def _shape_cue(ln: Line) -> str | None:
@@ -169,20 +182,31 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
         v.cls = c
 
 
+KEPT_SHORT_GAIN = 0.0
+SHORT_SHARE = 0.5
+"""Near-good lines kept by context count this share of their length."""
 GAIN_CAP = 600
 """A line adds at most this much text: one huge line (a sidebar's feed) must not outweigh an article."""
-BAD_BASE = 10.0
-BAD_PER_CHAR = 0.3
-BAD_CAP = 100.0
+BAD_BASE = 5.0
+BAD_PER_CHAR = 0.2
+BAD_CAP = 60.0
 """A furniture line costs a little plus a share of its length: a menu of many short items is a gap
 an article can bridge, like a caption or a share bar between two paragraphs."""
 
 
-def _weight(ln: Line, v: Verdict, original: int) -> float:
-    """How much a line adds to (text) or takes from (furniture) the article region around it."""
+def _weight(ln: Line, v: Verdict, original: int, repeat: bool) -> float:
+    """How much a line adds to (text) or takes from (furniture) the article region around it.
+
+    Short lines kept by context add nothing (a long menu after the article must not extend it), and a
+    line printed again (pingbacks, teasers, a sidebar repeated) adds only once.
+    """
     if v.cls == GOOD:
+        if repeat:
+            return 0.0
+        if original == SHORT:
+            return KEPT_SHORT_GAIN
         gain = min(ln.length, GAIN_CAP)
-        return gain if original == GOOD else gain * 0.5
+        return gain if original == GOOD else gain * SHORT_SHARE
     if v.reason in BOUNDARY_REASONS:
         return -BOUNDARY_COST
     if v.reason in INLINE_REASONS:
@@ -202,25 +226,43 @@ def _comments_start(lines: list[Line], verdicts: list[Verdict], original: list[i
     return len(lines)
 
 
-def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> tuple[int, int]:
-    """[first, last] positions of the maximum-weight contiguous run of lines: the article.
+def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> list[tuple[int, int]]:
+    """[first, last] position pairs of the article's runs: the maximum-weight contiguous run of lines,
+    plus any other run elsewhere on the page carrying at least SECOND_RUN_SHARE of its weight
+    (an article split by a big ad or gallery block).
 
-    The run is sought above the comments first, in the whole page only if nothing is found there.
+    Runs are sought above the comments first, in the whole page only if nothing is found there.
     """
     stop = _comments_start(lines, verdicts, original)
-    first, last = _best_run(lines[:stop], verdicts, original)
-    if last < first and stop < len(lines):
-        first, last = _best_run(lines, verdicts, original)
-    return first, last
-
-
-def _best_run(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> tuple[int, int]:
-    """Kadane's maximum-sum subarray over the line weights."""
-    best = cur = 0.0
-    best_span = (0, -1)
-    cur_start = 0
+    seen: set[str] = set()
+    weights = []
     for k, ln in enumerate(lines):
-        w = _weight(ln, verdicts[k], original[k])
+        weights.append(_weight(ln, verdicts[k], original[k], ln.body in seen))
+        seen.add(ln.body)
+    first, last, best = _best_run(weights, 0, stop)
+    if last < first and stop < len(lines):
+        stop = len(lines)
+        first, last, best = _best_run(weights, 0, stop)
+    if last < first:
+        return []
+    runs = [(first, last)]
+    todo = [(0, first), (last + 1, stop)]
+    while todo:
+        a, z = todo.pop()
+        f, la, score = _best_run(weights, a, z)
+        if la >= f and score >= SECOND_RUN_SHARE * best and score >= SECOND_RUN_MIN:
+            runs.append((f, la))
+            todo += [(a, f), (la + 1, z)]
+    return sorted(runs)
+
+
+def _best_run(weights: list[float], a: int, z: int) -> tuple[int, int, float]:
+    """Kadane's maximum-sum subarray of weights[a:z]: (first, last, sum); last < first if none."""
+    best = cur = 0.0
+    best_span = (a, a - 1)
+    cur_start = a
+    for k in range(a, z):
+        w = weights[k]
         if cur <= 0:
             cur = w
             cur_start = k
@@ -229,7 +271,7 @@ def _best_run(lines: list[Line], verdicts: list[Verdict], original: list[int]) -
         if cur > best:
             best = cur
             best_span = (cur_start, k)
-    return best_span
+    return best_span[0], best_span[1], best
 
 
 def classify(
@@ -254,9 +296,15 @@ def classify(
         v.cue = v.reason
     original = [v.cls for v in verdicts]
     _revise(lines, verdicts)
-    first, last = _region(lines, verdicts, original)
+    runs = _region(lines, verdicts, original)
+    inside = [False] * len(lines)
+    for a, z in runs:
+        for k in range(a, z + 1):
+            inside[k] = True
+    first = runs[0][0] if runs else 0
+    last = runs[-1][1] if runs else -1
     for k, v in enumerate(verdicts):
-        if k < first or k > last:
+        if not inside[k]:
             v.cls = BAD
             v.reason = v.reason or ("navigation" if k < first else "footer")
         elif v.cls == BAD and v.reason is None:

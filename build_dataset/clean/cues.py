@@ -152,7 +152,11 @@ _ANYWHERE: dict[str, tuple[str, ...]] = {
     ),
     "comments": (" says:", " sagt:", " dit :", " dice:", " пише:", " пишет:", " schreibt:"),
     "social": ("teilen sie dies", "share this", "auf facebook", "on facebook", "auf twitter",
-               "on twitter"),
+               "on twitter", "síguenos en", "folgen sie uns", "folge uns auf", "follow us on", "join us on",
+               "suivez-nous sur", "seguici su", "a post shared by", "ein beitrag geteilt von"),
+    "subscribe": ("newsletter", "sign up for", "subscribe to", "abonnieren sie", "jetzt abonnieren",
+                  "per e-mail erhalten", "by email", "in your inbox", "in ihr postfach", "ich willige",
+                  "einverstanden, dass", "i agree to", "zum abo", "im abo", "abonnement", "subscription"),
 }
 
 _EDGE_JUNK = " \t•·□◦▪■▸►▶>»«›‹-–—*|:;,.!?()[]{}\"'“”„‘’"
