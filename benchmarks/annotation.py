@@ -81,8 +81,16 @@ def main() -> None:
                 [(a, gold[a.id]) for a in annotated])
     heldout = data.get("heldout", {})
     if heldout:
-        score_table(f"held-out gold ({len(heldout)} short texts, en/uk/ru/be, written after the catalog)",
+        score_table(f"held-out gold ({len(heldout)} short texts, en/uk/ru/be, written after the catalog; "
+                    "fixes followed its first run)",
                     [(annotate_article(a), heldout[a.id]) for a in heldout_articles(heldout)])
+    for key, title in (("heldout2", "second held-out gold ({n} short texts; fixes followed its first run, "
+                                    "see _about_heldout2)"),
+                       ("untuned", "untuned held-out gold ({n} short texts; no change after its first run)")):
+        extra = data.get(key, {})
+        if extra:
+            score_table(title.format(n=len(extra)),
+                        [(annotate_article(a), extra[a.id]) for a in heldout_articles(extra)])
     # CPU time of this process: the machine is shared, and the figure is meant per core.
     started = time.process_time()
     for i in range(SPEED_ARTICLES):

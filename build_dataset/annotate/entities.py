@@ -215,6 +215,8 @@ def _guess_type(text: str, tokens: Sequence[Token], first: int, last: int, langu
     keys = {tokens[i].key for i in range(first, last)}
     if keys & _ORG_WORDS:
         return "ORG"
+    if last - first == 1 and sum(c.isupper() for c in tokens[first].surface) >= 2:
+        return "ORG"  # an acronym the catalog lacks (МЗС, BelTA) is most often an organisation
     if keys & _LOC_WORDS:
         return "LOC"
     before = tokens[first - 1].key if first > 0 else ""
@@ -306,9 +308,14 @@ def find_entities(text: str, language: str | None, catalog: Catalog | None = Non
         entity = catalog.entities[index]
         entities.append(Entity(text=text[start:end], start=start, end=end, type=entity.type,
                                name=entity.name, wikidata=entity.wikidata))
+    surnames: dict[str, str] = {}  # last word of a multi-word unlinked name -> its type
     for first, last in _unlinked_runs(text, tokens, taken, catalog, language):
         start, end = tokens[first].start, tokens[last - 1].end
-        entities.append(Entity(text=text[start:end], start=start, end=end,
-                               type=_guess_type(text, tokens, first, last, language), name=None,
+        type_ = _guess_type(text, tokens, first, last, language)
+        if last - first == 1 and type_ == "MISC":
+            type_ = surnames.get(tokens[first].key, type_)  # "Khrenin" after "Viktor Khrenin"
+        elif last - first > 1 and type_ == "PERSON":
+            surnames.setdefault(tokens[last - 1].key, type_)
+        entities.append(Entity(text=text[start:end], start=start, end=end, type=type_, name=None,
                                wikidata=None))
     return sorted(entities, key=lambda e: (e.start, e.end))
