@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,10 @@ from build_dataset.validate import read_front_matter, validate_release
 from tests.conftest import DATA, build_release
 
 GOLD = json.loads((DATA / "seeds_gold.json").read_text(encoding="utf-8"))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -120,3 +125,23 @@ def test_validate_reports_what_a_consumer_would_hit(seed_release: Path, tmp_path
     assert any("declares 6 rows, files hold 5" in p for p in validate_release(broken, load=False))
     (broken / "raw" / "train-00000-of-00001.parquet").unlink()
     assert any("'raw' paths" in p and "match no file" in p for p in validate_release(broken, load=False))
+
+
+def test_release_rows_hold_the_seed_gold(seed_release: Path) -> None:
+    rows = {Path(r["source_file"]).stem: r for r in pq.read_table(seed_release / "data").to_pylist()}
+    for name, gold in GOLD.items():
+        row = rows[name]
+        assert row["title"] == gold["title"], name
+        assert row["description"] == gold["description"], name
+        assert row["authors"] == gold["authors"], name
+        assert row["language"] == gold["language"], name
+        assert (str(row["published"]) if row["published"] else None) == gold["published"], name
+        for line in gold["body"]:  # the cleaner turns no-break spaces into spaces, as it should
+            assert squeeze(line) in squeeze(row["text"]), (name, line)
+        text_lines = {line.strip() for line in row["text"].splitlines()}
+        body = set(gold["body"])
+        for removed in gold["removed"]:
+            if removed["text"].strip() not in body:
+                assert removed["text"].strip() not in text_lines, (name, removed)
+    assert rows["001_efc0912535813c17"]["published_source"] == "text"
+    assert rows["002_9413dedc7ca43396"]["outlet"] == "iPress"
