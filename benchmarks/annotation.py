@@ -86,7 +86,8 @@ def main() -> None:
                     [(annotate_article(a), heldout[a.id]) for a in heldout_articles(heldout)])
     for key, title in (("heldout2", "second held-out gold ({n} short texts; fixes followed its first run, "
                                     "see _about_heldout2)"),
-                       ("untuned", "untuned held-out gold ({n} short texts; no change after its first run)")):
+                       ("heldout3", "third held-out gold ({n} short texts; fixes followed its first run, "
+                                    "see _about_heldout3)")):
         extra = data.get(key, {})
         if extra:
             score_table(title.format(n=len(extra)),

@@ -143,6 +143,9 @@ def _speaker_after_verb(text: str, verb: re.Match[str], limit: int, entities: Se
                         ) -> tuple[int, int, Entity | None] | None:
     stop = re.search(r"[,.;:!?\n]", text[verb.end():limit])
     clause_end = verb.end() + stop.start() if stop else limit
+    pronoun = re.match(r"\s+([^\W\d_]+)", text[verb.end():clause_end])
+    if pronoun and pronoun.group(1).lower() in _PRONOUNS:  # "сказаў ён падчас сустрэчы з Пуціным"
+        return verb.end() + pronoun.start(1), verb.end() + pronoun.end(1), None
     entity = _entity_in(entities, verb.end(), clause_end, last=False)
     if entity is not None:
         return entity.start, entity.end, entity
