@@ -29,6 +29,9 @@ from build_dataset.clean import furniture_keys, line_key
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, InputError, ValidationError
 from build_dataset.package import ShardWriter, read_batches
+from build_dataset.publish.changelog import changelog_entry, render_versions_section, update_changelog
+from build_dataset.publish.diff import diff_releases
+from build_dataset.publish.release import release_version
 from build_dataset.read import (
     DEFAULT_MAX_BYTES,
     ManifestEntry,
@@ -167,14 +170,43 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
         summary.duplicates += sum(1 for m in marks if m[0] is not None)
     final.close()
     shutil.rmtree(work)
-    write_card(staging, identity=identity, template=card_template, versions=versions_section(previous, staging))
+    write_card(staging, identity=identity, template=card_template,
+               versions=write_history(previous, staging, identity, summary))
 
 
-def versions_section(previous: Path | None, staging: Path) -> str:
-    """The card's "Versions" text: what changed since the release being replaced."""
-    if previous is None:
-        return "First release built in this folder."
-    return f"Replaces the release previously in `{previous.name}`."
+def _versions_text(readme: Path) -> str | None:
+    """The "Versions" section of a release's card, kept verbatim when a version is rebuilt unchanged."""
+    text = readme.read_text(encoding="utf-8")
+    start = text.find("\n## Versions\n")
+    if start < 0:
+        return None
+    end = text.find("\n## ", start + 1)
+    return text[start + 1: end if end >= 0 else len(text)].rstrip("\n") + "\n"
+
+
+def write_history(previous: Path | None, staging: Path, identity: dict, summary: BuildSummary) -> str:
+    """Write CHANGELOG.md into the new release and return the card's "Versions" section.
+
+    The diff is against the release being replaced. Rebuilding the same version with the same data
+    keeps its history as it was, so that a rebuild stays byte-identical.
+    """
+    version, repo_id = identity["version"], identity.get("repo_id", "OWNER/NAME")
+    changelog = staging / "CHANGELOG.md"
+    diff, previous_version = None, None
+    if previous is not None:
+        if (previous / "CHANGELOG.md").is_file():
+            shutil.copyfile(previous / "CHANGELOG.md", changelog)
+        previous_version = str(release_version(previous))
+        diff = diff_releases(previous, staging, old_label=f"v{previous_version}", new_label=f"v{version}")
+        if previous_version == version:
+            kept = _versions_text(previous / "README.md")
+            if diff.is_empty and kept is not None and changelog.is_file():
+                return kept
+            if not diff.is_empty:
+                summary.warnings.append(f"the data changed but the version is still {version}: run "
+                                        "`build-dataset version bump` before publishing")
+    update_changelog(changelog, changelog_entry(diff, version, previous_version))
+    return render_versions_section(diff, version, previous_version, repo_id=repo_id)
 
 
 def swap_into_place(staging: Path, output: Path) -> None:
