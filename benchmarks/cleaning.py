@@ -28,7 +28,7 @@ from build_dataset.clean import clean_page, count_keys, furniture_keys
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev"
 SEED_GOLD = REPO / "tests" / "data" / "seeds_gold.json"
-SEED_DIRS = (REPO / "tests" / "data" / "seeds", REPO.parent / "shared" / "seeds")
+SEED_DIRS = (REPO / "seeds", REPO.parent / "shared" / "seeds")
 
 
 def _score(folder: pathlib.Path, dev: pathlib.Path, show: int) -> str:

@@ -29,10 +29,12 @@ INLINE = -1
 """Class used only while looking for neighbours: furniture that sits inside articles (images,
 captions) and so neither separates nor joins the paragraphs around it."""
 INLINE_REASONS = frozenset({"markup", "caption"})
+CAPTION_EXTRA = 50
+"""Longest credit or label a repeated caption adds; a longer addition is a glued standfirst."""
 
 LENGTH_LOW = 70
 """Shorter lines are never judged on their own (jusText's length_low)."""
-LENGTH_HIGH = 200
+LENGTH_HIGH = 170
 """Longer lines with enough stopwords are body on their own (jusText's length_high)."""
 STOP_LOW = 0.30
 STOP_HIGH = 0.32
@@ -40,6 +42,9 @@ STOP_HIGH = 0.32
 BOUNDARY_REASONS = frozenset({"comments", "related"})
 """Cues that open a block after the article: crossing one costs the region a lot."""
 BOUNDARY_COST = 300.0
+BOUNDARY_MAX_CHARS = 40
+"""Only a heading-like cue ("Related articles", "3 comments") opens a block; "Read more: <title>"
+is one teaser inside the article and costs like any other furniture line."""
 SECOND_RUN_SHARE = 0.5
 SECOND_RUN_MIN = 300.0
 """Another run of text is article too when it weighs this share of the best run, and this much."""
@@ -75,7 +80,7 @@ def _caption_pair(a: str, b: str) -> bool:
     """A caption printed twice, the second time with a credit or a label: "X" then "X Photo: Y" or
     "Enlarge X"; the extra must hold letters, not only a full stop."""
     extra = len(b) - len(a)
-    if not 0 < extra <= 80:
+    if not 0 < extra <= CAPTION_EXTRA:
         return False
     if b.startswith(a):
         rest = b[len(a):]
@@ -207,7 +212,7 @@ def _weight(ln: Line, v: Verdict, original: int, repeat: bool) -> float:
             return KEPT_SHORT_GAIN
         gain = min(ln.length, GAIN_CAP)
         return gain if original == GOOD else gain * SHORT_SHARE
-    if v.reason in BOUNDARY_REASONS:
+    if v.reason in BOUNDARY_REASONS and ln.length <= BOUNDARY_MAX_CHARS:
         return -BOUNDARY_COST
     if v.reason in INLINE_REASONS:
         return -BAD_BASE
@@ -291,6 +296,11 @@ def classify(
         else:
             verdicts.append(Verdict(SHORT))
     _pairs(lines, verdicts)
+    if not any(v.cls == GOOD for v in verdicts):
+        # a short page of short paragraphs: its near-good lines are the best evidence there is
+        for v in verdicts:
+            if v.cls == NEARGOOD:
+                v.cls = GOOD
     _check_short_lines(lines, verdicts)
     for v in verdicts:
         v.cue = v.reason

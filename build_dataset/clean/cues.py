@@ -237,6 +237,8 @@ def cue_reason(text: str) -> str | None:
     if n > ANYWHERE_MAX or n == 0:
         return None
     low = text.lower()
+    if "ã©" in low:  # "é" read as Latin-1 holds a "©" that is no copyright sign
+        low = low.replace("ã©", "é")
     if n <= LEADING_MAX or ":" in low[:40]:
         reason = _leading_reason(low)
         if reason:

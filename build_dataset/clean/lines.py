@@ -23,7 +23,7 @@ _DATE_RE = re.compile(
 )
 _SEPARATED_ITEMS_RE = re.compile(r"\s(?:\||·|•|/|»|›|>|::)\s")
 _URLISH_RE = re.compile(r"https?://|www\.|\.(?:com|de|org|net|html?|php)\b|@\w+\.")
-_KEY_DIGITS = str.maketrans("0123456789", "0000000000")
+_DIGITS_RE = re.compile(r"\d+")
 _KEY_STRIP = " \t•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+|:;,.!?()[]{}\"'“”„‘’«»"
 WORD_RE = re.compile(r"\w+")
 TOKENS_FROM = 40
@@ -90,7 +90,7 @@ def line_key(line: str) -> str:
     Case, digits (counters, dates), bullets and edge punctuation vary between pages while the
     furniture stays the same, so they are folded away; Unicode compatibility forms too.
     """
-    key = unicodedata.normalize("NFKC", line).casefold().translate(_KEY_DIGITS)
+    key = _DIGITS_RE.sub("0", unicodedata.normalize("NFKC", line).casefold())
     return " ".join(key.split()).strip(_KEY_STRIP)
 
 

@@ -20,6 +20,8 @@ from build_dataset.clean.lines import Line
 
 HEADER_LINES = 30
 """Only this many non-blank lines above the body are searched: headers are short, menus are long."""
+HEADER_REPEAT_WINDOW = 8
+"""How far below the first paragraph a repeated headline still marks that paragraph as header."""
 TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
 STANDFIRST_MIN_CHARS = 60
@@ -52,11 +54,24 @@ class Header:
 
 
 def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int) -> int:
-    """Index of the first body paragraph: the first kept line in the region that reads as prose."""
+    """Index of the first body paragraph: the first kept line in the region that reads as prose.
+
+    When a line above it is printed again shortly after it (the headline repeated below a standfirst
+    and a byline), that first "paragraph" was header: the body starts after the repeat.
+    """
+    start = _first_prose(lines, verdicts, original, first, last)
+    seen = {lines[i].body for i in range(max(0, start - HEADER_LINES), start) if lines[i].length < TITLE_MAX_CHARS}
+    for i in range(start + 1, min(last, start + HEADER_REPEAT_WINDOW) + 1):
+        if lines[i].body in seen and not lines[i].sentence_end and lines[i].words >= 3:
+            return _first_prose(lines, verdicts, original, i + 1, last)
+    return start
+
+
+def _first_prose(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int) -> int:
     for i in range(first, last + 1):
         ln = lines[i]
         prose = ln.body[-1:] and ln.body[-1] in _PROSE_END
-        if ln.text and verdicts[i].cls == GOOD and original[i] >= NEARGOOD and prose:
+        if verdicts[i].cls == GOOD and original[i] >= NEARGOOD and prose:
             return i
     return first
 
@@ -119,13 +134,22 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     if not header:
         return head
     bodies = [lines[i].body for i in header]
+    # the standfirst printed again as the first paragraph: known before the headline is sought
+    repeat = None
+    if start < len(lines):
+        first_paragraph = _strip_end(lines[start].body)
+        repeat = next((k for k in range(len(header) - 1, -1, -1)
+                       if len(bodies[k]) >= STANDFIRST_MIN_CHARS and _strip_end(bodies[k]) == first_paragraph), None)
+    if repeat is not None:
+        head.description = bodies[repeat]
+        head.reasons[header[repeat]] = "standfirst"
 
     # headline: the title-like line the header repeats most (whole, truncated or glued), the longer
     # and nearer the body on ties; else the title-like line nearest the body
     repeated: list[tuple[int, int, int]] = []
     for k, i in enumerate(header):
         b = bodies[k]
-        if not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
+        if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
         related = sum(
             1 for j, o in enumerate(bodies)
@@ -139,7 +163,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
             i = header[k]
             ln = lines[i]
-            if _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
+            if k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
                     and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None:
                 title_pos = k
                 break
@@ -152,6 +176,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     # lines after the first headline: repeats, glued standfirst, byline, dateline
     for k in range(first_title, len(header)):
         i, b, ln = header[k], bodies[k], lines[header[k]]
+        if k == repeat:
+            continue
         if b == title or (len(b) >= 12 and title.startswith(b) and k > first_title):
             head.reasons[i] = "title"
             continue

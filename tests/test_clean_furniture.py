@@ -1,0 +1,146 @@
+"""Small crafted pages, one per kind of furniture: each must leave the body whole and the furniture out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from build_dataset.clean import clean_page, count_keys, furniture_keys, line_key
+
+P1 = ("The city council approved the new budget on Tuesday evening after a long debate, and the mayor said "
+      "that the money would go to schools, roads and the renovation of the central library.")
+P2 = ("Opposition members criticised the plan because it raises local taxes for the second year in a row, "
+      "while the council has not yet published an audit of last year's spending.")
+P3 = ("The budget will take effect in January, and a public hearing on the tax increase is scheduled for "
+      "the end of the month at the town hall, where residents can ask questions.")
+BODY = [P1, P2, P3]
+
+
+def _page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def _reason_of(raw: str, page, needle: str) -> str:
+    at = raw.index(needle)
+    return next(s.reason for s in page.removed if s.start <= at < s.end)
+
+
+def _assert_clean(raw: str, furniture_lines: list[str], **kwargs) -> object:
+    page = clean_page(raw, **kwargs)
+    for p in BODY:
+        assert p in page.text
+    kept = set(page.text.split("\n"))
+    for f in furniture_lines:
+        assert f.strip() not in kept, f
+    return page
+
+
+def test_menu_bullets() -> None:
+    menu = ["  • Home", "  • Politics", "  • Business", "  • Sport", "  • Culture", "  • Contact"]
+    raw = _page("\n".join(menu), "Budget approved after long debate", P1, P2, P3)
+    page = _assert_clean(raw, menu)
+    assert _reason_of(raw, page, "• Politics") == "navigation"
+
+
+def test_share_buttons() -> None:
+    share = ["Share", "Tweet", "Facebook", "WhatsApp", "E-Mail"]
+    raw = _page(P1, "\n".join(share), P2, P3)
+    page = _assert_clean(raw, share)
+    assert _reason_of(raw, page, "Tweet") == "social"
+
+
+def test_read_more_teaser() -> None:
+    teaser = "READ MORE: Mayor announces new tram line for the eastern districts"
+    raw = _page(P1, P2, teaser, P3)
+    page = _assert_clean(raw, [teaser])
+    assert _reason_of(raw, page, teaser) == "related"
+
+
+def test_photo_credit() -> None:
+    credit = "The town hall on Tuesday. Photo: Jane Doe / Reuters"
+    raw = _page(P1, credit, P2, P3)
+    page = _assert_clean(raw, [credit])
+    assert _reason_of(raw, page, credit) == "caption"
+
+
+def test_cookie_and_legal_notice() -> None:
+    notices = ["We use cookies to improve your experience on our website.", "© 2024 Town Gazette. All rights reserved.",
+               "Impressum", "Datenschutz"]
+    raw = _page(P1, P2, P3, *notices)
+    page = _assert_clean(raw, notices)
+    assert _reason_of(raw, page, "© 2024") == "legal"
+
+
+def test_comment_widget() -> None:
+    widget = ["3 Comments", "Leave a Reply", "Your email address will not be published.",
+              "Comment [                    ]", "[Post Comment]"]
+    comment = ("I think the council is wasting our money again and again, and nobody listens to the people "
+               "who actually live in this town and pay for all of it.")
+    raw = _page(P1, P2, P3, *widget, "John says:", comment)
+    page = _assert_clean(raw, [*widget, comment])
+    assert _reason_of(raw, page, "Leave a Reply") == "comments"
+
+
+def test_related_rail_with_titles_twice() -> None:
+    rail = []
+    for title in ["Tram line extended to the airport", "School strike ends after two weeks",
+                  "New bridge opens over the river"]:
+        rail += [title, title]
+    raw = _page(P1, P2, P3, "\n".join(rail))
+    page = _assert_clean(raw, rail)
+    assert _reason_of(raw, page, "School strike ends") == "related"
+
+
+def test_updated_on_lines_and_byline() -> None:
+    raw = _page("Budget approved after long debate", "Jane Doe\nUpdated On\nNew Update", P1, P2, P3)
+    page = _assert_clean(raw, ["Updated On", "New Update", "Jane Doe"])
+    assert page.authors == ["Jane Doe"]
+    assert _reason_of(raw, page, "Updated On") == "dateline"
+
+
+def test_dateline_gives_the_date_in_other_languages() -> None:
+    raw = _page("Le budget adopté après un long débat", "Publié le 3 mars 2021", P1, P2, P3)
+    page = _assert_clean(raw, ["Publié le 3 mars 2021"])
+    assert page.published == dt.date(2021, 3, 3)
+
+
+def test_glued_headline_and_standfirst() -> None:
+    title = "Budget approved after long debate"
+    standfirst = "The council votes for schools and roads, but taxes rise again"
+    raw = _page("Local news", title, standfirst + title, P1, P2, P3)
+    page = _assert_clean(raw, [title, standfirst + title])
+    assert page.title == title
+    assert page.description == standfirst
+    assert page.section == "Local news"
+    assert _reason_of(raw, page, standfirst) == "standfirst"
+
+
+def test_repeated_standfirst_stays_once() -> None:
+    title = "Budget approved after long debate"
+    standfirst = "The council votes for schools and roads, but taxes rise again for the second year in a row"
+    raw = _page(title, standfirst, standfirst + ".", P1, P2, P3)
+    page = _assert_clean(raw, [title])
+    assert page.text.count(standfirst) == 1
+    assert page.text.startswith(standfirst + ".")
+    assert page.description == standfirst
+
+
+def test_corpus_furniture() -> None:
+    boiler = "Town Gazette is an independent newspaper funded by its readers since 1921"
+    pages = [_page(boiler, f"Story number {i} about the town and its people, told at length.") for i in range(5)]
+    counts, n = count_keys(pages)
+    keys = furniture_keys(counts, n)
+    assert line_key(boiler) in keys
+    raw = _page(P1, boiler, P2, P3)
+    page = _assert_clean(raw, [boiler], furniture=keys)
+    assert _reason_of(raw, page, boiler) == "furniture"
+
+
+def test_line_key_folds_case_digits_and_bullets() -> None:
+    assert line_key("  • 12 Comments ") == line_key("3 comments") == "0 comments"
+
+
+def test_repairs_are_recorded() -> None:
+    raw = _page(P1.replace("budget", "bud\u200bget"), P2.replace(" ", "\u00a0", 3), "M\u00c3\u00bcller owners said the " + P3)
+    page = clean_page(raw)
+    assert "budget" in page.text and "Müller owners" in page.text
+    assert {"zero_width", "nbsp", "mojibake"} <= set(page.repairs)
