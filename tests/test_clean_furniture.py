@@ -140,7 +140,8 @@ def test_line_key_folds_case_digits_and_bullets() -> None:
 
 
 def test_repairs_are_recorded() -> None:
-    raw = _page(P1.replace("budget", "bud\u200bget"), P2.replace(" ", "\u00a0", 3), "M\u00c3\u00bcller owners said the " + P3)
+    mojibake = "M\u00c3\u00bcller owners said the "  # "Müller" decoded as Latin-1
+    raw = _page(P1.replace("budget", "bud\u200bget"), P2.replace(" ", "\u00a0", 3), mojibake + P3)
     page = clean_page(raw)
     assert "budget" in page.text and "Müller owners" in page.text
     assert {"zero_width", "nbsp", "mojibake"} <= set(page.repairs)
