@@ -179,6 +179,8 @@ def placeholders(release_dir: Path, identity: dict[str, Any], stats: CorpusStats
         "pretty_name": identity["pretty_name"],
         "repo_id": identity.get("repo_id", "OWNER/NAME"),
         "rows": str(stats.rows),
+        "first_data_file": next((p.relative_to(release_dir).as_posix()
+                                 for p in config_files(release_dir, schema.DEFAULT_CONFIG)), ""),
         "fields_table": _fields_table(schema.Article),
         "raw_fields_table": _fields_table(schema.RawArticle),
         "language_table": _counter_table("language", stats.languages, stats.rows, stats.words_by_language),
