@@ -19,13 +19,14 @@ def annotate_article(article: Article) -> Article:
     """A copy of `article` with entities, quotes, dates, outlet_info and quality_flags filled.
 
     Reads text, title, section, language, published, outlet and url; leaves published and
-    published_source as given. When neither the outlet name nor the URL is in the outlet catalog, the
-    page's own furniture (section, title, body) may still name the outlet (outlets.outlet_from_page).
+    published_source as given. When no outlet name is given and the URL is not in the outlet catalog,
+    the page's own furniture (section, title, body) may still name the outlet (outlets.outlet_from_page;
+    the pipeline can also call it on the raw page, whose navigation often names the outlet).
     """
     text = article.text
     entities = find_entities(text, article.language)
     outlet_info = lookup_outlet(article.outlet, article.url)
-    if outlet_info is None and article.outlet is None and article.url is None:
+    if outlet_info is None and article.outlet is None:
         page = "\n".join(part for part in (article.section, article.title, text) if part)
         named = outlet_from_page(page)
         outlet = find_outlet(named, None) if named else None
