@@ -19,11 +19,13 @@ keyword cues are only looked up when the context could keep them: that is most o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import Line, line_key
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
 BAD, SHORT, NEARGOOD, GOOD = 0, 1, 2, 3
 INLINE = -1
 """Class used only while looking for neighbours: furniture that sits inside articles (images,
@@ -98,7 +100,7 @@ def _shape_cue(ln: Line) -> str | None:
     cue = cue_reason(ln.text)
     if cue:
         return cue
-    if not any(c.isalpha() for c in ln.body[:200]):
+    if not _LETTER_RE.search(ln.body, 0, 200):
         return "dateline" if ln.dated else "navigation"
     if ln.sentences == 0 and ln.separated >= 2:
         return "navigation"
@@ -148,9 +150,14 @@ def _context_classes(verdicts: list[Verdict]) -> list[int]:
 
 def _check_short_lines(lines: list[Line], verdicts: list[Verdict]) -> None:
     """Look up the cues of short lines whose context could make them body."""
-    prev, nxt = _neighbours(_context_classes(verdicts), False)
+    classes = _context_classes(verdicts)
+    prev, nxt = _neighbours(classes, True)
+    n = len(verdicts)
     for k, v in enumerate(verdicts):
-        if v.cls == SHORT and v.reason is None and (prev[k] != BAD or nxt[k] != BAD):
+        if v.cls != SHORT or v.reason is not None:
+            continue
+        heading = k + 1 < n and classes[k + 1] in (GOOD, NEARGOOD)
+        if prev[k] != BAD or nxt[k] != BAD or heading:
             ln = lines[k]
             cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
             if cue:

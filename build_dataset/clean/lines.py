@@ -26,9 +26,9 @@ _URLISH_RE = re.compile(r"https?://|www\.|\.(?:com|de|org|net|html?|php)\b|@\w+\
 _DIGITS_RE = re.compile(r"\d+")
 _KEY_STRIP = " \t•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+|:;,.!?()[]{}\"'“”„‘’«»"
 WORD_RE = re.compile(r"\w+")
-TOKENS_FROM = 40
+TOKENS_FROM = 70
 """Lines shorter than this are judged by shape alone, so their words are not tokenised."""
-STOP_SAMPLE_CHARS = 600
+STOP_SAMPLE_CHARS = 300
 """Stopword density of a long line is measured on its first characters: enough to tell prose."""
 
 
@@ -105,7 +105,7 @@ def split_lines(raw: str) -> list[Line]:
         text = seg.strip()
         if not text:
             continue
-        start = line_start + len(seg) - len(seg.lstrip())
+        start = line_start if seg[0] == text[0] else line_start + len(seg) - len(seg.lstrip())
         body = text
         bullet = False
         c = text[0]

@@ -7,7 +7,7 @@ from build_dataset.clean.lines import Line, add_stop_density, language_sample, s
 from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
-from build_dataset.clean.spans import join_segments, label_line, partition
+from build_dataset.clean.spans import join_segments, line_pieces, partition
 from build_dataset.clean.stoplists import pick_stoplist
 
 
@@ -47,12 +47,8 @@ def clean_page(raw: str, *, furniture: frozenset[str] = frozenset()) -> CleanedP
         start = body_start(lines, verdicts, original, first, last)
         head = read_header(lines, verdicts, start, stoplist)
         _apply_header(lines, verdicts, head, start)
-    pieces = []
-    for k, ln in enumerate(lines):
-        v = verdicts[k]
-        reason = None if v.cls == GOOD else (v.reason or "navigation")
-        pieces.extend(label_line(ln, reason, head.splits.get(k)))
-    kept, removed = partition(len(raw), pieces)
+    reasons = [None if v.cls == GOOD else (v.reason or "navigation") for v in verdicts]
+    kept, removed = partition(len(raw), line_pieces(lines, reasons, head.splits))
     text, repairs = repair(join_segments(raw, kept))
     return CleanedPage(
         text=text,

@@ -14,23 +14,30 @@ KEPT = ""
 WHITESPACE = "whitespace"
 
 
-def label_line(line: Line, reason: str | None, splits: list[tuple[int, int, str]] | None) -> list[tuple[int, int, str]]:
-    """(start, end, label) pieces covering the line and its newline; label KEPT for body text."""
+def line_pieces(lines: list[Line], reasons: list[str | None],
+                splits: dict[int, list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) pieces in raw order: a kept line's stripped text (label KEPT), a run of
+    lines removed for one reason with their newlines, or the parts of a line removed in parts.
+    What lies between pieces (indentation, blank lines) is whitespace."""
     pieces: list[tuple[int, int, str]] = []
-    nl_end = line.line_end + 1  # the "\n" (past the end of raw on the last line: clipped later)
-    if reason is None:
-        pieces.append((line.line_start, line.start, WHITESPACE))
-        pieces.append((line.start, line.end, KEPT))
-        pieces.append((line.end, nl_end, WHITESPACE))
-    elif splits:
-        pos = line.line_start
-        for a, z, r in sorted(splits):
-            pieces.append((pos, a, WHITESPACE))
-            pieces.append((a, z, r))
-            pos = z
-        pieces.append((pos, nl_end, WHITESPACE))
-    else:
-        pieces.append((line.line_start, nl_end, reason))
+    run_reason = None
+    run_start = run_end = 0
+    for k, line in enumerate(lines):
+        reason = reasons[k]
+        if reason is not None and reason == run_reason and k not in splits:
+            run_end = line.line_end + 1
+            continue
+        if run_reason is not None:
+            pieces.append((run_start, run_end, run_reason))
+            run_reason = None
+        if reason is None:
+            pieces.append((line.start, line.end, KEPT))
+        elif k in splits:
+            pieces.extend(sorted(splits[k]))
+        else:
+            run_reason, run_start, run_end = reason, line.line_start, line.line_end + 1
+    if run_reason is not None:
+        pieces.append((run_start, run_end, run_reason))
     return pieces
 
 

@@ -17,6 +17,7 @@ WORD_RE = re.compile(r"\w+")
 SAMPLE_WORDS = 400
 """Words sampled from the page's longer lines to vote on the language: plenty, and bounded."""
 SAMPLE_CHARS = 4000
+MAX_LANGUAGES_PER_WORD = 12
 MIN_HIT_RATE = 0.08
 """Below this share of stopwords no list fits (Chinese, Japanese, code): stopwords are not used."""
 
@@ -30,7 +31,8 @@ def _combined() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], tuple[froz
     for i, words in enumerate(lists):
         for w in words:
             index.setdefault(w, []).append(i)
-    return names, {w: tuple(ix) for w, ix in index.items()}, lists
+    # words listed by very many languages ("a", "de", "la") cannot tell them apart: not counted
+    return names, {w: tuple(ix) for w, ix in index.items() if len(ix) <= MAX_LANGUAGES_PER_WORD}, lists
 
 
 def pick_stoplist(sample_text: str) -> tuple[str | None, frozenset[str]]:
