@@ -25,6 +25,7 @@ HEADER_REPEAT_WINDOW = 8
 TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
 STANDFIRST_MIN_CHARS = 60
+STANDFIRST_MAX_CHARS = 400
 _BYLINE_PREFIX = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
     r"автор|авторы|автори)\s*:?\s+(?P<names>.+)$",
@@ -174,6 +175,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     first_title = min(k for k, b in enumerate(bodies) if b == title)
 
     # lines after the first headline: repeats, glued standfirst, byline, dateline
+    standfirst_pos = None
     for k in range(first_title, len(header)):
         i, b, ln = header[k], bodies[k], lines[header[k]]
         if k == repeat:
@@ -210,10 +212,14 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.authors = names
             head.reasons[i] = "byline"
             continue
-        if head.description is None and ln.length >= STANDFIRST_MIN_CHARS and ln.words >= 8 \
-                and verdicts[i].cue not in _SKIP_CUES:
-            head.description = b
-            head.reasons[i] = "standfirst"
+        if head.description is None and standfirst_pos is None and ln.words >= 8 \
+                and STANDFIRST_MIN_CHARS <= ln.length <= STANDFIRST_MAX_CHARS and verdicts[i].cue not in _SKIP_CUES:
+            standfirst_pos = k
+    # a summary paragraph is the standfirst only when header lines (byline, dateline, the headline
+    # again) follow it: otherwise it is the article's first paragraph
+    if standfirst_pos is not None and any(header[j] in head.reasons for j in range(standfirst_pos + 1, len(header))):
+        head.description = bodies[standfirst_pos]
+        head.reasons[header[standfirst_pos]] = "standfirst"
 
     # section: a breadcrumb or rubric right above the first headline
     for k in range(first_title - 1, max(-1, first_title - 3), -1):
