@@ -136,6 +136,13 @@ def test_exact_and_near_duplicates_cluster_under_the_smallest_id() -> None:
     assert result == {"a": (None, "a"), "b": ("a", "a"), "c": ("a", "a"), "d": (None, "d")}
 
 
+def test_duplicates_do_not_depend_on_input_order() -> None:
+    near = STORY.replace("on Tuesday", "on Wednesday")
+    items = [("k", STORY), ("b", near), ("z", STORY.upper()), ("m", "An unrelated short note about weather.")]
+    assert find_duplicates(items) == find_duplicates(list(reversed(items)))
+    assert find_duplicates(items)["k"] == ("b", "b")
+
+
 def test_duplicates_threshold_is_configurable() -> None:
     half = STORY[: len(STORY) // 2] + " ".join(f"word{i}" for i in range(60))
     assert find_duplicates([("x", STORY), ("y", half)], threshold=0.9)["y"] == (None, "y")

@@ -3,25 +3,39 @@
 Two articles are exact duplicates when their normalised texts (case-folded, punctuation dropped,
 whitespace collapsed) are equal, and near duplicates when the MinHash estimate of the Jaccard similarity
 of their word 5-gram sets reaches `threshold` (default 0.8: syndicated copies with a changed headline,
-byline or closing line stay above it, while two reports of the same event in different words fall far
+byline, date or closing line stay above it; two reports of the same event in different words fall far
 below). Duplicates are linked transitively into clusters; a cluster's smallest id is its canonical
 article and its cluster_id.
 
-Built for a million articles streamed once: per article only a 16-byte text digest, a uint32 signature
-(4 * num_perm bytes, 512 bytes at the default) and the LSH band keys (8 bytes per band) are kept.
+Built for a million articles streamed once. datasketch computes the signatures and chooses the LSH
+banding (bands x rows) for the threshold; the bands are then bucketed with numpy instead of
+datasketch's MinHashLSH, whose dict-of-sets index costs kilobytes per article. What is kept per
+article: its id, an 8-byte text digest and its uint32 signature (4 * num_perm bytes: 512 bytes at the
+default, about 0.6 GB for a million articles). Candidates from the buckets are confirmed on the
+signatures, so `threshold` applies to the estimated Jaccard similarity itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable
+from itertools import combinations
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
 
 SHINGLE_WORDS = 5
+# Weights of false positives and false negatives when choosing the banding: candidates are verified on
+# the signatures, so a false positive only costs a comparison while a false negative loses a duplicate.
+_LSH_WEIGHTS = (0.2, 0.8)
+# A bucket this large (boilerplate shared by many pages) is verified member-to-neighbour instead of
+# all pairs, to keep the cost linear.
+_MAX_BUCKET_PAIRS = 64
 _WORD_RE = re.compile(r"\w+")
+CHUNK_ROWS = 65536
 
 
 def normalise(text: str) -> str:
@@ -38,33 +52,52 @@ def shingles(normalised: str) -> list[bytes]:
                    for i in range(len(words) - SHINGLE_WORDS + 1)})
 
 
-def _band_key(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=8).digest()
-
-
 class _Clusters:
-    """Union-find over article ids whose root is always the smallest id."""
+    """Union-find over row numbers whose root is always the row of the smallest id."""
 
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.parent = list(range(len(ids)))
 
-    def add(self, item: str) -> None:
-        self.parent.setdefault(item, item)
-
-    def root(self, item: str) -> str:
+    def root(self, row: int) -> int:
         path = []
-        while self.parent[item] != item:
-            path.append(item)
-            item = self.parent[item]
+        while self.parent[row] != row:
+            path.append(row)
+            row = self.parent[row]
         for node in path:
-            self.parent[node] = item
-        return item
+            self.parent[node] = row
+        return row
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: int, b: int) -> None:
         ra, rb = self.root(a), self.root(b)
         if ra != rb:
-            low, high = sorted((ra, rb))
+            low, high = (ra, rb) if self.ids[ra] < self.ids[rb] else (rb, ra)
             self.parent[high] = low
+
+
+def _groups(keys: np.ndarray, rows: np.ndarray) -> list[np.ndarray]:
+    """Rows sharing a key, for every key held by two rows or more."""
+    if len(keys) < 2:
+        return []
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    ends = np.r_[starts[1:], len(sorted_keys)]
+    return [rows[order[starts[i]:ends[i]]] for i in np.flatnonzero(ends - starts > 1)]
+
+
+def _band_hashes(signatures: np.ndarray, bands: int, rows_per_band: int) -> np.ndarray:
+    """One uint64 hash per (article, band): a polynomial over the band's signature values."""
+    multiplier = np.uint64(0x9E3779B97F4A7C15)
+    hashes = np.zeros((signatures.shape[0], bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            block = signatures[:, band * rows_per_band:(band + 1) * rows_per_band].astype(np.uint64)
+            value = np.full(signatures.shape[0], np.uint64(band + 1), dtype=np.uint64)
+            for column in range(block.shape[1]):
+                value = value * multiplier + block[:, column]
+            hashes[:, band] = value
+    return hashes
 
 
 def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, num_perm: int = 128
@@ -73,40 +106,69 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, nu
 
     duplicate_of is None for the canonical article (the smallest id of its cluster) and for articles
     without duplicates; cluster_id is the smallest id of the cluster (an article alone is its own).
-    Near-duplicate candidates come from LSH and are confirmed on the stored signatures, so the
-    threshold is applied to the estimated Jaccard similarity itself.
+    The result does not depend on the order of the items.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError("threshold must be in (0, 1]")
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, hashfunc=_band_key)
-    first_with_text: dict[bytes, str] = {}
-    rows: dict[str, int] = {}
-    signatures = np.empty((1024, num_perm), dtype=np.uint32)
-    clusters = _Clusters()
+    bands, rows_per_band = _optimal_param(threshold, num_perm, *_LSH_WEIGHTS)
+    ids: list[str] = []
+    seen: set[str] = set()
+    digests = array("Q")
+    chunks: list[np.ndarray] = []  # signatures, CHUNK_ROWS rows each: no copy as the corpus grows
+    band_chunks: list[np.ndarray] = []
     for item_id, text in items:
-        if item_id in clusters.parent:
+        if item_id in seen:
             raise ValueError(f"duplicate id {item_id!r} in find_duplicates input")
-        clusters.add(item_id)
+        seen.add(item_id)
         normalised = normalise(text)
-        digest = hashlib.blake2b(normalised.encode("utf-8"), digest_size=16).digest()
-        twin = first_with_text.get(digest)
-        if twin is not None:
-            clusters.union(item_id, twin)
-            continue
-        first_with_text[digest] = item_id
+        digests.append(int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(),
+                                      "little"))
         minhash = MinHash(num_perm=num_perm, seed=1)
         minhash.update_batch(shingles(normalised))
-        signature = minhash.hashvalues.astype(np.uint32)
-        for candidate in lsh.query(minhash):
-            if float(np.mean(signatures[rows[candidate]] == signature)) >= threshold:
-                clusters.union(item_id, candidate)
-        lsh.insert(item_id, minhash, check_duplication=False)
-        if len(rows) == len(signatures):
-            signatures = np.concatenate([signatures, np.empty_like(signatures)])
-        rows[item_id] = len(rows)
-        signatures[rows[item_id]] = signature
+        offset = len(ids) % CHUNK_ROWS
+        if offset == 0:
+            if chunks:
+                band_chunks.append(_band_hashes(chunks[-1], bands, rows_per_band))
+            chunks.append(np.empty((CHUNK_ROWS, num_perm), dtype=np.uint32))
+        chunks[-1][offset] = minhash.hashvalues
+        ids.append(item_id)
+    del seen
+    if chunks:
+        filled = len(ids) - (len(chunks) - 1) * CHUNK_ROWS
+        chunks[-1] = chunks[-1][:filled]
+        band_chunks.append(_band_hashes(chunks[-1], bands, rows_per_band))
+
+    def signature(row: int) -> np.ndarray:
+        return chunks[row // CHUNK_ROWS][row % CHUNK_ROWS]
+
+    clusters = _Clusters(ids)
+    all_rows = np.arange(len(ids))
+
+    # Exact duplicates: equal digests. Only one row of each exact group goes on to the LSH.
+    representative = np.ones(len(ids), dtype=bool)
+    for group in _groups(np.frombuffer(digests, dtype=np.uint64), all_rows):
+        for row in group[1:]:
+            clusters.union(int(group[0]), int(row))
+            representative[row] = False
+
+    # Near duplicates: rows sharing any band are candidates, confirmed on their signatures.
+    rows = all_rows[representative]
+    hashes = np.concatenate(band_chunks)[representative] if band_chunks else np.empty((0, bands), np.uint64)
+    checked: set[tuple[int, int]] = set()
+    for band in range(bands):
+        for group in _groups(hashes[:, band], rows):
+            members = sorted((int(r) for r in group), key=ids.__getitem__)
+            pairs = (combinations(members, 2) if len(members) <= _MAX_BUCKET_PAIRS
+                     else zip(members, members[1:], strict=False))
+            for a, b in pairs:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                if float(np.mean(signature(a) == signature(b))) >= threshold:
+                    clusters.union(a, b)
+
     result: dict[str, tuple[str | None, str]] = {}
-    for item_id in sorted(clusters.parent):
-        root = clusters.root(item_id)
-        result[item_id] = (None if root == item_id else root, root)
+    for row in sorted(range(len(ids)), key=ids.__getitem__):
+        root = clusters.root(row)
+        result[ids[row]] = (None if root == row else ids[root], ids[root])
     return result
