@@ -39,17 +39,24 @@ def _iso_date(value: str | None) -> dt.date | None:
 def clean_html(html: str) -> CleanedPage:
     """Body, title, authors, date, url, description and section of an HTML page via trafilatura."""
     removed = [RemovedSpan(start=0, end=len(html), reason="markup")] if html else []
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, as_dict=True
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True
     ) if html.strip() else None
-    if not doc:
+    if not extracted:
         return CleanedPage(text="", removed=removed)
-    text, repairs = repair(doc.get("text") or "")
+    doc = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    title = _field(doc.get("title"))
+    # trafilatura writes one block per line and may start with the headline: the body, like a dump's,
+    # gets paragraphs separated by blank lines and no headline
+    blocks = [b for b in (doc.get("text") or "").split("\n") if b.strip()]
+    if blocks and title and _field(blocks[0]) == title:
+        blocks = blocks[1:]
+    text, repairs = repair("\n\n".join(blocks))
     authors = [a for a in (_field(x) for x in _AUTHOR_SPLIT.split(doc.get("author") or "")) if a]
     categories = doc.get("categories") or []
     return CleanedPage(
         text=text,
-        title=_field(doc.get("title")),
+        title=title,
         description=_field(doc.get("description")),
         authors=authors,
         published=_iso_date(doc.get("date")),
