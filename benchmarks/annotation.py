@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from build_dataset.annotate import annotate_article
+from build_dataset.annotate.dedup import find_duplicates
 from build_dataset.annotate.language import detect_language
 from build_dataset.annotate.scoring import (
     link_score,
@@ -106,6 +108,20 @@ def main() -> None:
           f"({SPEED_ARTICLES} seed-like articles, {words:.0f} words each on average)")
     print(f"annotate_article, cold first pass (catalog, pymorphy3 loads): {len(articles) / cold:,.1f} articles/s")
     print(f"lingua detect_language (not part of annotate_article): {50 / lingua:,.0f} articles/s")
+    print(dedup_speed(articles))
+
+
+def dedup_speed(articles: list[Article], count: int = 3000) -> str:
+    """find_duplicates over seed-like texts (each seed with every 7th word changed per copy)."""
+    def items() -> Iterator[tuple[str, str]]:
+        for i in range(count):
+            words = articles[i % len(articles)].text.split()
+            words[i % 7::7] = [f"w{i}"] * len(words[i % 7::7])
+            yield f"{i:07d}", " ".join(words)
+    started = time.process_time()
+    find_duplicates(items())
+    elapsed = time.process_time() - started
+    return f"find_duplicates, one core (CPU time): {count / elapsed:,.0f} articles/s ({count} seed-like texts)"
 
 
 if __name__ == "__main__":

@@ -25,11 +25,11 @@ NEAR_TOKENS = 4
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…\n•:;]")
 _CONNECTORS = frozenset({"of", "the"})
 
-# A word before an unknown capitalised run that says a person follows.
+# Words (token keys: lemmas for Cyrillic) before an unknown capitalised run that say a person follows.
 _PERSON_CUES = frozenset({
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
     "leader", "mr", "mrs", "ms", "dr", "general", "gen", "commander", "ambassador", "chairman", "official",
-    "diplomat", "envoy", "mayor", "governor", "senator", "premier", "says", "said", "by", "negotiator",
+    "diplomat", "envoy", "mayor", "governor", "senator", "premier", "negotiator", "секретарь",
     "adviser", "advisor", "aide", "prosecutor", "journalist", "opposition", "activist",
     "генсек", "генсеком", "речниця", "переговірник", "радник", "помічник",
     "президент", "міністр", "прем'єр", "речник", "голова", "посол", "генерал", "лідер", "пан", "пані",
