@@ -123,3 +123,9 @@ def test_packaged_catalog_qids_are_well_formed_and_names_unique() -> None:
     assert len(names) == len(set(names))
     assert {e.wikidata for e in catalog.entities if e.name in ("Vladimir Putin", "Belarus", "Kyiv")} == {
         "Q7747", "Q184", "Q1899"}
+
+
+def test_title_case_headings_are_no_evidence_of_names() -> None:
+    text = "Russia Ready for Talks With Ukraine\n\nNegotiations between Russia and Ukraine have started."
+    assert [(e.text, e.name) for e in find_entities(text, "en")] == [
+        ("Russia", "Russia"), ("Ukraine", "Ukraine"), ("Russia", "Russia"), ("Ukraine", "Ukraine")]

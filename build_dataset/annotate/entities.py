@@ -242,6 +242,27 @@ def _guess_type(text: str, tokens: Sequence[Token], first: int, last: int, langu
     return "MISC"
 
 
+def _in_headline(text: str, tokens: Sequence[Token]) -> list[bool]:
+    """Per token: whether its line is a Title Case heading (most longer words capitalised, at most 15
+    words, no sentence-final punctuation)."""
+    flags = [False] * len(tokens)
+    start = 0
+    while start < len(tokens):
+        line_end = text.find("\n", tokens[start].start)
+        line_end = len(text) if line_end < 0 else line_end
+        end = start
+        while end < len(tokens) and tokens[end].start < line_end:
+            end += 1
+        longer = [t for t in tokens[start:end] if len(t.surface) > 3 and t.surface[0].isalpha()]
+        ends_sentence = text[:line_end].rstrip().endswith((".", "!", "?", "…", "\"", "”", "»"))
+        if len(longer) >= 2 and sum(t.surface[0].isupper() for t in longer) >= 0.6 * len(longer) and \
+                end - start <= 15 and not ends_sentence:
+            for i in range(start, end):
+                flags[i] = True
+        start = end
+    return flags
+
+
 def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], catalog: Catalog,
                    language: str | None) -> list[tuple[int, int]]:
     """Capitalised token runs that no catalog alias covers (see module docstring for the rules)."""
@@ -249,8 +270,12 @@ def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], ca
 
     flags = [not taken[i] and _capitalised(t) and t.key not in catalog.not_entities and not t.surface.isdigit()
              for i, t in enumerate(tokens)]
+    headline = _in_headline(text, tokens)
+    mid_sentence_caps = {t.key for i, t in enumerate(tokens) if flags[i] and not starts[i] and not headline[i]}
+    # In a Title Case line ("Russia Ready for Talks With Ukraine") a capital proves nothing: only words
+    # seen capitalised in running text count there.
+    flags = [f and (not headline[i] or tokens[i].key in mid_sentence_caps) for i, f in enumerate(flags)]
     candidate = flags.__getitem__
-    mid_sentence_caps = {t.key for i, t in enumerate(tokens) if flags[i] and not starts[i]}
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
