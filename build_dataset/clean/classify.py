@@ -195,6 +195,7 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
 
 
 KEPT_SHORT_GAIN = 0.0
+WIDEN_BELOW = 0
 SHORT_SHARE = 0.5
 """Near-good lines kept by context count this share of their length."""
 GAIN_CAP = 600
@@ -286,6 +287,17 @@ def _best_run(weights: list[float], a: int, z: int) -> tuple[int, int, float]:
     return best_span[0], best_span[1], best
 
 
+def _widen(first: int, last: int, verdicts: list[Verdict]) -> tuple[int, int]:
+    """A run grows over the lines context kept right above it (a heading, a one-line lede, which weigh
+    nothing) and over a couple below it (a closing line), but not over a whole kept menu."""
+    while first > 0 and verdicts[first - 1].cls == GOOD:
+        first -= 1
+    for _ in range(WIDEN_BELOW):
+        if last + 1 < len(verdicts) and verdicts[last + 1].cls == GOOD:
+            last += 1
+    return first, last
+
+
 def classify(
     lines: list[Line], furniture: frozenset[str], has_stoplist: bool
 ) -> tuple[list[Verdict], list[int], int, int]:
@@ -313,7 +325,7 @@ def classify(
         v.cue = v.reason
     original = [v.cls for v in verdicts]
     _revise(lines, verdicts)
-    runs = _region(lines, verdicts, original)
+    runs = [_widen(a, z, verdicts) for a, z in _region(lines, verdicts, original)]
     inside = [False] * len(lines)
     for a, z in runs:
         for k in range(a, z + 1):
