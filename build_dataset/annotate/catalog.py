@@ -16,7 +16,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from build_dataset.annotate.normalize import _CYRILLIC_RE, _TOKEN_RE, _morph, alias_keys, token_key
+from build_dataset.annotate.normalize import CYRILLIC_RE, TOKEN_RE, alias_keys, morph_analyzer, token_key
 
 TYPES = ("PERSON", "ORG", "LOC", "EVENT", "MISC")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -51,16 +51,10 @@ class Catalog:
     not_entities: frozenset[str]  # token keys of capitalised words that are not names on their own
     forms: dict[str, dict[str, str]]  # language -> inflected form of a catalog noun -> its key
 
-    def by_name(self, name: str) -> CatalogEntity | None:
-        for entity in self.entities:
-            if entity.name == name:
-                return entity
-        return None
-
 
 def _case_shape(alias: str) -> tuple[str, ...]:
     shape = []
-    for m in _TOKEN_RE.finditer(alias):
+    for m in TOKEN_RE.finditer(alias):
         word = m.group()
         letters = [c for c in word if c.isalpha()]
         if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -96,9 +90,9 @@ def compile_catalog(data: dict[str, Any]) -> Catalog:
         _validate(item)
         ambiguous = {a for a in item.get("ambiguous", []) or []}
         context = frozenset(token_key(w, None) for phrase in item.get("context", []) or []
-                            for w in _TOKEN_RE.findall(str(phrase)))
+                            for w in TOKEN_RE.findall(str(phrase)))
         near = frozenset(token_key(w, lang) for phrase in item.get("near", []) or []
-                         for w in _TOKEN_RE.findall(str(phrase)) for lang in ("uk", "ru", "be"))
+                         for w in TOKEN_RE.findall(str(phrase)) for lang in ("uk", "ru", "be"))
         entities.append(CatalogEntity(item["name"], item["type"], item.get("wikidata"), context, near))
         aliases = [item["name"]]
         for language, per_language in (item.get("aliases") or {}).items():
@@ -128,10 +122,10 @@ def _inflection_tables(data: dict[str, Any]) -> dict[str, dict[str, str]]:
     """
     tables: dict[str, dict[str, str]] = {"uk": {}, "ru": {}}
     words = sorted({w for item in data.get("entities", []) for per_language in (item.get("aliases") or {}).values()
-                    for alias in per_language or [] for w in _TOKEN_RE.findall(str(alias))
-                    if _CYRILLIC_RE.search(w)})
+                    for alias in per_language or [] for w in TOKEN_RE.findall(str(alias))
+                    if CYRILLIC_RE.search(w)})
     for lang, table in tables.items():
-        morph = _morph(lang)
+        morph = morph_analyzer(lang)
         for word in words:
             key = token_key(word, lang)
             for parse in morph.parse(word.lower()):

@@ -16,9 +16,9 @@ import pymorphy3
 
 # Letters and digits, with inner apostrophes (Ukrainian м'янма, English Ukraine’s). Hyphens split tokens so
 # that "Putin-Lukashenko" yields two names while "Rostov-on-Don" still matches as a token sequence.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$", re.IGNORECASE)
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _UK_LETTERS = set("іїєґ")
 _BE_LETTERS = set("ўэы")
 _RU_LETTERS = set("ыэъё")
@@ -45,7 +45,8 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=4)
-def _morph(lang: str) -> pymorphy3.MorphAnalyzer:
+def morph_analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    """The pymorphy3 analyzer of a language, loaded once (loading takes a quarter of a second)."""
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
@@ -57,7 +58,7 @@ def _strip_accents(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
     """Lemma of a lower-cased Cyrillic word, preferring proper-noun readings (cached: pymorphy3 is slow)."""
-    parses = _morph(lang).parse(word)
+    parses = morph_analyzer(lang).parse(word)
     if not parses:
         return word
     for parse in parses:
@@ -73,10 +74,10 @@ def name_tags(word: str, lang: str | None) -> frozenset[str]:
     Used to type names the catalog lacks; Belarusian words are looked up in the Ukrainian dictionary,
     which shares most given names. Latin words carry none.
     """
-    if not _CYRILLIC_RE.search(word):
+    if not CYRILLIC_RE.search(word):
         return frozenset()
     which = cyrillic_language(word, lang)
-    analyzer = _morph("ru" if which == "ru" else "uk")
+    analyzer = morph_analyzer("ru" if which == "ru" else "uk")
     return frozenset(g for parse in analyzer.parse(word) for g in parse.tag.grammemes if g in _PROPER_TAGS)
 
 
@@ -106,7 +107,7 @@ def cyrillic_language(word: str, hint: str | None) -> str:
 def token_key(word: str, lang: str | None) -> str:
     """The matching key of one word: lemma for Cyrillic, lower-cased accent-free form for Latin."""
     lower = word.lower().replace("’", "'").replace("ʼ", "'")
-    if _CYRILLIC_RE.search(lower):
+    if CYRILLIC_RE.search(lower):
         which = cyrillic_language(lower, lang)
         if which == "be":
             return _be_stem(lower)
@@ -117,7 +118,7 @@ def token_key(word: str, lang: str | None) -> str:
 @lru_cache(maxsize=500_000)
 def _word_and_key(word: str, lang: str | None) -> tuple[str, str]:
     """The word without an English possessive, and its key."""
-    if not _CYRILLIC_RE.search(word):
+    if not CYRILLIC_RE.search(word):
         possessive = _POSSESSIVE_RE.search(word)
         if possessive and len(word) > 2:
             word = word[: possessive.start()]
@@ -127,7 +128,7 @@ def _word_and_key(word: str, lang: str | None) -> tuple[str, str]:
 def tokenize(text: str, lang: str | None = None) -> list[Token]:
     """Word tokens of `text` with offsets and matching keys (English possessives split off)."""
     tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(text):
+    for match in TOKEN_RE.finditer(text):
         start = match.start()
         word, key = _word_and_key(match.group(), lang)
         tokens.append(Token(start, start + len(word), word, key))
@@ -136,9 +137,9 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
 
 def alias_keys(alias: str) -> set[str]:
     """Every key sequence an alias can take: one per normaliser, since the article language decides."""
-    words = [m.group() for m in _TOKEN_RE.finditer(alias)]
+    words = [m.group() for m in TOKEN_RE.finditer(alias)]
     if not words:
         return set()
-    if not any(_CYRILLIC_RE.search(w) for w in words):
+    if not any(CYRILLIC_RE.search(w) for w in words):
         return {" ".join(_word_and_key(w, None)[1] for w in words)}
     return {" ".join(_word_and_key(w, lang)[1] for w in words) for lang in ("uk", "ru", "be")}
