@@ -195,7 +195,8 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
 
 
 KEPT_SHORT_GAIN = 0.0
-WIDEN_BELOW = 0
+WIDEN_BELOW = 2
+"""Kept sentence-like lines right below a run that join it (sign-offs, a last short line)."""
 SHORT_SHARE = 0.5
 """Near-good lines kept by context count this share of their length."""
 GAIN_CAP = 600
@@ -287,14 +288,15 @@ def _best_run(weights: list[float], a: int, z: int) -> tuple[int, int, float]:
     return best_span[0], best_span[1], best
 
 
-def _widen(first: int, last: int, verdicts: list[Verdict]) -> tuple[int, int]:
+def _widen(first: int, last: int, verdicts: list[Verdict], lines: list[Line]) -> tuple[int, int]:
     """A run grows over the lines context kept right above it (a heading, a one-line lede, which weigh
-    nothing) and over a couple below it (a closing line), but not over a whole kept menu."""
+    nothing) and over a couple of sentences below it (a closing line), but not over a kept menu."""
     while first > 0 and verdicts[first - 1].cls == GOOD:
         first -= 1
     for _ in range(WIDEN_BELOW):
-        if last + 1 < len(verdicts) and verdicts[last + 1].cls == GOOD:
-            last += 1
+        if last + 1 >= len(verdicts) or verdicts[last + 1].cls != GOOD or not lines[last + 1].sentence_end:
+            break
+        last += 1
     return first, last
 
 
@@ -325,7 +327,7 @@ def classify(
         v.cue = v.reason
     original = [v.cls for v in verdicts]
     _revise(lines, verdicts)
-    runs = [_widen(a, z, verdicts) for a, z in _region(lines, verdicts, original)]
+    runs = [_widen(a, z, verdicts, lines) for a, z in _region(lines, verdicts, original)]
     inside = [False] * len(lines)
     for a, z in runs:
         for k in range(a, z + 1):
