@@ -6,12 +6,15 @@ The approach is jusText's, moved from HTML blocks to dump lines, plus position:
    NEARGOOD, SHORT (headings, list items, labels) or BAD (keyword cues, menus, w3m markup, corpus
    furniture, low stopword density). Patterns that need two lines are found first: a related rail
    prints each teaser title twice, a caption is often printed twice with the credit added.
-2. Context revises SHORT and NEARGOOD lines: a short line between good ones is body (jusText's
-   smoothing), a short line just above a good one is a heading.
+2. Context revises SHORT and NEARGOOD lines (jusText's smoothing): a short line between good ones is
+   body, a short line just above good text is its heading. Images and captions are transparent:
+   they neither join nor separate the paragraphs around them.
 3. Position: the article is the densest contiguous run of text. A maximum-sum subarray over line
-   weights (text gains, furniture costs) finds it; lines outside it are removed even when they look
-   like prose (teasers, comments, author boxes), named by their cue or as navigation (above) and
-   footer (below).
+   weights (text gains, furniture costs, a comments heading costs a lot) finds it, above the
+   comments when there are any; another run weighing half as much is article too (a story split by
+   a gallery). Runs take in the kept heading right above them and a couple of kept sentences below.
+   Lines outside the runs are removed even when they look like prose (teasers, comments, author
+   boxes), named by their cue or as navigation (above the article) and footer (below it).
 
 Short lines whose context is furniture on both sides end up removed whatever they say, so their
 keyword cues are only looked up when the context could keep them: that is most of the speed.
