@@ -44,7 +44,7 @@ LENGTH_HIGH = 170
 STOP_LOW = 0.30
 STOP_HIGH = 0.32
 """jusText's stopword density thresholds; prose is well above, menus and name lists below."""
-BOUNDARY_REASONS = frozenset({"comments", "related"})
+BOUNDARY_REASONS = frozenset({"comments", "related", "footer"})
 """Cues that open a block after the article: crossing one costs the region a lot."""
 BOUNDARY_COST = 300.0
 BOUNDARY_MAX_CHARS = 40

@@ -107,13 +107,22 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "publicité", "publicidad", "pubblicità", "reklama", "реклама", "partner content",
         "promoted", "ad", "ads", "affiliate", "shop now", "jetzt kaufen", "jetzt bestellen",
     ),
+    "footer": (
+        "about the author", "about the authors", "the author", "author", "authors", "über den autor",
+        "über die autorin", "über die autoren", "zum autor", "zur autorin", "der autor", "die autorin",
+        "autor", "autorin", "autoren", "à propos de l'auteur", "l'auteur", "sobre el autor",
+        "sobre la autora", "sull'autore", "o autorze", "об авторе", "про автора", "about us",
+        "über uns", "wer wir sind", "qui sommes-nous", "quiénes somos", "chi siamo", "o nas", "о нас",
+        "про нас", "author archives", "more by this author", "alle beiträge von", "mehr von",
+        "weitere beiträge von", "all posts by", "view all posts by", "posts by",
+    ),
     "legal": (
         "impressum", "datenschutz", "datenschutzerklärung", "privacy", "privacy policy",
         "terms of service", "terms of use", "terms and conditions", "nutzungsbedingungen", "agb",
         "mentions légales", "politique de confidentialité", "aviso legal", "política de privacidad",
         "note legali", "polityka prywatności", "политика конфиденциальности",
         "політика конфіденційності", "cookie", "cookies", "dmca", "disclaimer", "haftungsausschluss",
-        "rechtliches", "kontakt", "contact", "contact us", "über uns", "about us", "about",
+        "rechtliches", "kontakt", "contact", "contact us", "about",
         "mediadaten", "jobs", "karriere", "careers", "sitemap", "barrierefreiheit", "accessibility",
     ),
     "subscribe": (
