@@ -31,7 +31,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 def test_release_layout_is_a_hub_dataset_repo(seed_release: Path) -> None:
     assert sorted(tree_digest(seed_release)) == [
-        "README.md", "data/train-00000-of-00001.parquet", "raw/train-00000-of-00001.parquet"]
+        "CHANGELOG.md", "README.md", "data/train-00000-of-00001.parquet", "raw/train-00000-of-00001.parquet"]
 
 
 def test_load_dataset_in_a_fresh_offline_process(seed_release: Path, tmp_path: Path) -> None:
