@@ -15,7 +15,7 @@ The removed spans and the kept body partition the raw text exactly. Removal reas
 - caption: photo captions and credits;
 - title, standfirst, byline, dateline: the article's header (their content goes to the metadata);
 - comments: comment forms, counts and threads;
-- footer: anything non-article below the article;
+- footer: anything non-article below the article, author and "about us" boxes;
 - advertising: ads and sponsored labels; subscribe: newsletter and subscription prompts;
 - legal: copyright, cookie, privacy and imprint notices, contact links;
 - markup: w3m renderings of images, buttons and form fields ("[logo]", "[ ]", "[Submit]");

@@ -200,7 +200,7 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
 KEPT_SHORT_GAIN = 0.0
 WIDEN_BELOW = 2
 """Kept sentence-like lines right below a run that join it (sign-offs, a last short line)."""
-SHORT_SHARE = 0.5
+NEARGOOD_SHARE = 0.5
 """Near-good lines kept by context count this share of their length."""
 GAIN_CAP = 600
 """A line adds at most this much text: one huge line (a sidebar's feed) must not outweigh an article."""
@@ -223,7 +223,7 @@ def _weight(ln: Line, v: Verdict, original: int, repeat: bool) -> float:
         if original == SHORT:
             return KEPT_SHORT_GAIN
         gain = min(ln.length, GAIN_CAP)
-        return gain if original == GOOD else gain * SHORT_SHARE
+        return gain if original == GOOD else gain * NEARGOOD_SHARE
     if v.reason in BOUNDARY_REASONS and ln.length <= BOUNDARY_MAX_CHARS:
         return -BOUNDARY_COST
     if v.reason in INLINE_REASONS:

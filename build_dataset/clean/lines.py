@@ -142,4 +142,4 @@ def add_stop_density(lines: list[Line], stoplist: frozenset[str]) -> None:
     for ln in lines:
         toks = ln.tokens
         if toks:
-            ln.stop_density = len([t for t in toks if t in stoplist]) / len(toks)
+            ln.stop_density = sum(map(stoplist.__contains__, toks)) / len(toks)
