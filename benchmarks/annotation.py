@@ -45,6 +45,10 @@ def seed_articles() -> list[Article]:
             for key, seed in sorted(seeds.items())]
 
 
+RESULTS = ROOT / "benchmarks" / "results" / "annotation.md"
+REPORT: list[str] = []  # the same figures as markdown, for the dataset card
+
+
 def score_table(title: str, pairs: list[tuple[Article, dict]]) -> None:
     """Print P/R/F1 of mentions, links, quote spans and quote speakers over (annotated, gold) pairs."""
     rows: dict[str, list] = {"mentions (span)": [], "mentions (span+type)": [], "links": [],
@@ -57,11 +61,17 @@ def score_table(title: str, pairs: list[tuple[Article, dict]]) -> None:
         rows["quote speakers"].append(speaker_score(article.quotes, want["quotes"]))
     print(title)
     print(f"{'measure':<22}{'P':>7}{'R':>7}{'F1':>7}{'correct':>9}{'pred':>6}{'gold':>6}")
+    REPORT.extend([f"{title[0].upper()}{title[1:]}:", "",
+                   "| measure | precision | recall | F1 | correct | predicted | gold |",
+                   "|---|---|---|---|---|---|---|"])
     for name, scores in rows.items():
         s = total(scores)
         print(f"{name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.correct:>9}{s.predicted:>6}"
               f"{s.gold:>6}")
+        REPORT.append(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.correct} | {s.predicted} "
+                      f"| {s.gold} |")
     print()
+    REPORT.append("")
 
 
 def heldout_articles(heldout: dict[str, dict]) -> list[Article]:
@@ -107,10 +117,22 @@ def main() -> None:
     print(f"annotate_article, one core (CPU time), warm caches: {SPEED_ARTICLES / warm:,.0f} articles/s "
           f"({SPEED_ARTICLES} seed-like articles, {words:.0f} words each on average)")
     print(f"annotate_article, cold first pass (catalog, pymorphy3 loads): {len(articles) / cold:,.1f} articles/s")
+    fresh = fresh_vocabulary_speed(articles)
     print(f"annotate_article, one core (CPU time), word caches emptied before every article (new "
-          f"vocabulary each time, a pessimistic bound): {fresh_vocabulary_speed(articles):,.0f} articles/s")
+          f"vocabulary each time, a pessimistic bound): {fresh:,.0f} articles/s")
     print(f"lingua detect_language (not part of annotate_article): {50 / lingua:,.0f} articles/s")
-    print(dedup_speed(articles))
+    dedup = dedup_speed(articles)
+    print(dedup)
+    REPORT.extend([
+        "Speed on one core (CPU time; the machine is shared, so compare ratios measured in one run):", "",
+        f"- annotate_article, warm caches: {SPEED_ARTICLES / warm:,.0f} articles/s ({words:.0f} words each)",
+        f"- annotate_article, new vocabulary every article (pessimistic): {fresh:,.0f} articles/s",
+        f"- lingua language detection: {50 / lingua:,.0f} articles/s",
+        f"- {dedup}",
+    ])
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("Measured with `python benchmarks/annotation.py`.\n\n" + "\n".join(REPORT) + "\n",
+                       encoding="utf-8")
 
 
 def fresh_vocabulary_speed(articles: list[Article], count: int = 100) -> float:
