@@ -11,7 +11,7 @@ The approach is jusText's, moved from HTML blocks to dump lines, plus position:
    they neither join nor separate the paragraphs around them.
 3. Position: the article is the densest contiguous run of text. A maximum-sum subarray over line
    weights (text gains, furniture costs, a comments heading costs a lot) finds it, above the
-   comments when there are any; another run weighing half as much is article too (a story split by
+   comments when there are any; another run weighing 30% as much is article too (a story split by
    a gallery). Runs take in the kept heading right above them and a couple of kept sentences below.
    Lines outside the runs are removed even when they look like prose (teasers, comments, author
    boxes), named by their cue or as navigation (above the article) and footer (below it).
@@ -50,7 +50,7 @@ BOUNDARY_COST = 300.0
 BOUNDARY_MAX_CHARS = 40
 """Only a heading-like cue ("Related articles", "3 comments") opens a block; "Read more: <title>"
 is one teaser inside the article and costs like any other furniture line."""
-SECOND_RUN_SHARE = 0.5
+SECOND_RUN_SHARE = 0.3
 SECOND_RUN_MIN = 300.0
 """Another run of text is article too when it weighs this share of the best run, and this much."""
 MIN_TEXT_BEFORE_COMMENTS = 400
@@ -204,9 +204,9 @@ NEARGOOD_SHARE = 0.5
 """Near-good lines kept by context count this share of their length."""
 GAIN_CAP = 600
 """A line adds at most this much text: one huge line (a sidebar's feed) must not outweigh an article."""
-BAD_BASE = 5.0
-BAD_PER_CHAR = 0.2
-BAD_CAP = 60.0
+BAD_BASE = 2.0
+BAD_PER_CHAR = 0.1
+BAD_CAP = 30.0
 """A furniture line costs a little plus a share of its length: a menu of many short items is a gap
 an article can bridge, like a caption or a share bar between two paragraphs."""
 
