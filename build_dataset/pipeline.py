@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -66,7 +66,7 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 
 
 def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: BuildSummary) -> list[SourceFile]:
-    """All usable source files, sorted by id, refusing (or skipping) files whose bytes repeat."""
+    """All usable source files, sorted by id; a file repeating another's bytes is kept as its duplicate."""
     sources: list[SourceFile] = []
     by_hash: dict[str, SourceFile] = {}
     _, ignored = discover(input_dir)
@@ -84,14 +84,12 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
             summary.skipped.append(str(error))
             continue
         first = by_hash.get(source.sha256)
-        if first is not None:
-            error = InputError(f"has the same bytes as {first.relative} (id {source.id})", path=source.path,
-                               fix="remove one of the two copies")
-            if not skip_bad:
-                raise error
-            summary.skipped.append(str(error))
-            continue
-        by_hash[source.sha256] = source
+        if first is None:
+            by_hash[source.sha256] = source
+        else:
+            source = replace(source, copy_of=first)
+            summary.warnings.append(f"{source.relative}: same bytes as {first.relative}; kept with "
+                                    f"duplicate_of={first.id} (remove one copy if it was a mistake)")
         sources.append(source)
     sources.sort(key=lambda s: s.id)
     return sources
@@ -157,6 +155,12 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     texts = ((row["id"], row["text"]) for batch in read_batches(staged_files, ["id", "text"])
              for row in batch.to_pylist())
     duplicates = find_duplicates(texts, threshold=dup_threshold)
+    for source in sources:  # identical bytes are duplicates whatever the cleaner made of them
+        if source.copy_of is None:
+            continue
+        cluster = duplicates.get(source.copy_of.id, (None, source.copy_of.id))[1]
+        if duplicates.get(source.id, (None, source.id))[1] != cluster:
+            duplicates[source.id] = (cluster, cluster)
     final = ShardWriter(staging, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
     for batch in read_batches(staged_files):
         ids = batch.column("id").to_pylist()

@@ -45,15 +45,22 @@ class ManifestEntry:
 
 @dataclass(frozen=True, kw_only=True)
 class SourceFile:
-    """A source file found in the input folder, identified by the hash of its bytes."""
+    """A source file found in the input folder, identified by the hash of its bytes.
+
+    A second file with the same bytes as another (`copy_of`, the first in path order) cannot take the
+    same id: its id comes from the bytes' hash and its own path, which is as stable across rebuilds.
+    """
 
     path: Path
     relative: str
     sha256: str
+    copy_of: SourceFile | None = None
 
     @property
     def id(self) -> str:
-        return article_id(self.sha256)
+        if self.copy_of is None:
+            return article_id(self.sha256)
+        return article_id(hashlib.sha256(f"{self.sha256}:{self.relative}".encode()).hexdigest())
 
     @property
     def is_html(self) -> bool:

@@ -93,11 +93,19 @@ def test_malformed_manifest_is_refused(seed_copy: Path, tmp_path: Path, manifest
     assert "sources.yaml" in line
 
 
-def test_duplicate_content_is_refused_naming_both_files(seed_copy: Path, tmp_path: Path) -> None:
+def test_duplicate_content_is_kept_as_a_duplicate_naming_both_files(seed_copy: Path, tmp_path: Path) -> None:
     shutil.copy(seed_copy / "003_0181b8d989cb49e5.txt", seed_copy / "copy.txt")
-    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
-    assert "has the same bytes as" in line
-    assert "copy.txt" in line and "003_0181b8d989cb49e5.txt" in line
+    result = run_build(seed_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "warning: copy.txt: same bytes as 003_0181b8d989cb49e5.txt; kept with duplicate_of=" in result.output
+    import pyarrow.parquet as pq
+
+    rows = {r["source_file"]: r for r in pq.read_table(tmp_path / "out" / "data").to_pylist()}
+    original, copy = rows["003_0181b8d989cb49e5.txt"], rows["copy.txt"]
+    assert copy["id"] != original["id"] and copy["source_sha256"] == original["source_sha256"]
+    canonical = min(copy["id"], original["id"])
+    assert copy["cluster_id"] == original["cluster_id"] == canonical
+    assert {copy["duplicate_of"], original["duplicate_of"]} == {None, canonical}
 
 
 def test_file_without_manifest_entry_builds_with_null_provenance_and_a_warning(
