@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.cues import consent_notice, cue_reason
 from build_dataset.clean.lines import Line, line_key
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -103,6 +103,8 @@ def _shape_cue(ln: Line) -> str | None:
     cue = cue_reason(ln.text)
     if cue:
         return cue
+    if consent_notice(ln.body):
+        return "legal"
     if not _LETTER_RE.search(ln.body, 0, 200):
         return "dateline" if ln.dated else "navigation"
     if ln.sentences == 0 and ln.separated >= 2:
@@ -115,6 +117,8 @@ def _long_verdict(ln: Line, has_stoplist: bool) -> Verdict:
     cue = _shape_cue(ln) if ln.length <= 220 else None
     if cue:
         return Verdict(BAD, cue)
+    if consent_notice(ln.body):
+        return Verdict(BAD, "legal")
     if not has_stoplist:
         if ln.sentences >= 1:
             return Verdict(GOOD if ln.length >= LENGTH_HIGH else NEARGOOD)

@@ -212,6 +212,24 @@ _LEADING_RE = re.compile(f"(?:{_alternation(tuple(_LEADING_REASON))})(?!\\w)")
 _ANYWHERE_RE = re.compile(_alternation(tuple(_ANYWHERE_REASON)))
 
 
+_CONSENT_RE = re.compile(
+    r"website|webseite|web site|site web|sitio web|browser|consent|zustimm|einwillig|datenschutz|privacy|"
+    r"akzept|accept|we use|wir verwenden|nutzen wir|verwendet|utilise|utilizamos|usamos|utilizziamo|"
+    r"używamy|используем|використовуємо|tracking|analytics"
+)
+CONSENT_MAX = 1500
+"""Longest line a cookie-consent notice is looked for in: such notices can be long paragraphs."""
+
+
+def consent_notice(text: str) -> bool:
+    """Whether a line is a cookie-consent or tracking notice: "cookie" next to consent vocabulary,
+    which a recipe for cookies or an article quoting the word rarely has."""
+    if len(text) > CONSENT_MAX:
+        return False
+    low = text.lower()
+    return "cookie" in low and bool(_CONSENT_RE.search(low))
+
+
 _LABEL_SEPARATORS = (":", "|", "»", "›", ">", "-", "–", "—", "/")
 _DIGITS = "0123456789"
 
