@@ -128,9 +128,11 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     sources = _collect_sources(input_dir, max_bytes, skip_bad, summary)
     summary.files_read = len(sources)
     unlisted = [s.relative for s in sources if s.relative not in manifest]
-    if manifest or unlisted:
-        for name in unlisted:
-            summary.warnings.append(f"{name}: no manifest entry, provenance left null")
+    if not manifest and unlisted:
+        summary.warnings.append(f"{input_dir.name}: no sources.yaml, so all {len(unlisted)} files build with "
+                                "null provenance (see seeds/sources.yaml for the format)")
+    elif unlisted:
+        summary.warnings.extend(f"{name}: no manifest entry, provenance left null" for name in unlisted)
     furniture = _corpus_furniture(sources, manifest, progress)
 
     work = staging / ".work"

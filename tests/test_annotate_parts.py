@@ -168,3 +168,12 @@ def test_unlinked_mentions_report(tmp_path: Path) -> None:
     pq.write_table(pa.table({"entities": pa.array(rows, type=entity_type)}),
                    tmp_path / "data" / "train-00000-of-00001.parquet")
     assert unlinked_mentions(tmp_path) == [("Jens Stoltenberg", "PERSON", 2), ("Bolshoi Theatre", "ORG", 1)]
+
+
+def test_languages_that_capitalise_nouns_get_only_catalog_mentions() -> None:
+    from build_dataset.annotate.entities import find_entities
+
+    german = "Die Menschen sagen, dass Sie im Jahr 2020 nach Minsk reisten."
+    assert [(e.text, e.name) for e in find_entities(german, "de")] == [("Minsk", "Minsk")]
+    english = "The delegation met Jack Smith in Minsk."
+    assert ("Jack Smith", None) in [(e.text, e.name) for e in find_entities(english, "en")]

@@ -314,6 +314,11 @@ def _unlinked_runs(text: str, tokens: Sequence[Token], taken: Sequence[bool], ca
     return runs
 
 
+# Languages that capitalise every noun: there a capital letter is no evidence of a name, so only
+# catalog matches are emitted (German "Menschen", "Jahr" and the formal "Sie" would flood the report).
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+
+
 def find_entities(text: str, language: str | None, catalog: Catalog | None = None) -> list[Entity]:
     """All entity mentions in `text`, sorted by offset: linked ones carry name and QID, others null."""
     catalog = catalog or load_catalog()
@@ -334,7 +339,8 @@ def find_entities(text: str, language: str | None, catalog: Catalog | None = Non
         entities.append(Entity(text=text[start:end], start=start, end=end, type=entity.type,
                                name=entity.name, wikidata=entity.wikidata))
     surnames: dict[str, str] = {}  # last word of a multi-word unlinked name -> its type
-    for first, last in _unlinked_runs(text, tokens, taken, catalog, language):
+    unlinked = [] if language in NOUN_CAPITALISING else _unlinked_runs(text, tokens, taken, catalog, language)
+    for first, last in unlinked:
         start, end = tokens[first].start, tokens[last - 1].end
         type_ = _guess_type(text, tokens, first, last, language)
         if last - first == 1 and type_ == "MISC":
