@@ -69,6 +69,10 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "jump to recipe", "print recipe", "zum rezept", "meist gesucht", "markiert mit", "serviceangebote",
         "weitere artikel werden geladen", "aktuelle beiträge", "letzte beiträge", "beliebteste beiträge",
         "neueste nachrichten", "top-artikel", "im überblick", "ähnliche themen", "passend dazu",
+        "lesen sie hier", "lee también", "weitere inhalte", "themen in diesem artikel", "top themen",
+        "top themen der redaktion", "informate más", "las más vistas", "visto ahora", "empfehlung",
+        "weitere beiträge zu diesem artikel", "more on this story", "related content", "related links",
+        "related topics", "read this next", "recommended reading", "related reading",
     ),
     "comments": (
         "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
