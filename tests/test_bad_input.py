@@ -129,3 +129,12 @@ def test_file_without_manifest_entry_builds_with_null_provenance_and_a_warning(
 def test_input_that_is_not_a_folder(tmp_path: Path) -> None:
     line = one_line_error(run_build(tmp_path / "nope", tmp_path / "out"))
     assert "nope: is not a folder" in line
+
+
+def test_folder_without_manifest_builds_with_one_warning(seed_copy: Path, tmp_path: Path) -> None:
+    (seed_copy / "sources.yaml").unlink()
+    result = run_build(seed_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: input: no sources.yaml, so all 5 files build with null provenance "
+                        "(see seeds/sources.yaml for the format)"]
