@@ -29,6 +29,8 @@ REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev"
 SEED_GOLD = REPO / "tests" / "data" / "seeds_gold.json"
 SEED_DIRS = (REPO / "seeds", REPO.parent / "shared" / "seeds")
+RESULTS = REPO / "benchmarks" / "results" / "cleaning.md"
+SCORES: dict[str, str] = {}  # label -> score_snippets.py's table, for the results file
 
 
 def _score(folder: pathlib.Path, dev: pathlib.Path, show: int) -> str:
@@ -73,7 +75,9 @@ def dev_benchmark(dev: pathlib.Path, show: int) -> list[tuple[str, str]]:
                 (folder / n).write_text(t, encoding="utf-8")
             print(f"## dev snippets, {label} ({sum(1 for k in furniture.values() if k)} pages have "
                   "outlet furniture)" if "with " in label else f"## dev snippets, {label}")
-            print(_score(folder, dev, show))
+            table = _score(folder, dev, show)
+            SCORES[label] = table
+            print(table)
     biggest = max(names, key=lambda n: len(raws[n]))
     tracemalloc.start()
     clean_page(raws[biggest])
@@ -135,7 +139,22 @@ def main() -> int:
     print(f"{'measure':<{width}}  value")
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
+    write_results(rows)
     return 0
+
+
+def write_results(rows: list[tuple[str, str]]) -> None:
+    """The figures as markdown for the dataset card's "Collection and Processing" section."""
+    lines = ["Measured with `python benchmarks/cleaning.py` (speed on one core, CPU time; the machine is shared, "
+             "so compare ratios measured in one run).", ""]
+    for label, table in SCORES.items():
+        score_rows = [line.split() for line in table.splitlines()[1:3]]
+        lines += [f"Dev pages, {label}:", "", "| | precision | recall | F1 |", "|---|---|---|---|"]
+        lines += [f"| {' '.join(r[:-3])} | {r[-3]} | {r[-2]} | {r[-1]} |" for r in score_rows]
+        lines.append("")
+    lines += ["| measure | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
