@@ -44,9 +44,12 @@ def marked_raw(raw: str, removed: list[dict[str, Any]]) -> Text:
     for span in sorted(removed, key=lambda s: s["start"]):
         text.append(raw[position:span["start"]])
         style = REASON_STYLES.get(span["reason"], "bright_black")
-        text.append(raw[span["start"]:span["end"]], style=f"{style} strike")
-        if raw[span["start"]:span["end"]].strip():
-            text.append(f"[{span['reason']}]", style=f"reverse {style}")
+        for line in raw[span["start"]:span["end"]].splitlines(keepends=True):
+            content = line.rstrip()
+            text.append(content, style=f"{style} strike")
+            if content.strip():  # each removed line ends with its reason, before its newline
+                text.append(f"[{span['reason']}]", style=f"reverse {style}")
+            text.append(line[len(content):])
         position = max(position, span["end"])
     text.append(raw[position:])
     return text

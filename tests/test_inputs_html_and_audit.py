@@ -1,0 +1,58 @@
+"""HTML files fill the same record as text dumps; `inspect` shows every removal with its reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from build_dataset.cli import app
+from tests.conftest import build_release
+from tests.test_clean_html import HTML
+
+
+def test_an_html_file_builds_with_its_metadata(tmp_path: Path) -> None:
+    source = tmp_path / "input"
+    source.mkdir()
+    (source / "budget.html").write_text(HTML, encoding="utf-8")
+    build_release(source, tmp_path / "out")
+    row = pq.read_table(tmp_path / "out" / "data").to_pylist()[0]
+    assert row["source_file"] == "budget.html"
+    assert row["title"] == "Budget approved" and row["authors"] == ["Jane Doe"]
+    assert row["published"] == dt.date(2021, 3, 3) and row["published_source"] == "html"
+    assert row["url"] == "https://gazette.example/budget"
+    assert row["text"].startswith("The city council approved") and "All rights reserved" not in row["text"]
+
+
+def test_a_manifest_date_wins_over_the_page(tmp_path: Path) -> None:
+    source = tmp_path / "input"
+    source.mkdir()
+    (source / "budget.html").write_text(HTML, encoding="utf-8")
+    (source / "sources.yaml").write_text("files:\n  budget.html: {published: 2021-03-04, url: https://x.example/b}\n")
+    build_release(source, tmp_path / "out")
+    row = pq.read_table(tmp_path / "out" / "data").to_pylist()[0]
+    assert row["published"] == dt.date(2021, 3, 4) and row["published_source"] == "manifest"
+    assert row["url"] == "https://x.example/b"
+
+
+def test_inspect_marks_each_removal_with_its_reason(seed_release: Path) -> None:
+    rows = pq.read_table(seed_release / "data", columns=["id", "source_file"]).to_pylist()
+    article_id = next(r["id"] for r in rows if r["source_file"].startswith("000_"))
+    result = CliRunner().invoke(app, ["inspect", str(seed_release), article_id], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    teaser = re.findall(r"Lukashenko outlines how Belarus could enter Ukraine conflict\[(\w+)\]", result.output)
+    assert len(teaser) == 3  # the related rail: the teaser title twice, then READ MORE, each tagged
+    assert "FILE PHOTO. ©  Sputnik / Pavel Bednyakov[caption]" in result.output
+    assert "Leave a Reply[comments]" in result.output
+    assert "│ section          │ Russia & FSU" in result.output
+
+
+def test_inspect_of_an_unknown_id_is_one_line(seed_release: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["inspect", str(seed_release), "0000000000000000"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and "no article with id '0000000000000000'" in result.output
+    shutil.rmtree(tmp_path)
