@@ -171,7 +171,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
                                  pa.array([m[0] for m in marks], pa.string()))
         batch = batch.set_column(batch.schema.get_field_index("cluster_id"), "cluster_id",
                                  pa.array([m[1] for m in marks], pa.string()))
-        final.write_table(batch)
+        final.write_batch(batch)
         summary.articles_written += batch.num_rows
         summary.duplicates += sum(1 for m in marks if m[0] is not None)
     final.close()
