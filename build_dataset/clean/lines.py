@@ -130,8 +130,16 @@ def split_lines(raw: str) -> list[Line]:
 
 
 def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60) -> str:
-    """Text of the page's longer lines, the ones most likely prose, to choose a stoplist from."""
-    picked = [ln.body for ln in lines if ln.length >= min_length][:max_lines]
+    """Text of the page's longest lines, the ones most likely article prose, to choose a stoplist from.
+
+    The longest lines, not the first ones: a page whose header, sponsor rail or server warnings are in
+    another language than its article would otherwise get the header's stoplist, and every article
+    paragraph would then look like a stopword-free menu.
+    """
+    longer = [ln for ln in lines if ln.length >= min_length]
+    if len(longer) > max_lines:
+        longer = sorted(longer, key=lambda ln: -ln.length)[:max_lines]
+    picked = [ln.body for ln in longer]
     return " ".join(picked) if picked else " ".join(ln.body for ln in lines[:200])
 
 
