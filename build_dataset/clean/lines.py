@@ -134,12 +134,11 @@ def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60
 
     The longest lines, not the first ones: a page whose header, sponsor rail or server warnings are in
     another language than its article would otherwise get the header's stoplist, and every article
-    paragraph would then look like a stopword-free menu.
+    paragraph would then look like a stopword-free menu. Longest first, because the vote reads only
+    the sample's first words.
     """
-    longer = [ln for ln in lines if ln.length >= min_length]
-    if len(longer) > max_lines:
-        longer = sorted(longer, key=lambda ln: -ln.length)[:max_lines]
-    picked = [ln.body for ln in longer]
+    longer = sorted((ln for ln in lines if ln.length >= min_length), key=lambda ln: -ln.length)
+    picked = [ln.body for ln in longer[:max_lines]]
     return " ".join(picked) if picked else " ".join(ln.body for ln in lines[:200])
 
 
