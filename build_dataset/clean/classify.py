@@ -11,8 +11,10 @@ The approach is jusText's, moved from HTML blocks to dump lines, plus position:
    they neither join nor separate the paragraphs around them.
 3. Position: the article is the densest contiguous run of text. A maximum-sum subarray over line
    weights (text gains, furniture costs, a comments heading costs a lot) finds it, above the
-   comments when there are any; another run weighing 30% as much is article too (a story split by
-   a gallery). Runs take in the kept heading right above them and a couple of kept sentences below.
+   comments when there are any; another run below weighing 30% as much is article too (a story split
+   by a gallery), and so is any run of some weight above it (pages put the article before their
+   longest furniture). Runs take in the kept heading right above them and a couple of kept sentences
+   below; inside a run, cue-less prose and table rows stay even when context voted them out.
    Lines outside the runs are removed even when they look like prose (teasers, comments, author
    boxes), named by their cue or as navigation (above the article) and footer (below it).
 
@@ -52,8 +54,18 @@ BOUNDARY_MAX_CHARS = 40
 is one teaser inside the article and costs like any other furniture line."""
 SECOND_RUN_SHARE = 0.3
 SECOND_RUN_MIN = 300.0
-"""Another run of text is article too when it weighs this share of the best run, and this much."""
+"""Another run of text below the best one is article too when it weighs this share of the best run,
+and this much: what follows an article is mostly teasers, bios and comments, so the bar is high."""
+ABOVE_RUN_MIN = 150.0
+"""A run of text above the best one needs only this weight, whatever the best run weighs: pages put
+the article first and their longest furniture (teaser rails, author boxes, forms, comments) after it,
+so a short article paragraph above a long block of furniture is the article."""
 MIN_TEXT_BEFORE_COMMENTS = 400
+KEPT_INSIDE = frozenset({BAD, NEARGOOD})
+"""Context-free classes of cue-less lines that stay when they sit inside the article's run: a
+near-good sentence between paragraphs or a table row (few stopwords) is article text there, and a
+researcher must never lose an article paragraph. Cue-less short lines are left to context, since
+a run also spans the menus and teaser lists it bridges."""
 """Body characters that must come before a comments cue for it to end the search for the article."""
 
 
@@ -271,7 +283,8 @@ def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> 
     while todo:
         a, z = todo.pop()
         f, la, score = _best_run(weights, a, z)
-        if la >= f and score >= SECOND_RUN_SHARE * best and score >= SECOND_RUN_MIN:
+        least = ABOVE_RUN_MIN if la < first else max(SECOND_RUN_MIN, SECOND_RUN_SHARE * best)
+        if la >= f and score >= least:
             runs.append((f, la))
             todo += [(a, f), (la + 1, z)]
     return sorted(runs)
@@ -346,5 +359,8 @@ def classify(
             v.cls = BAD
             v.reason = v.reason or ("navigation" if k < first else "footer")
         elif v.cls == BAD and v.reason is None:
+            if original[k] in KEPT_INSIDE and _LETTER_RE.search(lines[k].body):
+                v.cls = GOOD
+                continue
             v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
     return verdicts, original, first, last
