@@ -261,8 +261,8 @@ def _comments_start(lines: list[Line], verdicts: list[Verdict], original: list[i
 
 def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> list[tuple[int, int]]:
     """[first, last] position pairs of the article's runs: the maximum-weight contiguous run of lines,
-    plus any other run elsewhere on the page carrying at least SECOND_RUN_SHARE of its weight
-    (an article split by a big ad or gallery block).
+    plus any other run below it carrying at least SECOND_RUN_SHARE of its weight (an article split by
+    a big ad or gallery block) and any run above it weighing ABOVE_RUN_MIN.
 
     Runs are sought above the comments first, in the whole page only if nothing is found there.
     """
@@ -355,7 +355,8 @@ def classify(
     first = runs[0][0] if runs else 0
     last = runs[-1][1] if runs else -1
     for k, v in enumerate(verdicts):
-        if not inside[k]:
+        # between two runs of the article what context kept stays (a line between gallery images)
+        if not inside[k] and not (first < k < last and v.cls == GOOD):
             v.cls = BAD
             v.reason = v.reason or ("navigation" if k < first else "footer")
         elif v.cls == BAD and v.reason is None:
