@@ -145,3 +145,11 @@ def test_release_rows_hold_the_seed_gold(seed_release: Path) -> None:
                 assert removed["text"].strip() not in text_lines, (name, removed)
     assert rows["001_efc0912535813c17"]["published_source"] == "text"
     assert rows["002_9413dedc7ca43396"]["outlet"] == "iPress"
+
+
+def test_large_releases_are_load_checked_by_streaming(seed_release: Path, monkeypatch) -> None:
+    import build_dataset.validate as validate
+
+    monkeypatch.setattr(validate, "FULL_LOAD_LIMIT", 0)
+    assert validate.check_loads(seed_release, "default", 5) == []
+    assert validate.check_loads(seed_release, "raw", 5) == []
