@@ -30,6 +30,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "jetzt teilen", "seite drucken", "drucken etc", "pinnen", "merken", "udostępnij na",
         "podziel się", "compartir en", "partager sur", "share on facebook", "share via", "useful",
         "empfehlen", "artikel empfehlen", "recommend", "send to a friend", "an freunde senden",
+        "sharen mit", "teile diesen beitrag auf", "artikel gefallen", "dir hat der artikel gefallen",
+        "nos siga", "siga-nos", "rezept drucken", "pdf version", "als pdf herunterladen",
     ),
     "related": (
         "read more", "read also", "see also", "related", "related articles", "related posts",
@@ -73,6 +75,16 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "top themen der redaktion", "informate más", "las más vistas", "visto ahora", "empfehlung",
         "weitere beiträge zu diesem artikel", "more on this story", "related content", "related links",
         "related topics", "read this next", "recommended reading", "related reading",
+        "meistgelesene artikel", "meistgelesene", "meistdiskutierte artikel", "meistdiskutiert",
+        "meistkommentiert", "viel gelesen", "beliebte beiträge", "beliebte artikel",
+        "empfohlen für dich", "das thema könnte dich auch interessieren",
+        "das könnte dir auch gefallen", "lesen sie auch die folgenden", "mehr kolumnen",
+        "themen im artikel", "verwandte themenbereiche", "aktuelle dossiers", "explore further",
+        "related coverage", "read the latest from", "keep reading", "continue reading",
+        "latest stories", "popular now", "trending now", "vous aimerez aussi",
+        "vous aimerez peut-être aussi", "en savoir plus", "veja também", "mirá también",
+        "notas relacionadas", "artículos relacionados", "lo más leído", "las más leídas", "puedes ver",
+        "ezek is érdekelhetnek",
     ),
     "comments": (
         "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
@@ -91,6 +103,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "dejá tu comentario", "deja tu comentario", "dołącz do dyskusji", "skomentuj",
         "diskutieren sie mit", "diskussion", "leserkommentare", "zu den kommentaren", "comments are closed",
         "kommentare sind geschlossen", "be the first to comment", "sei der erste",
+        "vos réactions", "bisher keine kommentare", "keine kommentare", "noch keine kommentare",
+        "commentaires", "comentarios", "commenti", "komentarze",
     ),
     "navigation": (
         "home", "startseite", "accueil", "inicio", "menu", "menü", "search", "suche", "suchen",
@@ -110,6 +124,7 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "anzeige", "advertisement", "advertising", "sponsored", "gesponsert", "werbung",
         "publicité", "publicidad", "pubblicità", "reklama", "реклама", "partner content",
         "promoted", "ad", "ads", "affiliate", "shop now", "jetzt kaufen", "jetzt bestellen",
+        "affiliatelink", "affiliate-link", "affiliate link", "externer inhalt",
     ),
     "footer": (
         "about the author", "about the authors", "the author", "author", "authors", "über den autor",
@@ -138,6 +153,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "subscribe now", "jetzt registrieren", "werden sie mitglied", "jetzt anmelden", "zum newsletter",
         "newsletter abonnieren", "sie wollen mehr", "jetzt unterstützen", "unterstützen sie",
         "support us", "donate", "spenden", "make your contribution", "become a member", "s'inscrire",
+        "kostenlos registrieren", "schon registriert", "bereits registriert", "ingresar",
+        "iniciar sesión", "inicia sesión",
     ),
 }
 
