@@ -61,6 +61,10 @@ ABOVE_RUN_MIN = 150.0
 the article first and their longest furniture (teaser rails, author boxes, forms, comments) after it,
 so a short article paragraph above a long block of furniture is the article."""
 MIN_TEXT_BEFORE_COMMENTS = 400
+COMMENTS_OUTWEIGH = 3.0
+"""A run below the comments cue that weighs this many times the best run above it is the article (the
+cue was a comment count in the header or a quote box): a real thread is cut into small runs by its
+"Reply" and "X says:" lines, so it never outweighs the article like that."""
 KEPT_INSIDE = frozenset({BAD, NEARGOOD})
 """Context-free classes of cue-less lines that stay when they sit inside the article's run: a
 near-good sentence between paragraphs or a table row (few stopwords) is article text there, and a
@@ -264,7 +268,8 @@ def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> 
     plus any other run below it carrying at least SECOND_RUN_SHARE of its weight (an article split by
     a big ad or gallery block) and any run above it weighing ABOVE_RUN_MIN.
 
-    Runs are sought above the comments first, in the whole page only if nothing is found there.
+    Runs are sought above the comments first, in the whole page only if nothing is found there or a
+    run below the comments cue far outweighs what is found there.
     """
     stop = _comments_start(lines, verdicts, original)
     seen: set[str] = set()
@@ -273,9 +278,11 @@ def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> 
         weights.append(_weight(ln, verdicts[k], original[k], ln.body in seen))
         seen.add(ln.body)
     first, last, best = _best_run(weights, 0, stop)
-    if last < first and stop < len(lines):
-        stop = len(lines)
-        first, last, best = _best_run(weights, 0, stop)
+    if stop < len(lines):
+        f, la, score = _best_run(weights, stop, len(lines))
+        if last < first or score > COMMENTS_OUTWEIGH * best:
+            stop = len(lines)
+            first, last, best = _best_run(weights, 0, stop)
     if last < first:
         return []
     runs = [(first, last)]
