@@ -5,7 +5,8 @@ The approach is jusText's, moved from HTML blocks to dump lines, plus position:
 1. Each line gets a context-free class from its shape: GOOD (long, many stopwords, sentences),
    NEARGOOD, SHORT (headings, list items, labels) or BAD (keyword cues, menus, w3m markup, corpus
    furniture, low stopword density). Patterns that need two lines are found first: a related rail
-   prints each teaser title twice, a caption is often printed twice with the credit added.
+   prints each teaser title twice, a caption is often printed twice with the credit added. Near-good
+   lines that form a block of sentences are good (an article in short paragraphs).
 2. Context revises SHORT and NEARGOOD lines (jusText's smoothing): a short line between good ones is
    body, a short line just above good text is its heading. Images and captions are transparent:
    they neither join nor separate the paragraphs around them.
@@ -169,6 +170,36 @@ def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], l
 
 def _context_classes(verdicts: list[Verdict]) -> list[int]:
     return [INLINE if v.cls == BAD and v.reason in INLINE_REASONS else v.cls for v in verdicts]
+
+
+PROSE_BLOCK_SENTENCES = 2
+"""Near-good lines ending like sentences that make a block of prose when nothing but short lines,
+images and captions separates them."""
+
+
+def _promote_prose_blocks(lines: list[Line], verdicts: list[Verdict]) -> None:
+    """Near-good lines in a block with at least PROSE_BLOCK_SENTENCES sentence lines become good.
+
+    jusText keeps a near-good line only next to a good one, so an article written in short
+    paragraphs (recipe steps, a diary, an interview) with no long line loses all of them; several
+    sentences in a row are prose wherever they are, while menus and teaser lists do not end like
+    sentences.
+    """
+    block: list[int] = []
+    sentences = 0
+    for k in range(len(verdicts) + 1):
+        v = verdicts[k] if k < len(verdicts) else None
+        if v is not None and v.cls == NEARGOOD:
+            block.append(k)
+            sentences += lines[k].sentence_end
+            continue
+        if v is not None and (v.cls == SHORT or (v.cls == BAD and v.reason in INLINE_REASONS)):
+            continue
+        if sentences >= PROSE_BLOCK_SENTENCES:
+            for j in block:
+                verdicts[j].cls = GOOD
+        block = []
+        sentences = 0
 
 
 def _check_short_lines(lines: list[Line], verdicts: list[Verdict]) -> None:
@@ -349,6 +380,7 @@ def classify(
         for v in verdicts:
             if v.cls == NEARGOOD:
                 v.cls = GOOD
+    _promote_prose_blocks(lines, verdicts)
     _check_short_lines(lines, verdicts)
     for v in verdicts:
         v.cue = v.reason
@@ -372,3 +404,4 @@ def classify(
                 continue
             v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
     return verdicts, original, first, last
+
