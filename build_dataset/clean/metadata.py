@@ -25,7 +25,9 @@ HEADER_REPEAT_WINDOW = 8
 TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
 STANDFIRST_MIN_CHARS = 60
-STANDFIRST_MAX_CHARS = 400
+STANDFIRST_MAX_CHARS = 250
+"""A standfirst is a sentence or two; a longer paragraph above the byline is the article's own first
+paragraph (often its only one, on a short post), which the body must keep."""
 _BYLINE_PREFIX = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
     r"автор|авторы|автори)\s*:?\s+(?P<names>.+)$",
