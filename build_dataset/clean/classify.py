@@ -70,7 +70,10 @@ KEPT_INSIDE = frozenset({BAD, NEARGOOD})
 """Context-free classes of cue-less lines that stay when they sit inside the article's run: a
 near-good sentence between paragraphs or a table row (few stopwords) is article text there, and a
 researcher must never lose an article paragraph. Cue-less short lines are left to context, since
-a run also spans the menus and teaser lists it bridges."""
+a run also spans the menus and teaser lists it bridges, except short sentences (see below)."""
+SHORT_SENTENCE_WORDS = 3
+"""A cue-less short line of this many words ending in . ! ? or : is a sentence of the article when it
+sits inside the article's run ("Das Innenleben sieht so aus:"), not a menu item or a teaser title."""
 """Body characters that must come before a comments cue for it to end the search for the article."""
 
 
@@ -200,6 +203,11 @@ def _promote_prose_blocks(lines: list[Line], verdicts: list[Verdict]) -> None:
                 verdicts[j].cls = GOOD
         block = []
         sentences = 0
+
+
+def _short_sentence(ln: Line) -> bool:
+    """Whether a short line reads as a sentence: a few words ending in sentence punctuation."""
+    return ln.body[-1:] in ".!?:" and len(ln.body.split()) >= SHORT_SENTENCE_WORDS and not ln.urlish
 
 
 def _check_short_lines(lines: list[Line], verdicts: list[Verdict]) -> None:
@@ -399,9 +407,10 @@ def classify(
             v.cls = BAD
             v.reason = v.reason or ("navigation" if k < first else "footer")
         elif v.cls == BAD and v.reason is None:
-            if original[k] in KEPT_INSIDE and _LETTER_RE.search(lines[k].body):
+            if original[k] in KEPT_INSIDE and _LETTER_RE.search(lines[k].body) or _short_sentence(lines[k]):
                 v.cls = GOOD
                 continue
             v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
     return verdicts, original, first, last
+
 
