@@ -19,7 +19,7 @@ import yaml
 
 from build_dataset import schema
 from build_dataset.errors import InputError
-from build_dataset.package import SPLIT, config_files, config_glob, read_batches
+from build_dataset.package import SPLIT, config_files, config_glob, iter_rows
 
 REQUIRED_IDENTITY = ("version", "pretty_name", "license")
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
@@ -78,22 +78,21 @@ def corpus_stats(release_dir: Path) -> CorpusStats:
     stats = CorpusStats()
     columns = ["language", "outlet", "word_count", "quality_flags", "duplicate_of", "removed", "entities",
                "quotes", "published"]
-    for batch in read_batches(config_files(release_dir, schema.DEFAULT_CONFIG), columns):
-        for row in batch.to_pylist():
-            stats.rows += 1
-            language = row["language"] or "unknown"
-            stats.languages[language] += 1
-            stats.outlets[row["outlet"] or "unknown"] += 1
-            stats.words_by_language[language] += row["word_count"]
-            stats.word_counts.append(row["word_count"])
-            stats.flags.update(row["quality_flags"])
-            stats.duplicates += row["duplicate_of"] is not None
-            stats.removed_by_reason.update(span["reason"] for span in row["removed"])
-            stats.entities += len(row["entities"])
-            stats.linked_entities += sum(1 for e in row["entities"] if e["name"])
-            stats.quotes += len(row["quotes"])
-            stats.attributed_quotes += sum(1 for q in row["quotes"] if q["speaker"])
-            stats.published_known += row["published"] is not None
+    for row in iter_rows(config_files(release_dir, schema.DEFAULT_CONFIG), columns):
+        stats.rows += 1
+        language = row["language"] or "unknown"
+        stats.languages[language] += 1
+        stats.outlets[row["outlet"] or "unknown"] += 1
+        stats.words_by_language[language] += row["word_count"]
+        stats.word_counts.append(row["word_count"])
+        stats.flags.update(row["quality_flags"])
+        stats.duplicates += row["duplicate_of"] is not None
+        stats.removed_by_reason.update(span["reason"] for span in row["removed"])
+        stats.entities += len(row["entities"])
+        stats.linked_entities += sum(1 for e in row["entities"] if e["name"])
+        stats.quotes += len(row["quotes"])
+        stats.attributed_quotes += sum(1 for q in row["quotes"] if q["speaker"])
+        stats.published_known += row["published"] is not None
     return stats
 
 

@@ -28,7 +28,7 @@ from build_dataset.card import load_identity, write_card
 from build_dataset.clean import furniture_keys, line_key
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, InputError, ValidationError
-from build_dataset.package import ShardWriter, read_batches
+from build_dataset.package import ShardWriter, iter_rows, read_batches
 from build_dataset.publish.changelog import changelog_entry, render_versions_section, update_changelog
 from build_dataset.publish.diff import diff_releases
 from build_dataset.publish.release import release_version
@@ -154,8 +154,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     staged_files = [s.path for s in staged.close()]
     raw.close()
 
-    texts = ((row["id"], row["text"]) for batch in read_batches(staged_files, ["id", "text"])
-             for row in batch.to_pylist())
+    texts = ((row["id"], row["text"]) for row in iter_rows(staged_files, ["id", "text"]))
     duplicates = find_duplicates(texts, threshold=dup_threshold)
     for source in sources:  # identical bytes are duplicates whatever the cleaner made of them
         if source.copy_of is None:
