@@ -129,6 +129,15 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
+def _spaced(body: str) -> bool:
+    """Whether a line has the spaces of prose: minified scripts and URLs printed as text have few."""
+    return body.count(" ") * PROSE_SPACES >= len(body)
+
+
+PROSE_SPACES = 12
+"""Prose has a space every six or seven characters; a line with fewer than one in twelve is code."""
+
+
 def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60) -> str:
     """Text of the page's longest lines, the ones most likely article prose, to choose a stoplist from.
 
@@ -137,7 +146,7 @@ def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60
     paragraph would then look like a stopword-free menu. Longest first, because the vote reads only
     the sample's first words.
     """
-    longer = sorted((ln for ln in lines if ln.length >= min_length), key=lambda ln: -ln.length)
+    longer = sorted((ln for ln in lines if ln.length >= min_length and _spaced(ln.body)), key=lambda ln: -ln.length)
     picked = [ln.body for ln in longer[:max_lines]]
     return " ".join(picked) if picked else " ".join(ln.body for ln in lines[:200])
 
