@@ -273,8 +273,9 @@ an article can bridge, like a caption or a share bar between two paragraphs."""
 def _weight(ln: Line, v: Verdict, original: int, repeat: bool) -> float:
     """How much a line adds to (text) or takes from (furniture) the article region around it.
 
-    Short lines kept by context add nothing (a long menu after the article must not extend it), and a
-    line printed again (pingbacks, teasers, a sidebar repeated) adds only once.
+    Short lines kept by context add nothing (a long menu after the article must not extend it) unless
+    they are hard-wrapped prose (see `_wrapped`, applied by the caller), and a line printed again
+    (pingbacks, teasers, a sidebar repeated) adds only once.
     """
     if v.cls == GOOD:
         if repeat:
@@ -288,6 +289,22 @@ def _weight(ln: Line, v: Verdict, original: int, repeat: bool) -> float:
     if v.reason in INLINE_REASONS:
         return -BAD_BASE
     return -min(BAD_BASE + BAD_PER_CHAR * ln.length, BAD_CAP)
+
+
+def _wrapped(lines: list[Line], k: int) -> bool:
+    """Whether a short line is part of a hard-wrapped paragraph (preformatted posts, mail archives):
+    it runs on into the next line, or the previous one runs on into it (no sentence end, then a
+    lowercase start on the very next line). Such lines are prose and weigh like near-good text."""
+    ln = lines[k]
+    if k + 1 < len(lines):
+        nxt = lines[k + 1]
+        if not ln.sentence_end and nxt.index == ln.index + 1 and nxt.body[:1].islower():
+            return True
+    if k > 0:
+        prev = lines[k - 1]
+        if not prev.sentence_end and prev.index == ln.index - 1 and ln.body[:1].islower():
+            return True
+    return False
 
 
 def _comments_start(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> int:
@@ -314,7 +331,10 @@ def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> 
     seen: set[str] = set()
     weights = []
     for k, ln in enumerate(lines):
-        weights.append(_weight(ln, verdicts[k], original[k], ln.body in seen))
+        w = _weight(ln, verdicts[k], original[k], ln.body in seen)
+        if w == 0 and verdicts[k].cls == GOOD and original[k] == SHORT and _wrapped(lines, k):
+            w = ln.length * NEARGOOD_SHARE
+        weights.append(w)
         seen.add(ln.body)
     first, last, best = _best_run(weights, 0, stop)
     if stop < len(lines):
@@ -412,5 +432,6 @@ def classify(
                 continue
             v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
     return verdicts, original, first, last
+
 
 
