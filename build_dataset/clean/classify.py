@@ -432,6 +432,3 @@ def classify(
                 continue
             v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
     return verdicts, original, first, last
-
-
-
