@@ -15,7 +15,8 @@ The approach is jusText's, moved from HTML blocks to dump lines, plus position:
    comments when there are any; another run below weighing 30% as much is article too (a story split
    by a gallery), and so is any run of some weight above it (pages put the article before their
    longest furniture). Runs take in the kept heading right above them and a couple of kept sentences
-   below; inside a run, cue-less prose and table rows stay even when context voted them out.
+   below; in the span of the runs, cue-less prose, table rows and short sentences stay even when
+   context voted them out.
    Lines outside the runs are removed even when they look like prose (teasers, comments, author
    boxes), named by their cue or as navigation (above the article) and footer (below it).
 
@@ -203,6 +204,11 @@ def _promote_prose_blocks(lines: list[Line], verdicts: list[Verdict]) -> None:
                 verdicts[j].cls = GOOD
         block = []
         sentences = 0
+
+
+def _kept_inside(ln: Line, original: int) -> bool:
+    """Whether a cue-less line context voted out stays because it sits in the article's span."""
+    return original in KEPT_INSIDE and bool(_LETTER_RE.search(ln.body)) or _short_sentence(ln)
 
 
 def _short_sentence(ln: Line) -> bool:
@@ -422,13 +428,16 @@ def classify(
     first = runs[0][0] if runs else 0
     last = runs[-1][1] if runs else -1
     for k, v in enumerate(verdicts):
-        # between two runs of the article what context kept stays (a line between gallery images)
-        if not inside[k] and not (first < k < last and v.cls == GOOD):
+        # the article's span is its runs and the gaps between them (a gallery, an ad block): there
+        # what context kept stays, and cue-less prose, table rows and short sentences are kept too
+        if inside[k] or (first < k < last and v.reason is None):
+            if v.cls == BAD and v.reason is None:
+                if _kept_inside(lines[k], original[k]):
+                    v.cls = GOOD
+                else:
+                    v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
+        else:
             v.cls = BAD
             v.reason = v.reason or ("navigation" if k < first else "footer")
-        elif v.cls == BAD and v.reason is None:
-            if original[k] in KEPT_INSIDE and _LETTER_RE.search(lines[k].body) or _short_sentence(lines[k]):
-                v.cls = GOOD
-                continue
-            v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
     return verdicts, original, first, last
+
