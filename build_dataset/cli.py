@@ -140,12 +140,14 @@ def entities(
     unlinked: Annotated[bool, typer.Option("--unlinked", help="List mentions not linked to the catalog.")] = False,
     limit: Annotated[int, typer.Option(help="Show at most this many rows (0: all).")] = 100,
 ) -> None:
-    """Entity mentions of a release; with --unlinked, those the catalog lacks, most frequent first."""
-    from build_dataset.entities_report import render_unlinked, unlinked_mentions
+    """Entities of a release by mentions; with --unlinked, the mentions the catalog lacks."""
+    from build_dataset.entities_report import linked_entities, render_unlinked, unlinked_mentions
 
-    if not unlinked:
-        raise typer.BadParameter("only --unlinked is implemented", param_hint="--unlinked")
-    typer.echo(render_unlinked(unlinked_mentions(release), limit=limit or None))
+    if unlinked:
+        typer.echo(render_unlinked(unlinked_mentions(release), limit=limit or None))
+    else:
+        typer.echo(render_unlinked(linked_entities(release), limit=limit or None, heading="entity",
+                                   empty="no linked entities"))
 
 
 # --- publish stage (build_dataset/publish): push, diff, version bump --------------------------------------

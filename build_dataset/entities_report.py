@@ -1,8 +1,9 @@
-"""Report entity mentions a release could not link to the catalog, most frequent first.
+"""Report a release's entity mentions: linked ones by entity, unlinked ones by surface form.
 
-This is the maintainer's to-do list for data/entities.yaml: a name that recurs unlinked is a missing
-entry or a missing alias (see docs/entities.md). Reads only the `entities` column, one row group at a
-time, so it runs over a million-article release in little memory.
+The unlinked report is the maintainer's to-do list for data/entities.yaml: a name that recurs unlinked
+is a missing entry or a missing alias (see docs/entities.md). The linked report shows what the catalog
+found and under how many spellings. Both read only the `entities` column, one row group at a time, so
+they run over a million-article release in little memory.
 """
 
 from __future__ import annotations
@@ -15,14 +16,27 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 
-def _unlinked_in(batch: pa.Table) -> Counter[tuple[str, str]]:
+def _mentions(batch: pa.Table, *, linked: bool) -> Counter[tuple[str, str]]:
+    """(key, type) counts of one row group's mentions: the canonical name when linked, else the text."""
     mentions = pc.list_flatten(batch.column("entities").combine_chunks())
     if len(mentions) == 0:
         return Counter()
-    unlinked = pc.is_null(mentions.field("name"))
-    texts = pc.filter(mentions.field("text"), unlinked).to_pylist()
-    types = pc.filter(mentions.field("type"), unlinked).to_pylist()
-    return Counter(zip(texts, types, strict=True))
+    chosen = pc.is_valid(mentions.field("name")) if linked else pc.is_null(mentions.field("name"))
+    keys = pc.filter(mentions.field("name" if linked else "text"), chosen).to_pylist()
+    types = pc.filter(mentions.field("type"), chosen).to_pylist()
+    return Counter(zip(keys, types, strict=True))
+
+
+def _count(release_dir: Path, *, linked: bool) -> list[tuple[str, str, int]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for path in sorted((Path(release_dir) / "data").glob("*.parquet")):
+        parquet = pq.ParquetFile(path)
+        if "entities" not in parquet.schema_arrow.names:
+            continue
+        for index in range(parquet.num_row_groups):
+            counts.update(_mentions(parquet.read_row_group(index, columns=["entities"]), linked=linked))
+    return sorted(((text, type_, n) for (text, type_), n in counts.items()),
+                  key=lambda row: (-row[2], row[0], row[1]))
 
 
 def unlinked_mentions(release_dir: Path) -> list[tuple[str, str, int]]:
@@ -30,19 +44,17 @@ def unlinked_mentions(release_dir: Path) -> list[tuple[str, str, int]]:
 
     Sorted by count (descending), then mention and type, so the output is deterministic.
     """
-    counts: Counter[tuple[str, str]] = Counter()
-    for path in sorted((Path(release_dir) / "data").glob("*.parquet")):
-        parquet = pq.ParquetFile(path)
-        if "entities" not in parquet.schema_arrow.names:
-            continue
-        for index in range(parquet.num_row_groups):
-            counts.update(_unlinked_in(parquet.read_row_group(index, columns=["entities"])))
-    return sorted(((text, type_, n) for (text, type_), n in counts.items()),
-                  key=lambda row: (-row[2], row[0], row[1]))
+    return _count(release_dir, linked=False)
 
 
-def render_unlinked(rows: list[tuple[str, str, int]], limit: int | None = None) -> str:
-    """The report as aligned text lines: count, type, mention."""
+def linked_entities(release_dir: Path) -> list[tuple[str, str, int]]:
+    """(canonical name, type, mentions) of the catalog entities found in a release, most mentioned first."""
+    return _count(release_dir, linked=True)
+
+
+def render_unlinked(rows: list[tuple[str, str, int]], limit: int | None = None, *,
+                    heading: str = "mention", empty: str = "no unlinked mentions") -> str:
+    """The report as aligned text lines: count, type, mention (or entity)."""
     shown = rows if limit is None else rows[:limit]
     lines = [f"{count:>8}  {type_:<6}  {text}" for text, type_, count in shown]
-    return "\n".join(["   count  type    mention", *lines]) if lines else "no unlinked mentions"
+    return "\n".join([f"   count  type    {heading}", *lines]) if lines else empty

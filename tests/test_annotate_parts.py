@@ -15,7 +15,7 @@ from build_dataset.annotate.entities import find_entities
 from build_dataset.annotate.outlets import lookup_outlet, outlet_from_page
 from build_dataset.annotate.quality import quality_flags
 from build_dataset.annotate.quotes import find_quotes
-from build_dataset.entities_report import unlinked_mentions
+from build_dataset.entities_report import linked_entities, unlinked_mentions
 from build_dataset.schema import Entity, arrow_schema
 
 
@@ -168,6 +168,7 @@ def test_unlinked_mentions_report(tmp_path: Path) -> None:
     pq.write_table(pa.table({"entities": pa.array(rows, type=entity_type)}),
                    tmp_path / "data" / "train-00000-of-00001.parquet")
     assert unlinked_mentions(tmp_path) == [("Jens Stoltenberg", "PERSON", 2), ("Bolshoi Theatre", "ORG", 1)]
+    assert linked_entities(tmp_path) == [("Vladimir Putin", "PERSON", 1)]
 
 
 def test_languages_that_capitalise_nouns_get_only_catalog_mentions() -> None:
