@@ -56,6 +56,17 @@ def test_removed_lines_have_spans_with_a_reason(seed) -> None:
         assert any(s.start <= start < s.end and s.reason != "whitespace" for s in page.removed), r
 
 
+def test_removed_lines_carry_the_gold_reason(seed) -> None:
+    gold, raw, page = seed
+    lines = raw.split("\n")
+    offsets = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    for r in gold["removed"]:
+        start = offsets[r["line"] - 1]
+        end = start + len(lines[r["line"] - 1])
+        reasons = {s.reason for s in page.removed if s.start < end and s.end > start}
+        assert r["reason"] in reasons, (r, reasons)
+
+
 @pytest.mark.parametrize("field", ["title", "description", "authors", "section"])
 def test_metadata(seed, field: str) -> None:
     gold, _, page = seed

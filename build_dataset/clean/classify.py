@@ -97,24 +97,29 @@ def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
                 verdicts[k + 1] = Verdict(BAD, "related")
             elif la.length >= LENGTH_HIGH:
                 verdicts[k + 1] = Verdict(BAD, "duplicate")
-        elif 20 <= len(la.body) < 400 and _caption_pair(la.body, lb.body):
-            verdicts[k] = Verdict(BAD, "caption")
-            verdicts[k + 1] = Verdict(BAD, "caption")
+        elif 20 <= len(la.body) < 400 and (label := _pair_label(la.body, lb.body)) is not None:
+            # The label says what the pair is: "READ MORE: X" after "X" is a teaser, "X | Photo: Y" a caption.
+            reason = cue_reason(label.strip(" :|-–—")) or "caption"
+            if reason not in ("related", "caption"):
+                reason = "caption"
+            if verdicts[k].reason != "related":
+                verdicts[k] = Verdict(BAD, reason)
+            verdicts[k + 1] = Verdict(BAD, reason)
 
 
-def _caption_pair(a: str, b: str) -> bool:
-    """A caption printed twice, the second time with a credit or a label: "X" then "X Photo: Y" or
-    "Enlarge X"; the extra must hold letters, not only a full stop."""
+def _pair_label(a: str, b: str) -> str | None:
+    """The credit or label a line printed twice gains the second time ("X" then "X Photo: Y", "Enlarge
+    X", "READ MORE: X"), or None when `b` is not `a` plus a label; a label must hold letters."""
     extra = len(b) - len(a)
     if not 0 < extra <= CAPTION_EXTRA:
-        return False
+        return None
     if b.startswith(a):
         rest = b[len(a):]
     elif b.endswith(a):
         rest = b[:extra]
     else:
-        return False
-    return any(c.isalpha() for c in rest)
+        return None
+    return rest if any(c.isalpha() for c in rest) else None
 
 
 def _shape_cue(ln: Line) -> str | None:
