@@ -1,6 +1,6 @@
 """Measure the whole build's throughput and peak memory at growing corpus sizes.
 
-    python benchmarks/build_scale.py [--sizes 250 2500] [--engine local] [--workers 2]
+    python benchmarks/build_scale.py [--sizes 1000 4000 12000] [--engine local] [--workers 2]
 
 Each size builds a synthetic corpus made from the seeds (the words of every long line shuffled, so each
 page is unique while its menus and buttons repeat, spread over five outlets so the corpus-furniture
@@ -71,7 +71,7 @@ def measure(size: int, engine: str, workers: int) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 2500])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 12000])
     parser.add_argument("--engine", default="local")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
