@@ -11,6 +11,7 @@ from dataclasses import replace
 from urllib.parse import urlparse
 
 from build_dataset import __version__
+from build_dataset.annotate import annotate_article
 from build_dataset.annotate.language import detect_language
 from build_dataset.clean import CleanedPage, clean_html, clean_page
 from build_dataset.read import ManifestEntry, SourceFile, SourceText
@@ -86,8 +87,6 @@ def raw_record(source: SourceFile, text: SourceText, page: CleanedPage) -> RawAr
 def process_document(source: SourceFile, text: SourceText, entry: ManifestEntry | None,
                      furniture: frozenset[str] = frozenset()) -> tuple[Article, RawArticle]:
     """Clean and annotate one document; duplicates are marked later, over the whole corpus."""
-    from build_dataset.annotate import annotate_article
-
     page = clean_source(source, text, furniture)
     article = annotate_article(assemble(source, text, entry, page))
     if article.cluster_id is None:
