@@ -140,10 +140,11 @@ def _shape_cue(ln: Line) -> str | None:
 
 def _long_verdict(ln: Line, has_stoplist: bool) -> Verdict:
     """The class of a line long enough to be judged alone."""
-    cue = _shape_cue(ln) if ln.length <= 220 else None
-    if cue:
-        return Verdict(BAD, cue)
-    if consent_notice(ln.body):
+    if ln.length <= 220:
+        cue = _shape_cue(ln)
+        if cue:
+            return Verdict(BAD, cue)
+    elif consent_notice(ln.body):  # shorter lines had it checked by `_shape_cue`
         return Verdict(BAD, "legal")
     if not has_stoplist:
         if ln.sentences >= 1:

@@ -26,15 +26,21 @@ _TAB_RE = re.compile("\t")
 _SPACES_RE = re.compile(" {2,}")
 _MOJIBAKE_HINT_RE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\ufffd"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 """A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way: what
-every "Ã©", "â€™", "Ð¿" looks like. ftfy (slow) runs only on text holding one."""
+every "Ã©", "â€™", "Ð¿" looks like; that or a replacement character (U+FFFD) is the hint, and ftfy
+(slow) runs only on text holding one. The replacement character is looked for with `in`, not as an
+alternative of the regex: a pattern starting with one character class lets `re` skip ahead to the
+candidate lead bytes, which makes the scan twice as fast."""
+_ODD_CHARACTER_RE = re.compile("[\u00a0\u2007\u202f\u200b\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Any character the no-break, zero-width or control regex replaces or drops: most texts hold none, and one scan
+for all of them is cheaper than three."""
 
 
 def fix_mojibake(text: str) -> tuple[str, list[str]]:
     """Undo text decoded with the wrong codec ("Ã©" -> "é"), when ftfy finds it."""
-    if not _MOJIBAKE_HINT_RE.search(text) or not is_bad(text):
+    if ("\ufffd" not in text and not _MOJIBAKE_HINT_RE.search(text)) or not is_bad(text):
         return text, []
     fixed = ftfy.fix_text(text, _FTFY)
     return (fixed, ["mojibake"]) if fixed != text else (text, [])
@@ -43,15 +49,16 @@ def fix_mojibake(text: str) -> tuple[str, list[str]]:
 def normalise_characters(text: str) -> tuple[str, list[str]]:
     """NFC, no-break spaces to spaces, zero-width and control characters dropped, tabs to spaces."""
     repairs: list[str] = []
-    if _NBSP_RE.search(text):
-        text = _NBSP_RE.sub(" ", text)
-        repairs.append("nbsp")
-    if _ZERO_WIDTH_RE.search(text):
-        text = _ZERO_WIDTH_RE.sub("", text)
-        repairs.append("zero_width")
-    if _CONTROL_RE.search(text):
-        text = _CONTROL_RE.sub("", text)
-        repairs.append("control")
+    if _ODD_CHARACTER_RE.search(text):
+        if _NBSP_RE.search(text):
+            text = _NBSP_RE.sub(" ", text)
+            repairs.append("nbsp")
+        if _ZERO_WIDTH_RE.search(text):
+            text = _ZERO_WIDTH_RE.sub("", text)
+            repairs.append("zero_width")
+        if _CONTROL_RE.search(text):
+            text = _CONTROL_RE.sub("", text)
+            repairs.append("control")
     if "\t" in text:
         text = _TAB_RE.sub(" ", text)
         repairs.append("tab")
