@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
+
 _STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→☆★✓✔➜⇒◉◎❯›»"
 BULLETS = _STRONG_BULLETS + "*-–—+"
 SENTENCE_END = ".!?。！？…:;\"'”’»)]؟।"
@@ -146,9 +148,36 @@ def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60
     paragraph would then look like a stopword-free menu. Longest first, because the vote reads only
     the sample's first words.
     """
+    return " ".join(ln.body for ln in _sample_lines(lines, min_length, max_lines))
+
+
+def _sample_lines(lines: list[Line], min_length: int, max_lines: int) -> list[Line]:
     longer = sorted((ln for ln in lines if ln.length >= min_length and _spaced(ln.body)), key=lambda ln: -ln.length)
-    picked = [ln.body for ln in longer[:max_lines]]
-    return " ".join(picked) if picked else " ".join(ln.body for ln in lines[:200])
+    return longer[:max_lines] or lines[:200]
+
+
+def language_words(lines: list[Line], min_length: int = 60, max_lines: int = 60) -> list[str]:
+    """The words `pick_stoplist` reads from `language_sample(lines)`, without building the sample.
+
+    The sample runs to thousands of characters of which the vote reads only the first SAMPLE_CHARS and
+    the first SAMPLE_WORDS words, so the words are taken line by line until either runs out, reusing
+    the tokens `split_lines` made of lines no longer than STOP_SAMPLE_CHARS. The result is the same
+    list: the space that joins two lines in the sample is no word character, and it ends any context
+    `str.lower` looks at (the Greek final sigma), so lowercasing line by line changes nothing.
+    """
+    words: list[str] = []
+    room = SAMPLE_CHARS  # characters of the lowercased sample left before its SAMPLE_CHARS limit
+    for ln in _sample_lines(lines, min_length, max_lines):
+        low = ln.body.lower()
+        if len(low) >= room:
+            words += WORD_RE.findall(low, 0, room)
+            break
+        toks = ln.tokens
+        words += toks if toks is not None and len(ln.body) <= STOP_SAMPLE_CHARS else WORD_RE.findall(low)
+        if len(words) >= SAMPLE_WORDS:
+            break
+        room -= len(low) + 1
+    return words[:SAMPLE_WORDS]
 
 
 def add_stop_density(lines: list[Line], stoplist: frozenset[str]) -> None:

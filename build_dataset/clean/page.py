@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from build_dataset.clean.classify import BAD, GOOD, Verdict, classify
-from build_dataset.clean.lines import Line, add_stop_density, language_sample, split_lines
+from build_dataset.clean.lines import Line, add_stop_density, language_words, split_lines
 from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
 from build_dataset.clean.spans import join_segments, line_pieces, partition
-from build_dataset.clean.stoplists import pick_stoplist
+from build_dataset.clean.stoplists import stoplist_for_words
 
 
 def _apply_header(lines: list[Line], verdicts: list[Verdict], head: Header, start: int) -> None:
@@ -39,7 +39,7 @@ def clean_page(raw: str, *, furniture: frozenset[str] = frozenset()) -> CleanedP
     (see `furniture_keys`); lines with those keys are removed as "furniture".
     """
     lines = split_lines(raw)
-    _, stoplist = pick_stoplist(language_sample(lines))
+    _, stoplist = stoplist_for_words(language_words(lines))
     add_stop_density(lines, stoplist)
     verdicts, original, first, last = classify(lines, furniture, bool(stoplist))
     head = Header()

@@ -41,7 +41,12 @@ def pick_stoplist(sample_text: str) -> tuple[str | None, frozenset[str]]:
     Votes are divided by the fourth root of a list's size, so a 4,000-word list does not win
     over a 400-word one only by being long.
     """
-    words = WORD_RE.findall(sample_text.lower(), 0, SAMPLE_CHARS)[:SAMPLE_WORDS]
+    return stoplist_for_words(WORD_RE.findall(sample_text.lower(), 0, SAMPLE_CHARS)[:SAMPLE_WORDS])
+
+
+def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
+    """`pick_stoplist` on the sample's lowercased words (at most SAMPLE_WORDS from its first SAMPLE_CHARS
+    characters), for callers that have them already (see `lines.language_words`)."""
     if not words:
         return None, frozenset()
     names, index, lists = _combined()
