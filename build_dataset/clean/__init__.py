@@ -7,6 +7,13 @@ Public API:
 - `line_key(line)`, `page_keys(raw)` and `furniture_keys(counts, n_pages)` give the corpus-level
   furniture evidence the pipeline collects per outlet and passes back to `clean_page`.
 
+Two steps decide which lines are body. Rules (`classify`: jusText's line classes, keyword cues,
+two-line patterns, the densest run of text) give each line a verdict and a reason; then a small
+gradient-boosted tree model (`linemodel`, trained by `scripts/train_cleaner.py` on labelled pages and
+shipped as `data/line_model.json`) reads those verdicts together with each line's shape, position,
+neighbours and words (`features`) and has the last word, except over structural evidence the rules
+are sure of (a teaser printed twice, the outlet's corpus furniture). The rules name the reasons.
+
 The removed spans and the kept body partition the raw text exactly. Removal reasons:
 
 - navigation: menus, breadcrumbs, section labels, link lists, anything non-prose above the article;

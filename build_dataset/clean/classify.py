@@ -85,6 +85,7 @@ class Verdict:
     cls: int
     reason: str | None = None  # why a BAD line is furniture; None for undecided or body
     cue: str | None = None     # the reason the line's own shape or words gave, before context
+    sure: bool = False         # structural evidence (a pair pattern, corpus furniture) the line model may not overturn
 
 
 def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
@@ -93,18 +94,18 @@ def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
         la, lb = lines[k], lines[k + 1]
         if la.body == lb.body and not la.markup:
             if la.length < LENGTH_HIGH and (not la.sentence_end or la.words <= 20):
-                verdicts[k] = Verdict(BAD, "related")
-                verdicts[k + 1] = Verdict(BAD, "related")
+                verdicts[k] = Verdict(BAD, "related", sure=True)
+                verdicts[k + 1] = Verdict(BAD, "related", sure=True)
             elif la.length >= LENGTH_HIGH:
-                verdicts[k + 1] = Verdict(BAD, "duplicate")
+                verdicts[k + 1] = Verdict(BAD, "duplicate", sure=True)
         elif 20 <= len(la.body) < 400 and (label := _pair_label(la.body, lb.body)) is not None:
             # The label says what the pair is: "READ MORE: X" after "X" is a teaser, "X | Photo: Y" a caption.
             reason = cue_reason(label.strip(" :|-–—")) or "caption"
             if reason not in ("related", "caption"):
                 reason = "caption"
             if verdicts[k].reason != "related":
-                verdicts[k] = Verdict(BAD, reason)
-            verdicts[k + 1] = Verdict(BAD, reason)
+                verdicts[k] = Verdict(BAD, reason, sure=True)
+            verdicts[k + 1] = Verdict(BAD, reason, sure=True)
 
 
 def _pair_label(a: str, b: str) -> str | None:
@@ -319,7 +320,7 @@ def _wrapped(lines: list[Line], k: int) -> bool:
     return False
 
 
-def _comments_start(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> int:
+def comments_start(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> int:
     """Position of the first comments cue ("27 comments", "Leave a reply") after some body text,
     or len(lines): a comment thread can hold more prose than the article, but comes after it."""
     text = 0
@@ -339,7 +340,7 @@ def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> 
     Runs are sought above the comments first, in the whole page only if nothing is found there or a
     run below the comments cue far outweighs what is found there.
     """
-    stop = _comments_start(lines, verdicts, original)
+    stop = comments_start(lines, verdicts, original)
     seen: set[str] = set()
     weights = []
     for k, ln in enumerate(lines):
@@ -409,7 +410,7 @@ def classify(
     verdicts: list[Verdict] = []
     for ln in lines:
         if furniture and line_key(ln.text) in furniture:
-            verdicts.append(Verdict(BAD, "furniture"))
+            verdicts.append(Verdict(BAD, "furniture", sure=True))
         elif ln.length >= LENGTH_LOW:
             verdicts.append(_long_verdict(ln, has_stoplist))
         else:

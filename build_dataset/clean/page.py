@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from build_dataset.clean.classify import BAD, GOOD, Verdict, classify
+from dataclasses import dataclass
+
+import numpy as np
+
+from build_dataset.clean.classify import BAD, GOOD, Verdict, classify, comments_start
+from build_dataset.clean.features import FEATURES, line_features
+from build_dataset.clean.linemodel import THRESHOLD, load_model
 from build_dataset.clean.lines import Line, add_stop_density, language_words, split_lines
 from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
@@ -32,16 +38,65 @@ def _field(value: str | None) -> str | None:
     return " ".join(value.split()) or None
 
 
+@dataclass
+class Analysis:
+    """A page's lines, the rule-based verdicts on them and their features: what the line model reads."""
+
+    lines: list[Line]
+    stoplist: frozenset[str]
+    verdicts: list[Verdict]
+    original: list[int]
+    first: int
+    last: int
+    features: np.ndarray
+
+
+def analyse(raw: str, furniture: frozenset[str] = frozenset(), vocabulary: dict[str, float] | None = None) -> Analysis:
+    """Lines, rule-based verdicts and the feature matrix of a dump (shared by cleaning and training).
+
+    `vocabulary` defaults to the packaged model's; training passes the one learned without the page.
+    """
+    lines = split_lines(raw)
+    _, stoplist = stoplist_for_words(language_words(lines))
+    add_stop_density(lines, stoplist)
+    verdicts, original, first, last = classify(lines, furniture, bool(stoplist))
+    features = line_features(lines, verdicts, original, first, last, stoplist,
+                             comments_start(lines, verdicts, original),
+                             load_model(FEATURES).vocabulary if vocabulary is None else vocabulary)
+    return Analysis(lines, stoplist, verdicts, original, first, last, features)
+
+
+def model_keeps(verdicts: list[Verdict], probability: np.ndarray, threshold: float = THRESHOLD) -> list[bool]:
+    """Which lines are body: the line model's call, except that lines the rules removed on structural
+    evidence (a teaser printed twice, a caption repeated with its credit, the outlet's corpus furniture,
+    see `Verdict.sure`) stay removed."""
+    return [p >= threshold and not v.sure for v, p in zip(verdicts, probability.tolist(), strict=True)]
+
+
+def _apply_model(a: Analysis) -> None:
+    """The line model has the last word on which lines are body; the rules name the reasons.
+
+    A line the model removes keeps the cue its own words gave ("subscribe", "legal"), or is named by
+    where it sits: navigation above the article region, footer below it, boilerplate inside it.
+    """
+    keeps = model_keeps(a.verdicts, load_model(FEATURES).probability(a.features))
+    for k, (v, body) in enumerate(zip(a.verdicts, keeps, strict=True)):
+        if body and v.cls != GOOD:
+            v.cls, v.reason = GOOD, None
+        elif not body and v.cls == GOOD:
+            v.cls = BAD
+            v.reason = v.cue or ("navigation" if k < a.first else "footer" if k > a.last else "boilerplate")
+
+
 def clean_page(raw: str, *, furniture: frozenset[str] = frozenset()) -> CleanedPage:
     """Split a text dump into its article body, metadata and the removed spans with their reasons.
 
     `furniture` holds `line_key`s that recur across many pages of the same outlet in this build
     (see `furniture_keys`); lines with those keys are removed as "furniture".
     """
-    lines = split_lines(raw)
-    _, stoplist = stoplist_for_words(language_words(lines))
-    add_stop_density(lines, stoplist)
-    verdicts, original, first, last = classify(lines, furniture, bool(stoplist))
+    a = analyse(raw, furniture)
+    _apply_model(a)
+    lines, stoplist, verdicts, original, first, last = a.lines, a.stoplist, a.verdicts, a.original, a.first, a.last
     head = Header()
     if last >= first:
         start = body_start(lines, verdicts, original, first, last)
