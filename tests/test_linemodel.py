@@ -1,0 +1,121 @@
+"""The learned line model: tree evaluation, the packaged model file, the features it reads, its labels.
+
+The trees are evaluated with numpy from the exported JSON; a forest built by hand here pins down the
+semantics (`x <= threshold` goes left, a leaf keeps its rows, the logistic link). The training
+script's label mapping and score are checked on small pages made here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from build_dataset.clean import clean_page
+from build_dataset.clean.classify import BAD, GOOD, Verdict
+from build_dataset.clean.features import FEATURES, vocabulary_features
+from build_dataset.clean.linemodel import THRESHOLD, from_dict, load_model
+from build_dataset.clean.page import analyse, model_keeps
+from build_dataset.errors import BuildDatasetError
+from scripts.train_cleaner import line_labels, snippet_score
+
+# Tree 0: x0 <= 1.0 ? (x1 <= 5.0 ? 0.5 : -0.25) : 2.0.  Tree 1: a single leaf worth -1.0.
+FOREST = {
+    "features": ["a", "b"],
+    "vocabulary": {"share": -2.0, "the": 1.0},
+    "baseline": 0.1,
+    "trees": [
+        {"feature": [0, 1, 0, 0, 0], "threshold": [1.0, 5.0, 0.0, 0.0, 0.0], "left": [1, 3, 0, 0, 0],
+         "right": [2, 4, 0, 0, 0], "leaf": [0, 0, 1, 1, 1], "value": [0.0, 0.0, 2.0, 0.5, -0.25]},
+        {"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "leaf": [1], "value": [-1.0]},
+    ],
+}
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def test_forest_follows_thresholds_and_sums_leaves() -> None:
+    model = from_dict(FOREST)
+    x = np.array([[1.0, 5.0], [0.0, 6.0], [1.5, 0.0]], dtype=np.float32)  # equal to a threshold goes left
+    expected = [_sigmoid(0.1 + 0.5 - 1.0), _sigmoid(0.1 - 0.25 - 1.0), _sigmoid(0.1 + 2.0 - 1.0)]
+    assert model.probability(x) == pytest.approx(expected)
+    assert model.depth == 2
+    assert model.probability(np.zeros((0, 2), dtype=np.float32)).shape == (0,)
+
+
+def test_packaged_model_matches_the_features_the_code_computes() -> None:
+    model = load_model(FEATURES)
+    assert model.features == FEATURES
+    assert len(model.roots) > 10 and model.vocabulary
+    assert all(w == w.lower() for w in model.vocabulary)
+
+
+def test_a_model_trained_on_other_features_is_refused() -> None:
+    with pytest.raises(BuildDatasetError, match="retrain"):
+        load_model(("not", "these", "features"))
+
+
+def test_vocabulary_features_summarise_the_known_words() -> None:
+    cols = vocabulary_features([["share", "the", "news"], ["nothing", "known"], []], {"share": -2.0, "the": 1.0})
+    assert cols[0].tolist() == pytest.approx([-0.5, 1.0, -2.0, -2.0, 2 / 3, 1.0])
+    assert cols[1].tolist() == [0.0] * 6
+    assert cols[2].tolist() == [0.0] * 6
+
+
+PAGE = "\n".join([
+    "* Home", "* News", "* Sport", "",
+    "Talks resume in Geneva",
+    "",
+    "The delegations met on Monday for the first time since the spring, and both sides said that the "
+    "talks had been useful, although neither would say when the next round would take place.",
+    "",
+    "Officials from both countries said they had agreed to keep the channel open and to exchange lists "
+    "of prisoners before the end of the month, which diplomats described as a modest but real step.",
+    "",
+    "Share on Facebook", "Share on Twitter",
+])
+
+
+def test_feature_matrix_shape_edges_and_cues() -> None:
+    a = analyse(PAGE)
+    x = a.features
+    assert x.shape == (len(a.lines), len(FEATURES))
+    col = {f: i for i, f in enumerate(FEATURES)}
+    assert x[0, col["prev_log_length"]] == -1.0 and x[-1, col["next_log_length"]] == -1.0
+    assert np.all(np.diff(x[:, col["position"]]) > 0)
+    assert x[:, [col[f] for f in FEATURES if f.startswith("cue_") and f != "cue_any"]].sum(axis=1).max() <= 1
+    social = [k for k, ln in enumerate(a.lines) if ln.text.startswith("Share")]
+    assert all(x[k, col["cue_social"]] == 1.0 for k in social)
+
+
+def test_model_keeps_the_article_and_drops_menus_and_share_buttons() -> None:
+    page = clean_page(PAGE)
+    assert "The delegations met on Monday" in page.text
+    assert "exchange lists of prisoners" in page.text
+    assert "Share on" not in page.text and "Sport" not in page.text
+
+
+def test_sure_verdicts_are_never_overturned() -> None:
+    verdicts = [Verdict(GOOD), Verdict(BAD, "related", sure=True), Verdict(BAD, "navigation")]
+    assert model_keeps(verdicts, np.array([0.9, 0.99, 0.99])) == [True, False, True]
+    assert model_keeps(verdicts, np.array([THRESHOLD - 0.01, 0.0, THRESHOLD])) == [False, False, True]
+
+
+def test_snippets_label_every_line_they_cover_and_conflicts_are_dropped() -> None:
+    raw = "Menu\nFirst line of the story\ncontinues here.\nShared line\n"
+    a = analyse(raw, vocabulary={})
+    texts = [ln.text for ln in a.lines]
+    page = {"with": ["of the story continues", "Shared line"], "without": ["Menu", "Shared"]}
+    labels = line_labels(a, page)
+    assert {texts[k]: v for k, v in labels.items()} == {
+        "Menu": 0, "First line of the story": 1, "continues here.": 1,
+    }
+
+
+def test_snippet_score_counts_like_the_scorer() -> None:
+    pages = {"p": {"_raw": "a b c d", "with": ["a b", "c", "zzz"], "without": ["d"]}}
+    p, r, f = snippet_score(pages, {"p": "a b d"})
+    assert (p, r) == (0.5, 0.5) and f == pytest.approx(0.5)
