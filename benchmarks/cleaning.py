@@ -1,5 +1,8 @@
 """Benchmark the cleaner: dev snippet P/R/F1 (with and without corpus evidence), seed gold, speed, memory.
 
+The shipped line model was trained on the dev pages, so their score here is optimistic; the estimate
+for sites the model never saw comes from `scripts/train_cleaner.py` (benchmarks/results/line_model.md).
+
     python benchmarks/cleaning.py [--dev ../shared/eval/dev] [--show 0]
 
 The dev pages are cleaned into a temporary folder of .txt files that `score_snippets.py` (next to the
@@ -149,7 +152,7 @@ def write_results(rows: list[tuple[str, str]]) -> None:
              "so compare ratios measured in one run).", ""]
     for label, table in SCORES.items():
         score_rows = [line.split() for line in table.splitlines()[1:3]]
-        lines += [f"Dev pages, {label}:", "", "| | precision | recall | F1 |", "|---|---|---|---|"]
+        lines += [f"Dev pages (the line model's training pages), {label}:", "", "| | precision | recall | F1 |", "|---|---|---|---|"]
         lines += [f"| {' '.join(r[:-3])} | {r[-3]} | {r[-2]} | {r[-1]} |" for r in score_rows]
         lines.append("")
     lines += ["| measure | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
