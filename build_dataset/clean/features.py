@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain, repeat
 
 import numpy as np
 
 from build_dataset.clean.classify import GOOD, Verdict
-from build_dataset.clean.lines import WORD_RE, Line
+from build_dataset.clean.lines import Line
 
 CUES = ("social", "related", "comments", "legal", "subscribe", "advertising", "navigation", "markup",
         "caption", "byline", "dateline", "footer", "furniture")
@@ -83,7 +84,10 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
-    words = [ln.tokens if ln.tokens is not None else WORD_RE.findall(ln.body[:VOCAB_CHARS].lower()) for ln in lines]
+    words = [ln.head_words for ln in lines]
+    flat = list(chain.from_iterable(words))  # every word of the page, line after line
+    sizes = np.fromiter(map(len, words), dtype=np.intp, count=n)
+    line_of = np.repeat(np.arange(n), sizes)  # the line each word of `flat` belongs to
     counts = Counter(ln.body for ln in lines)
     total_chars = lines[-1].end or 1
     idx = np.arange(n)
@@ -96,9 +100,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("log_length", np.log1p([ln.length for ln in lines]))
     put("words", [ln.words for ln in lines])
     if stoplist:
-        contains = stoplist.__contains__
-        put("stop_density", [ln.stop_density if ln.tokens is not None else sum(map(contains, w)) / (len(w) or 1)
-                             for ln, w in zip(lines, words, strict=True)])
+        put("stop_density", _stop_density(lines, words, sizes, stoplist))
     put("sentence_end", [ln.sentence_end for ln in lines])
     put("ends_colon", [ln.body[-1:] == ":" for ln in lines])
     put("sentences", [ln.sentences for ln in lines])
@@ -120,7 +122,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     cue_column = np.array([_CUE_COLUMN.get(c, -1) if c else -1 for c in cues])
     x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue_column[:, None] == np.arange(len(CUES))
     put("position", idx / n)
-    put("char_position", [ln.start / total_chars for ln in lines])
+    put("char_position", np.array([ln.start for ln in lines]) / total_chars)
     put("inside", (idx >= first) & (idx <= last))
     put("above", idx < first)
     put("below", idx > last)
@@ -145,27 +147,51 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     good_chars = np.where(x[:, col["original"]] == GOOD, np.expm1(x[:, col["log_length"]]) * 1e-3, 0.0)
     short = x[:, col["log_length"]] < math.log1p(70)
     bad = x[:, col["verdict"]] == 0
+    # the four series of each window are adjacent columns in FEATURES, in this order
+    series = np.stack((good_chars, x[:, col["bullet"]], short, bad), axis=1).astype(np.float64)
+    cumulative = _cumulative(series)
     for w in WINDOWS:
-        series_by_name = (("good_chars", good_chars), ("bullets", x[:, col["bullet"]]), ("short", short), ("bad", bad))
-        for name, series in series_by_name:
-            put(f"w{w}_{name}", _window_sum(series.astype(np.float64), w) / (2 * w + 1))
-    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = vocabulary_features(words, vocabulary)
+        x[:, col[f"w{w}_good_chars"]:col[f"w{w}_bad"] + 1] = _window_sum(cumulative, w) / (2 * w + 1)
+    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(flat, sizes, line_of, vocabulary)
     return x
 
 
-def _window_sum(series: np.ndarray, w: int) -> np.ndarray:
-    """Sum of `series` over the 2w+1 lines centred on each line (fewer at the page's edges)."""
-    c = np.concatenate(([0.0], np.cumsum(series, dtype=np.float64)))
-    n = len(series)
+def _stop_density(lines: list[Line], words: list[list[str]], sizes: np.ndarray, stoplist: frozenset[str]) -> np.ndarray:
+    """Every line's share of stopwords among its words: long lines have it from `add_stop_density`, short
+    ones get it here the same way (a count divided by a count, in float64), their words looked up in one
+    pass rather than line by line."""
+    density = np.array([ln.stop_density for ln in lines])
+    short = [k for k, ln in enumerate(lines) if ln.tokens is None]
+    if short:
+        short_sizes = sizes[short]
+        stops = np.fromiter(map(stoplist.__contains__, chain.from_iterable([words[k] for k in short])), dtype=bool,
+                            count=int(short_sizes.sum()))
+        per_line = np.repeat(np.arange(len(short)), short_sizes)
+        density[short] = np.bincount(per_line, weights=stops, minlength=len(short)) / np.maximum(short_sizes, 1)
+    return density
+
+
+def _cumulative(series: np.ndarray) -> np.ndarray:
+    """Running sums of (lines x k) series down the lines, after a row of zeros: what `_window_sum` reads.
+
+    The sums run line after line in float64, column by column, so a window's sum is the same whatever
+    other series share the matrix."""
+    return np.concatenate((np.zeros((1, series.shape[1])), np.cumsum(series, axis=0, dtype=np.float64)))
+
+
+def _window_sum(cumulative: np.ndarray, w: int) -> np.ndarray:
+    """Sums of each series over the 2w+1 lines centred on each line (fewer at the page's edges), from
+    their `_cumulative` sums, as float32."""
+    n = len(cumulative) - 1
     idx = np.arange(n)
     hi = np.minimum(idx + w + 1, n)
     lo = np.maximum(idx - w, 0)
-    return (c[hi] - c[lo]).astype(np.float32)
+    return (cumulative[hi] - cumulative[lo]).astype(np.float32)
 
 
 def line_words(ln: Line) -> list[str]:
     """The lowercased words of a line's start, as the vocabulary features read them."""
-    return ln.tokens if ln.tokens is not None else WORD_RE.findall(ln.body[:VOCAB_CHARS].lower())
+    return ln.head_words
 
 
 def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:
@@ -174,23 +200,32 @@ def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) ->
 
     The vocabulary is learned from labelled lines, keeping only words seen on several sites, so it holds
     the generic words of page furniture in each language ("subscribe", "newsletter", "Kommentar",
-    "cookies") and of prose, not the names of one site. The words of the whole page are looked up in one
-    pass and summed per line with `reduceat`, since a loop per line costs more than the lookups.
+    "cookies") and of prose, not the names of one site.
     """
-    n = len(words)
+    sizes = np.fromiter(map(len, words), dtype=np.intp, count=len(words))
+    return _vocabulary_columns(list(chain.from_iterable(words)), sizes, np.repeat(np.arange(len(words)), sizes),
+                               vocabulary)
+
+
+def _vocabulary_columns(flat: list[str], sizes: np.ndarray, line_of: np.ndarray,
+                        vocabulary: dict[str, float]) -> np.ndarray:
+    """`vocabulary_features` of the page's words given flat, with each line's word count and each word's
+    line. The words of the whole page are looked up in one pass (`map` over `dict.get`, no Python
+    frame per word) and summed per line with `bincount` and `reduceat`, since a loop per line costs
+    more than the lookups."""
+    n = len(sizes)
     out = np.zeros((n, 6), dtype=np.float32)
-    get = vocabulary.get
-    nan = math.nan
-    values = np.array([get(w, nan) for line in words for w in line], dtype=np.float64)
-    sizes = np.array([len(line) for line in words], dtype=np.intp)
+    values = np.fromiter(map(vocabulary.get, flat, repeat(math.nan)), dtype=np.float64, count=len(flat))
     known = ~np.isnan(values)
     if not known.any():
         return out
-    line_of = np.repeat(np.arange(n), sizes)[known]
+    line_of = line_of[known]
     values = values[known]
     counts = np.bincount(line_of, minlength=n)
     has = counts > 0
-    lines, starts = np.unique(line_of, return_index=True)
+    # line_of is sorted: each line's known words are a run, which starts where the line number changes
+    starts = np.flatnonzero(np.concatenate(([True], line_of[1:] != line_of[:-1])))
+    lines = line_of[starts]
     out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
     out[lines, 1] = np.maximum.reduceat(values, starts)
     out[lines, 2] = np.minimum.reduceat(values, starts)

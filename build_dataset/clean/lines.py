@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
 
@@ -38,8 +38,8 @@ STOP_SAMPLE_CHARS = 300
 class Line:
     """One non-blank line of the dump: where its text sits in the raw string and what it looks like.
 
-    Features every line needs are fields; the ones only some lines need (the classifier asks them of
-    short lines near the article, the header reader of a few lines) are properties.
+    Every feature is a field filled by `split_lines`: the classifier, the header reader and the line
+    model's features all read them, so each regex runs once per line (see `_shape`).
     """
 
     index: int          # line number in the raw text (0-based)
@@ -55,35 +55,19 @@ class Line:
     sentences: int = 0  # sentence-ending marks followed by a space, plus a final one (long lines)
     tokens: list[str] | None = None  # lowercased words of the body's start; None for short lines
     stop_density: float = 0.0
-
-    @property
-    def words(self) -> int:
-        toks = self.tokens
-        if toks is None:
-            return len(self.body.split())
-        n = len(self.body)
-        return len(toks) if n <= STOP_SAMPLE_CHARS else len(toks) * n // STOP_SAMPLE_CHARS
-
-    @property
-    def dated(self) -> bool:
-        """A short line holding a date or a time: a dateline or a list entry's stamp."""
-        return len(self.body) < 80 and bool(_DATE_RE.search(self.body))
-
-    @property
-    def markup(self) -> bool:
-        """Only w3m renderings of images, buttons or form fields ("[logo]", "[ ]", "[Submit]")."""
-        body = self.body
-        return "[" in body and (not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or bool(_FORM_RE.search(body)))
-
-    @property
-    def separated(self) -> int:
-        """How many menu or breadcrumb separators (" | ", " · ", " > ") the line holds."""
-        return len(_SEPARATED_ITEMS_RE.findall(self.body)) if len(self.body) < 300 else 0
-
-    @property
-    def urlish(self) -> bool:
-        body = self.body
-        return len(body) < 200 and ("." in body or "@" in body) and bool(_URLISH_RE.search(body))
+    head_words: list[str] = field(default_factory=list)
+    """Lowercased words of the body's first STOP_SAMPLE_CHARS characters, for every line (`tokens` of a
+    long line); the line model's vocabulary features read them."""
+    words: int = 0
+    """Words of the body: counted on short lines, estimated from `tokens` on long ones."""
+    dated: bool = False
+    """A short line holding a date or a time: a dateline or a list entry's stamp."""
+    markup: bool = False
+    """Only w3m renderings of images, buttons or form fields ("[logo]", "[ ]", "[Submit]")."""
+    separated: int = 0
+    """How many menu or breadcrumb separators (" | ", " · ", " > ") the line holds."""
+    urlish: bool = False
+    """A short line holding a URL, a domain or an e-mail address."""
 
 
 def line_key(line: str) -> str:
@@ -124,11 +108,51 @@ def split_lines(raw: str) -> list[Line]:
         ln = Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length,
                   last in SENTENCE_END if last else False)
         if length >= TOKENS_FROM:
-            ln.tokens = WORD_RE.findall(body[:STOP_SAMPLE_CHARS].lower())
             sentences = body.count(". ") + body.count("! ") + body.count("? ") + body.count("。")
             ln.sentences = sentences + (last in ".!?。！？…")
         append(ln)
+    _add_words(lines)
+    _add_shapes(lines)
     return lines
+
+
+def _add_words(lines: list[Line]) -> None:
+    """Fill `head_words` of every line, `tokens` of the long ones and the `words` count.
+
+    The lines' heads are lowercased and tokenised as one string joined by newlines rather than line by
+    line, which is the same: no word crosses a newline, and a newline ends any context `str.lower`
+    looks at (the Greek final sigma), so lowercasing the joined heads lowercases each head alone.
+    """
+    if not lines:
+        return  # "".split("\n") is one empty head, not none
+    heads = "\n".join([ln.body[:STOP_SAMPLE_CHARS] for ln in lines]).lower().split("\n")
+    for ln, words in zip(lines, map(WORD_RE.findall, heads), strict=True):
+        ln.head_words = words
+        if ln.length >= TOKENS_FROM:
+            ln.tokens = words
+            n = len(ln.body)
+            ln.words = len(words) if n <= STOP_SAMPLE_CHARS else len(words) * n // STOP_SAMPLE_CHARS
+        else:
+            ln.words = len(ln.body.split())
+
+
+def _add_shapes(lines: list[Line]) -> None:
+    """Fill the regex-based shape fields; each holds only for lines below a length, which is checked
+    first because the length test is much cheaper than the regex."""
+    date_search = _DATE_RE.search
+    separators = _SEPARATED_ITEMS_RE.findall
+    url_search = _URLISH_RE.search
+    for ln in lines:
+        body = ln.body
+        n = len(body)
+        if n < 300:
+            ln.separated = len(separators(body))
+            if n < 200:
+                ln.urlish = ("." in body or "@" in body) and url_search(body) is not None
+                if n < 80:
+                    ln.dated = date_search(body) is not None
+        if "[" in body:
+            ln.markup = not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or _FORM_RE.search(body) is not None
 
 
 def _spaced(body: str) -> bool:
