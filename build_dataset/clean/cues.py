@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 # Reason -> phrases. A phrase matches at the start of the lowercased line (after bullets and
 # punctuation), so "share this:" and "teilen" match but "we share concerns" does not.
 _LEADING: dict[str, tuple[str, ...]] = {
@@ -234,6 +236,19 @@ _LEADING_RE = re.compile(f"(?:{_alternation(tuple(_LEADING_REASON))})(?!\\w)")
 _ANYWHERE_RE = re.compile(_alternation(tuple(_ANYWHERE_REASON)))
 
 
+def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for p in phrases:
+        automaton.add_word(p, p)
+    automaton.make_automaton()
+    return automaton
+
+
+_ANYWHERE_AUTOMATON = _automaton(tuple(_ANYWHERE_REASON))
+"""Whether any anywhere phrase occurs in a line, in one linear scan: most lines hold none, and then
+the regex, which tries every phrase at every position, need not run (see `_anywhere_reason`)."""
+
+
 _CONSENT_RE = re.compile(
     r"website|webseite|web site|site web|sitio web|browser|consent|zustimm|einwillig|datenschutz|privacy|"
     r"akzept|accept|we use|wir verwenden|nutzen wir|verwendet|utilise|utilizamos|usamos|utilizziamo|"
@@ -292,7 +307,14 @@ def cue_reason(text: str) -> str | None:
         reason = _leading_reason(low)
         if reason:
             return reason
+    return _anywhere_reason(low)
+
+
+def _anywhere_reason(low: str) -> str | None:
+    """Reason of the anywhere phrase `_ANYWHERE_RE` finds first in `low` (the leftmost, and the longest
+    there), or None. The regex holds the phrases and nothing else, so it finds one exactly when the
+    automaton does; the automaton only rules out the lines holding none, the common case."""
+    if next(_ANYWHERE_AUTOMATON.iter(low), None) is None:
+        return None
     m = _ANYWHERE_RE.search(low)
-    if m:
-        return _ANYWHERE_REASON[m.group(0)]
-    return None
+    return _ANYWHERE_REASON[m.group(0)] if m else None
