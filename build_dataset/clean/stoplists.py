@@ -9,6 +9,7 @@ combined lookup from word to the languages whose list holds it, counted over a s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import justext
@@ -51,10 +52,15 @@ def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
         return None, frozenset()
     names, index, lists = _combined()
     votes = [0] * len(names)
-    for w in words:
+    # a sample repeats its function words many times: each distinct word is looked up once
+    for w, count in Counter(words).items():
         for i in index.get(w, ()):
-            votes[i] += 1
-    best = max(range(len(names)), key=lambda i: (votes[i] / len(lists[i]) ** 0.25, -i))
+            votes[i] += count
+    # only a language with votes can pass MIN_HIT_RATE, and any of them outranks all without votes
+    voted = [i for i, v in enumerate(votes) if v]
+    if not voted:
+        return None, frozenset()
+    best = max(voted, key=lambda i: (votes[i] / len(lists[i]) ** 0.25, -i))
     if votes[best] / len(words) < MIN_HIT_RATE:
         return None, frozenset()
     return names[best], lists[best]
