@@ -43,12 +43,16 @@ class LineModel:
         n, width = x.shape
         if n == 0:
             return np.zeros(0)
+        take = np.take  # plain gathers: each level is a few of them over all (line, tree) pairs
+        roots = self.roots
+        # the first level needs no gather of features and thresholds: every row starts at the roots
+        node = take(self.children, 2 * roots + (x[:, self.feature[roots]] > self.threshold[roots]))
         flat = x.ravel()
         row = (np.arange(n) * width)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots)))
-        for _ in range(self.depth):
-            node = self.children[2 * node + (flat[row + self.feature[node]] > self.threshold[node])]
-        raw = self.baseline + self.value[node].sum(axis=1)
+        for _ in range(self.depth - 1):
+            go = take(flat, row + take(self.feature, node)) > take(self.threshold, node)
+            node = take(self.children, 2 * node + go)
+        raw = self.baseline + take(self.value, node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 
