@@ -5,12 +5,42 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean.lines import language_sample, language_words, split_lines
+from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason
+from build_dataset.clean.features import (
+    FEATURES,
+    FURNITURE_WORD,
+    WINDOWS,
+    _cumulative,
+    _window_sum,
+    vocabulary_features,
+)
+from build_dataset.clean.linemodel import LineModel, load_model
+from build_dataset.clean.lines import (
+    _BRACKET_TOKEN_RE,
+    _DATE_RE,
+    _FORM_RE,
+    _SEPARATED_ITEMS_RE,
+    _URLISH_RE,
+    STOP_SAMPLE_CHARS,
+    TOKENS_FROM,
+    language_sample,
+    language_words,
+    split_lines,
+)
 from build_dataset.clean.repair import _CONTROL_RE, _MOJIBAKE_HINT_RE, _NBSP_RE, _ZERO_WIDTH_RE, normalise_characters
-from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS, WORD_RE, pick_stoplist, stoplist_for_words
+from build_dataset.clean.stoplists import (
+    MIN_HIT_RATE,
+    SAMPLE_CHARS,
+    SAMPLE_WORDS,
+    WORD_RE,
+    _combined,
+    pick_stoplist,
+    stoplist_for_words,
+)
 
 _TRICKY = [
     "ΟΔΟΣ ΣΑΣ. " * 60, "İstanbul İİİ " * 50, "a" * 5000, "word. " * 700, "Σ" * 3999, "ΣΑ end", "ΑΣ.Β ΑΣ' x",
@@ -51,3 +81,117 @@ def test_repair_prechecks_change_nothing(text: str) -> None:
     assert [n for n in names if n not in ("tab", "nfc")] == plain_names
     hinted = "\ufffd" in text or bool(_MOJIBAKE_HINT_RE.search(text))
     assert hinted == bool(_HINT_AS_ONE_REGEX.search(text))
+
+
+# --- line shapes: computed once per line in `split_lines`, as the plain per-line definitions say ---
+
+_SHAPES = [
+    "• Home | News | Sport", "Published 12.03.2021 10:45", "[logo] [ ] [Submit]", "[Search ]", "(*) yes",
+    "www.example.com", "mail@host.de", "see https://x.org/a.html", "News > Welt › Europa :: Kultur",
+    "ΟΔΟΣ ΣΑΣ. ΑΣ' Β", "İstanbul'da 2019", "Ein Satz. Noch einer! Und? Ja.", "\u2003• indented", "[a] text",
+]
+
+
+def _plain_shapes(body: str, tokens: list[str] | None) -> tuple:
+    """The line shapes as `Line` properties computed them before they became fields."""
+    n = len(body)
+    words = len(body.split()) if tokens is None else (
+        len(tokens) if n <= STOP_SAMPLE_CHARS else len(tokens) * n // STOP_SAMPLE_CHARS)
+    dated = n < 80 and bool(_DATE_RE.search(body))
+    markup = "[" in body and (not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or bool(_FORM_RE.search(body)))
+    separated = len(_SEPARATED_ITEMS_RE.findall(body)) if n < 300 else 0
+    urlish = n < 200 and ("." in body or "@" in body) and bool(_URLISH_RE.search(body))
+    return words, dated, markup, separated, urlish
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SHAPES + _TRICKY), st.text(max_size=400)), max_size=30))
+def test_line_shapes_equal_the_plain_definitions(parts: list[str]) -> None:
+    for ln in split_lines("\n".join(parts)):
+        head = WORD_RE.findall(ln.body[:STOP_SAMPLE_CHARS].lower())
+        assert ln.head_words == head
+        assert ln.tokens == (head if ln.length >= TOKENS_FROM else None)
+        assert (ln.words, ln.dated, ln.markup, ln.separated, ln.urlish) == _plain_shapes(ln.body, ln.tokens)
+
+
+# --- features: whole-page passes equal the line-by-line definitions ---
+
+def _plain_vocabulary(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:
+    out = np.zeros((len(words), 6), dtype=np.float32)
+    for k, line in enumerate(words):
+        values = [vocabulary[w] for w in line if w in vocabulary]
+        if values:
+            out[k] = (float(np.mean(values)), max(values), min(values), sum(min(v, 0.0) for v in values),
+                      len(values) / len(line), sum(v < FURNITURE_WORD for v in values))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["der", "die", "cookies", "abo", "x", "y", "zz"]), max_size=12), max_size=20))
+def test_vocabulary_features_equal_the_per_line_definition(words: list[list[str]]) -> None:
+    vocabulary = {"der": 1.5, "die": 0.25, "cookies": -2.5, "abo": -1.25, "x": 0.0}
+    np.testing.assert_allclose(vocabulary_features(words, vocabulary), _plain_vocabulary(words, vocabulary), rtol=1e-6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=60), st.sampled_from(WINDOWS))
+def test_window_sums_of_a_matrix_equal_those_of_each_series(values: list[int], w: int) -> None:
+    series = np.array([values, values[::-1]], dtype=np.float64).T * 0.1
+    sums = _window_sum(_cumulative(series), w)
+    for j in range(series.shape[1]):
+        c = np.concatenate(([0.0], np.cumsum(series[:, j])))
+        idx = np.arange(len(values))
+        plain = (c[np.minimum(idx + w + 1, len(values))] - c[np.maximum(idx - w, 0)]).astype(np.float32)
+        assert sums[:, j].tobytes() == plain.tobytes()
+
+
+# --- cues: the automaton only rules out lines the regex would not match ---
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["photo: ", "foto:", "copyright ©", " says: ", "share this", "newsletter", "abc ",
+                                 "getty images", "/ ap", "ap photo", "x", " ", "ã©"]), max_size=8).map("".join))
+def test_anywhere_cue_equals_the_regex(low: str) -> None:
+    m = _ANYWHERE_RE.search(low)
+    assert _anywhere_reason(low) == (_ANYWHERE_REASON[m.group(0)] if m else None)
+
+
+# --- stoplist vote: distinct words counted once each, languages without votes skipped ---
+
+def _plain_vote(words: list[str]) -> tuple[str | None, frozenset[str]]:
+    names, index, lists = _combined()
+    votes = [0] * len(names)
+    for w in words:
+        for i in index.get(w, ()):
+            votes[i] += 1
+    best = max(range(len(names)), key=lambda i: (votes[i] / len(lists[i]) ** 0.25, -i))
+    if votes[best] / len(words) < MIN_HIT_RATE:
+        return None, frozenset()
+    return names[best], lists[best]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["der", "die", "und", "the", "and", "of", "le", "la", "de", "xyz", "el", "и"]),
+                min_size=1, max_size=60))
+def test_stoplist_vote_equals_the_word_by_word_vote(words: list[str]) -> None:
+    assert stoplist_for_words(words) == _plain_vote(words)
+
+
+# --- line model: the gathers give the probabilities of the plain tree walk ---
+
+def _plain_probability(model: LineModel, x: np.ndarray) -> np.ndarray:
+    n, width = x.shape
+    flat = x.ravel()
+    row = (np.arange(n) * width)[:, None]
+    node = np.broadcast_to(model.roots, (n, len(model.roots)))
+    for _ in range(model.depth):
+        node = model.children[2 * node + (flat[row + model.feature[node]] > model.threshold[node])]
+    return 1.0 / (1.0 + np.exp(-(model.baseline + model.value[node].sum(axis=1))))
+
+
+def test_line_model_probability_equals_the_plain_tree_walk() -> None:
+    model = load_model(FEATURES)
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 37, 300):
+        x = rng.normal(0.5, 2.0, size=(n, len(FEATURES))).astype(np.float32)
+        x[rng.random(x.shape) < 0.3] = 0.0  # thresholds often sit between 0 and 1: hit them exactly too
+        assert model.probability(x).tobytes() == _plain_probability(model, x).tobytes()
