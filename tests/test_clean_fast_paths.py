@@ -9,6 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_dataset.clean.classify import BAD, GOOD, INLINE, NEARGOOD, SHORT, _neighbours
 from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason
 from build_dataset.clean.features import (
     FEATURES,
@@ -31,7 +32,14 @@ from build_dataset.clean.lines import (
     language_words,
     split_lines,
 )
-from build_dataset.clean.repair import _CONTROL_RE, _MOJIBAKE_HINT_RE, _NBSP_RE, _ZERO_WIDTH_RE, normalise_characters
+from build_dataset.clean.repair import (
+    _CONTROL_RE,
+    _MOJIBAKE_HINT_RE,
+    _NBSP_RE,
+    _ZERO_WIDTH_RE,
+    fix_mojibake,
+    normalise_characters,
+)
 from build_dataset.clean.stoplists import (
     MIN_HIT_RATE,
     SAMPLE_CHARS,
@@ -195,3 +203,20 @@ def test_line_model_probability_equals_the_plain_tree_walk() -> None:
         x = rng.normal(0.5, 2.0, size=(n, len(FEATURES))).astype(np.float32)
         x[rng.random(x.shape) < 0.3] = 0.0  # thresholds often sit between 0 and 1: hit them exactly too
         assert model.probability(x).tobytes() == _plain_probability(model, x).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80))
+def test_ascii_text_never_holds_a_mojibake_hint(text: str) -> None:
+    assert "\ufffd" not in text and not _MOJIBAKE_HINT_RE.search(text)
+    assert fix_mojibake(text) == (text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([BAD, SHORT, NEARGOOD, GOOD, INLINE]), max_size=40), st.booleans())
+def test_neighbours_equal_the_indexed_sweeps(classes: list[int], ignore_neargood: bool) -> None:
+    skip = (SHORT, INLINE, NEARGOOD) if ignore_neargood else (SHORT, INLINE)
+    kept = [(k, c) for k, c in enumerate(classes) if c not in skip]
+    prev = [next((c for j, c in reversed(kept) if j < k), BAD) for k in range(len(classes))]
+    nxt = [next((c for j, c in kept if j > k), BAD) for k in range(len(classes))]
+    assert _neighbours(classes, ignore_neargood) == (prev, nxt)

@@ -162,20 +162,21 @@ def _long_verdict(ln: Line, has_stoplist: bool) -> Verdict:
 def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], list[int]]:
     """For each position, the class of the nearest preceding and following line that is not SHORT
     or INLINE (nor NEARGOOD when ignored); BAD at the page's edges."""
-    n = len(classes)
-    prev = [BAD] * n
-    nxt = [BAD] * n
     skip = (SHORT, INLINE, NEARGOOD) if ignore_neargood else (SHORT, INLINE)
+    # one forward and one backward sweep that append rather than index: this runs four times a page
+    prev: list[int] = []
     last = BAD
-    for k in range(n):
-        prev[k] = last
-        if classes[k] not in skip:
-            last = classes[k]
+    for c in classes:
+        prev.append(last)
+        if c not in skip:
+            last = c
+    nxt: list[int] = []
     last = BAD
-    for k in range(n - 1, -1, -1):
-        nxt[k] = last
-        if classes[k] not in skip:
-            last = classes[k]
+    for c in reversed(classes):
+        nxt.append(last)
+        if c not in skip:
+            last = c
+    nxt.reverse()
     return prev, nxt
 
 

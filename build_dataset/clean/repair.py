@@ -40,6 +40,10 @@ for all of them is cheaper than three."""
 
 def fix_mojibake(text: str) -> tuple[str, list[str]]:
     """Undo text decoded with the wrong codec ("Ã©" -> "é"), when ftfy finds it."""
+    # ASCII text holds neither a replacement character nor a hint (whose lead is U+00C2 or above), and
+    # `isascii` costs nothing: the string knows it
+    if text.isascii():
+        return text, []
     if ("\ufffd" not in text and not _MOJIBAKE_HINT_RE.search(text)) or not is_bad(text):
         return text, []
     fixed = ftfy.fix_text(text, _FTFY)
