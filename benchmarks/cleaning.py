@@ -152,7 +152,8 @@ def write_results(rows: list[tuple[str, str]]) -> None:
              "so compare ratios measured in one run).", ""]
     for label, table in SCORES.items():
         score_rows = [line.split() for line in table.splitlines()[1:3]]
-        lines += [f"Dev pages (the line model's training pages), {label}:", "", "| | precision | recall | F1 |", "|---|---|---|---|"]
+        lines += [f"Dev pages (the line model's training pages), {label}:", "",
+                  "| | precision | recall | F1 |", "|---|---|---|---|"]
         lines += [f"| {' '.join(r[:-3])} | {r[-3]} | {r[-2]} | {r[-1]} |" for r in score_rows]
         lines.append("")
     lines += ["| measure | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
