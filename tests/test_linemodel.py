@@ -119,3 +119,13 @@ def test_snippet_score_counts_like_the_scorer() -> None:
     pages = {"p": {"_raw": "a b c d", "with": ["a b", "c", "zzz"], "without": ["d"]}}
     p, r, f = snippet_score(pages, {"p": "a b d"})
     assert (p, r) == (0.5, 0.5) and f == pytest.approx(0.5)
+
+
+def test_huge_pages_are_evaluated_in_chunks_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    import build_dataset.clean.linemodel as linemodel
+
+    model = from_dict(FOREST)
+    x = np.random.default_rng(0).uniform(-1, 7, size=(1000, 2)).astype(np.float32)
+    whole = model.probability(x)
+    monkeypatch.setattr(linemodel, "CHUNK_ROWS", 64)
+    assert np.array_equal(model.probability(x), whole)
