@@ -62,7 +62,7 @@ def _char_shares(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(lowered) == len(joined):
         upper = codes != np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    else:  # a letter whose lowercase is longer ("İ"): compare line by line
+    else:  # a letter whose lowercase is longer ("İ") shifts the code points: compare character by character
         upper = np.array([c != c.lower() for c in joined], dtype=bool)
     digit = (codes - 48) < 10  # unsigned: true for "0".."9" only
     ends = np.cumsum([len(h) for h in heads])
