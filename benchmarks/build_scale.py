@@ -36,8 +36,8 @@ def _vary(line: str, rng: random.Random) -> str:
     return " ".join([words[0], *inner, words[-1]])
 
 
-def make_corpus(folder: Path, size: int) -> None:
-    """`size` unique pages derived from the seeds, with a manifest naming five outlets."""
+def make_corpus(folder: Path, size: int, outlets: int = 5) -> None:
+    """`size` unique pages derived from the seeds, with a manifest naming `outlets` outlets."""
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     lines = ["files:"]
     for index in range(size):
@@ -47,7 +47,7 @@ def make_corpus(folder: Path, size: int) -> None:
         name = f"p{index // 1000:03d}/page{index:07d}.txt"
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(page, encoding="utf-8")
-        lines.append(f"  {name}: {{outlet: outlet{index % 5}}}")
+        lines.append(f"  {name}: {{outlet: outlet{index % outlets}}}")
     (folder / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from build_dataset import __version__, engines, schema
 from build_dataset.annotate.dedup import find_duplicates
 from build_dataset.assemble import outlet_key
 from build_dataset.card import load_identity, write_card
-from build_dataset.clean import furniture_keys, line_key
+from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, InputError, ValidationError
 from build_dataset.package import ShardWriter, iter_rows, read_batches
@@ -95,29 +95,34 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
     return sources
 
 
-def _corpus_furniture(sources: list[SourceFile], manifest: dict[str, ManifestEntry],
+def corpus_furniture(sources: list[SourceFile], manifest: dict[str, ManifestEntry],
                       progress: Progress) -> dict[str, frozenset[str]]:
-    """Per outlet, the line keys that recur on so many of its pages that they are page furniture."""
+    """Per outlet, the line keys that recur on so many of its pages that they are page furniture,
+    judged on a bounded sample of each big outlet's pages (`sample_pages`)."""
     groups: dict[str, list[SourceFile]] = defaultdict(list)
     for source in sources:
         key = outlet_key(manifest.get(source.relative))
         if key is not None and not source.is_html:
             groups[key].append(source)
-    furniture: dict[str, frozenset[str]] = {}
-    big = {k: v for k, v in groups.items() if len(v) >= MIN_PAGES_FOR_FURNITURE}
-    total = sum(len(v) for v in big.values())
+    samples = {k: sample_pages(v, key=lambda s: s.sha256) for k, v in sorted(groups.items())
+               if len(v) >= MIN_PAGES_FOR_FURNITURE}
+    total = sum(map(len, samples.values()))
     done = 0
-    for key, members in sorted(big.items()):
-        counts: Counter[str] = Counter()
+
+    def texts(members: list[SourceFile]) -> Iterator[str]:
+        nonlocal done
         for source in members:
             try:
-                text = read_text(source).text
+                yield read_text(source).text
             except InputError:
                 continue  # reported by the main pass
-            counts.update({line_key(line) for line in text.split("\n")} - {""})
             done += 1
             progress("furniture", done, total)
-        furniture[key] = furniture_keys(counts, len(members))
+
+    furniture: dict[str, frozenset[str]] = {}
+    for key, members in samples.items():
+        counts, n = count_keys(texts(members))
+        furniture[key] = furniture_keys(counts, n)
     return furniture
 
 
@@ -133,7 +138,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
                                 "null provenance (see seeds/sources.yaml for the format)")
     elif unlisted:
         summary.warnings.extend(f"{name}: no manifest entry, provenance left null" for name in unlisted)
-    furniture = _corpus_furniture(sources, manifest, progress)
+    furniture = corpus_furniture(sources, manifest, progress)
 
     work = staging / ".work"
     work.mkdir()

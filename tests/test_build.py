@@ -153,3 +153,28 @@ def test_large_releases_are_load_checked_by_streaming(seed_release: Path, monkey
     monkeypatch.setattr(validate, "FULL_LOAD_LIMIT", 0)
     assert validate.check_loads(seed_release, "default", 5) == []
     assert validate.check_loads(seed_release, "raw", 5) == []
+
+
+def test_an_outlets_repeated_lines_are_removed_as_furniture(tmp_path: Path) -> None:
+    """Six pages of one outlet share a line that looks like prose: the build removes it as the outlet's
+    furniture, from a sample of its pages, while each page keeps its own paragraph."""
+    boiler = "The Town Gazette is an independent newspaper funded by its readers since the year 1921."
+    corpus = tmp_path / "input"
+    corpus.mkdir()
+    manifest = ["files:"]
+    for i in range(6):
+        story = (f"Story {'ABCDEF'[i]} tells how the council met on a cold evening and argued at length about "
+                 f"the budget, the schools and the roads of the {'ABCDEF'[i]} district, until the mayor spoke.")
+        (corpus / f"p{i}.txt").write_text(f"{story}\n\n{boiler}\n\n{story.replace('Story', 'Then')}\n",
+                                          encoding="utf-8")
+        manifest.append(f"  p{i}.txt: {{outlet: Town Gazette}}")
+    (corpus / "sources.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    build_release(corpus, tmp_path / "release")
+    data = pq.read_table(tmp_path / "release" / "data").to_pylist()
+    raw = {r["id"]: r for r in pq.read_table(tmp_path / "release" / "raw").to_pylist()}
+    assert len(data) == 6
+    for row in data:
+        assert "Story" in row["text"] and boiler not in row["text"]
+        source = raw[row["id"]]["raw"]
+        at = source.index(boiler)
+        assert [s["reason"] for s in raw[row["id"]]["removed"] if s["start"] <= at < s["end"]] == ["furniture"]

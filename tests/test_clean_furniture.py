@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_dataset.clean import clean_page, count_keys, furniture_keys, line_key
+from build_dataset.clean import clean_page, count_keys, furniture_keys, line_key, sample_pages
 
 P1 = ("The city council approved the new budget on Tuesday evening after a long debate, and the mayor said "
       "that the money would go to schools, roads and the renovation of the central library.")
@@ -145,3 +145,23 @@ def test_repairs_are_recorded() -> None:
     page = clean_page(raw)
     assert "budget" in page.text and "Müller owners" in page.text
     assert {"zero_width", "nbsp", "mojibake"} <= set(page.repairs)
+
+
+def test_sample_pages_is_bounded_and_independent_of_order() -> None:
+    pages = [f"page-{i:04d}" for i in range(50)]
+    sample = sample_pages(pages, key=lambda p: p[::-1], size=10)
+    assert len(sample) == 10
+    assert sample == sample_pages(list(reversed(pages)), key=lambda p: p[::-1], size=10)
+    assert sample_pages(pages[:7], key=str, size=10) == pages[:7]
+
+
+def test_furniture_from_a_sample_matches_the_whole_outlet() -> None:
+    """A line on every page, and one on a fifth of them, are told apart on a sample as on all pages."""
+    boiler = "Town Gazette is an independent newspaper funded by its readers since 1921"
+    rare = "Weekend edition: the crossword is on page twelve of the printed paper"
+    stories = [f"Story {chr(65 + i % 26)}{chr(65 + i // 26)} told at length." for i in range(400)]
+    pages = [_page(boiler, *([rare] if i % 5 == 0 else []), story) for i, story in enumerate(stories)]
+    whole = furniture_keys(*count_keys(pages))
+    sampled = furniture_keys(*count_keys(sample_pages(pages, key=lambda p: p[-30:], size=100)))
+    assert line_key(boiler) in whole and line_key(boiler) in sampled
+    assert line_key(rare) not in whole and line_key(rare) not in sampled

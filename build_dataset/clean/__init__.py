@@ -4,8 +4,9 @@ Public API:
 
 - `clean_page(raw, furniture=...)` cleans a text dump (w3m/lynx style, one block per line);
 - `clean_html(html)` cleans an HTML page through trafilatura;
-- `line_key(line)`, `page_keys(raw)` and `furniture_keys(counts, n_pages)` give the corpus-level
-  furniture evidence the pipeline collects per outlet and passes back to `clean_page`.
+- `line_key(line)`, `page_keys(raw)`, `count_keys(pages)` and `furniture_keys(counts, n_pages)` give the
+  corpus-level furniture evidence the pipeline collects per outlet, on at most `SAMPLE_PAGES` of its pages
+  (`sample_pages`), and passes back to `clean_page`.
 
 Two steps decide which lines are body. Rules (`classify`: jusText's line classes, keyword cues,
 two-line patterns, the densest run of text) give each line a verdict and a reason; then a small
@@ -34,10 +35,11 @@ The removed spans and the kept body partition the raw text exactly. Removal reas
 
 from __future__ import annotations
 
-from build_dataset.clean.furniture import count_keys, furniture_keys, page_keys
+from build_dataset.clean.furniture import count_keys, furniture_keys, page_keys, sample_pages
 from build_dataset.clean.html import clean_html
 from build_dataset.clean.lines import line_key
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.page import clean_page
 
-__all__ = ["CleanedPage", "clean_html", "clean_page", "count_keys", "furniture_keys", "line_key", "page_keys"]
+__all__ = ["CleanedPage", "clean_html", "clean_page", "count_keys", "furniture_keys", "line_key", "page_keys",
+           "sample_pages"]

@@ -3,12 +3,18 @@
 A menu, a newsletter box or a legal notice is printed on every page of a site, an article paragraph on
 one. The pipeline counts, per outlet, on how many pages each `line_key` occurs (`page_keys` gives one
 page's keys) and passes the keys `furniture_keys` selects back to `clean_page`.
+
+An outlet with many pages is judged on a sample of them (`sample_pages`): furniture is on a large share
+of its pages, which a few thousand pages measure as well as all of them, while counting every page
+would hold every paragraph of the outlet in memory (about 300 bytes a key, some fifty keys a page:
+gigabytes for a million-page outlet).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from build_dataset.clean.lines import line_key
 
@@ -18,6 +24,11 @@ MIN_SHARE = 0.3
 """...and on at least this share of the outlet's pages: furniture is on most of them."""
 MAX_KEY_CHARS = 400
 """Longer lines are never counted: furniture is short, and long keys only cost memory."""
+SAMPLE_PAGES = 2000
+"""Most pages of an outlet counted: a line on MIN_SHARE of them is then measured to within about a
+percentage point (the binomial standard error at 2,000 pages is 1.0%), and memory stays bounded."""
+
+T = TypeVar("T")
 
 
 def page_keys(raw: str) -> set[str]:
@@ -56,3 +67,12 @@ def count_keys(pages: Iterable[str]) -> tuple[Counter[str], int]:
         counts.update(page_keys(raw))
         n += 1
     return counts, n
+
+
+def sample_pages(pages: Sequence[T], key: Callable[[T], str], size: int = SAMPLE_PAGES) -> list[T]:
+    """At most `size` of an outlet's pages, the same ones whatever order they come in: those with the
+    smallest `key` (the content hash, so the sample is spread over the outlet's pages and stable
+    across rebuilds, changing only where pages are added or removed)."""
+    if len(pages) <= size:
+        return list(pages)
+    return sorted(pages, key=key)[:size]
