@@ -18,7 +18,7 @@ from build_dataset.clean.features import FEATURES, vocabulary_features
 from build_dataset.clean.linemodel import THRESHOLD, from_dict, load_model
 from build_dataset.clean.page import analyse, model_keeps
 from build_dataset.errors import BuildDatasetError
-from scripts.train_cleaner import line_labels, snippet_score
+from scripts.train_cleaner import language_table, line_labels, snippet_score
 
 # Tree 0: x0 <= 1.0 ? (x1 <= 5.0 ? 0.5 : -0.25) : 2.0.  Tree 1: a single leaf worth -1.0.
 FOREST = {
@@ -119,6 +119,21 @@ def test_snippet_score_counts_like_the_scorer() -> None:
     pages = {"p": {"_raw": "a b c d", "with": ["a b", "c", "zzz"], "without": ["d"]}}
     p, r, f = snippet_score(pages, {"p": "a b d"})
     assert (p, r) == (0.5, 0.5) and f == pytest.approx(0.5)
+
+
+def test_language_table_gives_big_languages_their_own_row_and_pools_the_rest(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import scripts.train_cleaner as train
+
+    monkeypatch.setattr(train, "LANGUAGE_MIN_PAGES", 2)
+    pages = {n: {"_raw": "a b", "with": ["a"], "without": ["b"]} for n in ("d1", "d2", "r1", "x1")}
+    languages = {"d1": "de", "d2": "de", "r1": "ru", "x1": "unknown"}
+    kept = {"d1": "a", "d2": "a b", "r1": "b", "x1": "a"}
+    table = language_table(pages, languages, kept)
+    assert "uk 0, ru 1, be 0, en 0." in table[0] and "few uk, ru, be, en pages" in table[0]
+    assert table[4:] == ["| de | 2 | 0.667 | 1.000 | 0.800 |",
+                         "| other (1 language: ru) | 1 | 0.000 | 0.000 | 0.000 |",
+                         "| no long line to tell | 1 | 1.000 | 1.000 | 1.000 |"]
 
 
 def test_huge_pages_are_evaluated_in_chunks_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
