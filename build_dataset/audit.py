@@ -19,7 +19,7 @@ REASON_STYLES = {
     "navigation": "blue", "social": "cyan", "related": "magenta", "caption": "yellow", "title": "bold green",
     "standfirst": "green", "byline": "green", "dateline": "green", "section": "green", "comments": "red",
     "footer": "bright_black", "advertising": "bright_red", "legal": "bright_black", "whitespace": "dim",
-    "duplicate": "bright_magenta",
+    "duplicate": "bright_magenta", "subscribe": "bright_cyan", "boilerplate": "bright_yellow", "markup": "dim",
 }
 
 
