@@ -8,6 +8,7 @@ script's label mapping and score are checked on small pages made here.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -129,8 +130,9 @@ def test_language_table_gives_big_languages_their_own_row_and_pools_the_rest(
     pages = {n: {"_raw": "a b", "with": ["a"], "without": ["b"]} for n in ("d1", "d2", "r1", "x1")}
     languages = {"d1": "de", "d2": "de", "r1": "ru", "x1": "unknown"}
     kept = {"d1": "a", "d2": "a b", "r1": "b", "x1": "a"}
-    table = language_table(pages, languages, kept)
+    table = language_table(pages, languages, kept, Counter({"en": 4, "uk": 1}))
     assert "uk 0, ru 1, be 0, en 0." in table[0] and "few uk, ru, be, en pages" in table[0]
+    assert "holds uk 1, ru 0, be 0, en 4 pages: cleaning in ru, be is not measured at all." in table[0]
     assert table[4:] == ["| de | 2 | 0.667 | 1.000 | 0.800 |",
                          "| other (1 language: ru) | 1 | 0.000 | 0.000 | 0.000 |",
                          "| no long line to tell | 1 | 1.000 | 1.000 | 1.000 |"]
