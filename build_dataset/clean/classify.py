@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_dataset.clean.cues import consent_notice, cue_reason
+from build_dataset.clean.cues import consent_notice, cue_reason, whole_cue
 from build_dataset.clean.lines import Line, line_key
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -85,7 +85,8 @@ class Verdict:
     cls: int
     reason: str | None = None  # why a BAD line is furniture; None for undecided or body
     cue: str | None = None     # the reason the line's own shape or words gave, before context
-    sure: bool = False         # structural evidence (a pair pattern, corpus furniture) the line model may not overturn
+    sure: bool = False         # evidence the line model may not overturn: a pair pattern, corpus furniture, a
+                               # line that is one cue phrase and nothing else
 
 
 def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
@@ -424,8 +425,10 @@ def classify(
                 v.cls = GOOD
     _promote_prose_blocks(lines, verdicts)
     _check_short_lines(lines, verdicts)
-    for v in verdicts:
+    for ln, v in zip(lines, verdicts, strict=True):
         v.cue = v.reason
+        if v.cue is not None and v.cls == BAD and whole_cue(ln.text):
+            v.sure = True  # a line that is only "Share" or "Comments" is no heading the model may keep
     original = [v.cls for v in verdicts]
     _revise(lines, verdicts)
     runs = [_widen(a, z, verdicts, lines) for a, z in _region(lines, verdicts, original)]

@@ -34,6 +34,11 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "empfehlen", "artikel empfehlen", "recommend", "send to a friend", "an freunde senden",
         "sharen mit", "teile diesen beitrag auf", "artikel gefallen", "dir hat der artikel gefallen",
         "nos siga", "siga-nos", "rezept drucken", "pdf version", "als pdf herunterladen",
+        # the dataset's own languages: Russian, Ukrainian, Belarusian
+        "поделитесь", "распечатать", "версия для печати", "читайте нас в", "мы в соцсетях",
+        "поділіться", "надрукувати", "друкувати", "версія для друку", "читайте нас у", "ми в соцмережах",
+        "підписуйтесь на нас", "підписуйтеся на нас", "падзяліцца", "падзяліцеся", "надрукаваць",
+        "друкаваць", "чытайце нас у", "мы ў сацсетках", "падпісвайцеся на нас", "сачыце за намі",
     ),
     "related": (
         "read more", "read also", "see also", "related", "related articles", "related posts",
@@ -87,6 +92,16 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "vous aimerez peut-être aussi", "en savoir plus", "veja também", "mirá también",
         "notas relacionadas", "artículos relacionados", "lo más leído", "las más leídas", "puedes ver",
         "ezek is érdekelhetnek",
+        "читать также", "смотрите также", "новости по теме", "материалы по теме", "другие новости",
+        "похожие новости", "ещё по теме", "еще по теме", "самое читаемое", "самое популярное", "все новости",
+        "лента новостей", "главное за день", "выбор редакции", "вам может быть интересно", "больше новостей",
+        "дивіться також", "новини за темою", "матеріали за темою", "інші новини", "схожі новини",
+        "ще за темою", "найпопулярніше", "найчитаніше", "всі новини", "усі новини", "стрічка новин",
+        "головне за день", "вибір редакції", "вам може бути цікаво", "більше новин", "чытайце таксама",
+        "чытаць таксама", "глядзіце таксама", "па тэме", "навіны па тэме", "матэрыялы па тэме",
+        "іншыя навіны", "падобныя навіны", "самае папулярнае", "самае чытанае", "папулярнае", "усе навіны",
+        "стужка навін", "галоўнае за дзень", "выбар рэдакцыі", "больш навін", "чытаць далей", "тэгі",
+        "метки",
     ),
     "comments": (
         "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
@@ -107,6 +122,9 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "kommentare sind geschlossen", "be the first to comment", "sei der erste",
         "vos réactions", "bisher keine kommentare", "keine kommentare", "noch keine kommentare",
         "commentaires", "comentarios", "commenti", "komentarze",
+        "комментировать", "добавить комментарий", "написать комментарий", "ответить", "обсуждение",
+        "коментувати", "додати коментар", "написати коментар", "відповісти", "обговорення", "каментары",
+        "каментарыі", "каментаваць", "дадаць каментар", "напісаць каментар", "адказаць", "абмеркаванне",
     ),
     "navigation": (
         "home", "startseite", "accueil", "inicio", "menu", "menü", "search", "suche", "suchen",
@@ -120,12 +138,19 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "bild anzeigen", "bild schließen", "jump to", "inhaltsverzeichnis", "table of contents",
         "listenansicht", "alle anzeigen",
         "view all", "show more", "load more", "mehr anzeigen", "mehr laden",
+        "главная", "на главную", "меню", "войти", "регистрация", "выйти", "показать ещё", "показать еще",
+        "загрузить ещё", "загрузить еще", "рубрики", "головна", "на головну", "увійти", "реєстрація",
+        "вийти", "показати ще", "завантажити ще", "галоўная", "на галоўную", "мэню", "увайсці",
+        "рэгістрацыя", "выйсці", "паказаць яшчэ", "загрузіць яшчэ", "рубрыкі", "закрыць", "яшчэ",
     ),
     "advertising": (
         "anzeige", "advertisement", "advertising", "sponsored", "gesponsert", "werbung",
         "publicité", "publicidad", "pubblicità", "reklama", "реклама", "partner content",
         "promoted", "ad", "ads", "affiliate", "shop now", "jetzt kaufen", "jetzt bestellen",
         "affiliatelink", "affiliate-link", "affiliate link", "externer inhalt",
+        "на правах рекламы", "партнерский материал", "партнёрский материал", "спецпроект",
+        "на правах реклами", "партнерський матеріал", "спецпроєкт", "рэклама", "на правах рэкламы",
+        "партнёрскі матэрыял", "спецпраект",
     ),
     "footer": (
         "back to top", "nach oben", "zurück nach oben", "nach oben scrollen", "scroll to top", "powered by",
@@ -137,6 +162,9 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "über uns", "wer wir sind", "qui sommes-nous", "quiénes somos", "chi siamo", "o nas", "о нас",
         "про нас", "author archives", "more by this author", "alle beiträge von", "mehr von",
         "weitere beiträge von", "all posts by", "view all posts by", "posts by",
+        "редакция", "контакты", "о проекте", "об издании", "нашли ошибку", "редакція", "контакти",
+        "про проєкт", "про видання", "знайшли помилку", "рэдакцыя", "кантакты", "пра нас", "пра праект",
+        "крыніца", "заўважылі памылку",
     ),
     "legal": (
         "impressum", "datenschutz", "datenschutzerklärung", "privacy", "privacy policy",
@@ -146,6 +174,9 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "політика конфіденційності", "cookie", "cookies", "dmca", "disclaimer", "haftungsausschluss",
         "rechtliches", "kontakt", "contact", "contact us", "about",
         "mediadaten", "jobs", "karriere", "careers", "sitemap", "barrierefreiheit", "accessibility",
+        "пользовательское соглашение", "правила использования", "условия использования",
+        "угода користувача", "правила користування", "умови використання", "палітыка прыватнасці",
+        "палітыка канфідэнцыяльнасці", "умовы выкарыстання", "пагадненне карыстальніка",
     ),
     "subscribe": (
         "subscribe", "newsletter", "abonnieren", "abonniere", "jetzt abonnieren", "abo",
@@ -158,6 +189,9 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "support us", "donate", "spenden", "make your contribution", "become a member", "s'inscrire",
         "kostenlos registrieren", "schon registriert", "bereits registriert", "ingresar",
         "iniciar sesión", "inicia sesión",
+        "подпишитесь", "подписка", "рассылка", "подписаться на рассылку", "поддержать", "поддержите",
+        "підпишіться", "підписка", "розсилка", "підтримати", "підтримайте", "падпісацца", "падпішыцеся",
+        "падпіска", "падтрымаць", "падтрымайце",
     ),
 }
 
@@ -173,6 +207,11 @@ _ANYWHERE: dict[str, tuple[str, ...]] = {
         "używa plików cookie", "использует cookie", "використовує cookie", "materiał chroniony prawem",
         "diese website verwendet akismet", "this site uses akismet", "erstelle eine kostenlose website",
         "bloggen auf wordpress.com", "blog at wordpress.com", "create a free website",
+        "усе правы абаронены", "ўсе правы абаронены", "при использовании материалов", "при цитировании",
+        "при використанні матеріалів", "при цитуванні", "пры выкарыстанні матэрыялаў", "пры цытаванні",
+        "использует файлы cookie", "используем файлы cookie", "використовує файли cookie",
+        "використовуємо файли cookie", "выкарыстоўвае cookie", "выкарыстоўвае файлы cookie",
+        "выкарыстоўваем файлы cookie",
     ),
     "caption": (
         "photo:", "photos:", "foto:", "fotos:", "bild:", "bilder:", "image:", "images:",
@@ -182,11 +221,14 @@ _ANYWHERE: dict[str, tuple[str, ...]] = {
         "/ dpa", "picture alliance", "picture-alliance", "keystone", "/ sputnik", "file photo",
         "symbolbild", "symbolfoto", "archivbild", "archivfoto", "quelle: pixabay", "pixabay",
         "unsplash",
+        "фота:",
     ),
     "comments": (" says:", " sagt:", " dit :", " dice:", " пише:", " пишет:", " schreibt:"),
     "social": ("teilen sie dies", "share this", "auf facebook", "on facebook", "auf twitter",
                "on twitter", "síguenos en", "folgen sie uns", "folge uns auf", "follow us on", "join us on",
-               "suivez-nous sur", "seguici su", "a post shared by", "ein beitrag geteilt von"),
+               "suivez-nous sur", "seguici su", "a post shared by", "ein beitrag geteilt von",
+               "подписывайтесь на наш", "підписуйтесь на наш", "підписуйтеся на наш", "падпісвайцеся на наш",
+               "читайте нас в telegram", "читайте нас у telegram", "чытайце нас у telegram"),
     "subscribe": ("newsletter", "sign up for", "subscribe to", "abonnieren sie", "jetzt abonnieren",
                   "per e-mail erhalten", "by email", "in your inbox", "in ihr postfach", "ich willige",
                   "einverstanden, dass", "i agree to", "zum abo", "im abo", "abonnement", "subscription"),
@@ -289,6 +331,14 @@ def _leading_reason(low: str) -> str | None:
     if m2 and not rest[m2.end():].strip(_EDGE_JUNK + _DIGITS):
         return _LEADING_REASON[m.group(0)]
     return None
+
+
+def whole_cue(text: str) -> bool:
+    """Whether a stripped line is nothing but one leading cue phrase ("Share", "Kommentare (3)",
+    "Поділитися"), bullets, counts and edge punctuation aside. On the labelled dev pages no line the
+    article needs is one (344 such lines are all furniture), so such a line is furniture wherever it
+    stands, even right above the first paragraph where a heading would be."""
+    return text.lower().strip(_EDGE_JUNK + _DIGITS) in _LEADING_REASON
 
 
 @lru_cache(maxsize=65536)

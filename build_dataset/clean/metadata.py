@@ -30,10 +30,10 @@ STANDFIRST_MAX_CHARS = 250
 paragraph (often its only one, on a short post), which the body must keep."""
 _BYLINE_PREFIX = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
-    r"автор|авторы|автори)\s*:?\s+(?P<names>.+)$",
+    r"автор|авторы|автори|авторка|текст|аўтар|аўтары|аўтарка|тэкст)\s*:?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _END_PUNCT = ".!?。…:;"

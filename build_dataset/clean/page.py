@@ -69,7 +69,7 @@ def analyse(raw: str, furniture: frozenset[str] = frozenset(), vocabulary: dict[
 def model_keeps(verdicts: list[Verdict], probability: np.ndarray, threshold: float = THRESHOLD) -> list[bool]:
     """Which lines are body: the line model's call, except that lines the rules removed on structural
     evidence (a teaser printed twice, a caption repeated with its credit, the outlet's corpus furniture,
-    see `Verdict.sure`) stay removed."""
+    a line that is one cue phrase and nothing else: see `Verdict.sure`) stay removed."""
     return [p >= threshold and not v.sure for v, p in zip(verdicts, probability.tolist(), strict=True)]
 
 

@@ -1,0 +1,128 @@
+"""News pages in the dataset's own languages (Belarusian, Russian, Ukrainian), made for these tests: the
+dev pages hold one Russian page and no Belarusian or Ukrainian one, so these pin what the cleaner's
+cues, byline and dateline reading must do in each. Every page has the same shape: a menu, headline,
+byline, dateline, a share button, three paragraphs with a caption and a teaser between them, then a
+follow prompt, related links, comments and legal notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from build_dataset.clean import clean_page
+
+PAGES = {
+    "be": {
+        "body": [
+            "Урад Беларусі ў аўторак абвясціў, што новы бюджэт на наступны год будзе прыняты да канца месяца, а "
+            "большая частка сродкаў пойдзе на школы, дарогі і рамонт бальніц у рэгіёнах.",
+            "Прадстаўнікі апазіцыі раскрытыкавалі план, бо ён павышае мясцовыя падаткі другі год запар, а ўлады "
+            "дагэтуль не апублікавалі справаздачу пра выдаткі за мінулы год.",
+            "Паводле слоў міністра фінансаў, бюджэт набудзе сілу ў студзені, а грамадскія слуханні наконт "
+            "павышэння падаткаў адбудуцца ў канцы месяца ў гарадской ратушы.",
+        ],
+        "title": "Бюджэт на наступны год будзе прыняты да канца месяца",
+        "byline": ("Аўтар: Ян Каваль", ["Ян Каваль"]),
+        "dateline": ("24 лютага 2022, 10:15", dt.date(2022, 2, 24)),
+        "menu": ["Галоўная", "Палітыка", "Эканоміка", "Грамадства", "Пошук", "Кантакты"],
+        "furniture": {
+            "social": ["Падзяліцца", "Падпісвайцеся на наш Telegram-канал"],
+            "related": ["Чытайце таксама: Улады абяцаюць новыя дарогі ў рэгіёнах", "Па тэме", "Іншыя навіны"],
+            "navigation": ["Паказаць яшчэ"],
+            "caption": ["Фота: Рэйтэр"],
+            "comments": ["Каментары (3)", "Дадаць каментар"],
+            "legal": ["© 2024 Навіны. Усе правы абаронены.", "Пры выкарыстанні матэрыялаў спасылка абавязковая.",
+                      "Палітыка прыватнасці"],
+        },
+    },
+    "ru": {
+        "body": [
+            "Правительство в среду объявило, что новый бюджет на следующий год будет принят до конца месяца, а "
+            "большая часть средств пойдёт на школы, дороги и ремонт больниц в регионах.",
+            "Представители оппозиции раскритиковали план, потому что он повышает местные налоги второй год подряд, "
+            "а власти до сих пор не опубликовали отчёт о расходах за прошлый год.",
+            "По словам министра финансов, бюджет вступит в силу в январе, а общественные слушания о повышении "
+            "налогов пройдут в конце месяца в городской ратуше.",
+        ],
+        "title": "Бюджет на следующий год примут до конца месяца",
+        "byline": ("Текст: Иван Ковалев и Анна Петрова", ["Иван Ковалев", "Анна Петрова"]),
+        "dateline": ("24 февраля 2022, 10:15", dt.date(2022, 2, 24)),
+        "menu": ["Главная", "Политика", "Экономика", "Общество", "Поиск", "Контакты"],
+        "furniture": {
+            "social": ["Поделиться", "Подписывайтесь на наш Telegram-канал"],
+            "related": ["Читайте также: Власти обещают новые дороги в регионах", "Новости по теме",
+                        "Другие новости"],
+            "navigation": ["Показать ещё"],
+            "caption": ["Фото: Рейтер"],
+            "comments": ["Комментарии (3)", "Добавить комментарий"],
+            "legal": ["© 2024 Новости. Все права защищены.", "При использовании материалов ссылка обязательна.",
+                      "Политика конфиденциальности"],
+        },
+    },
+    "uk": {
+        "body": [
+            "Уряд у середу оголосив, що новий бюджет на наступний рік буде ухвалено до кінця місяця, а більша "
+            "частина коштів піде на школи, дороги та ремонт лікарень у регіонах.",
+            "Представники опозиції розкритикували план, бо він підвищує місцеві податки другий рік поспіль, а "
+            "влада досі не оприлюднила звіт про видатки за минулий рік.",
+            "За словами міністра фінансів, бюджет набуде чинності в січні, а громадські слухання щодо "
+            "підвищення податків відбудуться наприкінці місяця в міській ратуші.",
+        ],
+        "title": "Бюджет на наступний рік ухвалять до кінця місяця",
+        "byline": ("Авторка: Олена Коваль", ["Олена Коваль"]),
+        "dateline": ("24 лютого 2022, 10:15", dt.date(2022, 2, 24)),
+        "menu": ["Головна", "Політика", "Економіка", "Суспільство", "Пошук", "Контакти"],
+        "furniture": {
+            "social": ["Поділитися", "Підписуйтесь на наш Telegram-канал"],
+            "related": ["Читайте також: Влада обіцяє нові дороги в регіонах", "Новини за темою", "Інші новини"],
+            "navigation": ["Показати ще"],
+            "caption": ["Фото: Рейтер"],
+            "comments": ["Коментарі (3)", "Додати коментар"],
+            "legal": ["© 2024 Новини. Усі права захищені.", "При використанні матеріалів посилання обов'язкове.",
+                      "Політика конфіденційності"],
+        },
+    },
+}
+
+
+def _raw(page: dict) -> str:
+    f, body = page["furniture"], page["body"]
+    blocks = ["\n".join(f"• {item}" for item in page["menu"]), page["title"], page["byline"][0],
+              page["dateline"][0], f["social"][0], body[0], f["caption"][0], body[1], f["related"][0], body[2],
+              f["social"][1], "\n".join(f["related"][1:] + f["navigation"]), "\n".join(f["comments"]),
+              "\n".join(f["legal"])]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _reason_at(raw: str, removed, needle: str) -> str | None:
+    at = raw.index(needle)
+    return next((s.reason for s in removed if s.start <= at < s.end), None)
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_the_body_is_kept_whole_and_alone(language: str) -> None:
+    page = PAGES[language]
+    cleaned = clean_page(_raw(page))
+    assert cleaned.text.split("\n\n") == page["body"]
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_each_piece_of_furniture_is_removed_for_its_own_reason(language: str) -> None:
+    page = PAGES[language]
+    raw = _raw(page)
+    cleaned = clean_page(raw)
+    for reason, lines in page["furniture"].items():
+        for line in lines:
+            assert _reason_at(raw, cleaned.removed, line) == reason, line
+    for item in page["menu"]:
+        assert _reason_at(raw, cleaned.removed, f"• {item}") == "navigation", item
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_the_header_is_read(language: str) -> None:
+    page = PAGES[language]
+    cleaned = clean_page(_raw(page))
+    assert cleaned.title == page["title"]
+    assert cleaned.authors == page["byline"][1]
+    assert cleaned.published == page["dateline"][1]
