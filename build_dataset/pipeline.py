@@ -96,7 +96,7 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
 
 
 def corpus_furniture(sources: list[SourceFile], manifest: dict[str, ManifestEntry],
-                      progress: Progress) -> dict[str, frozenset[str]]:
+                     progress: Progress) -> dict[str, frozenset[str]]:
     """Per outlet, the line keys that recur on so many of its pages that they are page furniture,
     judged on a bounded sample of each big outlet's pages (`sample_pages`)."""
     groups: dict[str, list[SourceFile]] = defaultdict(list)

@@ -25,8 +25,9 @@ MIN_SHARE = 0.3
 MAX_KEY_CHARS = 400
 """Longer lines are never counted: furniture is short, and long keys only cost memory."""
 SAMPLE_PAGES = 2000
-"""Most pages of an outlet counted: a line on MIN_SHARE of them is then measured to within about a
-percentage point (the binomial standard error at 2,000 pages is 1.0%), and memory stays bounded."""
+"""At most this many pages of an outlet are counted: the share of pages a line is on is then measured to
+about a percentage point (the binomial standard error at MIN_SHARE and 2,000 pages is 1.0%), and
+memory stays bounded however big the outlet."""
 
 T = TypeVar("T")
 
