@@ -1,8 +1,8 @@
 """News pages in the dataset's own languages (Belarusian, Russian, Ukrainian), made for these tests: the
 dev pages hold one Russian page and no Belarusian or Ukrainian one, so these pin what the cleaner's
 cues, byline and dateline reading must do in each. Every page has the same shape: a menu, headline,
-byline, dateline, a share button, three paragraphs with a caption and a teaser between them, then a
-follow prompt, related links, comments and legal notices."""
+byline, dateline, a share button, three paragraphs with a caption and a teaser between them, then an
+error-report prompt, a follow prompt, related links, a view counter, comments and legal notices."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from build_dataset.clean import clean_page
+from build_dataset.clean.cues import cue_reason
 
 PAGES = {
     "be": {
@@ -29,7 +30,8 @@ PAGES = {
         "furniture": {
             "social": ["Падзяліцца", "Падпісвайцеся на наш Telegram-канал"],
             "related": ["Чытайце таксама: Улады абяцаюць новыя дарогі ў рэгіёнах", "Па тэме", "Іншыя навіны"],
-            "navigation": ["Паказаць яшчэ"],
+            "navigation": ["Паказаць яшчэ", "1 234 прагляды"],
+            "footer": ["Заўважылі памылку? Вылучыце яе і націсніце Ctrl+Enter"],
             "caption": ["Фота: Рэйтэр"],
             "comments": ["Каментары (3)", "Дадаць каментар"],
             "legal": ["© 2024 Навіны. Усе правы абаронены.", "Пры выкарыстанні матэрыялаў спасылка абавязковая.",
@@ -53,7 +55,8 @@ PAGES = {
             "social": ["Поделиться", "Подписывайтесь на наш Telegram-канал"],
             "related": ["Читайте также: Власти обещают новые дороги в регионах", "Новости по теме",
                         "Другие новости"],
-            "navigation": ["Показать ещё"],
+            "navigation": ["Показать ещё", "1 234 просмотра"],
+            "footer": ["Заметили ошибку? Выделите её и нажмите Ctrl+Enter"],
             "caption": ["Фото: Рейтер"],
             "comments": ["Комментарии (3)", "Добавить комментарий"],
             "legal": ["© 2024 Новости. Все права защищены.", "При использовании материалов ссылка обязательна.",
@@ -76,7 +79,8 @@ PAGES = {
         "furniture": {
             "social": ["Поділитися", "Підписуйтесь на наш Telegram-канал"],
             "related": ["Читайте також: Влада обіцяє нові дороги в регіонах", "Новини за темою", "Інші новини"],
-            "navigation": ["Показати ще"],
+            "navigation": ["Показати ще", "1 234 перегляди"],
+            "footer": ["Помітили помилку? Виділіть її та натисніть Ctrl+Enter"],
             "caption": ["Фото: Рейтер"],
             "comments": ["Коментарі (3)", "Додати коментар"],
             "legal": ["© 2024 Новини. Усі права захищені.", "При використанні матеріалів посилання обов'язкове.",
@@ -90,8 +94,8 @@ def _raw(page: dict) -> str:
     f, body = page["furniture"], page["body"]
     blocks = ["\n".join(f"• {item}" for item in page["menu"]), page["title"], page["byline"][0],
               page["dateline"][0], f["social"][0], body[0], f["caption"][0], body[1], f["related"][0], body[2],
-              f["social"][1], "\n".join(f["related"][1:] + f["navigation"]), "\n".join(f["comments"]),
-              "\n".join(f["legal"])]
+              f["footer"][0], f["social"][1], "\n".join(f["related"][1:] + f["navigation"]),
+              "\n".join(f["comments"]), "\n".join(f["legal"])]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -126,3 +130,30 @@ def test_the_header_is_read(language: str) -> None:
     assert cleaned.title == page["title"]
     assert cleaned.authors == page["byline"][1]
     assert cleaned.published == page["dateline"][1]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Заметили ошибку? Выделите её и нажмите Ctrl+Enter", "footer"),
+    ("Помітили помилку? Виділіть її та натисніть Ctrl+Enter", "footer"),
+    ("Заўважылі памылку? Вылучыце яе і націсніце Ctrl+Enter", "footer"),
+    ("1 234 просмотра", "navigation"),
+    ("Переглядів: 1234", "navigation"),
+    ("Новини партнерів", "advertising"),
+    ("Навіны партнёраў", "advertising"),
+    ("Оставьте комментарий", "comments"),
+    ("Пакіньце каментар", "comments"),
+    ("Присоединяйтесь к нам в Telegram", "social"),
+    ("Чытайце нас у Telegram", "social"),
+    ("Стужка навін", "related"),
+    ("Самое читаемое", "related"),
+    ("Угода користувача", "legal"),
+    ("Падпісацца на рассылку", "subscribe"),
+])
+def test_cues_of_cyrillic_news_sites(line: str, reason: str) -> None:
+    assert cue_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["Урад абвясціў пра новы бюджэт.", "Читайте внимательно условия договора.",
+                                  "Комментарий эксперта оказался неожиданным для всех участников рынка."])
+def test_prose_that_starts_like_a_cue_is_no_cue(line: str) -> None:
+    assert cue_reason(line) is None

@@ -39,6 +39,7 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "поділіться", "надрукувати", "друкувати", "версія для друку", "читайте нас у", "ми в соцмережах",
         "підписуйтесь на нас", "підписуйтеся на нас", "падзяліцца", "падзяліцеся", "надрукаваць",
         "друкаваць", "чытайце нас у", "мы ў сацсетках", "падпісвайцеся на нас", "сачыце за намі",
+        "присоединяйтесь к нам", "приєднуйтесь до нас", "далучайцеся да нас",
     ),
     "related": (
         "read more", "read also", "see also", "related", "related articles", "related posts",
@@ -122,7 +123,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "kommentare sind geschlossen", "be the first to comment", "sei der erste",
         "vos réactions", "bisher keine kommentare", "keine kommentare", "noch keine kommentare",
         "commentaires", "comentarios", "commenti", "komentarze",
-        "комментировать", "добавить комментарий", "написать комментарий", "ответить", "обсуждение",
+        "комментировать", "добавить комментарий", "написать комментарий", "оставьте комментарий",
+        "ответить", "обсуждение", "залиште коментар", "пакіньце каментар",
         "коментувати", "додати коментар", "написати коментар", "відповісти", "обговорення", "каментары",
         "каментарыі", "каментаваць", "дадаць каментар", "напісаць каментар", "адказаць", "абмеркаванне",
     ),
@@ -142,6 +144,7 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "загрузить ещё", "загрузить еще", "рубрики", "головна", "на головну", "увійти", "реєстрація",
         "вийти", "показати ще", "завантажити ще", "галоўная", "на галоўную", "мэню", "увайсці",
         "рэгістрацыя", "выйсці", "паказаць яшчэ", "загрузіць яшчэ", "рубрыкі", "закрыць", "яшчэ",
+        "просмотров", "просмотра", "просмотры", "переглядів", "перегляди", "праглядаў", "прагляды",
     ),
     "advertising": (
         "anzeige", "advertisement", "advertising", "sponsored", "gesponsert", "werbung",
@@ -150,7 +153,7 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "affiliatelink", "affiliate-link", "affiliate link", "externer inhalt",
         "на правах рекламы", "партнерский материал", "партнёрский материал", "спецпроект",
         "на правах реклами", "партнерський матеріал", "спецпроєкт", "рэклама", "на правах рэкламы",
-        "партнёрскі матэрыял", "спецпраект",
+        "партнёрскі матэрыял", "спецпраект", "новости партнеров", "новини партнерів", "навіны партнёраў",
     ),
     "footer": (
         "back to top", "nach oben", "zurück nach oben", "nach oben scrollen", "scroll to top", "powered by",
@@ -162,9 +165,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "über uns", "wer wir sind", "qui sommes-nous", "quiénes somos", "chi siamo", "o nas", "о нас",
         "про нас", "author archives", "more by this author", "alle beiträge von", "mehr von",
         "weitere beiträge von", "all posts by", "view all posts by", "posts by",
-        "редакция", "контакты", "о проекте", "об издании", "нашли ошибку", "редакція", "контакти",
-        "про проєкт", "про видання", "знайшли помилку", "рэдакцыя", "кантакты", "пра нас", "пра праект",
-        "крыніца", "заўважылі памылку",
+        "редакция", "контакты", "о проекте", "об издании", "редакція", "контакти",
+        "про проєкт", "про видання", "рэдакцыя", "кантакты", "пра нас", "пра праект", "крыніца",
     ),
     "legal": (
         "impressum", "datenschutz", "datenschutzerklärung", "privacy", "privacy policy",
@@ -191,7 +193,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "iniciar sesión", "inicia sesión",
         "подпишитесь", "подписка", "рассылка", "подписаться на рассылку", "поддержать", "поддержите",
         "підпишіться", "підписка", "розсилка", "підтримати", "підтримайте", "падпісацца", "падпішыцеся",
-        "падпіска", "падтрымаць", "падтрымайце",
+        "падпіска", "падтрымаць", "падтрымайце", "подписаться на новости", "підписатися на розсилку",
+        "підписатися на новини", "падпісацца на рассылку", "падпісацца на навіны",
     ),
 }
 
@@ -224,6 +227,8 @@ _ANYWHERE: dict[str, tuple[str, ...]] = {
         "фота:",
     ),
     "comments": (" says:", " sagt:", " dit :", " dice:", " пише:", " пишет:", " schreibt:"),
+    # "Found a mistake? Select it and press Ctrl+Enter": the error-report prompt of Cyrillic news sites
+    "footer": ("ctrl+enter", "ctrl + enter"),
     "social": ("teilen sie dies", "share this", "auf facebook", "on facebook", "auf twitter",
                "on twitter", "síguenos en", "folgen sie uns", "folge uns auf", "follow us on", "join us on",
                "suivez-nous sur", "seguici su", "a post shared by", "ein beitrag geteilt von",
