@@ -12,6 +12,7 @@ import pytest
 
 from build_dataset.clean import clean_page
 from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.dates import parse_date
 
 PAGES = {
     "be": {
@@ -157,3 +158,11 @@ def test_cues_of_cyrillic_news_sites(line: str, reason: str) -> None:
                                   "Комментарий эксперта оказался неожиданным для всех участников рынка."])
 def test_prose_that_starts_like_a_cue_is_no_cue(line: str) -> None:
     assert cue_reason(line) is None
+
+
+@pytest.mark.parametrize("dateline", [
+    "24.02.2022, 10:15", "10:15, 24 лютого 2022", "24 февраля 2022 г.", "24 лютага 2022 г.",
+    "Опубліковано 24.02.2022 о 10:15", "Апублікавана: 24 лютага 2022", "2022-02-24T10:15:00+02:00",
+])
+def test_datelines_of_cyrillic_news_sites(dateline: str) -> None:
+    assert parse_date(dateline) == dt.date(2022, 2, 24)

@@ -46,13 +46,14 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})\b"
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=t\d))")  # a time may follow: "2022-02-24T10:15"
 _NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 
 DATELINE_WORDS = re.compile(
     r"\b(?:published|posted|updated|update|last updated|modified|veröffentlicht|aktualisiert|"
     r"erstellt|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|"
-    r"zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|gepostet|datum|date|"
+    r"zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|апублікавана|абноўлена|дата|"
+    r"gepostet|datum|date|"
     r"yayınlanma|güncelleme|publiceerd|gepubliceerd)\b",
     re.IGNORECASE,
 )
