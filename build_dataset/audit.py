@@ -13,6 +13,7 @@ from rich.text import Text
 from build_dataset import schema
 from build_dataset.errors import BuildDatasetError
 from build_dataset.package import config_files
+from build_dataset.read import HTML_SUFFIXES
 
 # One colour per reason family, so a glance tells navigation from captions from related rails.
 REASON_STYLES = {
@@ -37,20 +38,35 @@ def find_row(release_dir: Path, config: str, article_id: str) -> dict[str, Any]:
     return table.to_pylist()[0]
 
 
-def marked_raw(raw: str, removed: list[dict[str, Any]]) -> Text:
-    """The raw text with removed spans struck through in their reason's colour, tagged `[reason]`."""
+def marked_raw(raw: str, removed: list[dict[str, Any]], hide: frozenset[str] = frozenset()) -> Text:
+    """The raw text with removed spans struck through in their reason's colour, tagged `[reason]`.
+
+    Spans whose reason is in `hide` are left out, each leaving only a line break (if it held one) or a
+    space, so that the text around it stays apart: an HTML page with its tags hidden reads as text.
+    """
     text = Text()
     position = 0
+    last = "\n"  # the last character written, so a hidden span adds no gap after one
     for span in sorted(removed, key=lambda s: s["start"]):
-        text.append(raw[position:span["start"]])
+        before = raw[position:span["start"]]
+        text.append(before)
+        last = before[-1:] or last
+        position = max(position, span["end"])
+        piece = raw[span["start"]:span["end"]]
+        if span["reason"] in hide:
+            gap = "\n" if "\n" in piece else " "
+            if last not in ("\n", gap):
+                text.append(gap)
+                last = gap
+            continue
+        last = piece[-1:] or last
         style = REASON_STYLES.get(span["reason"], "bright_black")
-        for line in raw[span["start"]:span["end"]].splitlines(keepends=True):
+        for line in piece.splitlines(keepends=True):
             content = line.rstrip()
             text.append(content, style=f"{style} strike")
             if content.strip():  # each removed line ends with its reason, before its newline
                 text.append(f"[{span['reason']}]", style=f"reverse {style}")
             text.append(line[len(content):])
-        position = max(position, span["end"])
     text.append(raw[position:])
     return text
 
@@ -67,11 +83,21 @@ def metadata_table(row: dict[str, Any]) -> Table:
     return table
 
 
-def audit_view(release_dir: Path, article_id: str) -> Group:
-    """Everything `build-dataset inspect` shows for one article."""
+def default_hidden(source_file: str) -> frozenset[str]:
+    """What `inspect` hides unless told otherwise: the tags of an HTML page, which would bury its text."""
+    return frozenset({"markup"}) if Path(source_file).suffix.lower() in HTML_SUFFIXES else frozenset()
+
+
+def audit_view(release_dir: Path, article_id: str, hide: frozenset[str] | None = None) -> Group:
+    """Everything `build-dataset inspect` shows for one article; spans of the reasons in `hide` are left
+    out (by default `default_hidden`), and the legend says so."""
     raw = find_row(release_dir, schema.RAW_CONFIG, article_id)
     article = find_row(release_dir, schema.DEFAULT_CONFIG, article_id)
+    hide = default_hidden(raw["source_file"]) if hide is None else hide
     legend = Text("removed: ")
     for reason in sorted({s["reason"] for s in raw["removed"]}):
         legend.append(f" {reason} ", style=f"reverse {REASON_STYLES.get(reason, 'bright_black')}")
-    return Group(metadata_table(article), legend, Text(""), marked_raw(raw["raw"], raw["removed"]))
+    shown = [s for s in raw["removed"] if s["reason"] in hide]
+    if shown:
+        legend.append(f"   hidden: {', '.join(sorted({s['reason'] for s in shown}))} (show with --hide none)")
+    return Group(metadata_table(article), legend, Text(""), marked_raw(raw["raw"], raw["removed"], hide))

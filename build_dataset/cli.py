@@ -126,11 +126,16 @@ def validate(
 def inspect(
     release: Annotated[Path, typer.Argument(help="Release folder.")],
     article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
+    hide: Annotated[list[str] | None, typer.Option(
+        "--hide", metavar="REASON",
+        help="Leave out removed spans of this reason (repeatable); 'none' shows every span. "
+             "Default: markup for HTML pages, nothing for text dumps.")] = None,
 ) -> None:
     """Show an article's raw page with the removed spans marked and their reasons, and its metadata."""
     from build_dataset.audit import audit_view
 
-    out.print(audit_view(release, article_id))
+    hidden = None if not hide else frozenset(h for h in hide if h != "none")
+    out.print(audit_view(release, article_id, hidden))
 
 
 @app.command()

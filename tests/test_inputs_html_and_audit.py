@@ -56,3 +56,21 @@ def test_inspect_of_an_unknown_id_is_one_line(seed_release: Path, tmp_path: Path
     assert result.exit_code == 1
     assert result.output.startswith("error: ") and "no article with id '0000000000000000'" in result.output
     shutil.rmtree(tmp_path)
+
+
+def test_inspect_hides_the_tags_of_an_html_page_unless_asked(tmp_path: Path) -> None:
+    source = tmp_path / "input"
+    source.mkdir()
+    (source / "budget.html").write_text(HTML, encoding="utf-8")
+    build_release(source, tmp_path / "out")
+    article_id = pq.read_table(tmp_path / "out" / "data", columns=["id"]).column("id")[0].as_py()
+    env = {"COLUMNS": "250"}
+    shown = CliRunner().invoke(app, ["inspect", str(tmp_path / "out"), article_id], env=env)
+    assert shown.exit_code == 0, shown.output
+    assert "<p>" not in shown.output and "hidden: markup (show with --hide none)" in shown.output
+    assert "Home[navigation]" in shown.output and "The city council approved" in shown.output
+    everything = CliRunner().invoke(app, ["inspect", str(tmp_path / "out"), article_id, "--hide", "none"], env=env)
+    assert "<p>[markup]" in everything.output and "hidden:" not in everything.output
+    fewer = CliRunner().invoke(app, ["inspect", str(tmp_path / "out"), article_id, "--hide", "markup",
+                                     "--hide", "navigation"], env=env)
+    assert "Home" not in fewer.output.split("hidden:")[1] and "hidden: markup, navigation" in fewer.output
