@@ -166,3 +166,33 @@ def test_prose_that_starts_like_a_cue_is_no_cue(line: str) -> None:
 ])
 def test_datelines_of_cyrillic_news_sites(dateline: str) -> None:
     assert parse_date(dateline) == dt.date(2022, 2, 24)
+
+
+STANDFIRSTS = {
+    "be": "Урад паабяцаў, што большая частка сродкаў пойдзе на школы і бальніцы ў рэгіёнах краіны.",
+    "ru": "Правительство пообещало, что большая часть средств пойдёт на школы и больницы в регионах.",
+    "uk": "Уряд пообіцяв, що більша частина коштів піде на школи та лікарні в регіонах країни.",
+}
+
+
+@pytest.mark.parametrize("order", ["headline first", "standfirst first"])
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_a_headline_glued_to_the_standfirst_is_split_either_way(language: str, order: str) -> None:
+    """The headline printed alone, then again with the standfirst glued on with no separator: both are
+    header, the first paragraph is the body's first, and the byline and dateline below still count."""
+    page, standfirst = PAGES[language], STANDFIRSTS[language]
+    glued = page["title"] + standfirst if order == "headline first" else standfirst + page["title"]
+    raw = "\n\n".join(["\n".join(f"• {item}" for item in page["menu"]), page["title"], glued, page["byline"][0],
+                       page["dateline"][0], *page["body"]]) + "\n"
+    cleaned = clean_page(raw)
+    assert cleaned.text.split("\n\n") == page["body"]
+    assert (cleaned.title, cleaned.description) == (page["title"], standfirst)
+    assert cleaned.authors == page["byline"][1] and cleaned.published == page["dateline"][1]
+
+
+def test_a_headline_printed_twice_and_glued_is_the_headline_once() -> None:
+    title = "El Nacional recibirá cartas abiertas con las denuncias de los venezolanos"
+    body = PAGES["ru"]["body"]
+    cleaned = clean_page("\n\n".join(["• Inicio", title + title, title, *body]) + "\n")
+    assert cleaned.title == title and cleaned.description is None
+    assert cleaned.text.split("\n\n") == body

@@ -37,6 +37,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\b
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _END_PUNCT = ".!?。…:;"
+_SEPARATORS = ":|-–—,;/·•»›>("
 _PROSE_END = ".!?。！？…\"'”’»)"
 _SKIP_CUES = frozenset({"social", "comments", "legal", "advertising", "subscribe", "navigation", "markup",
                         "furniture", "caption"})
@@ -63,6 +64,11 @@ def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], 
     and a byline), that first "paragraph" was header: the body starts after the repeat.
     """
     start = _first_prose(lines, verdicts, original, first, last)
+    while start < last and _glued_headline(lines, start):
+        after = _first_prose(lines, verdicts, original, start + 1, last)
+        if after == start + 1 and not _prose(lines[after]):  # no prose line below: keep the first one
+            break
+        start = after
     seen = {lines[i].body for i in range(max(0, start - HEADER_LINES), start) if lines[i].length < TITLE_MAX_CHARS}
     for i in range(start + 1, min(last, start + HEADER_REPEAT_WINDOW) + 1):
         if lines[i].body in seen and not lines[i].sentence_end and lines[i].words >= 3:
@@ -72,11 +78,34 @@ def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], 
 
 def _first_prose(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int) -> int:
     for i in range(first, last + 1):
-        ln = lines[i]
-        prose = ln.body[-1:] and ln.body[-1] in _PROSE_END
-        if verdicts[i].cls == GOOD and original[i] >= NEARGOOD and prose:
+        if verdicts[i].cls == GOOD and original[i] >= NEARGOOD and _prose(lines[i]):
             return i
     return first
+
+
+def _prose(ln: Line) -> bool:
+    return bool(ln.body[-1:]) and ln.body[-1] in _PROSE_END
+
+
+def _glued_headline(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is a headline printed just above it with the standfirst glued on, either side
+    and with no separator ("HeadlineThe standfirst." or "The standfirst.Headline"): header, not the
+    first paragraph, though it reads as prose. A headline has a few words and no full stop."""
+    body = lines[i].body
+    return any(prev.words >= 3 and len(prev.body) >= 20 and prev.body[-1] not in ".!" and _glued_to(body, prev.body)
+               for prev in lines[max(0, i - HEADER_LINES):i])
+
+
+def _glued_to(line: str, head: str) -> bool:
+    """Whether `line` is `head` with 30 or more characters stuck to either side with no separator
+    ("HeadlineThe standfirst."), not a label ("Headline: the story") or a caption ("Headline Photo: X")."""
+    if len(line) <= len(head) + 30:
+        return False
+    if line.startswith(head):
+        return not (line[len(head)].isspace() or line[len(head)] in _SEPARATORS)
+    if line.endswith(head):
+        return not (line[-len(head) - 1].isspace() or line[-len(head) - 1] in _SEPARATORS)
+    return False
 
 
 def _title_like(ln: Line, v: Verdict) -> bool:
@@ -154,6 +183,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         b = bodies[k]
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
+        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies):
+            continue  # the headline with the standfirst glued on: the headline is the shorter line
         related = sum(
             1 for j, o in enumerate(bodies)
             if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
@@ -174,7 +205,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         return head
     title = bodies[title_pos]
     head.title = title
-    first_title = min(k for k, b in enumerate(bodies) if b == title)
+    first_title = min(k for k, b in enumerate(bodies) if b == title or _glued_to(b, title))
 
     # lines after the first headline: repeats, glued standfirst, byline, dateline
     standfirst_pos = None
@@ -193,6 +224,11 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         if glued:
             a, z, order = glued
             part = b[a:z].strip()
+            if order == "title_first":  # the punctuation that ended the headline is not the standfirst's
+                part = part.lstrip(" .,;:!?|–—-")
+            if title.startswith(part) or part.startswith(title):  # the headline printed twice, glued
+                head.reasons[i] = "title"
+                continue
             if head.description is None:
                 head.description = part
             offset = ln.end - len(b)
