@@ -65,8 +65,8 @@ def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], 
     """
     start = _first_prose(lines, verdicts, original, first, last)
     while start < last and _glued_headline(lines, start):
-        after = _first_prose(lines, verdicts, original, start + 1, last)
-        if after == start + 1 and not _prose(lines[after]):  # no prose line below: keep the first one
+        after = _next_prose(lines, verdicts, original, start + 1, last)
+        if after is None:  # no prose below it: it is the first paragraph after all
             break
         start = after
     seen = {lines[i].body for i in range(max(0, start - HEADER_LINES), start) if lines[i].length < TITLE_MAX_CHARS}
@@ -77,10 +77,18 @@ def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], 
 
 
 def _first_prose(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int) -> int:
+    found = _next_prose(lines, verdicts, original, first, last)
+    return first if found is None else found
+
+
+def _next_prose(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int,
+                last: int) -> int | None:
+    """The first line from `first` to `last` that is kept, was at least near-good on its own and ends
+    like prose; None when there is none."""
     for i in range(first, last + 1):
         if verdicts[i].cls == GOOD and original[i] >= NEARGOOD and _prose(lines[i]):
             return i
-    return first
+    return None
 
 
 def _prose(ln: Line) -> bool:
