@@ -25,9 +25,19 @@ _DATE_RE = re.compile(
 )
 _SEPARATED_ITEMS_RE = re.compile(r"\s(?:\||·|•|/|»|›|>|::)\s")
 _URLISH_RE = re.compile(r"https?://|www\.|\.(?:com|de|org|net|html?|php)\b|@\w+\.")
+_SHAPE_HINT_RE = re.compile(r"[\d|·•/»›>:.@]")
+"""A character every match of `_DATE_RE` (a digit), `_SEPARATED_ITEMS_RE` (a separator) or `_URLISH_RE` (a
+'.' or '@', which it is only tried with) holds: most short lines have none, and one search for it rules
+out all three."""
 _DIGITS_RE = re.compile(r"\d+")
 _KEY_STRIP = " \t•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+|:;,.!?()[]{}\"'“”„‘’«»"
 WORD_RE = re.compile(r"\w+")
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
+"""Byte table that lowercases ASCII word characters and turns every other ASCII character into a space.
+
+On an ASCII line, `split()` after it gives exactly `WORD_RE.findall(line.lower())`: the words are the
+runs of word characters and every other character is now a space. `findall` pays far more per word.
+(Only ASCII lines are translated, so the table's upper half is never read.)"""
 TOKENS_FROM = 70
 """Lines shorter than this are judged by shape alone, so their words are not tokenised."""
 STOP_SAMPLE_CHARS = 300
@@ -81,9 +91,18 @@ def line_key(line: str) -> str:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """The non-blank lines of `raw` with offsets and features (blank lines are only whitespace)."""
+    """The non-blank lines of `raw` with offsets and features (blank lines are only whitespace).
+
+    Every field is computed in one pass over the lines and handed to the constructor: a field written
+    once, and no second loop over the lines, cost less than filling the fields in later passes.
+    """
     lines: list[Line] = []
     append = lines.append
+    words_of = WORD_RE.findall
+    separators = _SEPARATED_ITEMS_RE.findall
+    url_search = _URLISH_RE.search
+    date_search = _DATE_RE.search
+    shape_hint = _SHAPE_HINT_RE.search
     pos = 0
     for index, seg in enumerate(raw.split("\n")):
         line_start = pos
@@ -100,59 +119,37 @@ def split_lines(raw: str) -> list[Line]:
             body = text.lstrip(BULLETS + " \t")
         n = len(body)
         length = n
-        if not body.isascii():
+        if body.isascii():
+            head_words = body[:STOP_SAMPLE_CHARS].encode().translate(_ASCII_WORDS).decode().split()
+        else:
+            head_words = words_of(body[:STOP_SAMPLE_CHARS].lower())
             wide = len(_WIDE_RE.findall(body, 0, 400))
             if wide:
                 length += 2 * (wide * n // 400 if n > 400 else wide)
         last = body[-1:]
-        ln = Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length,
-                  last in SENTENCE_END if last else False)
+        sentence_end = last in SENTENCE_END if last else False
+        separated = 0
+        urlish = dated = markup = False
         if length >= TOKENS_FROM:
-            sentences = body.count(". ") + body.count("! ") + body.count("? ") + body.count("。")
-            ln.sentences = sentences + (last in ".!?。！？…")
-        append(ln)
-    _add_words(lines)
-    _add_shapes(lines)
-    return lines
-
-
-def _add_words(lines: list[Line]) -> None:
-    """Fill `head_words` of every line, `tokens` of the long ones and the `words` count.
-
-    The lines' heads are lowercased and tokenised as one string joined by newlines rather than line by
-    line, which is the same: no word crosses a newline, and a newline ends any context `str.lower`
-    looks at (the Greek final sigma), so lowercasing the joined heads lowercases each head alone.
-    """
-    if not lines:
-        return  # "".split("\n") is one empty head, not none
-    heads = "\n".join([ln.body[:STOP_SAMPLE_CHARS] for ln in lines]).lower().split("\n")
-    for ln, words in zip(lines, map(WORD_RE.findall, heads), strict=True):
-        ln.head_words = words
-        if ln.length >= TOKENS_FROM:
-            ln.tokens = words
-            n = len(ln.body)
-            ln.words = len(words) if n <= STOP_SAMPLE_CHARS else len(words) * n // STOP_SAMPLE_CHARS
+            sentences = body.count(". ") + body.count("! ") + body.count("? ") + body.count("。") \
+                + (last in ".!?。！？…")
+            tokens = head_words
+            words = len(head_words) if n <= STOP_SAMPLE_CHARS else len(head_words) * n // STOP_SAMPLE_CHARS
         else:
-            ln.words = len(ln.body.split())
-
-
-def _add_shapes(lines: list[Line]) -> None:
-    """Fill the regex-based shape fields; each holds only for lines below a length, which is checked
-    first because the length test is much cheaper than the regex."""
-    date_search = _DATE_RE.search
-    separators = _SEPARATED_ITEMS_RE.findall
-    url_search = _URLISH_RE.search
-    for ln in lines:
-        body = ln.body
-        n = len(body)
-        if n < 300:
-            ln.separated = len(separators(body))
+            sentences = 0
+            tokens = None
+            words = len(body.split())
+        if n < 300 and shape_hint(body) is not None:
+            separated = len(separators(body))
             if n < 200:
-                ln.urlish = ("." in body or "@" in body) and url_search(body) is not None
+                urlish = ("." in body or "@" in body) and url_search(body) is not None
                 if n < 80:
-                    ln.dated = date_search(body) is not None
+                    dated = date_search(body) is not None
         if "[" in body:
-            ln.markup = not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or _FORM_RE.search(body) is not None
+            markup = not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or _FORM_RE.search(body) is not None
+        append(Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length, sentence_end,
+                    sentences, tokens, 0.0, head_words, words, dated, markup, separated, urlish))
+    return lines
 
 
 def _spaced(body: str) -> bool:
