@@ -89,24 +89,35 @@ class Verdict:
                                # line that is one cue phrase and nothing else
 
 
-def _pairs(lines: list[Line], verdicts: list[Verdict]) -> None:
-    """Two-line patterns: teaser titles printed twice, captions printed twice with a credit."""
-    for k in range(len(lines) - 1):
-        la, lb = lines[k], lines[k + 1]
-        if la.body == lb.body and not la.markup:
+def _pairs(lines: list[Line], bodies: list[str], cls: list[int], reason: list[str | None],
+           sure: list[bool]) -> None:
+    """Two-line patterns: teaser titles printed twice, captions printed twice with a credit.
+
+    Only pairs whose bodies are equal or differ by a short addition can match, so those are picked
+    out first in one comprehension, in page order: a pair's decision reads the one before it.
+    """
+    lens = list(map(len, bodies))
+    pairs = [k for k in range(len(bodies) - 1)
+             if bodies[k] == bodies[k + 1] or 0 < lens[k + 1] - lens[k] <= CAPTION_EXTRA and 20 <= lens[k] < 400]
+    for k in pairs:
+        la = lines[k]
+        a, b = bodies[k], bodies[k + 1]
+        if a == b:
+            if la.markup:
+                continue  # and it has no label: the second copy adds nothing
             if la.length < LENGTH_HIGH and (not la.sentence_end or la.words <= 20):
-                verdicts[k] = Verdict(BAD, "related", sure=True)
-                verdicts[k + 1] = Verdict(BAD, "related", sure=True)
+                cls[k], reason[k], sure[k] = BAD, "related", True
+                cls[k + 1], reason[k + 1], sure[k + 1] = BAD, "related", True
             elif la.length >= LENGTH_HIGH:
-                verdicts[k + 1] = Verdict(BAD, "duplicate", sure=True)
-        elif 20 <= len(la.body) < 400 and (label := _pair_label(la.body, lb.body)) is not None:
+                cls[k + 1], reason[k + 1], sure[k + 1] = BAD, "duplicate", True
+        elif (label := _pair_label(a, b)) is not None:
             # The label says what the pair is: "READ MORE: X" after "X" is a teaser, "X | Photo: Y" a caption.
-            reason = cue_reason(label.strip(" :|-–—")) or "caption"
-            if reason not in ("related", "caption"):
-                reason = "caption"
-            if verdicts[k].reason != "related":
-                verdicts[k] = Verdict(BAD, reason, sure=True)
-            verdicts[k + 1] = Verdict(BAD, reason, sure=True)
+            why = cue_reason(label.strip(" :|-–—")) or "caption"
+            if why not in ("related", "caption"):
+                why = "caption"
+            if reason[k] != "related":
+                cls[k], reason[k], sure[k] = BAD, why, True
+            cls[k + 1], reason[k + 1], sure[k + 1] = BAD, why, True
 
 
 def _pair_label(a: str, b: str) -> str | None:
@@ -126,38 +137,40 @@ def _pair_label(a: str, b: str) -> str | None:
 
 def _shape_cue(ln: Line) -> str | None:
     """Why a line is furniture by its own look: w3m markup, a keyword cue, a menu, no words."""
-    if "[" in ln.body and ln.markup:
+    if ln.markup:  # only ever set on a line holding "["
         return "markup"
     cue = cue_reason(ln.text)
     if cue:
         return cue
-    if consent_notice(ln.body):
+    body = ln.body
+    if consent_notice(body):
         return "legal"
-    if not _LETTER_RE.search(ln.body, 0, 200):
+    # a first character that is a letter is one the regex finds: letters are neither digits nor "_"
+    if not body[:1].isalpha() and not _LETTER_RE.search(body, 0, 200):
         return "dateline" if ln.dated else "navigation"
     if ln.sentences == 0 and ln.separated >= 2:
         return "navigation"
     return None
 
 
-def _long_verdict(ln: Line, has_stoplist: bool) -> Verdict:
-    """The class of a line long enough to be judged alone."""
+def _long_class(ln: Line, has_stoplist: bool) -> tuple[int, str | None]:
+    """The class (and furniture reason) of a line long enough to be judged alone."""
     if ln.length <= 220:
         cue = _shape_cue(ln)
         if cue:
-            return Verdict(BAD, cue)
+            return BAD, cue
     elif consent_notice(ln.body):  # shorter lines had it checked by `_shape_cue`
-        return Verdict(BAD, "legal")
+        return BAD, "legal"
     if not has_stoplist:
         if ln.sentences >= 1:
-            return Verdict(GOOD if ln.length >= LENGTH_HIGH else NEARGOOD)
-        return Verdict(NEARGOOD if ln.length >= LENGTH_HIGH else SHORT)
+            return (GOOD if ln.length >= LENGTH_HIGH else NEARGOOD), None
+        return (NEARGOOD if ln.length >= LENGTH_HIGH else SHORT), None
     d = ln.stop_density
     if d >= STOP_HIGH:
-        return Verdict(GOOD if ln.length >= LENGTH_HIGH or ln.sentences >= 2 else NEARGOOD)
+        return (GOOD if ln.length >= LENGTH_HIGH or ln.sentences >= 2 else NEARGOOD), None
     if d >= STOP_LOW or (d >= 0.15 and ln.sentences >= 1 and ln.words >= 8):
-        return Verdict(NEARGOOD)
-    return Verdict(BAD)
+        return NEARGOOD, None
+    return BAD, None
 
 
 def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], list[int]]:
@@ -181,8 +194,8 @@ def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], l
     return prev, nxt
 
 
-def _context_classes(verdicts: list[Verdict]) -> list[int]:
-    return [INLINE if v.cls == BAD and v.reason in INLINE_REASONS else v.cls for v in verdicts]
+def _context_classes(cls: list[int], reason: list[str | None]) -> list[int]:
+    return [INLINE if c == BAD and r in INLINE_REASONS else c for c, r in zip(cls, reason, strict=True)]
 
 
 PROSE_BLOCK_SENTENCES = 2
@@ -190,29 +203,29 @@ PROSE_BLOCK_SENTENCES = 2
 images and captions separates them."""
 
 
-def _promote_prose_blocks(lines: list[Line], verdicts: list[Verdict]) -> None:
-    """Near-good lines in a block with at least PROSE_BLOCK_SENTENCES sentence lines become good.
+def _promote_prose_blocks(lines: list[Line], cls: list[int], ctx: list[int]) -> None:
+    """Near-good lines in a block with at least PROSE_BLOCK_SENTENCES sentence lines become good (in
+    both `cls` and the context classes `ctx`).
 
     jusText keeps a near-good line only next to a good one, so an article written in short
     paragraphs (recipe steps, a diary, an interview) with no long line loses all of them; several
     sentences in a row are prose wherever they are, while menus and teaser lists do not end like
     sentences.
     """
+    if ctx.count(NEARGOOD) < PROSE_BLOCK_SENTENCES:
+        return  # no block can hold enough sentence lines
     block: list[int] = []
     sentences = 0
-    for k in range(len(verdicts) + 1):
-        v = verdicts[k] if k < len(verdicts) else None
-        if v is not None and v.cls == NEARGOOD:
+    for k, c in enumerate(ctx + [BAD]):  # the sentinel closes the last block
+        if c == NEARGOOD:
             block.append(k)
             sentences += lines[k].sentence_end
-            continue
-        if v is not None and (v.cls == SHORT or (v.cls == BAD and v.reason in INLINE_REASONS)):
-            continue
-        if sentences >= PROSE_BLOCK_SENTENCES:
-            for j in block:
-                verdicts[j].cls = GOOD
-        block = []
-        sentences = 0
+        elif c != SHORT and c != INLINE:
+            if sentences >= PROSE_BLOCK_SENTENCES:
+                for j in block:
+                    cls[j] = ctx[j] = GOOD
+            block = []
+            sentences = 0
 
 
 def _kept_inside(ln: Line, original: int) -> bool:
@@ -225,36 +238,32 @@ def _short_sentence(ln: Line) -> bool:
     return ln.body[-1:] in ".!?:" and len(ln.body.split()) >= SHORT_SENTENCE_WORDS and not ln.urlish
 
 
-def _check_short_lines(lines: list[Line], verdicts: list[Verdict]) -> None:
-    """Look up the cues of short lines whose context could make them body."""
-    classes = _context_classes(verdicts)
-    prev, nxt = _neighbours(classes, True)
-    n = len(verdicts)
-    for k, v in enumerate(verdicts):
-        if v.cls != SHORT or v.reason is not None:
-            continue
-        heading = k + 1 < n and classes[k + 1] in (GOOD, NEARGOOD)
-        if prev[k] != BAD or nxt[k] != BAD or heading:
+def _check_short_lines(lines: list[Line], cls: list[int], reason: list[str | None], ctx: list[int]) -> None:
+    """Look up the cues of short lines whose context could make them body (SHORT lines have no reason
+    yet: every reason given so far came with BAD). A line found to be furniture gets its context
+    class in `ctx` too; the heading test reads the class of the line below, not yet updated."""
+    prev, nxt = _neighbours(ctx, True)
+    n = len(ctx)
+    for k in [k for k, c in enumerate(cls) if c == SHORT]:
+        if prev[k] != BAD or nxt[k] != BAD or k + 1 < n and ctx[k + 1] in (GOOD, NEARGOOD):
             ln = lines[k]
             cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
             if cue:
-                verdicts[k] = Verdict(BAD, cue)
+                cls[k] = BAD
+                reason[k] = cue
+                ctx[k] = INLINE if cue in INLINE_REASONS else BAD
 
 
-def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
-    """jusText's context step: headings, short and near-good lines take the class of their context."""
-    for k in range(len(lines) - 1):
-        v = verdicts[k]
-        if v.cls == SHORT and v.reason is None and not lines[k].bullet and lines[k].length >= 3 \
-                and verdicts[k + 1].cls in (GOOD, NEARGOOD):
-            v.cls = NEARGOOD  # a heading: a short line right above good text
-    classes = _context_classes(verdicts)
-    p1, n1 = _neighbours(classes, True)
-    p2, n2 = _neighbours(classes, False)
-    revised = classes[:]
-    for k, c in enumerate(classes):
-        if c != SHORT:
-            continue
+def _revise(lines: list[Line], cls: list[int], ctx: list[int]) -> list[int]:
+    """jusText's context step: headings, short and near-good lines take the class of their context.
+    Returns the revised classes, each GOOD or BAD; `ctx` holds the context classes of `cls`."""
+    for k in [k for k in range(len(cls) - 1) if cls[k] == SHORT and cls[k + 1] in (GOOD, NEARGOOD)]:
+        if not lines[k].bullet and lines[k].length >= 3:
+            ctx[k] = NEARGOOD  # a heading: a short line right above good text
+    p1, n1 = _neighbours(ctx, True)
+    p2, n2 = _neighbours(ctx, False)
+    revised = ctx[:]
+    for k in [k for k, c in enumerate(ctx) if c == SHORT]:
         if p1[k] == GOOD and n1[k] == GOOD:
             revised[k] = GOOD
         elif p1[k] == BAD and n1[k] == BAD:
@@ -267,8 +276,7 @@ def _revise(lines: list[Line], verdicts: list[Verdict]) -> None:
             revised[k] = GOOD if GOOD in (p1[k], n1[k]) else BAD
         elif c == INLINE:
             revised[k] = BAD
-    for v, c in zip(verdicts, revised, strict=True):
-        v.cls = c
+    return revised
 
 
 KEPT_SHORT_GAIN = 0.0
@@ -285,25 +293,37 @@ BAD_CAP = 30.0
 an article can bridge, like a caption or a share bar between two paragraphs."""
 
 
-def _weight(ln: Line, v: Verdict, original: int, repeat: bool) -> float:
-    """How much a line adds to (text) or takes from (furniture) the article region around it.
+def _weights(lines: list[Line], bodies: list[str], cls: list[int], reason: list[str | None],
+             original: list[int]) -> list[float]:
+    """How much each line adds to (text) or takes from (furniture) the article region around it.
 
     Short lines kept by context add nothing (a long menu after the article must not extend it) unless
-    they are hard-wrapped prose (see `_wrapped`, applied by the caller), and a line printed again
-    (pingbacks, teasers, a sidebar repeated) adds only once.
+    they are hard-wrapped prose (see `_wrapped`), and a line printed again (pingbacks, teasers, a
+    sidebar repeated) adds only once: only its first position in the page counts.
     """
-    if v.cls == GOOD:
-        if repeat:
-            return 0.0
-        if original == SHORT:
-            return KEPT_SHORT_GAIN
-        gain = min(ln.length, GAIN_CAP)
-        return gain if original == GOOD else gain * NEARGOOD_SHARE
-    if v.reason in BOUNDARY_REASONS and ln.length <= BOUNDARY_MAX_CHARS:
-        return -BOUNDARY_COST
-    if v.reason in INLINE_REASONS:
-        return -BAD_BASE
-    return -min(BAD_BASE + BAD_PER_CHAR * ln.length, BAD_CAP)
+    first_at = dict(zip(reversed(bodies), range(len(bodies) - 1, -1, -1), strict=True))  # the earliest position wins
+    weights: list[float] = []
+    append = weights.append
+    for k, ln in enumerate(lines):
+        if cls[k] == GOOD:
+            o = original[k]
+            if first_at[bodies[k]] != k:
+                w = 0.0
+            elif o == SHORT:
+                w = KEPT_SHORT_GAIN
+            else:
+                gain = min(ln.length, GAIN_CAP)
+                w = gain if o == GOOD else gain * NEARGOOD_SHARE
+            if w == 0 and o == SHORT and _wrapped(lines, k):
+                w = ln.length * NEARGOOD_SHARE
+        elif reason[k] in BOUNDARY_REASONS and ln.length <= BOUNDARY_MAX_CHARS:
+            w = -BOUNDARY_COST
+        elif reason[k] in INLINE_REASONS:
+            w = -BAD_BASE
+        else:
+            w = -min(BAD_BASE + BAD_PER_CHAR * ln.length, BAD_CAP)
+        append(w)
+    return weights
 
 
 def _wrapped(lines: list[Line], k: int) -> bool:
@@ -325,37 +345,36 @@ def _wrapped(lines: list[Line], k: int) -> bool:
 def comments_start(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> int:
     """Position of the first comments cue ("27 comments", "Leave a reply") after some body text,
     or len(lines): a comment thread can hold more prose than the article, but comes after it."""
+    return _comments_start(lines, [v.cue for v in verdicts], original)
+
+
+def _comments_start(lines: list[Line], cues: list[str | None], original: list[int]) -> int:
+    """`comments_start` over the lines' cues; most pages have no comments cue at all."""
+    if "comments" not in cues:
+        return len(lines)
     text = 0
     for k, ln in enumerate(lines):
         if original[k] == GOOD:
             text += ln.length
-        elif verdicts[k].cue == "comments" and text >= MIN_TEXT_BEFORE_COMMENTS:
+        elif cues[k] == "comments" and text >= MIN_TEXT_BEFORE_COMMENTS:
             return k
     return len(lines)
 
 
-def _region(lines: list[Line], verdicts: list[Verdict], original: list[int]) -> list[tuple[int, int]]:
+def _region(weights: list[float], stop: int) -> list[tuple[int, int]]:
     """[first, last] position pairs of the article's runs: the maximum-weight contiguous run of lines,
     plus any other run below it carrying at least SECOND_RUN_SHARE of its weight (an article split by
     a big ad or gallery block) and any run above it weighing ABOVE_RUN_MIN.
 
-    Runs are sought above the comments first, in the whole page only if nothing is found there or a
-    run below the comments cue far outweighs what is found there.
+    Runs are sought above the comments (which start at `stop`) first, in the whole page only if nothing
+    is found there or a run below the comments cue far outweighs what is found there.
     """
-    stop = comments_start(lines, verdicts, original)
-    seen: set[str] = set()
-    weights = []
-    for k, ln in enumerate(lines):
-        w = _weight(ln, verdicts[k], original[k], ln.body in seen)
-        if w == 0 and verdicts[k].cls == GOOD and original[k] == SHORT and _wrapped(lines, k):
-            w = ln.length * NEARGOOD_SHARE
-        weights.append(w)
-        seen.add(ln.body)
+    n = len(weights)
     first, last, best = _best_run(weights, 0, stop)
-    if stop < len(lines):
-        f, la, score = _best_run(weights, stop, len(lines))
+    if stop < n:
+        f, la, score = _best_run(weights, stop, n)
         if last < first or score > COMMENTS_OUTWEIGH * best:
-            stop = len(lines)
+            stop = n
             first, last, best = _best_run(weights, 0, stop)
     if last < first:
         return []
@@ -389,16 +408,21 @@ def _best_run(weights: list[float], a: int, z: int) -> tuple[int, int, float]:
     return best_span[0], best_span[1], best
 
 
-def _widen(first: int, last: int, verdicts: list[Verdict], lines: list[Line]) -> tuple[int, int]:
+def _widen_up(first: int, cls: list[int]) -> int:
     """A run grows over the lines context kept right above it (a heading, a one-line lede, which weigh
-    nothing) and over a couple of sentences below it (a closing line), but not over a kept menu."""
-    while first > 0 and verdicts[first - 1].cls == GOOD:
+    nothing)."""
+    while first > 0 and cls[first - 1] == GOOD:
         first -= 1
+    return first
+
+
+def _widen_down(last: int, cls: list[int], lines: list[Line]) -> int:
+    """A run grows over a couple of kept sentences below it (a closing line), but not over a kept menu."""
     for _ in range(WIDEN_BELOW):
-        if last + 1 >= len(verdicts) or verdicts[last + 1].cls != GOOD or not lines[last + 1].sentence_end:
+        if last + 1 >= len(cls) or cls[last + 1] != GOOD or not lines[last + 1].sentence_end:
             break
         last += 1
-    return first, last
+    return last
 
 
 def classify(
@@ -408,47 +432,52 @@ def classify(
 
     `last < first` when the page has no article text at all. After this every verdict is GOOD (body)
     or BAD with a reason.
-    """
-    verdicts: list[Verdict] = []
-    for ln in lines:
-        if furniture and line_key(ln.text) in furniture:
-            verdicts.append(Verdict(BAD, "furniture", sure=True))
-        elif ln.length >= LENGTH_LOW:
-            verdicts.append(_long_verdict(ln, has_stoplist))
-        else:
-            verdicts.append(Verdict(SHORT))
-    _pairs(lines, verdicts)
-    if not any(v.cls == GOOD for v in verdicts):
-        # a short page of short paragraphs: its near-good lines are the best evidence there is
-        for v in verdicts:
-            if v.cls == NEARGOOD:
-                v.cls = GOOD
-    _promote_prose_blocks(lines, verdicts)
-    _check_short_lines(lines, verdicts)
-    for ln, v in zip(lines, verdicts, strict=True):
-        v.cue = v.reason
-        if v.cue is not None and v.cls == BAD and whole_cue(ln.text):
-            v.sure = True  # a line that is only "Share" or "Comments" is no heading the model may keep
-    original = [v.cls for v in verdicts]
-    _revise(lines, verdicts)
-    runs = [_widen(a, z, verdicts, lines) for a, z in _region(lines, verdicts, original)]
-    inside = [False] * len(lines)
-    for a, z in runs:
-        for k in range(a, z + 1):
-            inside[k] = True
-    first = runs[0][0] if runs else 0
-    last = runs[-1][1] if runs else -1
-    for k, v in enumerate(verdicts):
-        # the article's span is its runs and the gaps between them (a gallery, an ad block): there
-        # what context kept stays, and cue-less prose, table rows and short sentences are kept too
-        if inside[k] or (first < k < last and v.reason is None):
-            if v.cls == BAD and v.reason is None:
-                if _kept_inside(lines[k], original[k]):
-                    v.cls = GOOD
-                else:
-                    v.reason = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
-        else:
-            v.cls = BAD
-            v.reason = v.reason or ("navigation" if k < first else "footer")
-    return verdicts, original, first, last
 
+    The steps work on plain lists (class, reason, sure) and the verdicts are made once at the end:
+    a line's verdict is rewritten several times on the way, and list slots are cheaper than objects.
+    """
+    n = len(lines)
+    bodies = [ln.body for ln in lines]
+    cls = [SHORT] * n
+    reason: list[str | None] = [None] * n
+    sure = [False] * n
+    for k, ln in enumerate(lines):
+        if ln.length >= LENGTH_LOW:
+            cls[k], reason[k] = _long_class(ln, has_stoplist)
+    if furniture:
+        for k, ln in enumerate(lines):
+            if line_key(ln.text) in furniture:
+                cls[k], reason[k], sure[k] = BAD, "furniture", True
+    _pairs(lines, bodies, cls, reason, sure)
+    if GOOD not in cls:
+        # a short page of short paragraphs: its near-good lines are the best evidence there is
+        cls = [GOOD if c == NEARGOOD else c for c in cls]
+    ctx = _context_classes(cls, reason)
+    _promote_prose_blocks(lines, cls, ctx)
+    _check_short_lines(lines, cls, reason, ctx)
+    cue = reason[:]
+    for k in [k for k, r in enumerate(reason) if r is not None]:
+        if cls[k] == BAD and whole_cue(lines[k].text):
+            sure[k] = True  # a line that is only "Share" or "Comments" is no heading the model may keep
+    original = cls
+    cls = _revise(lines, original, ctx)
+    runs = _region(_weights(lines, bodies, cls, reason, original), _comments_start(lines, cue, original))
+    # only the outer edges of the runs matter below: widening moves each edge on its own
+    first = _widen_up(runs[0][0], cls) if runs else 0
+    last = _widen_down(runs[-1][1], cls, lines) if runs else -1
+    # Lines outside [first, last] are removed, named by their cue or their side. Inside, the article's
+    # runs and the gaps between them (a gallery, an ad block), what context kept stays, and cue-less
+    # prose, table rows and short sentences are kept too; a line with a reason is BAD already there.
+    for k in range(first):
+        cls[k] = BAD
+        reason[k] = reason[k] or "navigation"
+    for k in range(max(first, last + 1), n):
+        cls[k] = BAD
+        reason[k] = reason[k] or "footer"
+    for k in range(first, last + 1):
+        if cls[k] == BAD and reason[k] is None:
+            if _kept_inside(lines[k], original[k]):
+                cls[k] = GOOD
+            else:
+                reason[k] = "navigation" if lines[k].length < LENGTH_LOW else "boilerplate"
+    return list(map(Verdict, cls, reason, cue, sure)), original, first, last
