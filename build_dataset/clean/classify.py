@@ -194,6 +194,35 @@ def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], l
     return prev, nxt
 
 
+def _neighbours_both(classes: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """`_neighbours(classes, True) + _neighbours(classes, False)` in one forward and one backward sweep:
+    a line that is neither SHORT nor INLINE is the neighbour of the sweep that keeps NEARGOOD, and of
+    the other one too unless it is NEARGOOD."""
+    p1: list[int] = []
+    p2: list[int] = []
+    last1 = last2 = BAD
+    for c in classes:
+        p1.append(last1)
+        p2.append(last2)
+        if c != SHORT and c != INLINE:
+            last2 = c
+            if c != NEARGOOD:
+                last1 = c
+    n1: list[int] = []
+    n2: list[int] = []
+    last1 = last2 = BAD
+    for c in reversed(classes):
+        n1.append(last1)
+        n2.append(last2)
+        if c != SHORT and c != INLINE:
+            last2 = c
+            if c != NEARGOOD:
+                last1 = c
+    n1.reverse()
+    n2.reverse()
+    return p1, n1, p2, n2
+
+
 def _context_classes(cls: list[int], reason: list[str | None]) -> list[int]:
     return [INLINE if c == BAD and r in INLINE_REASONS else c for c, r in zip(cls, reason, strict=True)]
 
@@ -260,8 +289,7 @@ def _revise(lines: list[Line], cls: list[int], ctx: list[int]) -> list[int]:
     for k in [k for k in range(len(cls) - 1) if cls[k] == SHORT and cls[k + 1] in (GOOD, NEARGOOD)]:
         if not lines[k].bullet and lines[k].length >= 3:
             ctx[k] = NEARGOOD  # a heading: a short line right above good text
-    p1, n1 = _neighbours(ctx, True)
-    p2, n2 = _neighbours(ctx, False)
+    p1, n1, p2, n2 = _neighbours_both(ctx)
     revised = ctx[:]
     for k in [k for k, c in enumerate(ctx) if c == SHORT]:
         if p1[k] == GOOD and n1[k] == GOOD:
@@ -270,13 +298,21 @@ def _revise(lines: list[Line], cls: list[int], ctx: list[int]) -> list[int]:
             revised[k] = BAD
         else:
             revised[k] = BAD if BAD in (p2[k], n2[k]) and NEARGOOD in (p2[k], n2[k]) else GOOD
-    p1, n1 = _neighbours(revised, True)
-    for k, c in enumerate(revised):
-        if c == NEARGOOD:
-            revised[k] = GOOD if GOOD in (p1[k], n1[k]) else BAD
-        elif c == INLINE:
-            revised[k] = BAD
-    return revised
+    # No SHORT line is left, so a near-good line's neighbours are the lines around its run of near-good
+    # and inline lines: each run is walked once, from its first near-good line.
+    n = len(revised)
+    end = 0
+    for k in [k for k, c in enumerate(revised) if c == NEARGOOD]:
+        if k >= end:
+            a = k - 1
+            while a >= 0 and revised[a] == INLINE:
+                a -= 1
+            end = k + 1
+            while end < n and revised[end] in (NEARGOOD, INLINE):
+                end += 1
+            kept = GOOD if (a >= 0 and revised[a] == GOOD) or (end < n and revised[end] == GOOD) else BAD
+        revised[k] = kept
+    return [BAD if c == INLINE else c for c in revised]
 
 
 KEPT_SHORT_GAIN = 0.0
@@ -468,14 +504,13 @@ def classify(
     # Lines outside [first, last] are removed, named by their cue or their side. Inside, the article's
     # runs and the gaps between them (a gallery, an ad block), what context kept stays, and cue-less
     # prose, table rows and short sentences are kept too; a line with a reason is BAD already there.
-    for k in range(first):
-        cls[k] = BAD
-        reason[k] = reason[k] or "navigation"
-    for k in range(max(first, last + 1), n):
-        cls[k] = BAD
-        reason[k] = reason[k] or "footer"
-    for k in range(first, last + 1):
-        if cls[k] == BAD and reason[k] is None:
+    below = max(first, last + 1)
+    cls[:first] = [BAD] * first
+    reason[:first] = [r or "navigation" for r in reason[:first]]
+    cls[below:] = [BAD] * (n - below)
+    reason[below:] = [r or "footer" for r in reason[below:]]
+    for k in [k for k in range(first, last + 1) if reason[k] is None]:
+        if cls[k] == BAD:
             if _kept_inside(lines[k], original[k]):
                 cls[k] = GOOD
             else:

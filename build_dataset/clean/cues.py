@@ -316,24 +316,26 @@ def consent_notice(text: str) -> bool:
 
 _LABEL_SEPARATORS = (":", "|", "»", "›", ">", "-", "–", "—", "/")
 _DIGITS = "0123456789"
+_CUE_EDGES = _EDGE_JUNK + _DIGITS
+"""What is stripped around a leading cue: bullets, punctuation and counts ("Kommentare (3)")."""
 
 
 def _leading_reason(low: str) -> str | None:
     """Reason of a leading cue when the line is that cue (or a label "cue: ...") and little else."""
-    core = low.strip(_EDGE_JUNK + _DIGITS)
+    core = low.strip(_CUE_EDGES)
     m = _LEADING_RE.match(core)
     if not m:
         return None
     rest = core[m.end():]
-    if not rest.strip(_EDGE_JUNK + _DIGITS) or rest.lstrip().startswith(_LABEL_SEPARATORS):
+    if not rest.strip(_CUE_EDGES) or rest.lstrip().startswith(_LABEL_SEPARATORS):
         return _LEADING_REASON[m.group(0)]
     # "teilen facebook", "more stories from x": a multiword phrase tolerates a couple of words more
     if " " in m.group(0) and len(rest.split()) <= 2:
         return _LEADING_REASON[m.group(0)]
     # "newsletter abonnieren", "drucken pinnen": a cue word followed by another cue
-    rest = rest.strip(_EDGE_JUNK + _DIGITS)
+    rest = rest.strip(_CUE_EDGES)
     m2 = _LEADING_RE.match(rest)
-    if m2 and not rest[m2.end():].strip(_EDGE_JUNK + _DIGITS):
+    if m2 and not rest[m2.end():].strip(_CUE_EDGES):
         return _LEADING_REASON[m.group(0)]
     return None
 
@@ -343,7 +345,7 @@ def whole_cue(text: str) -> bool:
     "Поділитися"), bullets, counts and edge punctuation aside. On the labelled dev pages no line the
     article needs is one (344 such lines are all furniture), so such a line is furniture wherever it
     stands, even right above the first paragraph where a heading would be."""
-    return text.lower().strip(_EDGE_JUNK + _DIGITS) in _LEADING_REASON
+    return text.lower().strip(_CUE_EDGES) in _LEADING_REASON
 
 
 @lru_cache(maxsize=65536)
