@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean.classify import BAD, GOOD, INLINE, NEARGOOD, SHORT, _neighbours
+from build_dataset.clean.classify import BAD, GOOD, INLINE, NEARGOOD, SHORT, _neighbours, _neighbours_both
 from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason
 from build_dataset.clean.features import (
     FEATURES,
@@ -220,3 +220,9 @@ def test_neighbours_equal_the_indexed_sweeps(classes: list[int], ignore_neargood
     prev = [next((c for j, c in reversed(kept) if j < k), BAD) for k in range(len(classes))]
     nxt = [next((c for j, c in kept if j > k), BAD) for k in range(len(classes))]
     assert _neighbours(classes, ignore_neargood) == (prev, nxt)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([BAD, SHORT, NEARGOOD, GOOD, INLINE]), max_size=40))
+def test_both_neighbour_sweeps_at_once_equal_the_two_sweeps(classes: list[int]) -> None:
+    assert _neighbours_both(classes) == (*_neighbours(classes, True), *_neighbours(classes, False))
