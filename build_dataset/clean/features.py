@@ -46,17 +46,20 @@ FEATURES: tuple[str, ...] = (
     "vocab_mean", "vocab_max", "vocab_min", "vocab_negative_sum", "vocab_known_share", "vocab_furniture_words",
 )
 _CUE_COLUMN = {c: i for i, c in enumerate(CUES)}
+_CUE_RANGE = np.arange(len(CUES))
 _COLUMN = {f: i for i, f in enumerate(FEATURES)}
 _NEIGHBOUR = ("log_length", "stop_density", "verdict", "original", "bullet", "sentence_end")
 
 
-def _char_shares(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
-    """Share of ASCII digits and of uppercase letters among each line's first 200 characters.
+def _char_shares(bodies: list[str]) -> np.ndarray:
+    """Share of ASCII digits (first row) and of uppercase letters (second row) among each line's first
+    200 characters.
 
     Counted for the whole page at once on its code points: a per-character loop in Python would cost
-    more than the rest of the features together.
+    more than the rest of the features together. A line's count is the difference of the running
+    counts at its end and at its start.
     """
-    heads = [ln.body[:200] for ln in lines]
+    heads = [b[:200] for b in bodies]
     joined = "".join(heads)
     lowered = joined.lower()
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -65,12 +68,12 @@ def _char_shares(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
     else:  # a letter whose lowercase is longer ("İ") shifts the code points: compare character by character
         upper = np.array([c != c.lower() for c in joined], dtype=bool)
     digit = (codes - 48) < 10  # unsigned: true for "0".."9" only
-    ends = np.cumsum([len(h) for h in heads])
-    starts = ends - [len(h) for h in heads]
-    cum_digit = np.concatenate(([0], np.cumsum(digit)))
-    cum_upper = np.concatenate(([0], np.cumsum(upper & ~digit)))
-    size = np.maximum(ends - starts, 1)
-    return (cum_digit[ends] - cum_digit[starts]) / size, (cum_upper[ends] - cum_upper[starts]) / size
+    sizes = np.fromiter(map(len, heads), dtype=np.intp, count=len(heads))
+    ends = np.cumsum(sizes)
+    running = np.zeros((2, len(codes) + 1), dtype=np.intp)  # digits and uppercase letters before each character
+    np.cumsum(digit, out=running[0, 1:])
+    np.cumsum(upper & ~digit, out=running[1, 1:])
+    return (running[:, ends] - running[:, ends - sizes]) / np.maximum(sizes, 1)
 
 
 def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,
@@ -79,16 +82,16 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
 
     `vocabulary` maps words to their learned log-odds of being in body rather than furniture lines
     (see `vocabulary_features`). Columns are built one at a time over all lines, which numpy turns
-    into the matrix without a per-line Python loop over the features.
+    into the matrix without a per-line Python loop over the features; columns that sit side by side in
+    FEATURES are written with one assignment.
     """
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
+    bodies = [ln.body for ln in lines]
     words = [ln.head_words for ln in lines]
     flat = list(chain.from_iterable(words))  # every word of the page, line after line
     sizes = np.fromiter(map(len, words), dtype=np.intp, count=n)
-    line_of = np.repeat(np.arange(n), sizes)  # the line each word of `flat` belongs to
-    counts = Counter(ln.body for ln in lines)
     total_chars = lines[-1].end or 1
     idx = np.arange(n)
     x = np.zeros((n, len(FEATURES)), dtype=np.float32)
@@ -100,27 +103,28 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("log_length", np.log1p([ln.length for ln in lines]))
     put("words", [ln.words for ln in lines])
     if stoplist:
-        put("stop_density", _stop_density(lines, words, sizes, stoplist))
+        put("stop_density", _stop_density(lines, stoplist))
     put("sentence_end", [ln.sentence_end for ln in lines])
-    put("ends_colon", [ln.body[-1:] == ":" for ln in lines])
+    put("ends_colon", [b[-1:] == ":" for b in bodies])
     put("sentences", [ln.sentences for ln in lines])
     put("bullet", [ln.bullet for ln in lines])
     put("urlish", [ln.urlish for ln in lines])
     put("markup", [ln.markup for ln in lines])
     put("separated", [ln.separated for ln in lines])
     put("dated", [ln.dated for ln in lines])
-    digit_share, upper_share = _char_shares(lines)
-    put("digit_share", digit_share)
-    put("upper_share", upper_share)
-    put("starts_lower", [ln.body[:1].islower() for ln in lines])
-    put("starts_upper", [ln.body[:1].isupper() for ln in lines])
-    put("repeats", [counts[ln.body] > 1 for ln in lines])
+    x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(bodies).T
+    firsts = [b[:1] for b in bodies]
+    put("starts_lower", np.fromiter(map(str.islower, firsts), dtype=bool, count=n))
+    put("starts_upper", np.fromiter(map(str.isupper, firsts), dtype=bool, count=n))
+    counts = Counter(bodies)
+    if len(counts) < n:  # else no line repeats and the column stays 0
+        put("repeats", [counts[b] > 1 for b in bodies])
     cues = [v.cue for v in verdicts]
     put("cue_any", [c is not None for c in cues])
     put("original", original)
     put("verdict", [v.cls == GOOD for v in verdicts])
-    cue_column = np.array([_CUE_COLUMN.get(c, -1) if c else -1 for c in cues])
-    x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue_column[:, None] == np.arange(len(CUES))
+    cue_column = np.fromiter(map(_CUE_COLUMN.get, cues, repeat(-1)), dtype=np.intp, count=n)
+    x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue_column[:, None] == _CUE_RANGE
     put("position", idx / n)
     put("char_position", np.array([ln.start for ln in lines]) / total_chars)
     put("inside", (idx >= first) & (idx <= last))
@@ -130,63 +134,78 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("region_share", max(last - first + 1, 0) / n)
     put("after_comments", idx >= comments_start)
     index = np.array([ln.index for ln in lines])
-    gap = np.diff(index) > 1
-    put("blank_before", np.concatenate(([False], gap)))
-    put("blank_after", np.concatenate((gap, [False])))
-    put("has_stoplist", bool(stoplist))
-    put("page_lines", math.log1p(n))
-    put("log_page_chars", math.log1p(total_chars))
-    own = x[:, [col[f] for f in _NEIGHBOUR]]
-    for side, shift in (("prev", 1), ("next", -1), ("prev2", 2), ("next2", -2)):
-        shifted = np.full_like(own, -1.0)  # the page's edges
-        if shift > 0:
-            shifted[shift:] = own[:-shift]
-        else:
-            shifted[:shift] = own[-shift:]
-        x[:, col[f"{side}_{_NEIGHBOUR[0]}"]:col[f"{side}_{_NEIGHBOUR[-1]}"] + 1] = shifted
-    good_chars = np.where(x[:, col["original"]] == GOOD, np.expm1(x[:, col["log_length"]]) * 1e-3, 0.0)
-    short = x[:, col["log_length"]] < math.log1p(70)
-    bad = x[:, col["verdict"]] == 0
-    # the four series of each window are adjacent columns in FEATURES, in this order
-    series = np.stack((good_chars, x[:, col["bullet"]], short, bad), axis=1).astype(np.float64)
-    cumulative = _cumulative(series)
-    for w in WINDOWS:
-        x[:, col[f"w{w}_good_chars"]:col[f"w{w}_bad"] + 1] = _window_sum(cumulative, w) / (2 * w + 1)
-    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(flat, sizes, line_of, vocabulary)
+    gap = index[1:] - index[:-1] > 1
+    x[1:, col["blank_before"]] = gap
+    x[:-1, col["blank_after"]] = gap
+    # has_stoplist, page_lines and log_page_chars are the same on every line
+    x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
+    _add_neighbours(x)
+    _add_windows(x)
+    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(flat, sizes, vocabulary)
     return x
 
 
-def _stop_density(lines: list[Line], words: list[list[str]], sizes: np.ndarray, stoplist: frozenset[str]) -> np.ndarray:
-    """Every line's share of stopwords among its words: long lines have it from `add_stop_density`, short
-    ones get it here the same way (a count divided by a count, in float64), their words looked up in one
-    pass rather than line by line."""
-    density = np.array([ln.stop_density for ln in lines])
-    short = [k for k, ln in enumerate(lines) if ln.tokens is None]
-    if short:
-        short_sizes = sizes[short]
-        stops = np.fromiter(map(stoplist.__contains__, chain.from_iterable([words[k] for k in short])), dtype=bool,
-                            count=int(short_sizes.sum()))
-        per_line = np.repeat(np.arange(len(short)), short_sizes)
-        density[short] = np.bincount(per_line, weights=stops, minlength=len(short)) / np.maximum(short_sizes, 1)
-    return density
+def _add_neighbours(x: np.ndarray) -> None:
+    """Copy the _NEIGHBOUR columns of the lines one and two above and below into each line's row, -1
+    past the page's edges. The four sides are adjacent blocks in FEATURES, so each side is one slice
+    assignment of the rows it reaches."""
+    own = x[:, [_COLUMN[f] for f in _NEIGHBOUR]]
+    width = len(_NEIGHBOUR)
+    sides = x[:, _COLUMN[f"prev_{_NEIGHBOUR[0]}"]:_COLUMN[f"next2_{_NEIGHBOUR[-1]}"] + 1]
+    sides.fill(-1.0)  # the page's edges
+    sides[1:, :width] = own[:-1]
+    sides[:-1, width:2 * width] = own[1:]
+    sides[2:, 2 * width:3 * width] = own[:-2]
+    sides[:-2, 3 * width:] = own[2:]
+
+
+def _add_windows(x: np.ndarray) -> None:
+    """Fill the window columns: the mean over the 2w+1 lines around each line of its good characters
+    (thousands of characters of lines the rules found GOOD), bullets, short lines and bad verdicts,
+    read from the float32 columns already in `x`."""
+    col = _COLUMN
+    log_length = x[:, col["log_length"]]
+    series = np.empty((len(x), 4))  # the four series of each window are adjacent columns in FEATURES
+    series[:, 0] = np.where(x[:, col["original"]] == GOOD, np.expm1(log_length) * 1e-3, 0.0)
+    series[:, 1] = x[:, col["bullet"]]
+    series[:, 2] = log_length < math.log1p(70)
+    series[:, 3] = x[:, col["verdict"]] == 0
+    cumulative = _cumulative(series)
+    for w in WINDOWS:
+        x[:, col[f"w{w}_good_chars"]:col[f"w{w}_bad"] + 1] = _window_sum(cumulative, w) / (2 * w + 1)
 
 
 def _cumulative(series: np.ndarray) -> np.ndarray:
     """Running sums of (lines x k) series down the lines, after a row of zeros: what `_window_sum` reads.
 
     The sums run line after line in float64, column by column, so a window's sum is the same whatever
-    other series share the matrix."""
-    return np.concatenate((np.zeros((1, series.shape[1])), np.cumsum(series, axis=0, dtype=np.float64)))
+    other series share the matrix. They are padded with copies of their first row (zeros) above and
+    of their last row below, as many as the widest window: a window cut off by the page's edge then
+    reads the same sums as a full one does, so `_window_sum` takes slices instead of clipped gathers."""
+    n, k = series.shape
+    pad = max(WINDOWS)
+    running = np.zeros((n + 2 * pad + 1, k))
+    np.cumsum(series, axis=0, dtype=np.float64, out=running[pad + 1:pad + 1 + n])
+    running[pad + 1 + n:] = running[pad + n]
+    return running
 
 
 def _window_sum(cumulative: np.ndarray, w: int) -> np.ndarray:
     """Sums of each series over the 2w+1 lines centred on each line (fewer at the page's edges), from
     their `_cumulative` sums, as float32."""
-    n = len(cumulative) - 1
-    idx = np.arange(n)
-    hi = np.minimum(idx + w + 1, n)
-    lo = np.maximum(idx - w, 0)
-    return (cumulative[hi] - cumulative[lo]).astype(np.float32)
+    pad = max(WINDOWS)
+    n = len(cumulative) - 2 * pad - 1
+    return (cumulative[pad + w + 1:pad + w + 1 + n] - cumulative[pad - w:pad - w + n]).astype(np.float32)
+
+
+def _stop_density(lines: list[Line], stoplist: frozenset[str]) -> list[float]:
+    """Every line's share of stopwords among its words: long lines have it from `add_stop_density`, short
+    ones get it here the same way (a count divided by a count). Short lines hold a few words each, so
+    one `sum(map(...))` per line (a C loop, no Python frame per word) costs less than the dozen numpy
+    calls that would count them for the whole page at once."""
+    contains = stoplist.__contains__
+    return [ln.stop_density if ln.tokens is not None else sum(map(contains, ln.head_words)) / (len(ln.head_words) or 1)
+            for ln in lines]
 
 
 def line_words(ln: Line) -> list[str]:
@@ -203,23 +222,32 @@ def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) ->
     "cookies") and of prose, not the names of one site.
     """
     sizes = np.fromiter(map(len, words), dtype=np.intp, count=len(words))
-    return _vocabulary_columns(list(chain.from_iterable(words)), sizes, np.repeat(np.arange(len(words)), sizes),
-                               vocabulary)
+    return _vocabulary_columns(list(chain.from_iterable(words)), sizes, vocabulary)
 
 
-def _vocabulary_columns(flat: list[str], sizes: np.ndarray, line_of: np.ndarray,
-                        vocabulary: dict[str, float]) -> np.ndarray:
-    """`vocabulary_features` of the page's words given flat, with each line's word count and each word's
-    line. The words of the whole page are looked up in one pass (`map` over `dict.get`, no Python
-    frame per word) and summed per line with `bincount` and `reduceat`, since a loop per line costs
-    more than the lookups."""
+def _vocabulary_columns(flat: list[str], sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
+    """`vocabulary_features` of the page's words given flat, with each line's word count. The words of
+    the whole page are looked up in one pass (`map` over `dict.get`, no Python frame per word) and
+    summed per line with `bincount` and `reduceat`, since a loop per line costs more than the lookups."""
     n = len(sizes)
     out = np.zeros((n, 6), dtype=np.float32)
     values = np.fromiter(map(vocabulary.get, flat, repeat(math.nan)), dtype=np.float64, count=len(flat))
     known = ~np.isnan(values)
-    if not known.any():
+    values = values[known]
+    if not len(values):
         return out
-    line_of = line_of[known]
+    line_of = np.repeat(np.arange(n), sizes)[known]  # the line of each known word, in order
+    counts = np.bincount(line_of, minlength=n)
+    has = counts > 0
+    lines = np.flatnonzero(has)
+    starts = (counts.cumsum() - counts)[lines]  # each line's known words are a run of `values`
+    out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
+    out[lines, 1] = np.maximum.reduceat(values, starts)
+    out[lines, 2] = np.minimum.reduceat(values, starts)
+    out[:, 3] = np.bincount(line_of, weights=np.minimum(values, 0.0), minlength=n)
+    out[has, 4] = counts[has] / sizes[has]
+    out[:, 5] = np.bincount(line_of, weights=values < FURNITURE_WORD, minlength=n)
+    return out
     values = values[known]
     counts = np.bincount(line_of, minlength=n)
     has = counts > 0
