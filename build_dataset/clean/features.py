@@ -90,7 +90,6 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
     bodies = [ln.body for ln in lines]
     words = [ln.head_words for ln in lines]
-    flat = list(chain.from_iterable(words))  # every word of the page, line after line
     sizes = np.fromiter(map(len, words), dtype=np.intp, count=n)
     total_chars = lines[-1].end or 1
     idx = np.arange(n)
@@ -141,7 +140,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
     _add_neighbours(x)
     _add_windows(x)
-    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(flat, sizes, vocabulary)
+    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
     return x
 
 
@@ -222,16 +221,17 @@ def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) ->
     "cookies") and of prose, not the names of one site.
     """
     sizes = np.fromiter(map(len, words), dtype=np.intp, count=len(words))
-    return _vocabulary_columns(list(chain.from_iterable(words)), sizes, vocabulary)
+    return _vocabulary_columns(words, sizes, vocabulary)
 
 
-def _vocabulary_columns(flat: list[str], sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
-    """`vocabulary_features` of the page's words given flat, with each line's word count. The words of
-    the whole page are looked up in one pass (`map` over `dict.get`, no Python frame per word) and
-    summed per line with `bincount` and `reduceat`, since a loop per line costs more than the lookups."""
+def _vocabulary_columns(words: list[list[str]], sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
+    """`vocabulary_features`, given each line's word count. The words of the whole page are looked up in
+    one pass (`map` over `dict.get`, no Python frame per word) and summed per line with `bincount` and
+    `reduceat`, since a loop per line costs more than the lookups."""
     n = len(sizes)
     out = np.zeros((n, 6), dtype=np.float32)
-    values = np.fromiter(map(vocabulary.get, flat, repeat(math.nan)), dtype=np.float64, count=len(flat))
+    flat = chain.from_iterable(words)  # every word of the page, line after line
+    values = np.fromiter(map(vocabulary.get, flat, repeat(math.nan)), dtype=np.float64, count=int(sizes.sum()))
     known = ~np.isnan(values)
     values = values[known]
     if not len(values):
@@ -241,19 +241,6 @@ def _vocabulary_columns(flat: list[str], sizes: np.ndarray, vocabulary: dict[str
     has = counts > 0
     lines = np.flatnonzero(has)
     starts = (counts.cumsum() - counts)[lines]  # each line's known words are a run of `values`
-    out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
-    out[lines, 1] = np.maximum.reduceat(values, starts)
-    out[lines, 2] = np.minimum.reduceat(values, starts)
-    out[:, 3] = np.bincount(line_of, weights=np.minimum(values, 0.0), minlength=n)
-    out[has, 4] = counts[has] / sizes[has]
-    out[:, 5] = np.bincount(line_of, weights=values < FURNITURE_WORD, minlength=n)
-    return out
-    values = values[known]
-    counts = np.bincount(line_of, minlength=n)
-    has = counts > 0
-    # line_of is sorted: each line's known words are a run, which starts where the line number changes
-    starts = np.flatnonzero(np.concatenate(([True], line_of[1:] != line_of[:-1])))
-    lines = line_of[starts]
     out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
     out[lines, 1] = np.maximum.reduceat(values, starts)
     out[lines, 2] = np.minimum.reduceat(values, starts)
