@@ -28,7 +28,12 @@ CHUNK_ROWS = 4096
 class LineModel:
     """Trees as flat arrays: node i of the forest sends a row to `children[2 * i]` when
     `x[feature[i]] <= threshold[i]` and to `children[2 * i + 1]` otherwise; a leaf has an infinite
-    threshold and itself as both children, so rows that reached it stay, and it carries `value[i]`."""
+    threshold and itself as both children, so rows that reached it stay, and it carries `value[i]`.
+
+    Thresholds are float32, each the largest float32 not above the trained (float64) one: the features
+    are float32, and for a float32 x, `x > t` and `x > float32_below(t)` are the same test (no float32
+    lies between the two thresholds), while a float32 comparison skips casting every gathered feature
+    to float64."""
 
     features: tuple[str, ...]
     vocabulary: dict[str, float]
@@ -98,9 +103,17 @@ def from_dict(data: dict) -> LineModel:
     return LineModel(
         features=tuple(data["features"]), vocabulary=dict(data["vocabulary"]), baseline=float(data["baseline"]),
         roots=np.array(roots, dtype=np.intp), feature=np.array(feature, dtype=np.intp),
-        threshold=np.array(threshold, dtype=np.float64), children=np.array(children, dtype=np.intp),
+        threshold=_float32_below(np.array(threshold, dtype=np.float64)), children=np.array(children, dtype=np.intp),
         value=np.array(value, dtype=np.float64), depth=depth,
     )
+
+
+def _float32_below(values: np.ndarray) -> np.ndarray:
+    """The largest float32 not above each value (infinities stay)."""
+    rounded = values.astype(np.float32)
+    above = rounded.astype(np.float64) > values
+    rounded[above] = np.nextafter(rounded[above], np.float32(-np.inf))
+    return rounded
 
 
 def _depth(tree: dict) -> int:
