@@ -89,7 +89,8 @@ def main() -> None:
     started = time.process_time()
     annotated = [annotate_article(a) for a in articles]
     cold = time.process_time() - started
-    score_table("seed gold (5 seeds; the catalog was built from them, so this measures matching, not coverage)",
+    score_table("seed gold (the gold clean text of the 5 seeds, not the released text; the catalog was built from "
+                "them, so this measures matching, not coverage)",
                 [(a, gold[a.id]) for a in annotated])
     heldout = data.get("heldout", {})
     if heldout:

@@ -74,6 +74,7 @@ def assemble(source: SourceFile, text: SourceText, entry: ManifestEntry | None, 
         text=page.text,
         word_count=count_words(page.text),
         removed=list(page.removed),
+        repairs=list(page.repairs),
         pipeline_version=__version__,
     )
 
@@ -81,7 +82,7 @@ def assemble(source: SourceFile, text: SourceText, entry: ManifestEntry | None, 
 def raw_record(source: SourceFile, text: SourceText, page: CleanedPage) -> RawArticle:
     """The audit record: the decoded source and the spans the cleaner removed from it."""
     return RawArticle(id=source.id, source_file=source.relative, raw=text.text, encoding=text.encoding,
-                      removed=list(page.removed))
+                      removed=list(page.removed), repairs=list(page.repairs))
 
 
 def process_document(source: SourceFile, text: SourceText, entry: ManifestEntry | None,

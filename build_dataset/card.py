@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import yaml
+from lingua import IsoCode639_1, Language
 
 from build_dataset import schema
 from build_dataset.errors import InputError
@@ -65,8 +66,10 @@ class CorpusStats:
     words_by_language: Counter[str] = field(default_factory=Counter)
     word_counts: list[int] = field(default_factory=list)
     flags: Counter[str] = field(default_factory=Counter)
+    repairs: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     removed_by_reason: Counter[str] = field(default_factory=Counter)
+    removed_chars: Counter[str] = field(default_factory=Counter)
     entities: int = 0
     linked_entities: int = 0
     quotes: int = 0
@@ -76,7 +79,7 @@ class CorpusStats:
 
 def corpus_stats(release_dir: Path) -> CorpusStats:
     stats = CorpusStats()
-    columns = ["language", "outlet", "word_count", "quality_flags", "duplicate_of", "removed", "entities",
+    columns = ["language", "outlet", "word_count", "quality_flags", "duplicate_of", "removed", "repairs", "entities",
                "quotes", "published"]
     for row in iter_rows(config_files(release_dir, schema.DEFAULT_CONFIG), columns):
         stats.rows += 1
@@ -86,8 +89,11 @@ def corpus_stats(release_dir: Path) -> CorpusStats:
         stats.words_by_language[language] += row["word_count"]
         stats.word_counts.append(row["word_count"])
         stats.flags.update(row["quality_flags"])
+        stats.repairs.update(row["repairs"])
         stats.duplicates += row["duplicate_of"] is not None
-        stats.removed_by_reason.update(span["reason"] for span in row["removed"])
+        for span in row["removed"]:
+            stats.removed_by_reason[span["reason"]] += 1
+            stats.removed_chars[span["reason"]] += span["end"] - span["start"]
         stats.entities += len(row["entities"])
         stats.linked_entities += sum(1 for e in row["entities"] if e["name"])
         stats.quotes += len(row["quotes"])
@@ -127,6 +133,7 @@ def front_matter(release_dir: Path, identity: dict[str, Any], stats: CorpusStats
         "version": identity["version"],
         "license": identity["license"],
         **({"license_name": identity["license_name"]} if identity.get("license_name") else {}),
+        **({"license_link": identity["license_link"]} if identity.get("license_link") else {}),
         "language": languages,
         "multilinguality": "multilingual" if len(languages) > 1 else "monolingual",
         "size_categories": [size_category(stats.rows)],
@@ -159,15 +166,41 @@ def _words_table(stats: CorpusStats) -> str:
                     min(counts), max(counts)]])
 
 
-def _counter_table(title: str, counter: Counter[str], total: int, words: Counter[str] | None = None) -> str:
-    header = [title, "articles", "share"] + (["words"] if words is not None else [])
+def _counter_table(title: str, counter: Counter[str], total: int, words: Counter[str] | None = None,
+                   meanings: dict[str, str] | None = None) -> str:
+    header = [title, "articles", "share"] + (["words"] if words is not None else []) + \
+        (["meaning"] if meanings is not None else [])
     rows = []
     for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
         row = [key, n, f"{n / total:.0%}" if total else "-"]
         if words is not None:
             row.append(words[key])
+        if meanings is not None:
+            row.append(meanings.get(key, ""))
         rows.append(row)
     return _table(header, rows) if rows else "None."
+
+
+def _removed_table(stats: CorpusStats) -> str:
+    """Spans and characters removed per reason, most characters first, with what each reason means."""
+    rows = [[reason, spans, stats.removed_chars[reason], schema.REMOVAL_REASONS.get(reason, "")]
+            for reason, spans in sorted(stats.removed_by_reason.items(),
+                                        key=lambda kv: (-stats.removed_chars[kv[0]], kv[0]))]
+    return _table(["reason", "spans", "characters", "meaning"], rows) if rows else "None."
+
+
+def language_names(codes: Counter[str]) -> str:
+    """The languages of a release in words, most articles first ("English (4) and Ukrainian (1)")."""
+    names = []
+    for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
+        try:
+            name = Language.from_iso_code_639_1(IsoCode639_1.from_str(code)).name.title()
+        except ValueError:
+            name = "an undetected language" if code == "unknown" else code
+        names.append(f"{name} ({n})")
+    if len(names) < 2:
+        return "".join(names) or "no language"
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def placeholders(release_dir: Path, identity: dict[str, Any], stats: CorpusStats,
@@ -185,8 +218,10 @@ def placeholders(release_dir: Path, identity: dict[str, Any], stats: CorpusStats
         "language_table": _counter_table("language", stats.languages, stats.rows, stats.words_by_language),
         "outlet_table": _counter_table("outlet", stats.outlets, stats.rows),
         "words_table": _words_table(stats),
-        "flags_table": _counter_table("quality flag", stats.flags, stats.rows),
-        "removed_table": _table(["reason", "spans"], sorted(stats.removed_by_reason.items())),
+        "languages": language_names(stats.languages),
+        "flags_table": _counter_table("quality flag", stats.flags, stats.rows, meanings=schema.QUALITY_FLAGS),
+        "removed_table": _removed_table(stats),
+        "repairs_table": _counter_table("repair", stats.repairs, stats.rows, meanings=schema.REPAIRS),
         "duplicates": str(stats.duplicates),
         "published_known": str(stats.published_known),
         "entities": str(stats.entities),

@@ -217,7 +217,7 @@ def decode(data: bytes, *, path: Path) -> SourceText:
         except UnicodeDecodeError:
             best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
             if best is None:
-                raise InputError("cannot be decoded as UTF-8, cp1251, koi8-u/r, cp1252 or latin-1",
+                raise InputError("cannot be decoded as UTF-8, UTF-16, cp1251, koi8-u/r, cp1252 or latin-1",
                                  path=path, fix="convert it to UTF-8") from None
             text, encoding = str(best), best.encoding.replace("_", "-")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -19,6 +19,51 @@ from datasets import Features, List, Value
 DEFAULT_CONFIG = "default"
 RAW_CONFIG = "raw"
 
+REMOVAL_REASONS: dict[str, str] = {
+    "navigation": "menus, breadcrumbs, buttons and links above the article (or short lines in it)",
+    "footer": "what follows the article: site links, contact lines, error-report prompts",
+    "boilerplate": "furniture inside the article region with no cue phrase, removed by the line model",
+    "related": "related-article rails, read-more teasers and tag lists",
+    "duplicate": "a teaser's or related link's title printed a second time",
+    "furniture": "a line that recurs across many pages of the same outlet in this build",
+    "title": "the headline (kept in `title`) and its repeats",
+    "standfirst": "the standfirst (kept in `description`)",
+    "byline": "the byline (its names kept in `authors`)",
+    "dateline": "publication and update dates and times (the date kept in `published`)",
+    "caption": "photo captions and credits",
+    "social": "share and follow buttons",
+    "subscribe": "newsletter, subscription and donation prompts",
+    "comments": "reader comments and comment widgets",
+    "advertising": "advertisements and sponsored-content labels",
+    "legal": "copyright, cookie and privacy notices",
+    "markup": "renderings of images, buttons and form fields; in HTML, tags, scripts and styles",
+    "whitespace": "blank lines and the spaces around kept lines",
+}
+"""Every reason a removed span can give, with what it means: the validator holds each release to this
+list and the card prints it, so a reason no reader has been told about cannot ship."""
+
+QUALITY_FLAGS: dict[str, str] = {
+    "machine_text_trace": "holds a phrase that betrays machine-written text",
+    "truncated": "the body ends mid-sentence or with an ellipsis",
+    "very_short": "fewer than 50 words",
+    "mixed_language": "a fifth or more of the letters sit in paragraphs of another script or language",
+    "glued_sentences": "a sentence runs into the next without a space, a trace of lost markup",
+    "repeated_paragraph": "the same paragraph of five or more words occurs twice",
+}
+"""Every quality flag, with what it means (see `annotate/quality.py`); held and printed like the reasons."""
+
+REPAIRS: dict[str, str] = {
+    "mojibake": "text decoded with the wrong codec restored by ftfy (\"Ã©\" to \"é\")",
+    "nbsp": "no-break spaces made plain spaces",
+    "zero_width": "zero-width spaces, word joiners, byte-order marks and soft hyphens dropped",
+    "control": "control characters dropped",
+    "tab": "tabs made spaces",
+    "nfc": "characters composed to Unicode NFC",
+    "spaces": "runs of spaces collapsed to one",
+}
+"""Every character repair the cleaner can make to the kept text (see `clean/repair.py`), with what it
+does: these change characters inside kept lines, which `removed` spans cannot show."""
+
 
 def _doc(text: str, default: Any = dataclasses.MISSING, factory: Any = dataclasses.MISSING) -> Any:
     """A dataclass field carrying the one-line description that the card renders."""
@@ -35,8 +80,8 @@ class RemovedSpan:
 
     start: int = _doc("Character offset in the raw text where the removed span starts.")
     end: int = _doc("Character offset in the raw text where the removed span ends (exclusive).")
-    reason: str = _doc("Why it was removed: navigation, social, related, caption, title, standfirst, "
-                       "byline, dateline, comments, footer, advertising, legal, whitespace, duplicate, ...")
+    reason: str = _doc(f"Why it was removed: one of {', '.join(REMOVAL_REASONS)} (the card's table of "
+                       "removed spans says what each means).")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,7 +132,8 @@ class OutletInfo:
 class Article:
     """One article: cleaned body, metadata, annotations and provenance back to the source bytes."""
 
-    id: str = _doc("Stable id: the first 16 hex digits of the sha256 of the source bytes.")
+    id: str = _doc("Stable id: the first 16 hex digits of the sha256 of the source bytes (of that sha256 "
+                   "and `source_file` for a second file with the same bytes).")
     source_file: str = _doc("Path of the source file relative to the input folder (POSIX separators).")
     source_sha256: str = _doc("sha256 of the exact source bytes.")
     url: str | None = _doc("URL the page was scraped from (manifest, or the page itself), or null.")
@@ -103,12 +149,17 @@ class Article:
     published: dt.date | None = _doc("Publication date, or null when unknown.", default=None)
     published_source: str | None = _doc("Where `published` comes from: manifest, text, html, or null.",
                                         default=None)
-    language: str | None = _doc("ISO 639-1 code of the body's language (lingua), or null.", default=None)
+    language: str | None = _doc("ISO 639-1 code of the body's language (lingua, on its first 1,000 "
+                                "characters), or null.", default=None)
     language_score: float | None = _doc("lingua's confidence in `language`, 0 to 1.", default=None)
-    text: str = _doc("The clean article body: paragraphs separated by blank lines.", default="")
+    text: str = _doc("The clean article body: kept lines that were adjacent in the page separated by a "
+                     "newline, others (a blank or a removed line between them) by a blank line.", default="")
     word_count: int = _doc("Number of words in `text` (Unicode word characters).", default=0)
     removed: list[RemovedSpan] = _doc("Spans of the raw text left out of `text`, each with its reason.",
                                       factory=list)
+    repairs: list[str] = _doc(f"Character repairs made to the kept text, in the order made: any of "
+                              f"{', '.join(REPAIRS)} (the card's table of repairs says what each does).",
+                              factory=list)
     entities: list[Entity] = _doc("Named-entity mentions in `text`, linked across languages.", factory=list)
     quotes: list[Quote] = _doc("Direct quotations in `text` with their speakers.", factory=list)
     dates: list[DateMention] = _doc("Date mentions in `text`, normalised to ISO 8601.", factory=list)
@@ -116,8 +167,8 @@ class Article:
                                     default=None)
     cluster_id: str | None = _doc("Id of the duplicate cluster (its smallest member id); an article "
                                   "alone is its own cluster.", default=None)
-    quality_flags: list[str] = _doc("Quality warnings: machine_text_trace, truncated, very_short, "
-                                    "mixed_language, ...", factory=list)
+    quality_flags: list[str] = _doc(f"Quality warnings, sorted: any of {', '.join(QUALITY_FLAGS)} (the card's "
+                                    "table of flags says what each means).", factory=list)
     pipeline_version: str = _doc("Version of build-dataset that produced the record.", default="")
 
 
@@ -131,6 +182,8 @@ class RawArticle:
     encoding: str = _doc("Encoding the source bytes were decoded from.")
     removed: list[RemovedSpan] = _doc("Spans of `raw` left out of the clean text, each with its reason.",
                                       factory=list)
+    repairs: list[str] = _doc("Character repairs made to the kept text (as in the default config).",
+                              factory=list)
 
 
 CONFIG_RECORDS: dict[str, type] = {DEFAULT_CONFIG: Article, RAW_CONFIG: RawArticle}

@@ -1,7 +1,8 @@
 """Validate a release folder offline: everything a consumer of the Hub repo relies on.
 
 Checks the card's YAML, that every declared config resolves to files, that the declared counts and
-schemas are the written ones, that ids are unique and shared by both configs, and finally that
+schemas are the written ones, that ids are unique and shared by both configs, that every removal
+reason, quality flag and repair is one the card explains, and finally that
 `datasets.load_dataset` reads both configs with the Hub switched off, in a fresh process so that the
 check sees exactly what a consumer's process would.
 """
@@ -16,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
@@ -29,6 +31,12 @@ REQUIRED_KEYS = ("pretty_name", "version", "license", "language", "multilinguali
 # config to a throwaway Arrow cache: that copy costs disk and time in proportion to the corpus, while
 # the counts and schemas it would confirm are already checked above from the Parquet footers.
 FULL_LOAD_LIMIT = 32 * 1024 * 1024
+_VOCABULARIES: dict[tuple[str, str | None], dict[str, str]] = {
+    ("removed", "reason"): schema.REMOVAL_REASONS,
+    ("quality_flags", None): schema.QUALITY_FLAGS,
+    ("repairs", None): schema.REPAIRS,
+}
+"""List columns (and the struct field in them) whose values must come from a documented vocabulary."""
 
 
 def read_front_matter(readme: Path) -> dict[str, Any]:
@@ -73,6 +81,8 @@ def _check_files(release_dir: Path, meta: dict[str, Any]) -> tuple[list[str], di
             if version != str(meta.get("version")):
                 problems.append(f"{path.relative_to(release_dir)}: dataset_version {version!r} is not the "
                                 f"card's {meta.get('version')!r}")
+            problems += [f"{path.relative_to(release_dir)}: {column} holds {', '.join(map(repr, sorted(values)))}, "
+                         f"which build_dataset.schema does not explain" for column, values in _unknown_values(parquet)]
             rows += parquet.metadata.num_rows
             ids.extend(parquet.read(columns=["id"]).column("id").to_pylist())
         ids_by_config[config] = ids
@@ -92,6 +102,24 @@ def _check_files(release_dir: Path, meta: dict[str, Any]) -> tuple[list[str], di
     if default is not None and raw is not None and default != raw:
         problems.append("the default and raw configs hold different ids")
     return problems, ids_by_config
+
+
+def _unknown_values(parquet: pq.ParquetFile) -> list[tuple[str, set[str]]]:
+    """Values of the vocabulary columns that their vocabulary lacks, read a row group at a time."""
+    unknown: list[tuple[str, set[str]]] = []
+    names = set(parquet.schema_arrow.names)
+    for (column, child), vocabulary in _VOCABULARIES.items():
+        if column not in names:
+            continue
+        found: set[str] = set()
+        for i in range(parquet.num_row_groups):
+            values = pc.list_flatten(parquet.read_row_group(i, columns=[column]).column(column))
+            if child is not None:
+                values = pc.struct_field(values, child)
+            found.update(v for v in pc.unique(values).to_pylist() if v not in vocabulary)
+        if found:
+            unknown.append((f"{column}.{child}" if child else column, found))
+    return unknown
 
 
 _LOAD_SCRIPT = """

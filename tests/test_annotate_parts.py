@@ -16,7 +16,7 @@ from build_dataset.annotate.outlets import lookup_outlet, outlet_from_page
 from build_dataset.annotate.quality import quality_flags
 from build_dataset.annotate.quotes import find_quotes
 from build_dataset.entities_report import linked_entities, unlinked_mentions
-from build_dataset.schema import Entity, arrow_schema
+from build_dataset.schema import QUALITY_FLAGS, Entity, arrow_schema
 
 
 def speakers(text: str, language: str) -> list[tuple[str, str | None, str | None]]:
@@ -116,6 +116,13 @@ def test_quality_flags() -> None:
     assert "glued_sentences" in quality_flags(LONG_EN + " It ended.Then it began.", "en")
     assert "repeated_paragraph" in quality_flags("A long enough paragraph here.\n\nA long enough paragraph here.",
                                                  "en")
+
+
+def test_every_quality_flag_is_documented() -> None:
+    ukrainian = "\n\n".join(["Делегації зустрілися в Мінську, щоб обговорити умови перемир'я та обмін."] * 3)
+    raised = set(quality_flags("As an AI language model.It went\n\nAs an AI language model.It went", "en"))
+    raised |= set(quality_flags(ukrainian + "\n\n" + LONG_EN, "uk"))
+    assert raised == set(QUALITY_FLAGS)
 
 
 # --- duplicates -----------------------------------------------------------------------------------------

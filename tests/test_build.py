@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from build_dataset import schema
@@ -112,6 +113,14 @@ def test_card_yaml_matches_the_data(seed_release: Path) -> None:
     assert "{{" not in body.split("```bibtex")[0]
     for name, _, description in schema.descriptions():
         assert f"`{name}`" in body and description in body
+    assert "This release holds articles in English (4) and Ukrainian (1)." in body
+    removed = {span["reason"] for row in table.column("removed").to_pylist() for span in row}
+    repairs = {r for row in table.column("repairs").to_pylist() for r in row}
+    assert removed and repairs
+    for reason in removed:
+        assert f"| {reason} |" in body and schema.REMOVAL_REASONS[reason] in body
+    for repair in repairs:
+        assert f"| {repair} |" in body and schema.REPAIRS[repair] in body
 
 
 def test_validate_reports_what_a_consumer_would_hit(seed_release: Path, tmp_path: Path) -> None:
@@ -125,6 +134,22 @@ def test_validate_reports_what_a_consumer_would_hit(seed_release: Path, tmp_path
     assert any("declares 6 rows, files hold 5" in p for p in validate_release(broken, load=False))
     (broken / "raw" / "train-00000-of-00001.parquet").unlink()
     assert any("'raw' paths" in p and "match no file" in p for p in validate_release(broken, load=False))
+
+
+def test_validate_rejects_a_removal_reason_the_card_does_not_explain(seed_release: Path, tmp_path: Path) -> None:
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(seed_release, broken)
+    path = broken / "data" / "train-00000-of-00001.parquet"
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    rows[0]["removed"][0]["reason"] = "misc"
+    rows[1]["quality_flags"] = ["odd"]
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), path)
+    problems = validate_release(broken, load=False)
+    assert any("removed.reason holds 'misc'" in p for p in problems), problems
+    assert any("quality_flags holds 'odd'" in p for p in problems), problems
 
 
 def test_release_rows_hold_the_seed_gold(seed_release: Path) -> None:

@@ -14,6 +14,7 @@ from build_dataset.clean import clean_html
 from build_dataset.clean import html as html_cleaner
 from build_dataset.clean.html import partition_html
 from build_dataset.clean.spans import complement
+from build_dataset.schema import REMOVAL_REASONS
 from tests.test_clean_html import BLOG, assert_tiles
 
 _TEXT = st.sampled_from([
@@ -71,6 +72,7 @@ def test_the_partition_holds(html: str, seed: int) -> None:
 def test_clean_html_accounts_for_every_character(html: str) -> None:
     page = clean_html(html)
     assert_tiles(html, complement(len(html), page.removed), page.removed)
+    assert {span.reason for span in page.removed} <= set(REMOVAL_REASONS)
 
 
 def test_a_parser_failure_falls_back_to_one_markup_span(monkeypatch: pytest.MonkeyPatch) -> None:

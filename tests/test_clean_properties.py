@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from build_dataset.clean import clean_page
 from build_dataset.clean.repair import repair
 from build_dataset.clean.spans import complement, join_segments
+from build_dataset.schema import REMOVAL_REASONS, REPAIRS
 
 _LINE = st.one_of(
     st.text(max_size=120),
@@ -31,14 +32,15 @@ def assert_partition(raw: str) -> None:
     for span in spans:
         assert 0 <= span.start < span.end <= len(raw), span
         assert span.start >= pos, "spans overlap or are unsorted"
-        assert span.reason, span
+        assert span.reason in REMOVAL_REASONS, span
         pos = span.end
     kept = complement(len(raw), spans)
     for a, z in kept:
         assert raw[a:z].strip() == raw[a:z], "kept segments are stripped lines"
         assert "\n" not in raw[a:z]
-    text, _ = repair(join_segments(raw, kept))
+    text, repairs = repair(join_segments(raw, kept))
     assert text == page.text
+    assert repairs == page.repairs and set(repairs) <= set(REPAIRS)
     assert "\n\n\n" not in page.text and page.text == page.text.strip()
 
 
@@ -68,3 +70,10 @@ def test_partition_holds_on_a_10_mb_page() -> None:
     raw = "\n\n".join([block] * (10_000_000 // len(block) + 1))
     assert len(raw) >= 10_000_000
     assert_partition(raw)
+
+
+def test_every_repair_is_documented_and_named_once() -> None:
+    text = "Ã©tÃ© trÃ¨s chaud\u00a0and\u200bsoft\u00adhyphen\x07\tcafe\u0301  and  more"
+    fixed, repairs = repair(text)
+    assert sorted(repairs) == sorted(REPAIRS)
+    assert fixed == "été très chaud andsofthyphen café and more"
