@@ -74,3 +74,11 @@ def test_going_back_in_versions_is_refused_and_new_versions_pass() -> None:
 def test_a_malformed_repo_id_is_refused_before_any_work(tmp_path) -> None:
     with pytest.raises(PublishError, match="'just-a-name' is not OWNER/NAME"):
         push_release(tmp_path, "just-a-name", dry_run=True)
+
+
+def test_a_card_that_loads_from_another_repo_is_refused_before_any_work(tmp_path) -> None:
+    (tmp_path / "README.md").write_text('---\nversion: 1.0.0\n---\n\n```python\nload_dataset("OWNER/corpus")\n```\n',
+                                        encoding="utf-8")
+    with pytest.raises(PublishError, match="snippets load 'OWNER/corpus', not 'me/corpus'") as raised:
+        push_release(tmp_path, "me/corpus", dry_run=True)
+    assert "set `repo_id: me/corpus` in dataset.yaml and rebuild" in str(raised.value)

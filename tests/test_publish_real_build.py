@@ -36,8 +36,11 @@ def _build(pages: Path, out: Path, version: str) -> Path:
         from build_dataset.pipeline import build
     except ImportError as error:  # the build line is being edited: this test needs all of it
         pytest.skip(f"build line not importable: {error}")
-    build(pages, out, version=version, identity_path=PROJECT / "dataset.yaml",
-          card_template=PROJECT / "dataset_card.md")
+    identity = yaml.safe_load((PROJECT / "dataset.yaml").read_text(encoding="utf-8"))
+    identity_path = out.parent / "dataset.yaml"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    identity_path.write_text(yaml.safe_dump({**identity, "repo_id": REPO}, allow_unicode=True), encoding="utf-8")
+    build(pages, out, version=version, identity_path=identity_path, card_template=PROJECT / "dataset_card.md")
     return out
 
 

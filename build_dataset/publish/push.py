@@ -32,6 +32,8 @@ from build_dataset.publish.version import Version
 
 Validator = Callable[[Path], list[str]]
 REPO_ID = re.compile(r"[\w.-]+/[\w.-]+")
+_CARD_REPO = re.compile(r'load_dataset\(\s*"([^"]+)"')
+"""The repo the card's own snippets load from: the card is rendered with `repo_id` from dataset.yaml."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,16 @@ class PushReport:
     commit: str | None = None
     created_repo: bool = False
     notes: tuple[str, ...] = field(default=())
+
+
+def _check_card_repo(release_dir: Path, repo_id: str) -> None:
+    """Refuse a release whose card tells readers to load it from another repo than the one pushed to:
+    every snippet and the citation would then point at a repo that is not this one (or at none)."""
+    readme = release_dir / "README.md"
+    named = _CARD_REPO.search(readme.read_text(encoding="utf-8")) if readme.is_file() else None
+    if named and named.group(1) != repo_id:
+        raise PublishError(f"the card's snippets load {named.group(1)!r}, not {repo_id!r}", path=readme,
+                           fix=f"set `repo_id: {repo_id}` in dataset.yaml and rebuild")
 
 
 def _validate(release_dir: Path, validate: Validator | None) -> None:
@@ -90,6 +102,7 @@ def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_
     """Publish `release_dir` to the dataset repo `repo_id` and tag it; see the module docstring."""
     if not REPO_ID.fullmatch(repo_id):
         raise PublishError(f"--repo-id {repo_id!r} is not OWNER/NAME", fix="pass e.g. --repo-id my-org/my-dataset")
+    _check_card_repo(release_dir, repo_id)
     api = api or HfApi()
     # Checked before the (slow) validation so that a missing login fails at once.
     if not dry_run and not (api.token or get_token()):
