@@ -122,17 +122,32 @@ def _unknown_values(parquet: pq.ParquetFile) -> list[tuple[str, set[str]]]:
     return unknown
 
 
+# The script ends with os._exit, after flushing its result, so that the interpreter never finalizes.
+# Arrow reads Parquet through the Python file `datasets` opens, on its own I/O threads, and a read can
+# still be finishing when the script is done (a streaming read stops after the first row with the
+# scan's next ranges in flight). Such a thread needs the GIL to free the Python buffer it read into; a
+# finalizing interpreter ends a thread that asks for the GIL, the thread unwinds through a C++
+# destructor, and the C++ runtime aborts the process ("terminate called without an active exception",
+# rc -6, about 1 run in 10). Nothing the check needs runs at exit: the cache is the caller's temp dir.
 _LOAD_SCRIPT = """
-import json, sys
+import json, os, sys, traceback
 from datasets import load_dataset
 release, config, stream = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
-if stream:
-    ds = load_dataset(release, config, split="train", streaming=True)
-    first = next(iter(ds), None)
-    print(json.dumps({"columns": sorted(ds.features), "rows": None if first is None else -1}))
-else:
-    ds = load_dataset(release, config, split="train")
-    print(json.dumps({"columns": sorted(ds.column_names), "rows": ds.num_rows}))
+status = 0
+try:
+    if stream:
+        ds = load_dataset(release, config, split="train", streaming=True)
+        first = next(iter(ds), None)
+        print(json.dumps({"columns": sorted(ds.features), "rows": None if first is None else -1}))
+    else:
+        ds = load_dataset(release, config, split="train")
+        print(json.dumps({"columns": sorted(ds.column_names), "rows": ds.num_rows}))
+except BaseException:
+    traceback.print_exc()
+    status = 1
+sys.stdout.flush()
+sys.stderr.flush()
+os._exit(status)
 """
 
 
