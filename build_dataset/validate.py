@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
@@ -69,23 +70,12 @@ def _check_files(release_dir: Path, meta: dict[str, Any]) -> tuple[list[str], di
             continue
         if matched != config_files(release_dir, config):
             problems.append(f"configs: {config!r} paths {patterns} match other files than the config's shards")
-        expected = schema.arrow_schema(config)
-        rows = 0
-        ids: list[str] = []
-        for path in matched:
-            parquet = pq.ParquetFile(path)
-            actual = parquet.schema_arrow.remove_metadata()
-            if not actual.equals(expected):
-                problems.append(f"{path.relative_to(release_dir)}: schema differs from build_dataset.schema")
-            version = (parquet.schema_arrow.metadata or {}).get(VERSION_KEY, b"").decode()
-            if version != str(meta.get("version")):
-                problems.append(f"{path.relative_to(release_dir)}: dataset_version {version!r} is not the "
-                                f"card's {meta.get('version')!r}")
-            problems += [f"{path.relative_to(release_dir)}: {column} holds {', '.join(map(repr, sorted(values)))}, "
-                         f"which build_dataset.schema does not explain" for column, values in _unknown_values(parquet)]
-            rows += parquet.metadata.num_rows
-            ids.extend(parquet.read(columns=["id"]).column("id").to_pylist())
+        shard_problems, ids = _check_shards(release_dir, matched, config, meta.get("version"))
+        problems += shard_problems
+        if ids is None:
+            continue
         ids_by_config[config] = ids
+        rows = len(ids)
         splits = infos.get(config, {}).get("splits", [])
         declared_rows = sum(s.get("num_examples", 0) for s in splits)
         if config not in infos:
@@ -102,6 +92,39 @@ def _check_files(release_dir: Path, meta: dict[str, Any]) -> tuple[list[str], di
     if default is not None and raw is not None and default != raw:
         problems.append("the default and raw configs hold different ids")
     return problems, ids_by_config
+
+
+def _check_shards(release_dir: Path, paths: list[Path], config: str,
+                  card_version: object) -> tuple[list[str], list[str] | None]:
+    """The problems of a config's shards, and their ids in order. No ids when a shard cannot be read: the
+    counts and ids of a truncated or overwritten file mean nothing, so that file is the problem to fix."""
+    problems: list[str] = []
+    ids: list[str] = []
+    for path in paths:
+        name = path.relative_to(release_dir)
+        try:
+            shard_problems, shard_ids = _check_shard(path, config, card_version)
+        except (pa.ArrowException, OSError) as error:
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0].rstrip(".")
+            return [*problems, f"{name}: is not a readable Parquet file: {reason}; rebuild the release"], None
+        problems += [f"{name}: {problem}" for problem in shard_problems]
+        ids += shard_ids
+    return problems, ids
+
+
+def _check_shard(path: Path, config: str, card_version: object) -> tuple[list[str], list[str]]:
+    """The problems of one Parquet shard of `config`, and its ids; raises Arrow's errors (or OSError) when
+    the file cannot be read as Parquet."""
+    parquet = pq.ParquetFile(path)
+    problems = []
+    if not parquet.schema_arrow.remove_metadata().equals(schema.arrow_schema(config)):
+        problems.append("schema differs from build_dataset.schema")
+    version = (parquet.schema_arrow.metadata or {}).get(VERSION_KEY, b"").decode()
+    if version != str(card_version):
+        problems.append(f"dataset_version {version!r} is not the card's {card_version!r}")
+    problems += [f"{column} holds {', '.join(map(repr, sorted(values)))}, which build_dataset.schema does not "
+                 "explain" for column, values in _unknown_values(parquet)]
+    return problems, parquet.read(columns=["id"]).column("id").to_pylist()
 
 
 def _unknown_values(parquet: pq.ParquetFile) -> list[tuple[str, set[str]]]:
