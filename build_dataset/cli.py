@@ -11,16 +11,25 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from build_dataset import __version__
 from build_dataset.errors import BuildDatasetError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn scraped news pages into a clean, annotated, versioned Hub dataset.")
-console = Console(stderr=True)
-out = Console()
+# Markup off: what these consoles print is file names, paths, titles and fixes such as
+# `pip install -e ".[ray]"`, whose square brackets rich would otherwise take for tags and drop.
+# The few styled labels are Text objects (see `_report`).
+console = Console(stderr=True, markup=False)
+out = Console(markup=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _report(label: str, style: str, message: object) -> None:
+    """One line on stderr: a styled label, then the message exactly as it is."""
+    console.print(Text.assemble((label, style), " ", str(message)), highlight=False, soft_wrap=True)
 
 
 def one_line_errors(command: F) -> F:
@@ -31,10 +40,10 @@ def one_line_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except BuildDatasetError as error:
-            console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
+            _report("error:", "bold red", error)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            console.print("[bold red]interrupted:[/] nothing was replaced", highlight=False)
+            _report("interrupted:", "bold red", "nothing was replaced")
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -97,11 +106,11 @@ def build(
     table.add_row("warnings", str(len(summary.warnings)))
     out.print(table)
     for line in summary.skipped:
-        console.print(f"[yellow]skipped:[/] {line}", highlight=False, soft_wrap=True)
+        _report("skipped:", "yellow", line)
     for line in summary.warnings[:20]:
-        console.print(f"[yellow]warning:[/] {line}", highlight=False, soft_wrap=True)
+        _report("warning:", "yellow", line)
     if len(summary.warnings) > 20:
-        console.print(f"[yellow]... and {len(summary.warnings) - 20} more warnings[/]")
+        _report("...", "yellow", f"and {len(summary.warnings) - 20} more warnings")
 
 
 @app.command()
@@ -115,10 +124,10 @@ def validate(
 
     problems = validate_release(release, load=not no_load)
     for problem in problems:
-        console.print(f"[red]invalid:[/] {problem}", highlight=False, soft_wrap=True)
+        _report("invalid:", "red", problem)
     if problems:
         raise typer.Exit(1)
-    out.print(f"{release}: valid")
+    out.print(f"{release}: valid", highlight=False, soft_wrap=True)
 
 
 @app.command()
