@@ -143,8 +143,20 @@ def inspect(
     """Show an article's raw page with the removed spans marked and their reasons, and its metadata."""
     from build_dataset.audit import audit_view
 
-    hidden = None if not hide else frozenset(h for h in hide if h != "none")
-    out.print(audit_view(release, article_id, hidden))
+    out.print(audit_view(release, article_id, _hidden_reasons(hide)))
+
+
+def _hidden_reasons(hide: list[str] | None) -> frozenset[str] | None:
+    """The reasons `--hide` names (None: inspect's default); a misspelt reason would hide nothing, silently."""
+    from build_dataset.schema import REMOVAL_REASONS
+
+    if not hide:
+        return None
+    for reason in hide:
+        if reason != "none" and reason not in REMOVAL_REASONS:
+            raise BuildDatasetError(f"{reason!r} is not a removal reason", path="--hide",
+                                    fix=f"use one of: none, {', '.join(sorted(REMOVAL_REASONS))}")
+    return frozenset(hide) - {"none"}
 
 
 @app.command()
@@ -197,8 +209,19 @@ def diff(
     typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else render_diff(result))
 
 
-version_app = typer.Typer(no_args_is_help=True, help="Read or bump the dataset version in dataset.yaml.")
+version_app = typer.Typer(no_args_is_help=True, help="Show or bump the dataset version in dataset.yaml.")
 app.add_typer(version_app, name="version")
+
+
+@version_app.command("show")
+@one_line_errors
+def version_show(
+    identity: Annotated[Path, typer.Option(help="The dataset's identity file.")] = Path("dataset.yaml"),
+) -> None:
+    """Print the dataset version in dataset.yaml."""
+    from build_dataset.publish.version import read_version
+
+    typer.echo(str(read_version(identity)))
 
 
 @version_app.command("bump")

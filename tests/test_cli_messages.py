@@ -1,4 +1,4 @@
-"""What the CLI prints is the text as it is: file names and fixes with square brackets."""
+"""What the CLI prints is the text as it is: file names and fixes with square brackets, known option values."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import shutil
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from build_dataset.cli import app
+from build_dataset.publish.push import _size
+from build_dataset.schema import REMOVAL_REASONS
 from tests.conftest import CARD, IDENTITY, SEEDS
 
 runner = CliRunner()
@@ -50,3 +54,35 @@ def test_skipped_files_and_release_folders_are_named_as_they_are(tmp_path: Path)
     validated = runner.invoke(app, ["validate", "--no-load", str(renamed)])
     assert validated.exit_code == 0, validated.output
     assert validated.output.strip() == f"{renamed}: valid"
+
+
+@pytest.fixture(scope="module")
+def article_id(seed_release: Path) -> str:
+    return pq.read_table(seed_release / "data", columns=["id"]).column("id")[0].as_py()
+
+
+def test_inspect_refuses_an_unknown_removal_reason(seed_release: Path, article_id: str) -> None:
+    result = runner.invoke(app, ["inspect", str(seed_release), article_id, "--hide", "bogus"])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [result.output.strip()], result.output
+    assert result.output.startswith("error: --hide: 'bogus' is not a removal reason; use one of: none, ")
+    assert all(reason in result.output for reason in REMOVAL_REASONS)
+
+
+def test_inspect_takes_known_reasons_and_none(seed_release: Path, article_id: str) -> None:
+    for hide in (["navigation", "--hide", "footer"], ["none"]):
+        result = runner.invoke(app, ["inspect", str(seed_release), article_id, "--hide", *hide])
+        assert result.exit_code == 0, result.output
+
+
+def test_version_show_prints_the_dataset_version(tmp_path: Path) -> None:
+    identity = tmp_path / "dataset.yaml"
+    identity.write_text("name: x\nversion: 2.3.4  # the one place\n", encoding="utf-8")
+    result = runner.invoke(app, ["version", "show", "--identity", str(identity)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "2.3.4\n"
+
+
+def test_sizes_are_labelled_in_binary_units() -> None:
+    assert [_size(n) for n in (512, 46_445, 3 * 1024**2, 5 * 1024**3)] == [
+        "512 B", "45.4 KiB", "3.0 MiB", "5.0 GiB"]
