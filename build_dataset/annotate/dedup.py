@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 import numpy as np
@@ -36,6 +36,7 @@ _LSH_WEIGHTS = (0.2, 0.8)
 _MAX_BUCKET_PAIRS = 64
 _WORD_RE = re.compile(r"\w+")
 CHUNK_ROWS = 65536
+SHINGLE_BATCH = 8192
 
 
 def normalise(text: str) -> str:
@@ -43,13 +44,30 @@ def normalise(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
-def shingles(normalised: str) -> list[bytes]:
-    """Word 5-grams of a normalised text (the whole text when it is shorter than five words)."""
+def shingle_batches(normalised: str) -> Iterator[list[bytes]]:
+    """Word 5-grams of a normalised text (the whole text when it is shorter than five words), in
+    batches of at most SHINGLE_BATCH.
+
+    A MinHash is a minimum over the shingles' hashes, so a repeated shingle changes nothing and the
+    batches can be fed one by one: datasketch holds a num_perm x shingles matrix of 8-byte hashes per
+    batch, which for a whole long page (a million words) was gigabytes.
+    """
     words = normalised.split(" ")
     if len(words) < SHINGLE_WORDS:
-        return [normalised.encode("utf-8")]
-    return sorted({" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
-                   for i in range(len(words) - SHINGLE_WORDS + 1)})
+        yield [normalised.encode("utf-8")]
+        return
+    count = len(words) - SHINGLE_WORDS + 1
+    for first in range(0, count, SHINGLE_BATCH):
+        yield [" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
+               for i in range(first, min(first + SHINGLE_BATCH, count))]
+
+
+def minhash_signature(normalised: str, num_perm: int) -> np.ndarray:
+    """The MinHash signature (num_perm uint32 values) of a normalised text's word 5-grams."""
+    minhash = MinHash(num_perm=num_perm, seed=1)
+    for batch in shingle_batches(normalised):
+        minhash.update_batch(batch)
+    return minhash.hashvalues
 
 
 class _Clusters:
@@ -123,14 +141,12 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, nu
         normalised = normalise(text)
         digests.append(int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(),
                                       "little"))
-        minhash = MinHash(num_perm=num_perm, seed=1)
-        minhash.update_batch(shingles(normalised))
         offset = len(ids) % CHUNK_ROWS
         if offset == 0:
             if chunks:
                 band_chunks.append(_band_hashes(chunks[-1], bands, rows_per_band))
             chunks.append(np.empty((CHUNK_ROWS, num_perm), dtype=np.uint32))
-        chunks[-1][offset] = minhash.hashvalues
+        chunks[-1][offset] = minhash_signature(normalised, num_perm)
         ids.append(item_id)
     del seen
     if chunks:

@@ -254,7 +254,9 @@ def _in_headline(text: str, tokens: Sequence[Token]) -> list[bool]:
         while end < len(tokens) and tokens[end].start < line_end:
             end += 1
         longer = [t for t in tokens[start:end] if len(t.surface) > 3 and t.surface[0].isalpha()]
-        ends_sentence = text[:line_end].rstrip().endswith((".", "!", "?", "…", "\"", "”", "»"))
+        # the line from its first token on: slicing from the text's start would copy the page per line
+        ends_sentence = text[tokens[start].start:line_end].rstrip().endswith(
+            (".", "!", "?", "…", "\"", "”", "»"))
         if len(longer) >= 2 and sum(t.surface[0].isupper() for t in longer) >= 0.6 * len(longer) and \
                 end - start <= 15 and not ends_sentence:
             for i in range(start, end):

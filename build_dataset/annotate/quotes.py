@@ -13,6 +13,7 @@ own continues the previous quote's speaker when it sits in the same paragraph or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from build_dataset.schema import Entity, Quote
@@ -72,16 +73,79 @@ _PHRASE_END_RE = re.compile(r"[,.;:!?()\n]|\s(?:in|at|on|to|during|after|before|
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of marks, outermost pairs first, no overlaps."""
+    """(start, end) of the words inside each pair of marks, outermost pairs first, no overlaps.
+
+    A pair is left out when its first or last quoted character lies inside a pair already taken, marks
+    included. Those characters are looked up in a mask of the taken pairs rather than compared with
+    every taken pair, so a page with many quotations costs linear time, not quadratic.
+    """
     spans: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     for pattern in _QUOTE_RES:
         for match in pattern.finditer(text):
             start, end = match.span(1)
-            if any(s - 1 <= start < e + 1 or s - 1 < end <= e + 1 for s, e in spans):
+            if taken[start] or taken[end - 1]:
                 continue
             if text[start:end].strip():
                 spans.append((start, end))
+                taken[start - 1:end + 1] = b"\x01" * (end - start + 2)
     return sorted(spans)
+
+
+class _Layout:
+    """Where a text's paragraphs, sentences, quotations and entity mentions are, for lookups by offset.
+
+    Finding a quote's speaker asks, for each quote, for the paragraph around it, the sentence ends and
+    the next quotation after it and the mentions inside a clause. Sorted offsets answer each of those by
+    bisection; scanning the whole text or every mention per quote made a long page quadratic.
+    """
+
+    def __init__(self, text: str, quotes: Sequence[tuple[int, int]], sentence_ends: list[int],
+                 entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.quote_starts = [s for s, _ in quotes]
+        self.sentence_ends = sentence_ends
+        # stable: mentions at one offset keep their order (find_entities sorts by start, then end)
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
+        self.people = [e for e in self.entities if e.type == "PERSON" and e.name]
+        self.people_starts = [e.start for e in self.people]
+
+    def paragraph_of(self, position: int) -> tuple[int, int]:
+        """(start, end) of the paragraph (line) holding `position`."""
+        i = bisect_left(self.newlines, position)
+        start = self.newlines[i - 1] + 1 if i > 0 else 0
+        return start, (self.newlines[i] if i < len(self.newlines) else len(self.text))
+
+    def next_opening(self, after: int, default: int) -> int:
+        """The opening mark of the first quotation starting after `after`, or `default` if earlier."""
+        i = bisect_right(self.quote_starts, after)
+        return min(self.quote_starts[i] - 1, default) if i < len(self.quote_starts) else default
+
+    def sentence_end_after(self, position: int, default: int) -> int:
+        """The first sentence end after `position`, or `default` if that comes earlier."""
+        i = bisect_right(self.sentence_ends, position)
+        return min(self.sentence_ends[i], default) if i < len(self.sentence_ends) else default
+
+    def sentence_start(self, position: int, default: int) -> int:
+        """The last sentence end at or before `position`, or `default` if that comes later."""
+        i = bisect_right(self.sentence_ends, position)
+        return max(self.sentence_ends[i - 1], default) if i > 0 else default
+
+    def sentence_ends_between(self, low: int, high: int) -> int:
+        """How many sentences end in (low, high]."""
+        return max(0, bisect_right(self.sentence_ends, high) - bisect_right(self.sentence_ends, low))
+
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        """Mentions inside [start, end), in order."""
+        first, stop = bisect_left(self.entity_starts, start), bisect_right(self.entity_starts, end)
+        return [e for e in self.entities[first:stop] if e.end <= end]
+
+    def last_person_before(self, low: int, position: int) -> Entity | None:
+        """The last named PERSON mention starting in [low, position)."""
+        i = bisect_left(self.people_starts, position) - 1
+        return self.people[i] if i >= 0 and self.people_starts[i] >= low else None
 
 
 def _sentence_bounds(text: str) -> list[int]:
@@ -96,16 +160,11 @@ def _sentence_bounds(text: str) -> list[int]:
     return ends
 
 
-def _paragraph_of(text: str, position: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, (len(text) if end < 0 else end)
-
-
-def _entity_in(entities: Sequence[Entity], start: int, end: int, last: bool) -> Entity | None:
+def _entity_in(layout: _Layout, start: int, end: int, last: bool) -> Entity | None:
     """The PERSON (else ORG) mention inside [start, end): the last one, or the first one."""
+    within = layout.entities_within(start, end)
     for wanted in ("PERSON", "ORG"):
-        inside = [e for e in entities if e.type == wanted and start <= e.start and e.end <= end]
+        inside = [e for e in within if e.type == wanted]
         if inside:
             return inside[-1] if last else inside[0]
     return None
@@ -139,116 +198,115 @@ def _phrase(text: str, start: int, end: int, take_last: bool) -> tuple[int, int]
     return begin, begin + len(stripped)
 
 
-def _speaker_after_verb(text: str, verb: re.Match[str], limit: int, entities: Sequence[Entity]
+def _speaker_after_verb(layout: _Layout, verb: re.Match[str], limit: int
                         ) -> tuple[int, int, Entity | None] | None:
+    text = layout.text
     stop = re.search(r"[,.;:!?\n]", text[verb.end():limit])
     clause_end = verb.end() + stop.start() if stop else limit
     pronoun = re.match(r"\s+([^\W\d_]+)", text[verb.end():clause_end])
     if pronoun and pronoun.group(1).lower() in _PRONOUNS:  # "сказаў ён падчас сустрэчы з Пуціным"
         return verb.end() + pronoun.start(1), verb.end() + pronoun.end(1), None
-    entity = _entity_in(entities, verb.end(), clause_end, last=False)
+    entity = _entity_in(layout, verb.end(), clause_end, last=False)
     if entity is not None:
         return entity.start, entity.end, entity
     span = _phrase(text, verb.end(), clause_end, take_last=False)
     return (span[0], span[1], None) if span else None
 
 
-def _speaker_before_verb(text: str, segment_start: int, verb: re.Match[str], entities: Sequence[Entity]
+def _speaker_before_verb(layout: _Layout, segment_start: int, verb: re.Match[str]
                          ) -> tuple[int, int, Entity | None] | None:
-    entity = _entity_in(entities, segment_start, verb.start(), last=True)
+    entity = _entity_in(layout, segment_start, verb.start(), last=True)
     if entity is not None:
         return entity.start, entity.end, entity
-    span = _phrase(text, segment_start, verb.start(), take_last=True)
+    span = _phrase(layout.text, segment_start, verb.start(), take_last=True)
     return (span[0], span[1], None) if span else None
 
 
-def _attribute(text: str, verb: re.Match[str], segment_start: int, limit: int,
-               entities: Sequence[Entity]) -> tuple[int, int, Entity | None] | None:
+def _attribute(layout: _Layout, verb: re.Match[str], segment_start: int, limit: int
+               ) -> tuple[int, int, Entity | None] | None:
     if _SPEAKER_AFTER.match(verb.group()):
-        return _speaker_after_verb(text, verb, limit, entities)
-    found = _speaker_before_verb(text, segment_start, verb, entities)
-    return found or _speaker_after_verb(text, verb, limit, entities)
+        return _speaker_after_verb(layout, verb, limit)
+    found = _speaker_before_verb(layout, segment_start, verb)
+    return found or _speaker_after_verb(layout, verb, limit)
 
 
-def _find_speaker(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], sentence_ends: list[int],
-                  entities: Sequence[Entity]) -> tuple[int, int, Entity | None] | None:
-    para_start, para_end = _paragraph_of(text, start)
+def _find_speaker(layout: _Layout, start: int, end: int) -> tuple[int, int, Entity | None] | None:
+    text = layout.text
+    para_start, para_end = layout.paragraph_of(start)
     close = end + 1  # after the closing mark
-    next_open = min([s - 1 for s, _ in quotes if s > end] + [para_end])
-    after_limit = min([b for b in sentence_ends if b > close] + [next_open])
+    next_open = layout.next_opening(end, para_end)
+    after_limit = layout.sentence_end_after(close, next_open)
     # 1. After the quote, same sentence: "…,” Putin said. / "…", - сказав Лукашенко.
     verb = _VERB_RE.search(text, close, after_limit)
     if verb is not None and text[close:after_limit][:1] not in (".", "!", "?"):
-        found = _attribute(text, verb, close, after_limit, entities)
+        found = _attribute(layout, verb, close, after_limit)
         if found:
             return found
     # 2. The next sentence opens with the verb: "…". Про це заявив Лукашенко.
     if after_limit < next_open:
-        following_end = min([b for b in sentence_ends if b > after_limit] + [next_open])
+        following_end = layout.sentence_end_after(after_limit, next_open)
         verb = _VERB_RE.search(text, after_limit, following_end)
         if verb is not None and len(text[after_limit:verb.start()].split()) <= 3:
-            found = _speaker_after_verb(text, verb, following_end, entities)
+            found = _speaker_after_verb(layout, verb, following_end)
             if found:
                 return found
     # 3. Before the quote in its sentence: Ryabikhin stressed the “…”.
-    sentence_start = max([b for b in sentence_ends if b <= start - 1] + [para_start])
+    sentence_start = layout.sentence_start(start - 1, para_start)
     verbs = list(_VERB_RE.finditer(text, sentence_start, start - 1))
     if verbs:
-        return _attribute(text, verbs[-1], sentence_start, start - 1, entities)
+        return _attribute(layout, verbs[-1], sentence_start, start - 1)
     return None
 
 
-def _resolve(text: str, speaker: str, start: int, entities: Sequence[Entity]) -> Entity | None:
+def _resolve(layout: _Layout, speaker: str, start: int) -> Entity | None:
     """A pronoun or role speaker's nearest preceding PERSON in this or the previous paragraph."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", speaker)}
     if not words & (_PRONOUNS | _ROLE_WORDS):
         return None
-    para_start, _ = _paragraph_of(text, start)
-    window_start = _paragraph_of(text, max(0, para_start - 2))[0]
-    people = [e for e in entities if e.type == "PERSON" and e.name and window_start <= e.start < start]
-    return people[-1] if people else None
+    para_start, _ = layout.paragraph_of(start)
+    window_start = layout.paragraph_of(max(0, para_start - 2))[0]
+    return layout.last_person_before(window_start, start)
 
 
-def _continues(text: str, previous: tuple[Quote, int], start: int, end: int, sentence_ends: list[int]
-               ) -> bool:
+def _continues(layout: _Layout, previous: tuple[Quote, int], start: int, end: int) -> bool:
     """Whether an unattributed quote goes on with the previous speaker's words.
 
     It does when it opens its sentence right after the sentence of the previous attributed quote
     ("…,” Kuleba said. “…”), or when it is a paragraph of its own right after that quote's paragraph.
     """
+    text = layout.text
     quote, previous_para = previous
-    para_start, para_end = _paragraph_of(text, start)
+    para_start, para_end = layout.paragraph_of(start)
     if previous_para == para_start:
-        sentence_start = max([b for b in sentence_ends if b <= start - 1] + [para_start])
+        sentence_start = layout.sentence_start(start - 1, para_start)
         if text[sentence_start:start - 1].strip():
             return False
-        before = [b for b in sentence_ends if quote.end < b <= sentence_start]
-        return len(before) <= 1
+        return layout.sentence_ends_between(quote.end, sentence_start) <= 1
     alone = not text[para_start:start - 1].strip() and not text[end + 1:para_end].strip(" .")
-    return alone and _paragraph_of(text, max(0, para_start - 2))[0] == previous_para
+    return alone and layout.paragraph_of(max(0, para_start - 2))[0] == previous_para
 
 
 def find_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
     """Quotations in `text` (offsets of the words inside the marks) with speakers where attributable."""
     spans = _quote_spans(text)
-    sentence_ends = _sentence_bounds(text)
+    layout = _Layout(text, spans, _sentence_bounds(text), entities)
     quotes: list[Quote] = []
     previous: tuple[Quote, int] | None = None  # last attributed quote and its paragraph start
     names = {(e.start, e.end) for e in entities}
     for start, end in spans:
         if (start, end) in names:
             continue  # a name in quotation marks (ЧВК «Вагнер») is not a quotation
-        found = _find_speaker(text, start, end, spans, sentence_ends, entities)
+        found = _find_speaker(layout, start, end)
         speaker: str | None = None
         speaker_name: str | None = None
-        para_start, para_end = _paragraph_of(text, start)
+        para_start, _ = layout.paragraph_of(start)
         if found is not None:
             s_start, s_end, entity = found
             speaker = text[s_start:s_end]
             if entity is None:
-                entity = _resolve(text, speaker, s_start, entities)
+                entity = _resolve(layout, speaker, s_start)
             speaker_name = entity.name if entity is not None else None
-        elif previous is not None and _continues(text, previous, start, end, sentence_ends):
+        elif previous is not None and _continues(layout, previous, start, end):
             speaker, speaker_name = previous[0].speaker, previous[0].speaker_name
         quote = Quote(text=text[start:end], start=start, end=end, speaker=speaker, speaker_name=speaker_name)
         quotes.append(quote)
