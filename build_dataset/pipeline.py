@@ -69,19 +69,14 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
     """All usable source files, sorted by id; a file repeating another's bytes is kept as its duplicate."""
     sources: list[SourceFile] = []
     by_hash: dict[str, SourceFile] = {}
-    _, ignored = discover(input_dir)
+    pages, ignored = discover(input_dir)
     for path in ignored:
         summary.warnings.append(f"{path.relative_to(input_dir).as_posix()}: not a .txt/.html page, ignored")
-    iterator = scan(input_dir, max_bytes=max_bytes)
-    while True:
-        try:
-            source = next(iterator)
-        except StopIteration:
-            break
-        except InputError as error:
+    for source in scan(input_dir, pages, max_bytes=max_bytes):
+        if isinstance(source, InputError):
             if not skip_bad:
-                raise
-            summary.skipped.append(str(error))
+                raise source
+            summary.skipped.append(str(source))
             continue
         first = by_hash.get(source.sha256)
         if first is None:

@@ -179,17 +179,28 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
     return entries
 
 
-def scan(input_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceFile]:
-    """Hash every source file (streaming its bytes), in path order."""
-    sources, _ = discover(input_dir)
-    for path in sources:
-        size = path.stat().st_size
-        if size == 0:
-            raise InputError("is empty", path=path, fix="delete it or re-scrape the page")
-        if size > max_bytes:
-            raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit", path=path,
-                             fix="check it is a single page, or raise --max-bytes")
-        yield SourceFile(path=path, relative=path.relative_to(input_dir).as_posix(), sha256=sha256_of(path))
+def scan(input_dir: Path, pages: list[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+         ) -> Iterator[SourceFile | InputError]:
+    """Hash every page (streaming its bytes), in the order given.
+
+    A page that cannot be used comes as its error, not raised: raising would end the generator, and
+    with it the scan of every later page. The caller decides to stop or to skip (--skip-bad).
+    """
+    for path in pages:
+        try:
+            yield _hashed(input_dir, path, max_bytes)
+        except InputError as error:
+            yield error
+
+
+def _hashed(input_dir: Path, path: Path, max_bytes: int) -> SourceFile:
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("is empty", path=path, fix="delete it or re-scrape the page")
+    if size > max_bytes:
+        raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit", path=path,
+                         fix="check it is a single page, or raise --max-bytes")
+    return SourceFile(path=path, relative=path.relative_to(input_dir).as_posix(), sha256=sha256_of(path))
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -51,6 +51,17 @@ def test_skip_bad_builds_the_rest_and_reports_the_skipped_file(seed_copy: Path, 
     assert (tmp_path / "out" / "README.md").is_file()
 
 
+def test_skip_bad_keeps_scanning_after_an_empty_and_an_oversized_file(seed_copy: Path, tmp_path: Path) -> None:
+    (seed_copy / "002_b_empty.txt").write_bytes(b"")
+    (seed_copy / "002_c_huge.txt").write_text("word " * 3000)
+    summary = build_release(seed_copy, tmp_path / "out", skip_bad=True, max_bytes=10_000)
+    assert summary.files_read == summary.articles_written == 5
+    assert [line.split(": ", 1)[1] for line in summary.skipped] == [
+        "is empty; delete it or re-scrape the page",
+        "is 15,000 bytes, over the 10,000-byte limit; check it is a single page, or raise --max-bytes"]
+    assert [Path(line.split(": ", 1)[0]).name for line in summary.skipped] == ["002_b_empty.txt", "002_c_huge.txt"]
+
+
 def test_huge_file_is_refused(seed_copy: Path, tmp_path: Path) -> None:
     (seed_copy / "huge.txt").write_text("word " * 3000)
     line = one_line_error(run_build(seed_copy, tmp_path / "out", "--max-bytes", "10000"))
