@@ -37,6 +37,7 @@ from build_dataset.read import (
     ManifestEntry,
     SourceFile,
     discover,
+    nothing_to_build,
     read_manifest,
     read_text,
     scan,
@@ -69,6 +70,7 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
     """All usable source files, sorted by id; a file repeating another's bytes is kept as its duplicate."""
     sources: list[SourceFile] = []
     by_hash: dict[str, SourceFile] = {}
+    refused: list[InputError] = []
     pages, ignored = discover(input_dir)
     for path in ignored:
         summary.warnings.append(f"{path.relative_to(input_dir).as_posix()}: not a .txt/.html page, ignored")
@@ -76,6 +78,7 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
         if isinstance(source, InputError):
             if not skip_bad:
                 raise source
+            refused.append(source)
             summary.skipped.append(str(source))
             continue
         first = by_hash.get(source.sha256)
@@ -86,6 +89,8 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
             summary.warnings.append(f"{source.relative}: same bytes as {first.relative}; kept with "
                                     f"duplicate_of={first.id} (remove one copy if it was a mistake)")
         sources.append(source)
+    if not sources:
+        raise nothing_to_build(input_dir, refused)
     sources.sort(key=lambda s: s.id)
     return sources
 

@@ -20,9 +20,9 @@ from charset_normalizer import from_bytes
 from build_dataset.errors import InputError
 
 MANIFEST_NAMES = ("sources.yaml", "sources.yml")
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-SOURCE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+SOURCE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MANIFEST_FIELDS = ("url", "outlet", "retrieved", "published", "license")
 
@@ -201,6 +201,22 @@ def _hashed(input_dir: Path, path: Path, max_bytes: int) -> SourceFile:
         raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit", path=path,
                          fix="check it is a single page, or raise --max-bytes")
     return SourceFile(path=path, relative=path.relative_to(input_dir).as_posix(), sha256=sha256_of(path))
+
+
+def nothing_to_build(input_dir: Path, skipped: list[InputError]) -> InputError:
+    """The error for an input folder left without a page (`skipped`: the pages --skip-bad left out).
+
+    Said here, naming the input folder, because the validation of an empty release could only blame
+    the output; the build stops before the skipped list is shown, so the first skip is told.
+    """
+    if not skipped:
+        return InputError(f"holds no page to build (pages are {'/'.join(SOURCE_SUFFIXES)} files)",
+                          path=input_dir, fix="point --input at the folder of scraped pages")
+    first = skipped[0]
+    name = Path(first.path or "").relative_to(input_dir).as_posix()
+    count = "its only page" if len(skipped) == 1 else f"all {len(skipped)} pages"
+    return InputError(f"every page in it was skipped as unusable ({count}; the first, {name}, {first.args[0]})",
+                      path=input_dir, fix=first.fix)
 
 
 def _looks_binary(data: bytes) -> bool:

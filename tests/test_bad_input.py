@@ -62,6 +62,25 @@ def test_skip_bad_keeps_scanning_after_an_empty_and_an_oversized_file(seed_copy:
     assert [Path(line.split(": ", 1)[0]).name for line in summary.skipped] == ["002_b_empty.txt", "002_c_huge.txt"]
 
 
+@pytest.mark.parametrize("files", [{}, {"notes.md": "# notes", ".hidden.txt": "a page, but hidden"}])
+def test_folder_without_pages_is_refused_naming_the_input(tmp_path: Path, files: dict[str, str]) -> None:
+    source = tmp_path / "nopages"
+    source.mkdir()
+    for name, text in files.items():
+        (source / name).write_text(text)
+    line = one_line_error(run_build(source, tmp_path / "out"))
+    assert line == (f"error: {source}: holds no page to build (pages are .txt/.text/.html/.htm files); "
+                    "point --input at the folder of scraped pages")
+    assert not (tmp_path / "out").exists()
+
+
+def test_folder_whose_every_page_is_skipped_is_refused_naming_the_input(seed_copy: Path, tmp_path: Path) -> None:
+    line = one_line_error(run_build(seed_copy, tmp_path / "out", "--max-bytes", "2000", "--skip-bad"))
+    assert line == (f"error: {seed_copy}: every page in it was skipped as unusable (all 5 pages; the first, "
+                    "000_5abb4180c74f61c7.txt, is 2,689 bytes, over the 2,000-byte limit); "
+                    "check it is a single page, or raise --max-bytes")
+
+
 def test_huge_file_is_refused(seed_copy: Path, tmp_path: Path) -> None:
     (seed_copy / "huge.txt").write_text("word " * 3000)
     line = one_line_error(run_build(seed_copy, tmp_path / "out", "--max-bytes", "10000"))
