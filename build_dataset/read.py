@@ -103,6 +103,21 @@ def discover(input_dir: Path) -> tuple[list[Path], list[Path]]:
     return sources, skipped
 
 
+class _ManifestLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that an impossible date (2024-13-45) stays text instead of raising
+    ValueError from deep in the parser, so the manifest check can name its entry and field."""
+
+
+def _date_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_ManifestLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+
+
 def _date_or_none(value: object, *, manifest: Path, key: str, name: str) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -136,7 +151,7 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
     if manifest is None:
         return {}
     try:
-        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        data = yaml.load(manifest.read_text(encoding="utf-8"), Loader=_ManifestLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""

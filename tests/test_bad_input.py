@@ -113,6 +113,8 @@ def test_cp1251_file_is_decoded_right(tmp_path: Path) -> None:
         ("files:\n  /etc/passwd: {url: null}\n", "entry '/etc/passwd' points outside the input folder"),
         ("files:\n  missing.txt: {url: null}\n", "entry 'missing.txt' names a file that does not exist"),
         ("files:\n  000_5abb4180c74f61c7.txt: {published: yesterday}\n", "has published: 'yesterday', not a date"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {published: 2024-13-45}\n",
+         "entry '000_5abb4180c74f61c7.txt' has published: '2024-13-45', not a date; write dates as YYYY-MM-DD"),
         ("files:\n  000_5abb4180c74f61c7.txt: {author: x}\n", "has unknown field(s) author"),
     ],
 )
