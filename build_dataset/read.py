@@ -24,7 +24,6 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 SOURCE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-MANIFEST_FIELDS = ("url", "outlet", "retrieved", "published", "license")
 
 # Encodings the scraped pages come in: Unicode first, then the legacy Cyrillic and Western code
 # pages. Restricting the candidates keeps charset-normalizer from picking exotic look-alikes
@@ -119,6 +118,7 @@ _ManifestLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 
 
 def _date_or_none(value: object, *, manifest: Path, key: str, name: str) -> dt.date | None:
+    """A date field: a YAML date, an ISO date in quotes, or null."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -126,10 +126,39 @@ def _date_or_none(value: object, *, manifest: Path, key: str, name: str) -> dt.d
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value))
+        if isinstance(value, str):
+            return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"entry {name!r} has {key}: {value!r}, not a date", path=manifest,
-                         fix="write dates as YYYY-MM-DD or leave them null") from None
+        pass
+    raise InputError(f"entry {name!r} has {key}: {_shown(value)}, not a date", path=manifest,
+                     fix="write dates as YYYY-MM-DD or leave them null")
+
+
+def _text_or_none(value: object, *, manifest: Path, key: str, name: str) -> str | None:
+    """A text field: a string or null. A number, a list or true would otherwise reach the data as its
+    Python repr ("['a', 'b']"), a value nobody wrote."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"entry {name!r} has {key}: {_shown(value)}, {_kind(value)}, not text", path=manifest,
+                         fix=f'give {key} one quoted text ({key}: "...") or leave it null')
+    return value.strip() or None
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else repr(value)
+
+
+def _kind(value: object) -> str:
+    kinds = ((bool, "a boolean"), (int | float, "a number"), (dt.date, "a date"), (list, "a list"),
+             (dict, "a mapping"))
+    return next((kind for type_, kind in kinds if isinstance(value, type_)), type(value).__name__)
+
+
+# Each manifest field and how its value is checked; null (or nothing) is always allowed.
+_FIELD_READERS = {"url": _text_or_none, "outlet": _text_or_none, "retrieved": _date_or_none,
+                  "published": _date_or_none, "license": _text_or_none}
+MANIFEST_FIELDS = tuple(_FIELD_READERS)
 
 
 def _inside(input_dir: Path, name: str) -> bool:
@@ -179,18 +208,8 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         if not (input_dir / name).is_file():
             raise InputError(f"entry {name!r} names a file that does not exist", path=manifest,
                              fix="remove the entry or add the file")
-
-        def text(key: str, fields: dict = fields) -> str | None:
-            value = fields.get(key)
-            return None if value is None or str(value).strip() == "" else str(value).strip()
-
-        entries[PurePosixPath(name).as_posix()] = ManifestEntry(
-            url=text("url"),
-            outlet=text("outlet"),
-            retrieved=_date_or_none(fields.get("retrieved"), manifest=manifest, key="retrieved", name=name),
-            published=_date_or_none(fields.get("published"), manifest=manifest, key="published", name=name),
-            license=text("license"),
-        )
+        entries[PurePosixPath(name).as_posix()] = ManifestEntry(**{
+            key: read(fields.get(key), manifest=manifest, key=key, name=name) for key, read in _FIELD_READERS.items()})
     return entries
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from build_dataset.cli import app
+from build_dataset.read import ManifestEntry, read_manifest
 from tests.conftest import CARD, IDENTITY, build_release
 
 runner = CliRunner()
@@ -116,6 +118,13 @@ def test_cp1251_file_is_decoded_right(tmp_path: Path) -> None:
         ("files:\n  000_5abb4180c74f61c7.txt: {published: 2024-13-45}\n",
          "entry '000_5abb4180c74f61c7.txt' has published: '2024-13-45', not a date; write dates as YYYY-MM-DD"),
         ("files:\n  000_5abb4180c74f61c7.txt: {author: x}\n", "has unknown field(s) author"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {url: 12}\n",
+         "entry '000_5abb4180c74f61c7.txt' has url: 12, a number, not text; "
+         'give url one quoted text (url: "...") or leave it null'),
+        ("files:\n  000_5abb4180c74f61c7.txt: {outlet: [a, b]}\n", "has outlet: ['a', 'b'], a list, not text"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {license: yes}\n", "has license: True, a boolean, not text"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {outlet: 2024-01-30}\n", "has outlet: 2024-01-30, a date, not text"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {retrieved: 20240130}\n", "has retrieved: 20240130, not a date"),
     ],
 )
 def test_malformed_manifest_is_refused(seed_copy: Path, tmp_path: Path, manifest: str, expected: str) -> None:
@@ -123,6 +132,15 @@ def test_malformed_manifest_is_refused(seed_copy: Path, tmp_path: Path, manifest
     line = one_line_error(run_build(seed_copy, tmp_path / "out"))
     assert expected in line
     assert "sources.yaml" in line
+
+
+def test_manifest_fields_keep_their_types(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("page")
+    (tmp_path / "sources.yaml").write_text(
+        "files:\n  a.txt: {url: ' https://x.org/1 ', outlet: null, retrieved: 2024-01-31T10:00:00,\n"
+        "          published: '2024-01-30', license: ''}\n")
+    assert read_manifest(tmp_path) == {"a.txt": ManifestEntry(
+        url="https://x.org/1", retrieved=dt.date(2024, 1, 31), published=dt.date(2024, 1, 30))}
 
 
 def test_duplicate_content_is_kept_as_a_duplicate_naming_both_files(seed_copy: Path, tmp_path: Path) -> None:
