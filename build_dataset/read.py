@@ -3,6 +3,14 @@
 Reading is strict about what cannot be trusted (empty, binary, oversized, undecodable files; a
 manifest that names files outside the input folder) because every record keeps provenance back to
 the exact source bytes: a guess here would be a silent lie in the dataset.
+
+Symlinks are followed while they stay inside the input folder: a page or a folder may be a symlink
+to one there, and is read under the link's name (a link to a page that is read anyway makes a
+duplicate, marked and warned about like any copy). A symlink that points outside the input folder
+is refused like a manifest entry outside it, since it would read any file the user can read into a
+publishable dataset; so is a broken symlink and a folder symlink back to a folder holding it (a
+loop, which would otherwise be walked forever). With --skip-bad these are skipped and listed like
+any bad file: no symlink is dropped without a word.
 """
 
 from __future__ import annotations
@@ -88,18 +96,39 @@ def sha256_of(path: Path) -> str:
 
 
 def discover(input_dir: Path) -> tuple[list[Path], list[Path]]:
-    """Source files under `input_dir` (recursively, sorted) and the files skipped for their suffix."""
+    """Pages under `input_dir` (recursively, in path order) and the files ignored for their suffix.
+
+    Hidden files and folders are left out. Symlinks are followed while they stay inside the input
+    folder; one that cannot be followed is listed among the pages all the same, so that `scan`
+    reports it instead of dropping what it points to without a word.
+    """
     if not input_dir.is_dir():
         raise InputError("is not a folder", path=input_dir, fix="pass --input a folder of scraped pages")
-    sources: list[Path] = []
-    skipped: list[Path] = []
-    for path in sorted(input_dir.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(input_dir).parts):
+    pages: list[Path] = []
+    ignored: list[Path] = []
+    root = input_dir.resolve()
+    _walk(input_dir, input_dir, frozenset({root}), pages=pages, ignored=ignored)
+    return sorted(pages), sorted(ignored)
+
+
+def _walk(folder: Path, input_dir: Path, walking: frozenset[Path], *, pages: list[Path],
+          ignored: list[Path]) -> None:
+    """Walk `folder`; `walking` holds the resolved folders from the input folder down to it, so that a
+    symlink back to one of them (a loop) is reported instead of walked forever."""
+    root = input_dir.resolve()
+    for path in folder.iterdir():
+        if path.name.startswith(".") or (folder == input_dir and path.name in MANIFEST_NAMES):
             continue
-        if path.name in MANIFEST_NAMES and path.parent == input_dir:
-            continue
-        (sources if path.suffix.lower() in SOURCE_SUFFIXES else skipped).append(path)
-    return sources, skipped
+        if path.is_dir():
+            target = path.resolve()
+            if target in walking or not target.is_relative_to(root):
+                pages.append(path)  # a folder symlink that scan refuses
+            else:
+                _walk(path, input_dir, walking | {target}, pages=pages, ignored=ignored)
+        elif path.is_file() and path.suffix.lower() not in SOURCE_SUFFIXES:
+            ignored.append(path)
+        elif path.is_file() or path.is_symlink():
+            pages.append(path)  # a page, or a broken symlink that scan refuses
 
 
 class _ManifestLoader(yaml.SafeLoader):
@@ -161,11 +190,11 @@ _FIELD_READERS = {"url": _text_or_none, "outlet": _text_or_none, "retrieved": _d
 MANIFEST_FIELDS = tuple(_FIELD_READERS)
 
 
-def _inside(input_dir: Path, name: str) -> bool:
+def _inside(name: str) -> bool:
+    """Whether a manifest entry names a path under the input folder. Checked on the name alone: a
+    symlink it names is judged, like every symlink, when the file is read (see scan)."""
     pure = PurePosixPath(name)
-    if pure.is_absolute() or ".." in pure.parts or Path(name).is_absolute():
-        return False
-    return (input_dir / name).resolve().is_relative_to(input_dir.resolve())
+    return not (pure.is_absolute() or ".." in pure.parts or Path(name).is_absolute())
 
 
 def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
@@ -194,7 +223,7 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
     entries: dict[str, ManifestEntry] = {}
     for name, fields in data["files"].items():
         name = str(name)
-        if not _inside(input_dir, name):
+        if not _inside(name):
             raise InputError(f"entry {name!r} points outside the input folder", path=manifest,
                              fix="name files by their path relative to the manifest's folder")
         fields = fields or {}
@@ -228,6 +257,8 @@ def scan(input_dir: Path, pages: list[Path], *, max_bytes: int = DEFAULT_MAX_BYT
 
 
 def _hashed(input_dir: Path, path: Path, max_bytes: int) -> SourceFile:
+    if path.is_symlink():
+        _check_link(input_dir, path)
     size = path.stat().st_size
     if size == 0:
         raise InputError("is empty", path=path, fix="delete it or re-scrape the page")
@@ -235,6 +266,26 @@ def _hashed(input_dir: Path, path: Path, max_bytes: int) -> SourceFile:
         raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit", path=path,
                          fix="check it is a single page, or raise --max-bytes")
     return SourceFile(path=path, relative=path.relative_to(input_dir).as_posix(), sha256=sha256_of(path))
+
+
+def _check_link(input_dir: Path, link: Path) -> None:
+    """Refuse a symlink that leads nowhere, outside the input folder, or to a folder holding it (a loop).
+
+    Outside, it would read any file the user can read into a publishable dataset, which is why a
+    manifest entry outside the folder is refused too.
+    """
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        raise InputError(f"is a broken or looping symlink (to {link.readlink()})", path=link,
+                         fix="fix the link or remove it") from None
+    kind = "folder" if target.is_dir() else "file"
+    if not target.is_relative_to(input_dir.resolve()):
+        raise InputError(f"is a symlink to {target}, which points outside the input folder", path=link,
+                         fix=f"copy the {kind} into the input folder, or remove the link")
+    if kind == "folder":
+        raise InputError(f"is a symlink to {target}, a folder that holds the link (a loop)", path=link,
+                         fix="remove the link")
 
 
 def nothing_to_build(input_dir: Path, skipped: list[InputError]) -> InputError:

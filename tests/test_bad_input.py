@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from build_dataset.cli import app
-from build_dataset.read import ManifestEntry, read_manifest
+from build_dataset.errors import InputError
+from build_dataset.read import ManifestEntry, discover, read_manifest, scan, sha256_of
 from tests.conftest import CARD, IDENTITY, build_release
 
 runner = CliRunner()
@@ -87,6 +88,51 @@ def test_huge_file_is_refused(seed_copy: Path, tmp_path: Path) -> None:
     (seed_copy / "huge.txt").write_text("word " * 3000)
     line = one_line_error(run_build(seed_copy, tmp_path / "out", "--max-bytes", "10000"))
     assert "huge.txt: is 15,000 bytes, over the 10,000-byte limit" in line
+
+
+def test_symlink_to_a_file_outside_the_input_is_refused(seed_copy: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("not for publishing")
+    (seed_copy / "host.txt").symlink_to(secret)
+    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
+    assert line == (f"error: {seed_copy / 'host.txt'}: is a symlink to {secret}, which points outside the input "
+                    "folder; copy the file into the input folder, or remove the link")
+
+
+def test_skip_bad_skips_and_lists_symlinks_leading_outside_or_nowhere(seed_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "page.txt").write_text("a page kept elsewhere")
+    (seed_copy / "host.txt").symlink_to(elsewhere / "page.txt")
+    (seed_copy / "linked").symlink_to(elsewhere)
+    (seed_copy / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    summary = build_release(seed_copy, tmp_path / "out", skip_bad=True)
+    assert summary.articles_written == 5
+    assert summary.skipped == [
+        f"{seed_copy / 'gone.txt'}: is a broken or looping symlink (to {tmp_path / 'missing.txt'}); "
+        "fix the link or remove it",
+        f"{seed_copy / 'host.txt'}: is a symlink to {elsewhere / 'page.txt'}, which points outside the input "
+        "folder; copy the file into the input folder, or remove the link",
+        f"{seed_copy / 'linked'}: is a symlink to {elsewhere}, which points outside the input folder; "
+        "copy the folder into the input folder, or remove the link"]
+
+
+def test_symlinks_inside_the_input_are_followed_and_loops_reported(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "page.txt").write_text("a page")
+    (tmp_path / "a" / "alias.txt").symlink_to("page.txt")
+    (tmp_path / "a" / "up").symlink_to("..")
+    (tmp_path / "b").symlink_to("a")
+    (tmp_path / "self").symlink_to(".")
+    scanned = {(Path(s.path).relative_to(tmp_path).as_posix() if isinstance(s, InputError) else s.relative):
+               s.args[0] if isinstance(s, InputError) else s.sha256 for s in scan(tmp_path, discover(tmp_path)[0])}
+    page = sha256_of(tmp_path / "a" / "page.txt")
+    assert scanned == {
+        "a/alias.txt": page, "a/page.txt": page, "b/alias.txt": page, "b/page.txt": page,
+        "a/up": f"is a symlink to {tmp_path}, a folder that holds the link (a loop)",
+        "b/up": f"is a symlink to {tmp_path}, a folder that holds the link (a loop)",
+        "self": f"is a symlink to {tmp_path}, a folder that holds the link (a loop)"}
 
 
 def test_cp1251_file_is_decoded_right(tmp_path: Path) -> None:
