@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -37,6 +38,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # pages. Restricting the candidates keeps charset-normalizer from picking exotic look-alikes
 # (cp1250 for a short French latin-1 text, for one).
 CANDIDATE_ENCODINGS = ["utf_8", "cp1251", "koi8_u", "koi8_r", "cp1252", "latin_1", "utf_16"]
+_DECODED_AS = "UTF-8, UTF-16, cp1251, koi8-u/r, cp1252 or latin-1"
+
+# Binary or UTF-16 is told from the first bytes; Unicode categories that no page of text holds.
+SNIFF_BYTES = 8192
+NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -304,34 +310,62 @@ def nothing_to_build(input_dir: Path, skipped: list[InputError]) -> InputError:
                       path=input_dir, fix=first.fix)
 
 
-def _looks_binary(data: bytes) -> bool:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    sample = data[:8192]
+def _looks_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return controls > len(sample) * 0.05
 
 
-def decode(data: bytes, *, path: Path) -> SourceText:
-    """Bytes to text: BOMs and strict UTF-8 first, then charset detection over the legacy code pages."""
-    if _looks_binary(data):
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """The codec of UTF-16 text that has no BOM ("utf-16-le" or "utf-16-be"), else None.
+
+    Latin and Cyrillic in UTF-16 put a NUL (or 0x04) in every character's high byte, so such text
+    looks binary. It is taken for UTF-16 only if, in one byte order, no character's low byte is NUL
+    and every character decoded is text (no control, unassigned, private-use or lone surrogate code
+    point), which binary data, NUL-padded numbers included, does not pass.
+    """
+    for codec, low_bytes in (("utf-16-le", sample[0::2]), ("utf-16-be", sample[1::2])):
+        if b"\x00" in low_bytes:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(codec)("strict").decode(sample)
+        except UnicodeDecodeError:
+            continue
+        if text and all(ch in "\t\n\r\f" or unicodedata.category(ch) not in NOT_TEXT for ch in text):
+            return codec
+    return None
+
+
+def _encoding_by_shape(data: bytes, *, path: Path) -> str | None:
+    """The Unicode encoding the bytes show by their shape (a BOM, or the NULs of UTF-16 without one),
+    None for text left to UTF-8 and charset detection; refuses binary."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:SNIFF_BYTES]
+    if not _looks_binary(sample):
+        return None
+    codec = _utf16_without_bom(sample)
+    if codec is None:
         raise InputError("looks binary, not text", path=path,
                          fix="remove it from the input folder or convert it to text")
-    if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16"), "utf-16"
-    else:
-        try:
-            text, encoding = data.decode("utf-8", errors="strict"), "utf-8"
-        except UnicodeDecodeError:
-            best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
-            if best is None:
-                raise InputError("cannot be decoded as UTF-8, UTF-16, cp1251, koi8-u/r, cp1252 or latin-1",
-                                 path=path, fix="convert it to UTF-8") from None
-            text, encoding = str(best), best.encoding.replace("_", "-")
+    return codec
+
+
+def decode(data: bytes, *, path: Path) -> SourceText:
+    """Bytes to text: BOMs, UTF-16 and strict UTF-8 first, then charset detection over the legacy code
+    pages."""
+    encoding = _encoding_by_shape(data, path=path) or "utf-8"
+    try:
+        text = data.decode(encoding, errors="strict")
+    except UnicodeDecodeError:
+        best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best() if encoding == "utf-8" else None
+        if best is None:
+            raise InputError(f"cannot be decoded as {_DECODED_AS if encoding == 'utf-8' else encoding}",
+                             path=path, fix="convert it to UTF-8") from None
+        text, encoding = str(best), best.encoding.replace("_", "-")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("holds only whitespace", path=path, fix="delete it or re-scrape the page")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 
 from build_dataset.cli import app
 from build_dataset.errors import InputError
-from build_dataset.read import ManifestEntry, discover, read_manifest, scan, sha256_of
+from build_dataset.read import ManifestEntry, decode, discover, read_manifest, scan, sha256_of
 from tests.conftest import CARD, IDENTITY, build_release
 
 runner = CliRunner()
@@ -150,6 +151,24 @@ def test_cp1251_file_is_decoded_right(tmp_path: Path) -> None:
     assert paragraph in raw["raw"]
     text = pq.read_table(tmp_path / "out" / "data").column("text").to_pylist()[0]
     assert paragraphs[1] in text and paragraphs[2] in text
+
+
+MIXED = ("Лукашенко заявив, що росія готова до миру.\r\n"
+         "Le chlorothalonil sera interdit en Suisse dès l'année prochaine.\r\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded_not_called_binary(codec: str) -> None:
+    decoded = decode(MIXED.encode(codec), path=Path("page.txt"))
+    assert decoded.text == MIXED.replace("\r\n", "\n")
+    assert decoded.encoding == codec
+
+
+def test_binary_with_nuls_in_every_other_byte_is_still_binary() -> None:
+    rng = random.Random(0)
+    shorts = bytes(b for _ in range(4096) for b in (rng.randrange(1, 256), 0))  # 16-bit numbers < 256
+    with pytest.raises(InputError, match=r"^p\.txt: looks binary"):
+        decode(shorts, path=Path("p.txt"))
 
 
 @pytest.mark.parametrize(
