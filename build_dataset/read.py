@@ -203,6 +203,23 @@ def _inside(name: str) -> bool:
     return not (pure.is_absolute() or ".." in pure.parts or Path(name).is_absolute())
 
 
+def manifest_path(input_dir: Path) -> Path | None:
+    """The input folder's manifest, if it has one."""
+    return next((input_dir / n for n in MANIFEST_NAMES if (input_dir / n).is_file()), None)
+
+
+def provenance_warnings(input_dir: Path, manifest: dict[str, ManifestEntry], relatives: list[str]) -> list[str]:
+    """Warnings for the pages (`relatives`) that build with null provenance: one line when the manifest
+    is missing or has no entries (a line per page would bury the other warnings), else one per page."""
+    unlisted = [name for name in relatives if name not in manifest]
+    if not unlisted or manifest:
+        return [f"{name}: no manifest entry, provenance left null" for name in unlisted]
+    path = manifest_path(input_dir)
+    why = "no sources.yaml" if path is None else f"{path.name} has no entries"
+    pages = "its only file builds" if len(unlisted) == 1 else f"all {len(unlisted)} files build"
+    return [f"{input_dir.name}: {why}, so {pages} with null provenance (see seeds/sources.yaml for the format)"]
+
+
 def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
     """The manifest's entries keyed by path relative to the input folder ({} when there is none).
 
@@ -211,7 +228,7 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         files:
           some/page.txt: {url: ..., outlet: ..., retrieved: 2024-01-31, published: null, license: ...}
     """
-    manifest = next((input_dir / n for n in MANIFEST_NAMES if (input_dir / n).is_file()), None)
+    manifest = manifest_path(input_dir)
     if manifest is None:
         return {}
     try:

@@ -12,7 +12,15 @@ from typer.testing import CliRunner
 
 from build_dataset.cli import app
 from build_dataset.errors import InputError
-from build_dataset.read import ManifestEntry, decode, discover, read_manifest, scan, sha256_of
+from build_dataset.read import (
+    ManifestEntry,
+    decode,
+    discover,
+    provenance_warnings,
+    read_manifest,
+    scan,
+    sha256_of,
+)
 from tests.conftest import CARD, IDENTITY, build_release
 
 runner = CliRunner()
@@ -253,3 +261,25 @@ def test_folder_without_manifest_builds_with_one_warning(seed_copy: Path, tmp_pa
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert warnings == ["warning: input: no sources.yaml, so all 5 files build with null provenance "
                         "(see seeds/sources.yaml for the format)"]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "pages", "expected"),
+    [
+        (None, ["a.txt", "b.txt"], "input: no sources.yaml, so all 2 files build with null provenance"),
+        ("", ["a.txt"], "input: sources.yaml has no entries, so its only file builds with null provenance"),
+        ("# to do\n\n", ["a.txt", "b.txt"], "input: sources.yaml has no entries, so all 2 files build"),
+        ("files: {}\n", ["a.txt", "b.txt"], "input: sources.yaml has no entries, so all 2 files build"),
+        ("files: {a.txt: {url: null}}\n", ["a.txt", "b.txt"], "b.txt: no manifest entry, provenance left null"),
+    ],
+)
+def test_pages_without_provenance_are_warned_about_with_the_manifest_as_it_is(
+        tmp_path: Path, manifest: str | None, pages: list[str], expected: str) -> None:
+    source = tmp_path / "input"
+    source.mkdir()
+    for name in pages:
+        (source / name).write_text("page")
+    if manifest is not None:
+        (source / "sources.yaml").write_text(manifest)
+    [warning] = provenance_warnings(source, read_manifest(source), pages)
+    assert warning.startswith(expected)
