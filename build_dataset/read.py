@@ -322,8 +322,7 @@ def nothing_to_build(input_dir: Path, skipped: list[InputError]) -> InputError:
                           path=input_dir, fix="point --input at the folder of scraped pages")
     first = skipped[0]
     name = Path(first.path or "").relative_to(input_dir).as_posix()
-    count = "its only page" if len(skipped) == 1 else f"all {len(skipped)} pages"
-    return InputError(f"every page in it was skipped as unusable ({count}; the first, {name}, {first.args[0]})",
+    return InputError(f"every page in it was skipped as unusable (the first, {name}, {first.args[0]})",
                       path=input_dir, fix=first.fix)
 
 
