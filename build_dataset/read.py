@@ -112,8 +112,7 @@ def discover(input_dir: Path) -> tuple[list[Path], list[Path]]:
         raise InputError("is not a folder", path=input_dir, fix="pass --input a folder of scraped pages")
     pages: list[Path] = []
     ignored: list[Path] = []
-    root = input_dir.resolve()
-    _walk(input_dir, input_dir, frozenset({root}), pages=pages, ignored=ignored)
+    _walk(input_dir, input_dir, frozenset({input_dir.resolve()}), pages=pages, ignored=ignored)
     return sorted(pages), sorted(ignored)
 
 
@@ -121,13 +120,12 @@ def _walk(folder: Path, input_dir: Path, walking: frozenset[Path], *, pages: lis
           ignored: list[Path]) -> None:
     """Walk `folder`; `walking` holds the resolved folders from the input folder down to it, so that a
     symlink back to one of them (a loop) is reported instead of walked forever."""
-    root = input_dir.resolve()
     for path in folder.iterdir():
         if path.name.startswith(".") or (folder == input_dir and path.name in MANIFEST_NAMES):
             continue
         if path.is_dir():
             target = path.resolve()
-            if target in walking or not target.is_relative_to(root):
+            if target in walking or not target.is_relative_to(input_dir.resolve()):
                 pages.append(path)  # a folder symlink that scan refuses
             else:
                 _walk(path, input_dir, walking | {target}, pages=pages, ignored=ignored)
@@ -280,6 +278,7 @@ def scan(input_dir: Path, pages: list[Path], *, max_bytes: int = DEFAULT_MAX_BYT
 
 
 def _hashed(input_dir: Path, path: Path, max_bytes: int) -> SourceFile:
+    """A page's SourceFile, once its link (if it is one), its size and its bytes pass."""
     if path.is_symlink():
         _check_link(input_dir, path)
     size = path.stat().st_size
