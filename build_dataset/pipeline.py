@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
+import yaml
 
 from build_dataset import __version__, engines, schema
 from build_dataset.annotate.dedup import find_duplicates
@@ -28,7 +29,7 @@ from build_dataset.card import load_identity, write_card
 from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, InputError, ValidationError
-from build_dataset.package import ShardWriter, iter_rows, read_batches
+from build_dataset.package import CONFIG_DIRS, ShardWriter, iter_rows, read_batches
 from build_dataset.publish.changelog import changelog_entry, render_versions_section, update_changelog
 from build_dataset.publish.diff import diff_releases
 from build_dataset.publish.release import release_version
@@ -42,9 +43,13 @@ from build_dataset.read import (
     read_text,
     scan,
 )
+from build_dataset.validate import read_front_matter
 
 # An outlet needs this many pages in a build before lines it repeats count as its furniture.
 MIN_PAGES_FOR_FURNITURE = 5
+
+# The files a release holds beside its config folders (see `_not_a_release`).
+RELEASE_FILES = frozenset({"README.md", "CHANGELOG.md"})
 
 Progress = Callable[[str, int, int], None]
 
@@ -219,6 +224,69 @@ def write_history(previous: Path | None, staging: Path, identity: dict, summary:
     return render_versions_section(diff, version, previous_version, repo_id=repo_id)
 
 
+def _check_options(dup_threshold: float, engine: str, workers: int) -> None:
+    """Options that would otherwise fail only after the long passes over the corpus."""
+    if not 0 < dup_threshold <= 1:
+        raise InputError(f"must be above 0 and at most 1, not {dup_threshold}", path="--dup-threshold",
+                         fix="0.8 marks articles sharing 80% of their word 5-grams")
+    if engine not in engines.ENGINES:
+        raise InputError(f"unknown engine {engine!r}", path="--engine", fix=f"use one of {', '.join(engines.ENGINES)}")
+    if workers < 1:
+        raise InputError(f"must be at least 1, not {workers}", path="--workers", fix="use 1 or more")
+
+
+def _check_output(input_dir: Path, output: Path) -> None:
+    """Refuse an output the build must not replace: under a file, tangled with the input, or holding
+    anything but a previous release. Both paths are resolved."""
+    blocker = next((p for p in output.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise InputError(f"{blocker} is a file, so the output cannot be a folder in it", path=output,
+                         fix="choose another --output")
+    if output == input_dir:
+        tangle = "the output is the input folder, so the build would replace the pages it reads"
+    elif output in input_dir.parents:
+        tangle = f"the output contains the input folder {input_dir}, so the build would replace it"
+    elif input_dir in output.parents:
+        tangle = f"the output is inside the input folder {input_dir}, so later builds would read the release as pages"
+    else:
+        tangle = None
+    if tangle is not None:
+        raise InputError(tangle, path=output, fix="choose an --output outside the input folder")
+    if output.exists():
+        reason = "it is a file" if not output.is_dir() else _not_a_release(output)
+        if reason is not None:
+            raise InputError(f"the output is not a release folder, so the build will not replace it ({reason})",
+                             path=output, fix="choose another --output, or remove it yourself if it may go")
+
+
+def _not_a_release(folder: Path) -> str | None:
+    """Why `folder` is not a release this tool wrote, or None when it is one or is empty.
+
+    A release holds README.md (a card whose front matter declares our configs), maybe CHANGELOG.md, and
+    one folder of Parquet shards per config, nothing else: anything more would be lost in the swap.
+    """
+    names = sorted(os.listdir(folder))
+    if not names:
+        return None
+    config_dirs = set(CONFIG_DIRS.values())
+    for name in names:
+        path = folder / name
+        if name in RELEASE_FILES and path.is_file():
+            continue
+        if name in config_dirs and path.is_dir() and all(p.is_file() and p.suffix == ".parquet"
+                                                         for p in path.iterdir()):
+            continue
+        return f"it holds {name}, which a release does not"
+    try:
+        configs = read_front_matter(folder / "README.md").get("configs")
+    except (OSError, ValueError, yaml.YAMLError):
+        return "it has no README.md with a dataset card's front matter"
+    declared = {c.get("config_name") for c in configs if isinstance(c, dict)} if isinstance(configs, list) else set()
+    if not set(schema.CONFIG_RECORDS) <= declared:
+        return f"its card does not declare the configs {', '.join(schema.CONFIG_RECORDS)}"
+    return None
+
+
 def swap_into_place(staging: Path, output: Path) -> None:
     """Replace `output` by `staging` with renames only, so no reader sees a half-written release."""
     if output.exists():
@@ -240,15 +308,25 @@ def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
           identity_path: Path = Path("dataset.yaml"), card_template: Path = Path("dataset_card.md"),
           max_bytes: int = DEFAULT_MAX_BYTES, skip_bad: bool = False, dup_threshold: float = 0.8,
           engine: str = "local", workers: int = 1, progress: Progress = _no_progress) -> BuildSummary:
-    """Build a release folder from a folder of scraped pages; the previous release survives any failure."""
+    """Build a release folder from a folder of scraped pages; the previous release survives any failure.
+
+    Everything that can be refused without reading the pages is checked first, so a mistake costs
+    no time and the output is replaced only when it is missing, empty or a previous release.
+    """
     from build_dataset.validate import validate_release
 
+    _check_options(dup_threshold, engine, workers)
     identity = load_identity(identity_path)
     if version is not None:
         identity["version"] = version
     summary = BuildSummary(output=output_dir, version=identity["version"])
     output_dir = output_dir.resolve()
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    _check_output(input_dir.resolve(), output_dir)
+    try:
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create the output's folder: {error.strerror}", path=output_dir,
+                         fix="choose another --output") from None
     staging = Path(tempfile.mkdtemp(dir=output_dir.parent, prefix=f".{output_dir.name}.building-"))
     os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a release is an ordinary folder
     try:

@@ -67,7 +67,9 @@ def test_a_release_that_fails_validation_is_not_swapped_in(previous: Path, monke
 
 
 def test_a_successful_build_replaces_the_release_whole(previous: Path) -> None:
-    (previous / "stale.txt").write_text("left from an old layout")
+    before = tree_digest(previous)
+    shard = previous / "data" / "train-00000-of-00001.parquet"
+    shard.rename(shard.with_name("train-00000-of-00002.parquet"))  # as if an older build had sharded more
     build_release(SEEDS, previous)
-    assert not (previous / "stale.txt").exists()
+    assert tree_digest(previous) == before
     assert leftovers(previous) == []

@@ -1,0 +1,126 @@
+"""The build replaces only a previous release, and refuses bad options before any work."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import build_dataset.pipeline as pipeline
+from build_dataset.cli import app
+from build_dataset.errors import InputError
+from tests.conftest import CARD, IDENTITY, SEEDS, build_release
+from tests.test_build import tree_digest
+
+
+@pytest.fixture
+def previous(seed_release: Path, tmp_path: Path) -> Path:
+    output = tmp_path / "release"
+    shutil.copytree(seed_release, output)
+    return output
+
+
+@pytest.fixture
+def no_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if the build gets as far as reading pages: refusals must come first."""
+    def work(*args, **kwargs):
+        raise AssertionError("the build started working before refusing")
+
+    monkeypatch.setattr(pipeline, "_build_into", work)
+
+
+def refusal(input_dir: Path, output: Path, **kwargs) -> str:
+    with pytest.raises(InputError) as caught:
+        build_release(input_dir, output, **kwargs)
+    return str(caught.value)
+
+
+def siblings(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.iterdir() if p.name.startswith("."))
+
+
+# --- what --output may replace ---------------------------------------------------------------------------
+def test_a_folder_that_is_not_a_release_is_refused(tmp_path: Path, no_work: None) -> None:
+    mydocs = tmp_path / "mydocs"
+    mydocs.mkdir()
+    (mydocs / "thesis.txt").write_text("precious")
+    message = refusal(SEEDS, mydocs)
+    assert message.startswith(f"{mydocs}: the output is not a release folder")
+    assert "it holds thesis.txt" in message and "choose another --output" in message
+    assert (mydocs / "thesis.txt").read_text() == "precious"
+
+
+def test_a_file_is_refused(tmp_path: Path, no_work: None) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("precious")
+    assert "(it is a file)" in refusal(SEEDS, notes)
+    assert notes.read_text() == "precious"
+
+
+def test_a_project_folder_with_a_plain_readme_is_refused(tmp_path: Path, no_work: None) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "README.md").write_text("# My project\n")
+    assert "no README.md with a dataset card's front matter" in refusal(SEEDS, project)
+    assert (project / "README.md").read_text() == "# My project\n"
+
+
+@pytest.mark.parametrize("extra", ["notes.txt", "data/notes.txt", ".git/HEAD"])
+def test_a_release_holding_anything_more_is_refused(previous: Path, extra: str, no_work: None) -> None:
+    (previous / extra).parent.mkdir(exist_ok=True)
+    (previous / extra).write_text("mine")
+    before = tree_digest(previous)
+    assert "which a release does not" in refusal(SEEDS, previous)
+    assert tree_digest(previous) == before
+
+
+def test_the_input_folder_is_refused_as_output(seed_copy: Path, no_work: None) -> None:
+    before = tree_digest(seed_copy)
+    assert "the output is the input folder" in refusal(seed_copy, seed_copy)
+    assert tree_digest(seed_copy) == before
+
+
+def test_a_folder_containing_the_input_is_refused(seed_copy: Path, no_work: None) -> None:
+    """`--output .` in the project: the release would replace dataset.yaml and seeds/."""
+    assert "the output contains the input folder" in refusal(seed_copy, seed_copy.parent)
+
+
+def test_a_folder_inside_the_input_is_refused(seed_copy: Path, no_work: None) -> None:
+    assert "the output is inside the input folder" in refusal(seed_copy, seed_copy / "release")
+    assert not (seed_copy / "release").exists()
+
+
+def test_an_output_under_a_file_is_one_line_error(tmp_path: Path, no_work: None) -> None:
+    blocker = tmp_path / "hostname"
+    blocker.write_text("vm\n")
+    assert f"{blocker} is a file" in refusal(SEEDS, blocker / "x")
+
+
+def test_an_empty_folder_is_built_into(seed_release: Path, tmp_path: Path) -> None:
+    """A previous release is replaced too: see test_atomic.py."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build_release(SEEDS, empty)
+    assert tree_digest(empty) == tree_digest(seed_release)
+    assert siblings(empty) == []
+
+
+# --- options checked before any work --------------------------------------------------------------------
+@pytest.mark.parametrize("threshold", [0, -1, 1.5, float("nan")])
+def test_a_dup_threshold_outside_0_1_is_refused_at_once(threshold: float, tmp_path: Path, no_work: None) -> None:
+    assert refusal(SEEDS, tmp_path / "out", dup_threshold=threshold).startswith("--dup-threshold: must be above 0")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cli_prints_refusals_as_one_line(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("precious")
+    for options in (["--output", str(notes)], ["--output", str(notes / "x")],
+                    ["--output", str(tmp_path / "out"), "--dup-threshold", "1.5"]):
+        result = CliRunner().invoke(app, ["build", "--input", str(SEEDS), "--identity", str(IDENTITY),
+                                          "--card", str(CARD), *options], env={"COLUMNS": "1000"})
+        assert result.exit_code == 1, result.output
+        assert result.output.count("\n") == 1 and result.output.startswith("error: "), result.output
+    assert notes.read_text() == "precious"
