@@ -9,6 +9,7 @@ distributed engine (Ray Data), never a home-made one.
 from __future__ import annotations
 
 import pickle
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -54,8 +55,11 @@ _POOL_FURNITURE: Furniture = {}
 
 
 def _init_pool(furniture: Furniture) -> None:
+    """Receive the furniture, and die on SIGTERM: a forked worker inherits the build's handler, which
+    is meant for the main process only (the build stops its workers itself)."""
     global _POOL_FURNITURE
     _POOL_FURNITURE = furniture
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _pool_task(task: Task) -> Outcome:
@@ -64,8 +68,29 @@ def _pool_task(task: Task) -> Outcome:
 
 def run_pool(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
     """A local process pool; `map` keeps input order, and the furniture crosses to each worker once."""
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool, initargs=(furniture,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool, initargs=(furniture,))
+    try:
         yield from pool.map(_pool_task, tasks, chunksize=16)
+    except BaseException:  # an error, Ctrl-C, SIGTERM, or the build abandoning the results
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Drop the queued work and kill the workers now.
+
+    `shutdown` alone waits for every task already sent, which may be the whole corpus, and a build
+    that stops must not leave workers running. The workers hold nothing to flush: results come back to
+    the build, which writes every file. Before Python 3.14 (`terminate_workers`) the pool's private
+    `_processes` is the only handle on them.
+    """
+    workers = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join()
 
 
 def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:

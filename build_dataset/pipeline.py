@@ -11,11 +11,18 @@ interrupted build leaves the previous release untouched.
 
 from __future__ import annotations
 
+import glob
+import hashlib
 import os
+import re
 import shutil
+import signal
+import socket
 import tempfile
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -224,6 +231,80 @@ def write_history(previous: Path | None, staging: Path, identity: dict, summary:
     return render_versions_section(diff, version, previous_version, repo_id=repo_id)
 
 
+class BuildTerminated(KeyboardInterrupt):
+    """SIGTERM during a build, raised in the main thread so the build unwinds as on Ctrl-C: the staging
+    folder is removed, pool workers are stopped and nothing is replaced."""
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Raise BuildTerminated on SIGTERM while the build runs.
+
+    SIGTERM's default action ends the process at once, leaving the staging folder behind and the pool
+    workers running. A handler the caller installed (or SIG_IGN) is theirs and is left alone, and only
+    the main thread may set handlers, so a build in another thread keeps the default.
+    """
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise BuildTerminated
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+# Staging and retired folders are named `.{output}.building-{host}-{pid}-{random}` (or `.old-`), so that a
+# later build can tell one whose owner was killed outright (SIGKILL, power loss: no handler runs) from
+# one that a build still running, here or on another machine sharing the folder, is writing.
+_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+_LEFTOVER_KINDS = ("building", "old")
+
+
+def _leftover_prefix(output: Path, kind: str) -> str:
+    """The name of a staging ("building") or retired ("old") folder of `output`, up to its owner."""
+    return f".{output.name}.{kind}-"
+
+
+def _make_leftover(output: Path, kind: str) -> Path:
+    """A new staging or retired folder beside `output`, named after this process."""
+    return Path(tempfile.mkdtemp(dir=output.parent, prefix=f"{_leftover_prefix(output, kind)}{_HOST}-{os.getpid()}-"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _sweep_leftovers(output: Path, summary: BuildSummary) -> None:
+    """Remove the staging and retired folders beside `output` that a killed build of this machine left,
+    and warn about those whose owner cannot be known to be gone."""
+    for kind in _LEFTOVER_KINDS:
+        prefix = _leftover_prefix(output, kind)
+        for path in sorted(output.parent.glob(glob.escape(prefix) + "*")):
+            if kind == "old" and (path / output.name).is_dir() and not output.exists():
+                raise InputError(f"the previous release is in {path / output.name} (a build was killed while "
+                                 "swapping it)", path=output, fix=f"move it back to {output} and build again")
+            owner = re.fullmatch(r"([0-9a-f]{8})-(\d+)-[a-z0-9_]+", path.name[len(prefix):])
+            ours = owner is not None and owner[1] == _HOST
+            if ours and not _alive(int(owner[2])):
+                shutil.rmtree(path, ignore_errors=True)
+                summary.warnings.append(f"{path}: removed, left by a build (pid {owner[2]}) that was killed")
+            elif not ours:
+                summary.warnings.append(f"{path}: left by another build; remove it if no build into "
+                                        f"{output} is running")
+
+
 def _check_options(dup_threshold: float, engine: str, workers: int) -> None:
     """Options that would otherwise fail only after the long passes over the corpus."""
     if not 0 < dup_threshold <= 1:
@@ -290,7 +371,7 @@ def _not_a_release(folder: Path) -> str | None:
 def swap_into_place(staging: Path, output: Path) -> None:
     """Replace `output` by `staging` with renames only, so no reader sees a half-written release."""
     if output.exists():
-        retired = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old-"))
+        retired = _make_leftover(output, "old")
         os.replace(output, retired / output.name)
         os.replace(staging, output)
         shutil.rmtree(retired)
@@ -327,24 +408,26 @@ def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
     except OSError as error:
         raise InputError(f"cannot create the output's folder: {error.strerror}", path=output_dir,
                          fix="choose another --output") from None
-    staging = Path(tempfile.mkdtemp(dir=output_dir.parent, prefix=f".{output_dir.name}.building-"))
-    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a release is an ordinary folder
-    try:
-        previous = output_dir if (output_dir / "README.md").is_file() else None
-        _build_into(staging, input_dir.resolve(), identity=identity, card_template=card_template,
-                    max_bytes=max_bytes, skip_bad=skip_bad, dup_threshold=dup_threshold,
-                    previous=previous, progress=progress, summary=summary, engine=engine, workers=workers)
-        progress("validate", 0, 1)
-        problems = validate_release(staging)
-        if problems:
-            raise ValidationError(f"the new release fails validation: {problems[0]}"
-                                  + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
-                                  path=output_dir, fix="nothing was replaced; report this as a bug")
-        swap_into_place(staging, output_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    _sweep_leftovers(output_dir, summary)
+    with _sigterm_interrupts():
+        staging = _make_leftover(output_dir, "building")
+        try:
+            os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a release is an ordinary folder
+            previous = output_dir if (output_dir / "README.md").is_file() else None
+            _build_into(staging, input_dir.resolve(), identity=identity, card_template=card_template,
+                        max_bytes=max_bytes, skip_bad=skip_bad, dup_threshold=dup_threshold, previous=previous,
+                        progress=progress, summary=summary, engine=engine, workers=workers)
+            progress("validate", 0, 1)
+            problems = validate_release(staging)
+            if problems:
+                raise ValidationError(f"the new release fails validation: {problems[0]}"
+                                      + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+                                      path=output_dir, fix="nothing was replaced; report this as a bug")
+            swap_into_place(staging, output_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return summary
 
 
-__all__ = ["BuildDatasetError", "BuildSummary", "build", "swap_into_place"]
+__all__ = ["BuildDatasetError", "BuildSummary", "BuildTerminated", "build", "swap_into_place"]

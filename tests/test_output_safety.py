@@ -1,8 +1,15 @@
-"""The build replaces only a previous release, and refuses bad options before any work."""
+"""The build replaces only a previous release, refuses bad options before any work, and leaves nothing
+behind when it is terminated or was killed."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +18,7 @@ from typer.testing import CliRunner
 import build_dataset.pipeline as pipeline
 from build_dataset.cli import app
 from build_dataset.errors import InputError
-from tests.conftest import CARD, IDENTITY, SEEDS, build_release
+from tests.conftest import CARD, IDENTITY, ROOT, SEEDS, build_release
 from tests.test_build import tree_digest
 
 
@@ -124,3 +131,94 @@ def test_the_cli_prints_refusals_as_one_line(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         assert result.output.count("\n") == 1 and result.output.startswith("error: "), result.output
     assert notes.read_text() == "precious"
+
+
+# --- SIGTERM and killed builds --------------------------------------------------------------------------
+# The build runs in a child process whose per-page work announces itself in a marker file and then
+# waits forever, so the test terminates it at a known point without sleeping.
+STALL = """
+import os, sys, threading
+from pathlib import Path
+import build_dataset.engines as engines
+from build_dataset.cli import app
+
+marker = Path(sys.argv[1])
+
+def stall(task, furniture):
+    marker.with_suffix(".tmp").write_text(str(os.getpid()))
+    marker.with_suffix(".tmp").rename(marker)
+    threading.Event().wait()
+
+engines.process_task = stall
+sys.argv = ["build-dataset", "build", *sys.argv[2:]]
+app()
+"""
+
+
+def wait_for(marker: Path, process: subprocess.Popen) -> int:
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the build never reached the page work"
+        time.sleep(0.05)
+    return int(marker.read_text())
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
+
+
+@pytest.mark.parametrize("engine", ["local", "pool"])
+def test_sigterm_cleans_up_like_ctrl_c(engine: str, previous: Path, tmp_path: Path) -> None:
+    before = tree_digest(previous)
+    marker = tmp_path / "working"
+    process = subprocess.Popen(
+        [sys.executable, "-c", STALL, str(marker), "--input", str(SEEDS), "--output", str(previous),
+         "--identity", str(IDENTITY), "--card", str(CARD), "--engine", engine, "--workers", "2"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True)
+    try:
+        worker = wait_for(marker, process)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)  # a surviving pool worker would hold the pipes open
+        assert process.returncode == 130, stderr
+        assert "interrupted: nothing was replaced" in stderr
+        if engine == "pool":
+            assert worker != process.pid and gone(worker)
+    finally:  # a failed test must not leave the build or its workers running
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert tree_digest(previous) == before
+    assert siblings(previous) == []
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_a_killed_builds_staging_is_removed_by_the_next_build(previous: Path) -> None:
+    dead = previous.parent / f".release.building-{pipeline._HOST}-{dead_pid()}-abc_12"
+    retired = previous.parent / f".release.old-{pipeline._HOST}-{dead_pid()}-xyz"
+    running = previous.parent / f".release.building-{pipeline._HOST}-{os.getpid()}-def"
+    unknown = previous.parent / ".release.building-k2j3h4"
+    for folder in (dead, retired, running, unknown):
+        (folder / "data").mkdir(parents=True)
+    summary = build_release(SEEDS, previous)
+    assert siblings(previous) == [running.name, unknown.name]
+    assert f"{dead}: removed, left by a build" in "\n".join(summary.warnings)
+    assert f"{unknown}: left by another build; remove it if no build into {previous} is running" in summary.warnings
+
+
+def test_a_release_left_only_in_a_retired_folder_is_reported(previous: Path, no_work: None) -> None:
+    """A kill between the two renames of the fallback swap leaves the release only under .old-."""
+    retired = previous.parent / f".release.old-{pipeline._HOST}-{dead_pid()}-xyz"
+    retired.mkdir()
+    previous.rename(retired / "release")
+    assert f"the previous release is in {retired / 'release'}" in refusal(SEEDS, previous)
+    assert (retired / "release" / "README.md").is_file()
