@@ -11,6 +11,8 @@ interrupted build leaves the previous release untouched.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import glob
 import hashlib
 import os
@@ -18,6 +20,7 @@ import re
 import shutil
 import signal
 import socket
+import sys
 import tempfile
 import threading
 from collections import defaultdict
@@ -369,14 +372,45 @@ def _not_a_release(folder: Path) -> str | None:
 
 
 def swap_into_place(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging` with renames only, so no reader sees a half-written release."""
-    if output.exists():
+    """Replace `output` by `staging` so that no reader sees a half-written release.
+
+    Where the system can, the two folders trade places in one step, so `output` never goes missing;
+    elsewhere the old release is renamed away first and put back if the second rename fails.
+    """
+    if not output.exists():
+        os.replace(staging, output)
+    elif _exchange(staging, output):
+        shutil.rmtree(staging)  # now the old release
+    else:
         retired = _make_leftover(output, "old")
         os.replace(output, retired / output.name)
-        os.replace(staging, output)
+        try:
+            os.replace(staging, output)
+        except BaseException:
+            os.replace(retired / output.name, output)
+            raise
         shutil.rmtree(retired)
-    else:
-        os.replace(staging, output)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where that is unavailable
+    (another system, an old C library or kernel, a filesystem without it)."""
+    if sys.platform != "linux":
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
 def _umask() -> int:

@@ -222,3 +222,55 @@ def test_a_release_left_only_in_a_retired_folder_is_reported(previous: Path, no_
     previous.rename(retired / "release")
     assert f"the previous release is in {retired / 'release'}" in refusal(SEEDS, previous)
     assert (retired / "release" / "README.md").is_file()
+
+
+# --- the swap ---------------------------------------------------------------------------------------------
+def test_the_swap_exchanges_in_one_step_where_it_can(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staging, output = tmp_path / ".release.building-x", tmp_path / "release"
+    staging.mkdir()
+    (staging / "new").write_text("new")
+    output.mkdir()
+    (output / "old").write_text("old")
+    if not pipeline._exchange(staging, output):
+        pytest.skip("no renameat2(RENAME_EXCHANGE) here")
+    pipeline._exchange(staging, output)  # back as they were
+
+    def no_rename(*args):
+        raise AssertionError("the output went missing between two renames")
+
+    monkeypatch.setattr(pipeline.os, "replace", no_rename)
+    pipeline.swap_into_place(staging, output)
+    assert [p.name for p in output.iterdir()] == ["new"]
+    assert [p.name for p in tmp_path.iterdir()] == ["release"]
+
+
+def test_the_two_rename_swap_where_exchange_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staging, output = tmp_path / ".release.building-x", tmp_path / "release"
+    staging.mkdir()
+    (staging / "new").write_text("new")
+    output.mkdir()
+    (output / "old").write_text("old")
+    monkeypatch.setattr(pipeline, "_exchange", lambda first, second: False)
+    pipeline.swap_into_place(staging, output)
+    assert [p.name for p in output.iterdir()] == ["new"]
+    assert [p.name for p in tmp_path.iterdir()] == ["release"]
+
+
+def test_the_two_rename_swap_puts_the_old_release_back_if_the_second_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staging, output = tmp_path / ".release.building-x", tmp_path / "release"
+    staging.mkdir()
+    output.mkdir()
+    (output / "old").write_text("old")
+    monkeypatch.setattr(pipeline, "_exchange", lambda first, second: False)
+    real = os.replace
+
+    def interrupted(source, target):
+        if Path(source) == staging:
+            raise KeyboardInterrupt
+        real(source, target)
+
+    monkeypatch.setattr(pipeline.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.swap_into_place(staging, output)
+    assert [p.name for p in output.iterdir()] == ["old"]
