@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from build_dataset import __version__
-from build_dataset.errors import BuildDatasetError
+from build_dataset.errors import BuildDatasetError, BuildTerminated
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn scraped news pages into a clean, annotated, versioned Hub dataset.")
@@ -42,9 +42,10 @@ def one_line_errors(command: F) -> F:
         except BuildDatasetError as error:
             _report("error:", "bold red", error)
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as error:
             _report("interrupted:", "bold red", "nothing was replaced")
-            raise typer.Exit(130) from None
+            # the shell's codes: 128 + SIGINT (Ctrl-C) or 128 + SIGTERM (`kill`)
+            raise typer.Exit(143 if isinstance(error, BuildTerminated) else 130) from None
 
     return wrapper  # type: ignore[return-value]
 

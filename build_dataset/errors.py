@@ -26,3 +26,8 @@ class InputError(BuildDatasetError):
 
 class ValidationError(BuildDatasetError):
     """A release folder does not hold what a consumer relies on."""
+
+
+class BuildTerminated(KeyboardInterrupt):
+    """SIGTERM during a build, raised in the main thread so the build unwinds as on Ctrl-C: the staging
+    folder is removed, pool workers are stopped and nothing is replaced."""

@@ -38,7 +38,7 @@ from build_dataset.assemble import outlet_key
 from build_dataset.card import load_identity, write_card
 from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
-from build_dataset.errors import BuildDatasetError, InputError, ValidationError
+from build_dataset.errors import BuildDatasetError, BuildTerminated, InputError, ValidationError
 from build_dataset.package import CONFIG_DIRS, ShardWriter, iter_rows, read_batches
 from build_dataset.publish.changelog import changelog_entry, render_versions_section, update_changelog
 from build_dataset.publish.diff import diff_releases
@@ -49,6 +49,7 @@ from build_dataset.read import (
     SourceFile,
     discover,
     nothing_to_build,
+    provenance_warnings,
     read_manifest,
     read_text,
     scan,
@@ -147,12 +148,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     manifest = read_manifest(input_dir)
     sources = _collect_sources(input_dir, max_bytes, skip_bad, summary)
     summary.files_read = len(sources)
-    unlisted = [s.relative for s in sources if s.relative not in manifest]
-    if not manifest and unlisted:
-        summary.warnings.append(f"{input_dir.name}: no sources.yaml, so all {len(unlisted)} files build with "
-                                "null provenance (see seeds/sources.yaml for the format)")
-    elif unlisted:
-        summary.warnings.extend(f"{name}: no manifest entry, provenance left null" for name in unlisted)
+    summary.warnings.extend(provenance_warnings(input_dir, manifest, [s.relative for s in sources]))
     furniture = corpus_furniture(sources, manifest, progress)
 
     work = staging / ".work"
@@ -161,10 +157,12 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     staged = ShardWriter(work, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
     raw = ShardWriter(staging, schema.RAW_CONFIG, dataset_version=version, pipeline_version=__version__)
     tasks = [Task(source=source, entry=manifest.get(source.relative)) for source in sources]
+    refused: list[InputError] = []
     for done, outcome in enumerate(engines.run(engine, tasks, furniture, workers), start=1):
         if isinstance(outcome, InputError):
             if not skip_bad:
                 raise outcome
+            refused.append(outcome)
             summary.skipped.append(str(outcome))
             continue
         article, raw_article = outcome
@@ -173,6 +171,8 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
         progress("clean+annotate", done, len(sources))
     staged_files = [s.path for s in staged.close()]
     raw.close()
+    if len(refused) == len(sources):
+        raise nothing_to_build(input_dir, refused)
 
     texts = ((row["id"], row["text"]) for row in iter_rows(staged_files, ["id", "text"]))
     duplicates = find_duplicates(texts, threshold=dup_threshold)
@@ -232,11 +232,6 @@ def write_history(previous: Path | None, staging: Path, identity: dict, summary:
                                         "`build-dataset version bump` before publishing")
     update_changelog(changelog, changelog_entry(diff, version, previous_version))
     return render_versions_section(diff, version, previous_version, repo_id=repo_id)
-
-
-class BuildTerminated(KeyboardInterrupt):
-    """SIGTERM during a build, raised in the main thread so the build unwinds as on Ctrl-C: the staging
-    folder is removed, pool workers are stopped and nothing is replaced."""
 
 
 @contextmanager
@@ -319,6 +314,11 @@ def _check_options(dup_threshold: float, engine: str, workers: int) -> None:
         raise InputError(f"must be at least 1, not {workers}", path="--workers", fix="use 1 or more")
 
 
+_GLOB_CHARACTERS = "[]*?"
+"""`datasets` resolves a local folder's data files by glob, so a release path holding one of these
+matches nothing (or other folders) when loaded."""
+
+
 def _check_output(input_dir: Path, output: Path) -> None:
     """Refuse an output the build must not replace: under a file, tangled with the input, or holding
     anything but a previous release. Both paths are resolved."""
@@ -336,6 +336,10 @@ def _check_output(input_dir: Path, output: Path) -> None:
         tangle = None
     if tangle is not None:
         raise InputError(tangle, path=output, fix="choose an --output outside the input folder")
+    if any(c in str(output) for c in _GLOB_CHARACTERS):
+        raise InputError("the output path holds a glob character ([, ], * or ?), which load_dataset would read "
+                         "as a pattern, so nobody could load the release", path=output,
+                         fix="choose an --output path without them")
     if output.exists():
         reason = "it is a file" if not output.is_dir() else _not_a_release(output)
         if reason is not None:

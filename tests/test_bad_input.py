@@ -93,6 +93,16 @@ def test_folder_whose_every_page_is_skipped_is_refused_naming_the_input(seed_cop
                     "check it is a single page, or raise --max-bytes")
 
 
+def test_folder_whose_every_page_fails_to_decode_is_refused_naming_the_input(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (pages / "b.txt").write_text("   \n\t\n")
+    line = one_line_error(run_build(pages, tmp_path / "out", "--skip-bad"))
+    assert line.startswith(f"error: {pages}: every page in it was skipped as unusable (the first, ")
+    assert not (tmp_path / "out").exists()
+
+
 def test_huge_file_is_refused(seed_copy: Path, tmp_path: Path) -> None:
     (seed_copy / "huge.txt").write_text("word " * 3000)
     line = one_line_error(run_build(seed_copy, tmp_path / "out", "--max-bytes", "10000"))

@@ -105,6 +105,12 @@ def test_an_output_under_a_file_is_one_line_error(tmp_path: Path, no_work: None)
     assert f"{blocker} is a file" in refusal(SEEDS, blocker / "x")
 
 
+@pytest.mark.parametrize("name", ["out[v1]", "out*", "out?"])
+def test_an_output_path_with_a_glob_character_is_refused(name: str, tmp_path: Path, no_work: None) -> None:
+    message = refusal(SEEDS, tmp_path / name / "release")
+    assert "holds a glob character" in message and "choose an --output path without them" in message
+
+
 def test_an_empty_folder_is_built_into(seed_release: Path, tmp_path: Path) -> None:
     """A previous release is replaced too: see test_atomic.py."""
     empty = tmp_path / "empty"
@@ -185,7 +191,7 @@ def test_sigterm_cleans_up_like_ctrl_c(engine: str, previous: Path, tmp_path: Pa
         worker = wait_for(marker, process)
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=60)  # a surviving pool worker would hold the pipes open
-        assert process.returncode == 130, stderr
+        assert process.returncode == 143, stderr  # 128 + SIGTERM, as the shell reports a kill
         assert "interrupted: nothing was replaced" in stderr
         if engine == "pool":
             assert worker != process.pid and gone(worker)
