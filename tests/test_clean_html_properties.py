@@ -4,7 +4,6 @@ its size and without a crash."""
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -16,6 +15,7 @@ from build_dataset.clean.html import partition_html
 from build_dataset.clean.spans import complement
 from build_dataset.schema import REMOVAL_REASONS
 from tests.test_clean_html import BLOG, assert_tiles
+from tests.timing import LINEAR_RATIO, seconds
 
 _TEXT = st.sampled_from([
     "The council approved the budget on Tuesday evening after a long debate.", "Home", "and", " ", "\n", "\t",
@@ -106,19 +106,8 @@ def _news_page(size: int) -> str:
     return "".join(parts) + "</section><footer>&copy; 2024 Town Gazette</footer></body></html>"
 
 
-def _seconds(run) -> float:
-    """The best of two timings of `run()`, at least 5 ms so that a tiny case does not make a ratio."""
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return max(best, 0.005)
 
 
-LINEAR_RATIO = 12
-"""Four times the input may take at most this many times as long: about 4 when the work is linear, 16
-when it is quadratic. Timings are compared within one run, never to a fixed number of seconds."""
 
 
 def test_a_5_mb_page_is_partitioned() -> None:
@@ -128,7 +117,7 @@ def test_a_5_mb_page_is_partitioned() -> None:
 
 def test_the_scan_and_the_alignment_grow_linearly() -> None:
     small, big = _news_page(250_000), _news_page(1_000_000)
-    ratio = _seconds(lambda: partition_html(big, "", "Budget approved")) / _seconds(
+    ratio = seconds(lambda: partition_html(big, "", "Budget approved")) / seconds(
         lambda: partition_html(small, "", "Budget approved"))
     assert ratio < LINEAR_RATIO, f"4x the page took {ratio:.1f}x as long: the scan is no longer linear"
 
@@ -139,5 +128,5 @@ def test_broken_markup_repeated_stays_linear(unit: str) -> None:
     # the page, at every "<": quadratic on these, which the scanner must not inherit
     small, big = unit * (50_000 // len(unit)), unit * (200_000 // len(unit))
     assert_tiles(big, *partition_html(big, ""))
-    ratio = _seconds(lambda: partition_html(big, "")) / _seconds(lambda: partition_html(small, ""))
+    ratio = seconds(lambda: partition_html(big, "")) / seconds(lambda: partition_html(small, ""))
     assert ratio < LINEAR_RATIO, f"4x the markup took {ratio:.1f}x as long"

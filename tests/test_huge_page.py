@@ -9,7 +9,6 @@ ratios within one run, never to a fixed number of seconds.
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -23,27 +22,17 @@ from build_dataset.annotate.normalize import tokenize
 from build_dataset.annotate.quotes import find_quotes
 from build_dataset.assemble import process_document
 from build_dataset.read import SourceFile, SourceText
+from tests.timing import LINEAR_RATIO, seconds
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
-LINEAR_RATIO = 12
-"""Four times the input may take at most this many times as long: about 4 when the work is linear, 16
-when it is quadratic."""
 
 
-def _seconds(run) -> float:
-    """The best of two timings of `run()`, at least 5 ms so that a tiny case does not make a ratio."""
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return max(best, 0.005)
 
 
 def _ratio(run, small: str, big: str) -> float:
     run(small)  # load models and catalogs outside the timing
-    return _seconds(lambda: run(big)) / _seconds(lambda: run(small))
+    return seconds(lambda: run(big)) / seconds(lambda: run(small))
 
 
 def _seed_dump(size: int) -> str:
@@ -116,5 +105,5 @@ def test_process_document_grows_linearly(tmp_path: Path) -> None:
     small = _document(tmp_path, _seed_dump(50_000), "small.txt")
     big = _document(tmp_path, _seed_dump(200_000), "big.txt")
     process_document(*small, None)  # load the models outside the timing
-    ratio = _seconds(lambda: process_document(*big, None)) / _seconds(lambda: process_document(*small, None))
+    ratio = seconds(lambda: process_document(*big, None)) / seconds(lambda: process_document(*small, None))
     assert ratio < LINEAR_RATIO, f"4x the page took {ratio:.1f}x as long: the per-page path is no longer linear"

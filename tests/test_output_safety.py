@@ -231,12 +231,18 @@ def test_a_release_left_only_in_a_retired_folder_is_reported(previous: Path, no_
 
 
 # --- the swap ---------------------------------------------------------------------------------------------
-def test_the_swap_exchanges_in_one_step_where_it_can(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def new_and_old(tmp_path: Path) -> tuple[Path, Path]:
+    """A staging folder holding `new` and an output holding `old`, side by side."""
     staging, output = tmp_path / ".release.building-x", tmp_path / "release"
     staging.mkdir()
     (staging / "new").write_text("new")
     output.mkdir()
     (output / "old").write_text("old")
+    return staging, output
+
+
+def test_the_swap_exchanges_in_one_step_where_it_can(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staging, output = new_and_old(tmp_path)
     if not pipeline._exchange(staging, output):
         pytest.skip("no renameat2(RENAME_EXCHANGE) here")
     pipeline._exchange(staging, output)  # back as they were
@@ -251,11 +257,7 @@ def test_the_swap_exchanges_in_one_step_where_it_can(tmp_path: Path, monkeypatch
 
 
 def test_the_two_rename_swap_where_exchange_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    staging, output = tmp_path / ".release.building-x", tmp_path / "release"
-    staging.mkdir()
-    (staging / "new").write_text("new")
-    output.mkdir()
-    (output / "old").write_text("old")
+    staging, output = new_and_old(tmp_path)
     monkeypatch.setattr(pipeline, "_exchange", lambda first, second: False)
     pipeline.swap_into_place(staging, output)
     assert [p.name for p in output.iterdir()] == ["new"]
