@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 import build_dataset.pipeline as pipeline
+import build_dataset.release_dir as release_dir
 from build_dataset.cli import app
 from build_dataset.errors import InputError
 from tests.conftest import CARD, IDENTITY, ROOT, SEEDS, build_release
@@ -209,9 +210,9 @@ def dead_pid() -> int:
 
 
 def test_a_killed_builds_staging_is_removed_by_the_next_build(previous: Path) -> None:
-    dead = previous.parent / f".release.building-{pipeline._HOST}-{dead_pid()}-abc_12"
-    retired = previous.parent / f".release.old-{pipeline._HOST}-{dead_pid()}-xyz"
-    running = previous.parent / f".release.building-{pipeline._HOST}-{os.getpid()}-def"
+    dead = previous.parent / f".release.building-{release_dir._HOST}-{dead_pid()}-abc_12"
+    retired = previous.parent / f".release.old-{release_dir._HOST}-{dead_pid()}-xyz"
+    running = previous.parent / f".release.building-{release_dir._HOST}-{os.getpid()}-def"
     unknown = previous.parent / ".release.building-k2j3h4"
     for folder in (dead, retired, running, unknown):
         (folder / "data").mkdir(parents=True)
@@ -223,7 +224,7 @@ def test_a_killed_builds_staging_is_removed_by_the_next_build(previous: Path) ->
 
 def test_a_release_left_only_in_a_retired_folder_is_reported(previous: Path, no_work: None) -> None:
     """A kill between the two renames of the fallback swap leaves the release only under .old-."""
-    retired = previous.parent / f".release.old-{pipeline._HOST}-{dead_pid()}-xyz"
+    retired = previous.parent / f".release.old-{release_dir._HOST}-{dead_pid()}-xyz"
     retired.mkdir()
     previous.rename(retired / "release")
     assert f"the previous release is in {retired / 'release'}" in refusal(SEEDS, previous)
@@ -243,23 +244,23 @@ def new_and_old(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_the_swap_exchanges_in_one_step_where_it_can(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     staging, output = new_and_old(tmp_path)
-    if not pipeline._exchange(staging, output):
+    if not release_dir._exchange(staging, output):
         pytest.skip("no renameat2(RENAME_EXCHANGE) here")
-    pipeline._exchange(staging, output)  # back as they were
+    release_dir._exchange(staging, output)  # back as they were
 
     def no_rename(*args):
         raise AssertionError("the output went missing between two renames")
 
-    monkeypatch.setattr(pipeline.os, "replace", no_rename)
-    pipeline.swap_into_place(staging, output)
+    monkeypatch.setattr(release_dir.os, "replace", no_rename)
+    release_dir.swap_into_place(staging, output)
     assert [p.name for p in output.iterdir()] == ["new"]
     assert [p.name for p in tmp_path.iterdir()] == ["release"]
 
 
 def test_the_two_rename_swap_where_exchange_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     staging, output = new_and_old(tmp_path)
-    monkeypatch.setattr(pipeline, "_exchange", lambda first, second: False)
-    pipeline.swap_into_place(staging, output)
+    monkeypatch.setattr(release_dir, "_exchange", lambda first, second: False)
+    release_dir.swap_into_place(staging, output)
     assert [p.name for p in output.iterdir()] == ["new"]
     assert [p.name for p in tmp_path.iterdir()] == ["release"]
 
@@ -270,7 +271,7 @@ def test_the_two_rename_swap_puts_the_old_release_back_if_the_second_fails(
     staging.mkdir()
     output.mkdir()
     (output / "old").write_text("old")
-    monkeypatch.setattr(pipeline, "_exchange", lambda first, second: False)
+    monkeypatch.setattr(release_dir, "_exchange", lambda first, second: False)
     real = os.replace
 
     def interrupted(source, target):
@@ -278,7 +279,7 @@ def test_the_two_rename_swap_puts_the_old_release_back_if_the_second_fails(
             raise KeyboardInterrupt
         real(source, target)
 
-    monkeypatch.setattr(pipeline.os, "replace", interrupted)
+    monkeypatch.setattr(release_dir.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        pipeline.swap_into_place(staging, output)
+        release_dir.swap_into_place(staging, output)
     assert [p.name for p in output.iterdir()] == ["old"]
