@@ -8,8 +8,11 @@ distributed engine (Ray Data), never a home-made one.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import pickle
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -54,12 +57,26 @@ def run_local(tasks: Iterable[Task], furniture: Furniture) -> Iterator[Outcome]:
 _POOL_FURNITURE: Furniture = {}
 
 
-def _init_pool(furniture: Furniture) -> None:
-    """Receive the furniture, and die on SIGTERM: a forked worker inherits the build's handler, which
-    is meant for the main process only (the build stops its workers itself)."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _init_pool(furniture: Furniture, build_pid: int) -> None:
+    """Receive the furniture, die on SIGTERM, and die with the build.
+
+    A forked worker inherits the build's SIGTERM handler, which is meant for the main process only (the
+    build stops its workers itself). A build killed outright (SIGKILL, the OOM killer) runs no code at
+    all, so on Linux the kernel is asked to kill the worker when its parent dies. The build may already
+    be gone by the time that request is made, so the worker then looks for it once itself.
+    """
     global _POOL_FURNITURE
     _POOL_FURNITURE = furniture
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        try:
+            os.kill(build_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
 
 
 def _pool_task(task: Task) -> Outcome:
@@ -68,7 +85,8 @@ def _pool_task(task: Task) -> Outcome:
 
 def run_pool(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
     """A local process pool; `map` keeps input order, and the furniture crosses to each worker once."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool, initargs=(furniture,))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool,
+                               initargs=(furniture, os.getpid()))
     try:
         yield from pool.map(_pool_task, tasks, chunksize=16)
     except BaseException:  # an error, Ctrl-C, SIGTERM, or the build abandoning the results

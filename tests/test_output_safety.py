@@ -203,6 +203,27 @@ def test_sigterm_cleans_up_like_ctrl_c(engine: str, previous: Path, tmp_path: Pa
     assert siblings(previous) == []
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_pool_workers_die_with_a_build_killed_outright(previous: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "working"
+    process = subprocess.Popen(
+        [sys.executable, "-c", STALL, str(marker), "--input", str(SEEDS), "--output", str(previous),
+         "--identity", str(IDENTITY), "--card", str(CARD), "--engine", "pool", "--workers", "2"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        worker = wait_for(marker, process)
+        process.kill()  # the build alone, as the OOM killer would: no handler of the build runs
+        process.wait()
+        deadline = time.monotonic() + 60  # a liveness bound, not a speed measure
+        while not gone(worker):
+            assert time.monotonic() < deadline, f"pool worker {worker} outlived the killed build"
+            time.sleep(0.05)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", ""])
     child.wait()
