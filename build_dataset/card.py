@@ -109,12 +109,16 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _split_info(release_dir: Path, config: str) -> dict[str, Any]:
+    """A config's `dataset_info` entry. `num_bytes` is the size of its rows in Arrow memory, summed over
+    record batches as `datasets` sums the tables it writes when it prepares the split, so the card
+    states what loading will take; the Parquet files' own uncompressed size is smaller (no offsets,
+    dictionary pages). The batches are read one at a time, so memory stays at one batch."""
     files = config_files(release_dir, config)
     num_examples = num_bytes = download = 0
     for path in files:
-        meta = pq.ParquetFile(path).metadata
-        num_examples += meta.num_rows
-        num_bytes += sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        parquet = pq.ParquetFile(path)
+        num_examples += parquet.metadata.num_rows
+        num_bytes += sum(batch.nbytes for batch in parquet.iter_batches())
         download += path.stat().st_size
     return {
         "config_name": config,

@@ -40,7 +40,8 @@ def test_load_dataset_in_a_fresh_offline_process(seed_release: Path, tmp_path: P
         "import json, sys; from datasets import load_dataset\n"
         "d = load_dataset(sys.argv[1], split='train'); r = load_dataset(sys.argv[1], 'raw', split='train')\n"
         "print(json.dumps({'rows': d.num_rows, 'cols': d.column_names, 'raw_rows': r.num_rows,"
-        " 'raw_cols': r.column_names, 'published': [str(x) for x in d['published']]}))\n"
+        " 'raw_cols': r.column_names, 'published': [str(x) for x in d['published']],"
+        " 'num_bytes': [d.info.splits['train'].num_bytes, r.info.splits['train'].num_bytes]}))\n"
     )
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
     done = subprocess.run([sys.executable, "-c", script, str(seed_release)], capture_output=True, text=True,
@@ -50,6 +51,9 @@ def test_load_dataset_in_a_fresh_offline_process(seed_release: Path, tmp_path: P
     assert result["cols"] == schema.column_names(schema.DEFAULT_CONFIG)
     assert result["raw_cols"] == schema.column_names(schema.RAW_CONFIG)
     assert "2022-02-28" in result["published"]
+    infos = {i["config_name"]: i for i in read_front_matter(seed_release / "README.md")["dataset_info"]}
+    # the sizes the card declares are the ones `datasets` computes when it prepares each split
+    assert result["num_bytes"] == [infos["default"]["splits"][0]["num_bytes"], infos["raw"]["splits"][0]["num_bytes"]]
 
 
 def test_rows_are_the_seeds_sorted_by_stable_id(seed_release: Path) -> None:
