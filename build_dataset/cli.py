@@ -144,7 +144,9 @@ def inspect(
     """Show an article's raw page with the removed spans marked and their reasons, and its metadata."""
     from build_dataset.audit import audit_view
 
-    out.print(audit_view(release, article_id, _hidden_reasons(hide)))
+    # soft wrap: the page's lines reach a pipe or a terminal as they are in the raw text, never cut at
+    # the terminal's width, so the output can be saved, grepped and diffed against the page
+    out.print(audit_view(release, article_id, _hidden_reasons(hide)), soft_wrap=True)
 
 
 def _hidden_reasons(hide: list[str] | None) -> frozenset[str] | None:

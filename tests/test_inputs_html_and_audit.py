@@ -51,6 +51,17 @@ def test_inspect_marks_each_removal_with_its_reason(seed_release: Path) -> None:
     assert "│ section          │ Russia & FSU" in result.output
 
 
+def test_inspect_keeps_the_pages_lines_whole_in_a_narrow_terminal(seed_release: Path) -> None:
+    rows = pq.read_table(seed_release / "raw", columns=["id", "raw"]).to_pylist()
+    row = max(rows, key=lambda r: max(map(len, r["raw"].splitlines())))
+    longest = max(row["raw"].splitlines(), key=len).strip()
+    assert len(longest) > 200
+    result = CliRunner().invoke(app, ["inspect", str(seed_release), row["id"], "--hide", "none"],
+                                env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert longest in result.output
+
+
 def test_inspect_of_an_unknown_id_is_one_line(seed_release: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["inspect", str(seed_release), "0000000000000000"])
     assert result.exit_code == 1
