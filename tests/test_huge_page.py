@@ -2,7 +2,8 @@
 multiple of it.
 
 One 19 MB page once took 172 s and 2.9 GB: per-quote scans of the whole text and of every sentence end
-and mention made quotes quadratic, the Title Case check of entities copied the text up to each line, and
+and mention made quotes quadratic (and, on a page without sentence ends, per-quote reads back to the
+sentence start), the Title Case check of entities copied the text up to each line, and
 the MinHash of a long text held a num_perm x shingles matrix of 8-byte hashes. Timings are compared as
 ratios within one run, never to a fixed number of seconds.
 """
@@ -50,6 +51,13 @@ def _quoted_paragraph(size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def _quotes_in_one_sentence(size: int) -> str:
+    """One sentence of quotes, with no sentence end and no line break: each quote without a speaker after
+    it looks for one before it, back to the start of the sentence, which is the start of the page."""
+    unit = "the man in the hat said ‘yes’ and “no” then "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def _one_word_lines(size: int) -> str:
     """As many lines as can be, each checked for whether it reads as a heading; Cyrillic, whose
     characters take two bytes, doubles the cost of any copy of the text."""
@@ -62,6 +70,14 @@ def test_quotes_grow_linearly(make) -> None:
     entities = {t: find_entities(t, "en") for t in (small, big)}
     ratio = _ratio(lambda t: find_quotes(t, entities[t]), small, big)
     assert ratio < LINEAR_RATIO, f"4x the text took {ratio:.1f}x as long: quotes are no longer linear"
+
+
+def test_quotes_grow_linearly_in_a_sentence_without_end() -> None:
+    # small sizes: reading back to the sentence start for every quote took 15 s for 20k characters
+    small, big = _quotes_in_one_sentence(5_000), _quotes_in_one_sentence(20_000)
+    entities = {t: find_entities(t, "en") for t in (small, big)}
+    ratio = _ratio(lambda t: find_quotes(t, entities[t]), small, big)
+    assert ratio < LINEAR_RATIO, f"4x the sentence took {ratio:.1f}x as long: quotes are no longer linear"
 
 
 def test_the_heading_check_grows_linearly_over_many_lines() -> None:
