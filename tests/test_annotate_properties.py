@@ -12,7 +12,8 @@ from build_dataset.schema import Article
 
 WORDS = ["Putin", "путіним", "Лукашэнка", "Kiev’s", "Minsk", "agreements", "said", "“", "”", "\"", "«", "»",
          "заявив", "U.N.", "Dec.", "26", "лютого", "2022", "Wagner", "he", ",", ".", "\n\n", "—", "-", "X",
-         "the", "of", "Servant", "People", "…", "'s", "Мінську", "москвою", "ЧВК", "S-400", "May"]
+         "the", "of", "Servant", "People", "…", "'s", "Мінську", "москвою", "ЧВК", "S-400", "May",
+         "\u2009", "\u3000", "\u00a0"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -35,3 +36,15 @@ def test_annotations_index_the_text(words: list[str], language: str | None, publ
         assert entity.wikidata is None or entity.name is not None
     assert result.quality_flags == sorted(set(result.quality_flags))
     assert annotate_article(article) == result
+
+
+def test_a_verb_followed_only_by_an_odd_space_names_no_speaker() -> None:
+    """A thin, em or ideographic space is all that sits between the verb and the clause's end: the
+    phrase there holds no word (it once raised IndexError and failed the build)."""
+    for space in ("\u2009", "\u2003", "\u3000", "\u200a"):
+        text = f"“We are ready” said {space}. Talks follow."
+        article = Article(id="x", source_file="x", source_sha256="", url=None, outlet=None, outlet_info=None,
+                          retrieved=None, license_note=None, title=None, description=None, section=None,
+                          language="en", published=None, text=text)
+        quotes = annotate_article(article).quotes
+        assert [q.text for q in quotes] == ["We are ready"] and quotes[0].speaker is None

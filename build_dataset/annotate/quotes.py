@@ -243,6 +243,10 @@ def _entity_in(layout: _Layout, start: int, end: int, last: bool) -> Entity | No
     return None
 
 
+_PHRASE_EDGES_RE = re.compile(r"^[\s\-–—,]+|[\s\-–—,]+$")
+"""Spaces of every kind (thin, em, ideographic: cleaning keeps them), dashes and commas at a phrase's ends."""
+
+
 def _phrase(text: str, start: int, end: int, take_last: bool) -> tuple[int, int] | None:
     """A short speaker phrase in [start, end): trimmed of punctuation, auxiliaries, clause lead-ins."""
     segment = text[start:end]
@@ -257,7 +261,7 @@ def _phrase(text: str, start: int, end: int, take_last: bool) -> tuple[int, int]
     else:
         stop = _PHRASE_END_RE.search(segment)
         segment = segment[: stop.start()] if stop else segment
-    stripped = segment.strip(" \u00a0-–—,")
+    stripped = _PHRASE_EDGES_RE.sub("", segment)
     if not stripped:
         return None
     words = stripped.split()
