@@ -81,6 +81,11 @@ def build(
     engine: Annotated[str, typer.Option(help="Where the per-article work runs: local (this process), pool "
                                         "(local processes) or ray (Ray Data, local or RAY_ADDRESS).")] = "local",
     workers: Annotated[int, typer.Option(help="Processes for the pool and ray engines.")] = 2,
+    previous: Annotated[str | None, typer.Option(
+        "--previous", metavar="REF",
+        help="The release this one follows, a folder or OWNER/NAME[@REVISION] (e.g. the Hub's main): its "
+             "CHANGELOG is carried forward and the new entry is computed against it. Default: the release "
+             "already in --output.")] = None,
 ) -> None:
     """Build a release folder (Parquet + card) from a folder of scraped pages, then validate it."""
     from build_dataset.pipeline import build as run_build
@@ -96,7 +101,7 @@ def build(
 
         summary = run_build(input_dir, output, identity_path=identity, card_template=card, max_bytes=max_bytes,
                             skip_bad=skip_bad, dup_threshold=dup_threshold, engine=engine, workers=workers,
-                            progress=progress)
+                            previous=previous, progress=progress)
     table = Table(title=f"build-dataset {__version__}: dataset v{summary.version} in {output}")
     table.add_column("")
     table.add_column("count", justify="right")

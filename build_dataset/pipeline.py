@@ -28,9 +28,17 @@ from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, BuildTerminated, InputError, ValidationError
 from build_dataset.package import ShardWriter, iter_rows, read_batches
-from build_dataset.publish.changelog import changelog_entry, render_versions_section, update_changelog
+from build_dataset.publish.changelog import (
+    changelog_entry,
+    history_base,
+    render_versions_section,
+    update_changelog,
+)
 from build_dataset.publish.diff import diff_releases
+from build_dataset.publish.errors import PublishError
 from build_dataset.publish.release import release_version
+from build_dataset.publish.sources import DIFF_PATTERNS, fetch_release
+from build_dataset.publish.version import parse_version
 from build_dataset.read import (
     DEFAULT_MAX_BYTES,
     ManifestEntry,
@@ -51,6 +59,8 @@ from build_dataset.release_dir import (
     umask,
 )
 
+# What a build reads of its base release: the data it diffs against and the history it carries forward.
+BASE_PATTERNS = [*DIFF_PATTERNS, "CHANGELOG.md", "README.md"]
 # An outlet needs this many pages in a build before lines it repeats count as its furniture.
 MIN_PAGES_FOR_FURNITURE = 5
 
@@ -135,7 +145,7 @@ def corpus_furniture(sources: list[SourceFile], manifest: dict[str, ManifestEntr
 
 
 def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template: Path, max_bytes: int,
-                skip_bad: bool, dup_threshold: float, previous: Path | None, progress: Progress,
+                skip_bad: bool, dup_threshold: float, base: BaseRelease | None, progress: Progress,
                 summary: BuildSummary, engine: str, workers: int) -> None:
     manifest = read_manifest(input_dir)
     sources = _collect_sources(input_dir, max_bytes, skip_bad, summary)
@@ -188,7 +198,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     final.close()
     shutil.rmtree(work)
     write_card(staging, identity=identity, template=card_template,
-               versions=write_history(previous, staging, identity, summary))
+               versions=write_history(base, staging, identity, summary))
 
 
 def _versions_text(readme: Path) -> str | None:
@@ -201,29 +211,77 @@ def _versions_text(readme: Path) -> str | None:
     return text[start + 1: end if end >= 0 else len(text)].rstrip("\n") + "\n"
 
 
-def write_history(previous: Path | None, staging: Path, identity: dict, summary: BuildSummary) -> str:
+@dataclass(frozen=True)
+class BaseRelease:
+    """The release a build's history continues: its folder, and how to name it in a warning."""
+
+    folder: Path
+    label: str
+
+
+def resolve_base(previous: str | None, output_dir: Path, version: str) -> BaseRelease | None:
+    """The release the new history is computed against: `--previous` (a folder or `OWNER/NAME[@REV]`,
+    fetched as `build-dataset diff` fetches it), else the release already in the output folder.
+
+    Resolved before any page is read, so a wrong or unreachable `--previous` costs no time.
+    """
+    if previous is None:
+        if not (output_dir / "README.md").is_file():
+            return None
+        base = BaseRelease(output_dir, f"{output_dir.name}/")
+    else:
+        base = BaseRelease(fetch_release(previous, patterns=BASE_PATTERNS), previous)
+    base_version = release_version(base.folder)
+    if base_version > parse_version(version):
+        raise PublishError(f"the base release {base.label} is v{base_version}, newer than this build's v{version}",
+                           path="--previous" if previous else None,
+                           fix="run `build-dataset version bump` so the new version follows it")
+    return base
+
+
+def write_history(base: BaseRelease | None, staging: Path, identity: dict, summary: BuildSummary) -> str:
     """Write CHANGELOG.md into the new release and return the card's "Versions" section.
 
-    The diff is against the release being replaced. Rebuilding the same version with the same data
-    keeps its history as it was, so that a rebuild stays byte-identical.
+    The history is carried forward from `base` and the new entry is the diff against it. The build
+    cannot know whether the base is the published version, so it never guesses:
+    - the base holds this same version with the same data: its history is kept verbatim, so that a
+      rebuild (in place, or into a fresh folder with `--previous OWNER/NAME`) stays byte-identical;
+    - the base holds this same version with other data: it is a draft or a published version, and a
+      diff against it would say "vX changed since vX". The entry says instead that the changes were not
+      computed, and a warning tells the two cases apart (bump if published, else `--previous` the
+      release before it);
+    - the base's own newest entry was not computed: it may not be the published version either, so
+      neither is this entry (otherwise a bump after a dirty rebuild records "no changes").
+    `push` refuses an entry that was not computed, so none of these reaches the Hub.
     """
     version, repo_id = identity["version"], identity.get("repo_id", "OWNER/NAME")
     changelog = staging / "CHANGELOG.md"
-    diff, previous_version = None, None
-    if previous is not None:
-        if (previous / "CHANGELOG.md").is_file():
-            shutil.copyfile(previous / "CHANGELOG.md", changelog)
-        previous_version = str(release_version(previous))
-        diff = diff_releases(previous, staging, old_label=f"v{previous_version}", new_label=f"v{version}")
-        if previous_version == version:
-            kept = _versions_text(previous / "README.md")
-            if diff.is_empty and kept is not None and changelog.is_file():
-                return kept
-            if not diff.is_empty:
-                summary.warnings.append(f"the data changed but the version is still {version}: run "
-                                        "`build-dataset version bump` before publishing")
-    update_changelog(changelog, changelog_entry(diff, version, previous_version))
-    return render_versions_section(diff, version, previous_version, repo_id=repo_id)
+    if base is None:
+        update_changelog(changelog, changelog_entry(None, version, None))
+        return render_versions_section(None, version, None, repo_id=repo_id)
+    if (base.folder / "CHANGELOG.md").is_file():
+        shutil.copyfile(base.folder / "CHANGELOG.md", changelog)
+    base_version = str(release_version(base.folder))
+    diff = diff_releases(base.folder, staging, old_label=f"v{base_version}", new_label=f"v{version}")
+    if base_version == version:
+        kept = _versions_text(base.folder / "README.md")
+        if diff.is_empty and kept is not None and changelog.is_file():
+            return kept
+        summary.warnings.append(
+            f"{base.label} already holds v{version} with "
+            f"{'other data' if not diff.is_empty else 'no history'}, so the changes since the version before it "
+            f"were not computed and push will refuse this release: if v{version} is published, run `build-dataset "
+            f"version bump` and build again; if not, build again with `--previous {repo_id}` (the Hub's main) "
+            "or `--previous` a folder holding the release before it")
+        diff = None
+    elif changelog.is_file() and not history_base(changelog.read_text(encoding="utf-8")).computed:
+        summary.warnings.append(
+            f"the base {base.label} (v{base_version}) has no computed history itself, so it may not be the "
+            f"published v{base_version}: the changes were not computed and push will refuse this release; "
+            f"build again with `--previous {repo_id}` (the Hub's main)")
+        diff = None
+    update_changelog(changelog, changelog_entry(diff, version, base_version))
+    return render_versions_section(diff, version, base_version, repo_id=repo_id)
 
 
 def _check_options(dup_threshold: float, engine: str, workers: int) -> None:
@@ -240,11 +298,13 @@ def _check_options(dup_threshold: float, engine: str, workers: int) -> None:
 def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
           identity_path: Path = Path("dataset.yaml"), card_template: Path = Path("dataset_card.md"),
           max_bytes: int = DEFAULT_MAX_BYTES, skip_bad: bool = False, dup_threshold: float = 0.8,
-          engine: str = "local", workers: int = 1, progress: Progress = _no_progress) -> BuildSummary:
+          engine: str = "local", workers: int = 1, previous: str | None = None,
+          progress: Progress = _no_progress) -> BuildSummary:
     """Build a release folder from a folder of scraped pages; the previous release survives any failure.
 
     Everything that can be refused without reading the pages is checked first, so a mistake costs
     no time and the output is replaced only when it is missing, empty or a previous release.
+    `previous` names the release whose history this one continues (see `resolve_base`).
     """
     from build_dataset.validate import validate_release
 
@@ -260,14 +320,14 @@ def build(input_dir: Path, output_dir: Path, *, version: str | None = None,
     except OSError as error:
         raise InputError(f"cannot create the output's folder: {error.strerror}", path=output_dir,
                          fix="choose another --output") from None
+    base = resolve_base(previous, output_dir, identity["version"])
     summary.warnings.extend(sweep_leftovers(output_dir))
     with sigterm_interrupts():
         staging = make_leftover(output_dir, "building")
         try:
             os.chmod(staging, 0o777 & ~umask())  # mkdtemp makes it private; a release is an ordinary folder
-            previous = output_dir if (output_dir / "README.md").is_file() else None
             _build_into(staging, input_dir.resolve(), identity=identity, card_template=card_template,
-                        max_bytes=max_bytes, skip_bad=skip_bad, dup_threshold=dup_threshold, previous=previous,
+                        max_bytes=max_bytes, skip_bad=skip_bad, dup_threshold=dup_threshold, base=base,
                         progress=progress, summary=summary, engine=engine, workers=workers)
             progress("validate", 0, 1)
             problems = validate_release(staging)

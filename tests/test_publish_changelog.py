@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_dataset.publish import changelog_entry, render_versions_section, update_changelog
+from build_dataset.publish.changelog import HistoryBase, history_base
 from build_dataset.publish.diff import ChangedArticle, ReleaseDiff
 
 DIFF = ReleaseDiff(old="release-1.0.0", new="release", old_version="1.0.0", new_version="1.1.0",
@@ -54,3 +55,29 @@ def test_a_hand_written_preamble_stays_on_top(tmp_path: Path) -> None:
     update_changelog(path, changelog_entry(None, "1.0.0", None))
     assert path.read_text(encoding="utf-8") == (
         "# Changelog\n\nNotable changes to the dataset.\n\n## v1.0.0\n\n- First release.\n")
+
+
+def test_the_base_an_entry_names_is_read_back_by_history_base(tmp_path: Path) -> None:
+    # The reader parses what the writer wrote, for every kind of first bullet.
+    assert history_base(changelog_entry(None, "1.0.0", None)) == HistoryBase("1.0.0", None)
+    assert history_base(changelog_entry(DIFF, "1.1.0", "1.0.0")) == HistoryBase("1.1.0", "1.0.0")
+    unchanged = ReleaseDiff(old="a", new="b", old_version="1.1.0", new_version="1.1.1", added=(), removed=(),
+                            unchanged=3, changed=(), field_counts={})
+    assert history_base(changelog_entry(unchanged, "1.1.1", "1.1.0")) == HistoryBase("1.1.1", "1.1.0")
+    assert history_base(changelog_entry(None, "1.1.1", "1.1.0")) == HistoryBase("1.1.1", computed=False)
+    # Only the newest entry counts, below a preamble too.
+    path = tmp_path / "CHANGELOG.md"
+    path.write_text("# Changelog\n\nNotes since v0.9.0.\n", encoding="utf-8")
+    update_changelog(path, changelog_entry(None, "1.0.0", None))
+    update_changelog(path, changelog_entry(DIFF, "1.1.0", "1.0.0"))
+    assert history_base(path.read_text(encoding="utf-8")) == HistoryBase("1.1.0", "1.0.0")
+    # What the tool did not write names no base it can vouch for.
+    assert history_base("# Changelog\n\n## v1.1.0\n\n- Fixed a typo.\n").computed is False
+    assert history_base("# Changelog\n") == HistoryBase(None, computed=False)
+
+
+def test_an_entry_never_says_a_version_changed_since_itself() -> None:
+    entry = changelog_entry(None, "1.1.0", "1.1.0")
+    assert "since v1.1.0" not in entry and "replaced a different v1.1.0" in entry
+    section = render_versions_section(None, "1.1.0", "1.1.0")
+    assert "since v1.1.0" not in section and "- Changes not computed:" in section

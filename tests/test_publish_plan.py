@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_dataset.publish import PublishError, push_release
+from build_dataset.publish.changelog import HistoryBase
 from build_dataset.publish.plan import RemoteFile, check_publishable, plan_upload
 from build_dataset.publish.release import LocalFile
 from build_dataset.publish.version import Version
@@ -82,3 +83,63 @@ def test_a_card_that_loads_from_another_repo_is_refused_before_any_work(tmp_path
     with pytest.raises(PublishError, match="snippets load 'OWNER/corpus', not 'me/corpus'") as raised:
         push_release(tmp_path, "me/corpus", dry_run=True)
     assert "set `repo_id: me/corpus` in dataset.yaml and rebuild" in str(raised.value)
+
+
+def history(version: str, since: str | None, computed: bool = True) -> HistoryBase:
+    return HistoryBase(version, since, computed)
+
+
+def test_a_release_built_on_an_older_version_than_main_is_refused() -> None:
+    # Finding 4: built on v1.1.0 while main moved to v1.1.1 from another copy; pushing would undo v1.1.1.
+    plan = plan_upload(LOCAL, {}, "v1.2.0")
+    with pytest.raises(PublishError) as raised:
+        check_publishable(plan, Version(1, 2, 0), "o/n", remote_version=Version(1, 1, 1), tag_plan=None,
+                          history=history("1.2.0", "1.1.0"))
+    assert str(raised.value) == ("this release was built on v1.1.0 but o/n is at v1.1.1; run `build-dataset build "
+                                 "--previous o/n` so the history continues o/n's main, then push")
+    assert check_publishable(plan, Version(1, 2, 0), "o/n", remote_version=Version(1, 1, 1), tag_plan=None,
+                             history=history("1.2.0", "1.1.1")) is False
+
+
+def test_a_fresh_history_over_a_published_version_is_refused_before_the_tag_check() -> None:
+    # Finding 1c: a fresh-folder build of the published v1.1.0 differs from its tag only in its history;
+    # the fix is `build --previous`, which gives the published files back, not a bump.
+    plan = plan_upload(LOCAL, {}, "v1.1.0")
+    with pytest.raises(PublishError, match=r"starts afresh \(\"First release\"\) but o/n is already at v1.1.0; "
+                                           r"run `build-dataset build --previous o/n`"):
+        check_publishable(plan, Version(1, 1, 0), "o/n", remote_version=Version(1, 1, 0), tag_plan=plan,
+                          history=history("1.1.0", None))
+    assert check_publishable(plan, V1, "o/n", remote_version=None, tag_plan=None, history=history("1.0.0", None)) \
+        is False
+
+
+def test_history_that_was_not_computed_is_refused() -> None:
+    # Findings 1a/1b: a rebuild over a different v1.1.0, or a bump built on such a rebuild.
+    plan = plan_upload(LOCAL, {}, "v1.1.1")
+    with pytest.raises(PublishError, match="were not computed.*--previous o/n"):
+        check_publishable(plan, Version(1, 1, 1), "o/n", remote_version=Version(1, 1, 0), tag_plan=None,
+                          history=history("1.1.1", None, computed=False))
+    with pytest.raises(PublishError, match="newest entry is not for v1.1.1"):
+        check_publishable(plan, Version(1, 1, 1), "o/n", remote_version=Version(1, 1, 0), tag_plan=None,
+                          history=history("1.1.0", "1.0.0"))
+
+
+def test_a_history_the_repo_lacks_is_refused() -> None:
+    plan = plan_upload(LOCAL, {}, "v1.1.0")
+    with pytest.raises(PublishError, match="built on v1.0.0 but o/n has no release; check --repo-id"):
+        check_publishable(plan, Version(1, 1, 0), "o/n", remote_version=None, tag_plan=None,
+                          history=history("1.1.0", "1.0.0"))
+
+
+def test_what_main_already_holds_is_not_held_to_the_chain() -> None:
+    same = plan_upload(LOCAL, {p: remote_lfs(p, f.sha256[4:]) for p, f in LOCAL.items()}, "v1.1.0")
+    bad = history("1.1.0", None, computed=False)
+    # Already published under its tag: nothing to do, whatever the history says.
+    assert check_publishable(same, Version(1, 1, 0), "o/n", remote_version=Version(1, 2, 0), tag_plan=same,
+                             history=bad) is True
+    # main holds the files but the tag is missing (a failed tagging step): the re-run only tags.
+    assert check_publishable(same, Version(1, 1, 0), "o/n", remote_version=Version(1, 1, 0), tag_plan=None,
+                             history=history("1.1.0", "1.0.0")) is False
+    # A release without CHANGELOG.md claims no history: only the version rules apply.
+    plan = plan_upload(LOCAL, {}, "v1.1.0")
+    assert check_publishable(plan, Version(1, 1, 0), "o/n", remote_version=Version(1, 0, 1), tag_plan=None) is False

@@ -31,7 +31,7 @@ def session(tmp_path: Path) -> Iterator[Session]:
         yield session
 
 
-def _build(pages: Path, out: Path, version: str) -> Path:
+def _build(pages: Path, out: Path, version: str, previous: Path | None = None) -> Path:
     try:
         from build_dataset.pipeline import build
     except ImportError as error:  # the build line is being edited: this test needs all of it
@@ -40,7 +40,8 @@ def _build(pages: Path, out: Path, version: str) -> Path:
     identity_path = out.parent / "dataset.yaml"
     out.parent.mkdir(parents=True, exist_ok=True)
     identity_path.write_text(yaml.safe_dump({**identity, "repo_id": REPO}, allow_unicode=True), encoding="utf-8")
-    build(pages, out, version=version, identity_path=identity_path, card_template=PROJECT / "dataset_card.md")
+    build(pages, out, version=version, identity_path=identity_path, card_template=PROJECT / "dataset_card.md",
+          previous=str(previous) if previous else None)
     return out
 
 
@@ -54,7 +55,7 @@ def test_seed_releases_push_pin_and_diff(session: Session, tmp_path: Path) -> No
     manifest["files"][edited_page]["retrieved"] = "2026-01-15"
     (pages / "sources.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
     (pages / "005_new_page.txt").write_text(NEW_PAGE, encoding="utf-8")
-    v2 = _build(pages, tmp_path / "v2" / "release", "1.1.0")
+    v2 = _build(pages, tmp_path / "v2" / "release", "1.1.0", previous=v1)  # push checks its history base
 
     ok(session.cli("push", str(v1), "--repo-id", REPO))
     ok(session.cli("push", str(v2), "--repo-id", REPO))

@@ -1,11 +1,15 @@
 """Markdown for what changed between versions: CHANGELOG.md entries and the card's "Versions" section.
 
-Entries carry no dates, so that the same inputs and version give byte-identical release files.
+Entries carry no dates, so that the same inputs and version give byte-identical release files. Each
+entry's first bullet names the version it was computed against (its base); `history_base` reads that
+back for `push`, which refuses a release whose base is not what the Hub's main holds. The writer and
+the reader live here together so that the wording and its parsing cannot drift apart.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_dataset.publish.diff import ReleaseDiff
@@ -13,6 +17,24 @@ from build_dataset.publish.diff import ReleaseDiff
 CHANGELOG_TITLE = "# Changelog"
 _ENTRY_HEADING = re.compile(r"^## v(?P<version>\S+)", re.MULTILINE)
 _MAX_IDS = 20
+FIRST_RELEASE = "- First release."
+# The first bullet of an entry whose changes the build could not vouch for (see pipeline.write_history).
+NOT_COMPUTED = "- Changes not computed: "
+_SINCE = re.compile(r"\bsince v(?P<version>\d+\.\d+\.\d+)\b")
+
+
+@dataclass(frozen=True)
+class HistoryBase:
+    """What a release's newest CHANGELOG entry says it was built on.
+
+    `since` is the version the entry's changes were computed against, None for a first release;
+    `computed` is False when the entry names no base the tool can vouch for (a "Changes not computed"
+    entry, a hand-written one, or no entry at all).
+    """
+
+    version: str | None
+    since: str | None = None
+    computed: bool = True
 
 
 def _ids(ids: list[str]) -> str:
@@ -20,11 +42,21 @@ def _ids(ids: list[str]) -> str:
     return shown + (f" and {len(ids) - _MAX_IDS} more" if len(ids) > _MAX_IDS else "")
 
 
-def summary_lines(diff: ReleaseDiff | None, previous_version: str | None) -> list[str]:
-    """Bullet points describing `diff`; a first release (no previous version) says so."""
-    if previous_version is None or diff is None:
-        return ["- First release." if previous_version is None else f"- Changes since v{previous_version} "
-                "were not computed."]
+def _not_computed(base: str, version: str | None) -> str:
+    """The bullet for a build whose base cannot vouch for the changes: never "vX changed since vX"."""
+    if base == version:
+        return (f"{NOT_COMPUTED}this build replaced a different v{base}, so what changed since the version "
+                "before it is unknown.")
+    return f"{NOT_COMPUTED}its base v{base} had no computed history, so it may not be the published v{base}."
+
+
+def summary_lines(diff: ReleaseDiff | None, previous_version: str | None, version: str | None = None) -> list[str]:
+    """Bullet points describing `diff`; a first release (no previous version) says so, and no diff
+    against a previous version means the changes were not computed (see `_not_computed`)."""
+    if previous_version is None:
+        return [FIRST_RELEASE]
+    if diff is None:
+        return [_not_computed(previous_version, version)]
     if diff.is_empty:
         return [f"- No article changes since v{previous_version}."]
     lines = [f"- {len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed articles "
@@ -46,7 +78,29 @@ def summary_lines(diff: ReleaseDiff | None, previous_version: str | None) -> lis
 
 def changelog_entry(diff: ReleaseDiff | None, version: str, previous_version: str | None) -> str:
     """One CHANGELOG.md entry (markdown, ends with a newline) for `version`."""
-    return "\n".join([f"## v{version}", "", *summary_lines(diff, previous_version)]) + "\n"
+    return "\n".join([f"## v{version}", "", *summary_lines(diff, previous_version, version)]) + "\n"
+
+
+def history_base(changelog: str) -> HistoryBase:
+    """The base the newest entry of a CHANGELOG.md names, read from the first bullet `summary_lines` wrote."""
+    _, entries = _split_entries(changelog)
+    if not entries:
+        return HistoryBase(None, computed=False)
+    version = _version_of(entries[0])
+    bullets = [line for line in entries[0].splitlines() if line.startswith("- ")]
+    first = bullets[0] if bullets else ""
+    if first == FIRST_RELEASE:
+        return HistoryBase(version)
+    since = _SINCE.search(first)
+    if since is None or first.startswith(NOT_COMPUTED):
+        return HistoryBase(version, computed=False)
+    return HistoryBase(version, since["version"])
+
+
+def release_history(release_dir: Path) -> HistoryBase | None:
+    """The history base of a release folder; None when it has no CHANGELOG.md (it claims no history)."""
+    path = release_dir / "CHANGELOG.md"
+    return history_base(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def update_changelog(path: Path, entry: str) -> None:
@@ -99,7 +153,7 @@ def render_versions_section(diff: ReleaseDiff | None, version: str, previous_ver
         "",
         f"### Changes in v{version}",
         "",
-        *summary_lines(diff, previous_version),
+        *summary_lines(diff, previous_version, version),
         "",
         "The full history is in `CHANGELOG.md`.",
     ]

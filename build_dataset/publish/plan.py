@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from build_dataset.publish.changelog import HistoryBase
 from build_dataset.publish.errors import PublishError
 from build_dataset.publish.release import LocalFile
 from build_dataset.publish.version import Version
@@ -82,18 +83,22 @@ def plan_upload(local: dict[str, LocalFile], remote: dict[str, RemoteFile], tag:
 
 
 def check_publishable(plan: UploadPlan, version: Version, repo_id: str, *, remote_version: Version | None,
-                      tag_plan: UploadPlan | None) -> bool:
-    """Refuse pushes that would break the promise that a version tag names one fixed content.
+                      tag_plan: UploadPlan | None, history: HistoryBase | None = None) -> bool:
+    """Refuse pushes that would break the promise that a version tag names one fixed content, or that
+    would publish a history that does not continue the one on the Hub (see `check_history`).
 
     `tag_plan` is the plan against the files at the existing tag `v{version}` (None when there is no
-    such tag). Returns True when the release is already published under its tag (nothing to do).
+    such tag); `history` is what the release's CHANGELOG.md says it was built on (None: no CHANGELOG.md).
+    Returns True when the release is already published under its tag (nothing to do).
     """
-    if tag_plan is not None:
-        if tag_plan.added or tag_plan.changed or tag_plan.removed:
-            raise PublishError(
-                f"tag {plan.tag} already exists on {repo_id} with different content",
-                fix="bump the version (`build-dataset version bump patch`), rebuild and push again")
+    if tag_plan is not None and tag_plan.is_empty:
         return True
+    if history is not None and not plan.is_empty:
+        check_history(history, version, repo_id, remote_version)
+    if tag_plan is not None:
+        raise PublishError(
+            f"tag {plan.tag} already exists on {repo_id} with different content",
+            fix="bump the version (`build-dataset version bump patch`), rebuild and push again")
     if remote_version is not None and version < remote_version:
         raise PublishError(f"{repo_id} is already at v{remote_version}, newer than this release's v{version}",
                            fix="build the release from the current dataset.yaml version")
@@ -102,3 +107,33 @@ def check_publishable(plan: UploadPlan, version: Version, repo_id: str, *, remot
             f"the release changes files on {repo_id} but keeps its version {version}",
             fix="bump the version (`build-dataset version bump major|minor|patch`), rebuild and push again")
     return False
+
+
+def check_history(history: HistoryBase, version: Version, repo_id: str, remote_version: Version | None) -> None:
+    """Refuse a release whose CHANGELOG was not computed against what the Hub's main holds now.
+
+    A release that moves main to a new version must have been built on main's version (or be a first
+    release of an empty repo): otherwise its CHANGELOG and card describe changes since some other
+    version, and its data may undo what main published since (a fix made from another copy). Only the
+    version is compared; the build is trusted to have diffed against that version's data, which is
+    what `build --previous OWNER/NAME` guarantees. Called only when the push would change main's files:
+    a release whose files main already holds is main's own history.
+    """
+    fix = f"run `build-dataset build --previous {repo_id}` so the history continues {repo_id}'s main, then push"
+    if history.version != str(version):
+        raise PublishError(f"CHANGELOG.md's newest entry is not for v{version}", fix=fix)
+    if not history.computed:
+        raise PublishError(f"this release's changes since the previous version were not computed "
+                           f"(CHANGELOG.md: v{version} has no base)", fix=fix)
+    if history.since is None:
+        if remote_version is not None:
+            raise PublishError(f"this release's history starts afresh (\"First release\") but {repo_id} is "
+                               f"already at v{remote_version}", fix=fix)
+        return
+    if remote_version is None:
+        raise PublishError(f"this release was built on v{history.since} but {repo_id} has no release",
+                           fix=f"check --repo-id; to start {repo_id} afresh, build into an empty folder "
+                               "without --previous")
+    if remote_version != version and history.since != str(remote_version):
+        raise PublishError(f"this release was built on v{history.since} but {repo_id} is at v{remote_version}",
+                           fix=fix)

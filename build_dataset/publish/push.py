@@ -16,6 +16,7 @@ from pathlib import Path
 from huggingface_hub import CommitOperationAdd, CommitOperationDelete, HfApi, get_token
 from huggingface_hub.errors import HfHubHTTPError
 
+from build_dataset.publish.changelog import release_history
 from build_dataset.publish.errors import PublishError
 from build_dataset.publish.plan import UploadPlan, check_publishable, plan_upload
 from build_dataset.publish.release import release_version, scan_release
@@ -116,7 +117,8 @@ def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_
     tags = state.tags or {}
     tag_plan = plan_upload(local, files_at(api, repo_id, tags[version.tag]), version.tag) \
         if version.tag in tags else None
-    if check_publishable(plan, version, repo_id, remote_version=state.version, tag_plan=tag_plan):
+    if check_publishable(plan, version, repo_id, remote_version=state.version, tag_plan=tag_plan,
+                         history=release_history(release_dir)):
         return PushReport(repo_id, version, plan, "up-to-date", tags[version.tag], notes=tuple(notes))
     if dry_run:
         return PushReport(repo_id, version, plan, "planned", notes=tuple(notes))

@@ -22,7 +22,7 @@ def parse_repo_spec(spec: str) -> tuple[str, str] | None:
     return (match["repo"], match["revision"] or "main") if match else None
 
 
-def fetch_release(spec: str) -> Path:
+def fetch_release(spec: str, patterns: list[str] = DIFF_PATTERNS) -> Path:
     """A local folder holding the release `spec` names; Hub revisions are downloaded into the HF cache."""
     if Path(spec).is_dir():
         return Path(spec)
@@ -32,7 +32,7 @@ def fetch_release(spec: str) -> Path:
                            fix="pass e.g. release/ or OWNER/NAME@v1.0.0")
     repo_id, revision = parsed
     try:
-        folder = snapshot_download(repo_id, repo_type=REPO_TYPE, revision=revision, allow_patterns=DIFF_PATTERNS)
+        folder = snapshot_download(repo_id, repo_type=REPO_TYPE, revision=revision, allow_patterns=patterns)
     except RevisionNotFoundError:
         raise PublishError(f"{repo_id} has no revision {revision}", fix="check the tag (e.g. v1.0.0)") from None
     except RepositoryNotFoundError:
