@@ -19,6 +19,7 @@ import yaml
 from lingua import IsoCode639_1, Language
 
 from build_dataset import schema
+from build_dataset.assemble import count_words
 from build_dataset.errors import InputError
 from build_dataset.package import SPLIT, config_files, config_glob, iter_rows
 
@@ -56,6 +57,11 @@ def size_category(n: int) -> str:
     return "n>1B"
 
 
+SHORT_QUOTE_WORDS = 2
+"""Quoted spans this short are mostly quoted terms, names and titles ("first stage"), not quotations: the
+card counts them so a reader knows how many of the quotes are such."""
+
+
 @dataclass
 class CorpusStats:
     """Figures computed in one streaming pass over the default config."""
@@ -74,6 +80,7 @@ class CorpusStats:
     linked_entities: int = 0
     quotes: int = 0
     attributed_quotes: int = 0
+    short_quotes: int = 0
     published_known: int = 0
 
 
@@ -98,6 +105,7 @@ def corpus_stats(release_dir: Path) -> CorpusStats:
         stats.linked_entities += sum(1 for e in row["entities"] if e["name"])
         stats.quotes += len(row["quotes"])
         stats.attributed_quotes += sum(1 for q in row["quotes"] if q["speaker"])
+        stats.short_quotes += sum(1 for q in row["quotes"] if count_words(q["text"]) <= SHORT_QUOTE_WORDS)
         stats.published_known += row["published"] is not None
     return stats
 
@@ -232,6 +240,7 @@ def placeholders(release_dir: Path, identity: dict[str, Any], stats: CorpusStats
         "linked_entities": str(stats.linked_entities),
         "quotes": str(stats.quotes),
         "attributed_quotes": str(stats.attributed_quotes),
+        "short_quotes": str(stats.short_quotes),
         "versions": versions,
     }
 

@@ -98,7 +98,7 @@ class Entity:
 
 @dataclass(frozen=True, kw_only=True)
 class Quote:
-    """A direct quotation in the clean text and who said it."""
+    """A quoted span in the clean text and who said it: a direct quotation, or a quoted term or title."""
 
     text: str = _doc("The quoted words, without the quotation marks.")
     start: int = _doc("Character offset of the quotation in `text`.")
@@ -161,7 +161,8 @@ class Article:
                               f"{', '.join(REPAIRS)} (the card's table of repairs says what each does).",
                               factory=list)
     entities: list[Entity] = _doc("Named-entity mentions in `text`, linked across languages.", factory=list)
-    quotes: list[Quote] = _doc("Direct quotations in `text` with their speakers.", factory=list)
+    quotes: list[Quote] = _doc("Spans between quotation marks in `text`: direct quotations with their "
+                               "speakers when an attribution is found, and quoted terms and titles.", factory=list)
     dates: list[DateMention] = _doc("Date mentions in `text`, normalised to ISO 8601.", factory=list)
     duplicate_of: str | None = _doc("Id of the article this one duplicates (exactly or nearly), or null.",
                                     default=None)

@@ -118,6 +118,10 @@ def test_card_yaml_matches_the_data(seed_release: Path) -> None:
     for name, _, description in schema.descriptions():
         assert f"`{name}`" in body and description in body
     assert "This release holds articles in English (4) and Ukrainian (1)." in body
+    quotes = [q["text"] for row in table.column("quotes").to_pylist() for q in row]
+    short = sum(1 for q in quotes if len(re.findall(r"\w+", q)) <= 2)
+    assert 0 < short < len(quotes)
+    assert f"{len(quotes)} quotes" in body and f"; {short} of two words or fewer" in body
     removed = {span["reason"] for row in table.column("removed").to_pylist() for span in row}
     repairs = {r for row in table.column("repairs").to_pylist() for r in row}
     assert removed and repairs
