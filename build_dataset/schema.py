@@ -36,7 +36,8 @@ REMOVAL_REASONS: dict[str, str] = {
     "comments": "reader comments and comment widgets",
     "advertising": "advertisements and sponsored-content labels",
     "legal": "copyright, cookie and privacy notices",
-    "markup": "renderings of images, buttons and form fields; in HTML, tags, scripts and styles",
+    "markup": "renderings of images, buttons and form fields, rules and other lines of symbols only, "
+              "bullets, and program code printed as text; in HTML, tags, scripts and styles",
     "whitespace": "blank lines and the spaces around kept lines",
 }
 """Every reason a removed span can give, with what it means: the validator holds each release to this

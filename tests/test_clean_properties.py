@@ -11,6 +11,7 @@ from build_dataset.clean import clean_page
 from build_dataset.clean.repair import repair
 from build_dataset.clean.spans import complement, join_segments
 from build_dataset.schema import REMOVAL_REASONS, REPAIRS
+from tests.test_clean_symbols import A_LA_CARTE_HEAD
 
 _LINE = st.one_of(
     st.text(max_size=120),
@@ -33,6 +34,7 @@ def assert_partition(raw: str) -> None:
         assert 0 <= span.start < span.end <= len(raw), span
         assert span.start >= pos, "spans overlap or are unsorted"
         assert span.reason in REMOVAL_REASONS, span
+        assert span.reason != "whitespace" or not raw[span.start:span.end].strip(), "a whitespace span holds text"
         pos = span.end
     kept = complement(len(raw), spans)
     for a, z in kept:
@@ -53,6 +55,7 @@ def assert_partition(raw: str) -> None:
 @example(("word " * 50_000).strip())
 @example("\x00\x07\x1f\x7f" * 100)
 @example("Title\n\nTitle\n\n" + "A sentence that is long enough to be kept as the body of an article. " * 5)
+@example(A_LA_CARTE_HEAD)
 def test_partition_holds(raw: str) -> None:
     assert_partition(raw)
 

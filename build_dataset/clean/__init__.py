@@ -26,8 +26,9 @@ The removed spans and the kept body partition the raw text exactly. Removal reas
 - footer: anything non-article below the article, author and "about us" boxes;
 - advertising: ads and sponsored labels; subscribe: newsletter and subscription prompts;
 - legal: copyright, cookie, privacy and imprint notices, contact links;
-- markup: w3m renderings of images, buttons and form fields ("[logo]", "[ ]", "[Submit]"); in HTML
-  input, the tags, comments and script and style contents;
+- markup: w3m renderings of images, buttons and form fields ("[logo]", "[ ]", "[Submit]"), lines of
+  symbols only (the `━━━` of a rule, "* * *"), bullets, program code printed as text; in HTML input,
+  the tags, comments and script and style contents;
 - furniture: lines the outlet prints on many pages of this build (corpus evidence);
 - boilerplate: other long non-prose lines inside the article region (low stopword density); in HTML
   input, text left out between kept text with nothing else to name it;

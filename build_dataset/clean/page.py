@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +10,7 @@ import numpy as np
 from build_dataset.clean.classify import BAD, GOOD, Verdict, classify, comments_start
 from build_dataset.clean.features import FEATURES, line_features
 from build_dataset.clean.linemodel import THRESHOLD, load_model
-from build_dataset.clean.lines import Line, add_stop_density, language_words, split_lines
+from build_dataset.clean.lines import PROSE_SPACES, Line, add_stop_density, language_words, split_lines
 from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
@@ -28,6 +29,52 @@ def _apply_header(lines: list[Line], verdicts: list[Verdict], head: Header, star
         for k in range(start, len(lines)):
             if lines[k].body == head.title and verdicts[k].cls == GOOD:
                 verdicts[k] = Verdict(BAD, "title", verdicts[k].cue)
+
+
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+CODE_MIN_CHARS = 200
+"""Shortest line tested for program code: minified scripts run to hundreds of characters a line, while
+a line of code in a programming article (which is article text) is rarely this long."""
+CODE_PUNCTUATION = ";{}=()"
+CODE_SHARE = 25
+"""A line is code when at least one character in CODE_SHARE is CODE_PUNCTUATION: minified JavaScript
+has one in ten or more, prose with many parentheses one in forty."""
+CODE_ASCII_SHARE = 0.9
+"""Code is (almost) all ASCII. CJK and Thai prose has no spaces either, and some sites print readings
+or notes in ASCII parentheses, so a line with more than a tenth of non-ASCII characters is never code."""
+
+
+_EMOTICON_RE = re.compile(r"[:;=][-'^]?[()|/*\]\[]|\^_?\^")
+"""A smiley ("=)", ";-)", "^^"): symbols a reader does read, the one line of symbols a post may end with."""
+
+
+def symbols_only(text: str) -> bool:
+    """Whether a line holds no letter and no digit (a rule of `━` or `-`, `* * *`, `|`, an empty form
+    field), and is no smiley: nothing a reader could read, so never article body, whatever its
+    neighbours are."""
+    # a line starting with a letter or digit is decided by its first character, the common case
+    return (not text[:1].isalnum() and _LETTER_OR_DIGIT_RE.search(text) is None
+            and _EMOTICON_RE.fullmatch(text) is None)
+
+
+def program_code(text: str) -> bool:
+    """Whether a line is program code printed as text (a minified script): long, with few spaces for its
+    length (see `lines.PROSE_SPACES`), almost all ASCII, and dense in code punctuation."""
+    n = len(text)
+    if n < CODE_MIN_CHARS or text.count(" ") * PROSE_SPACES >= n:
+        return False
+    if len(text.encode("ascii", "ignore")) < CODE_ASCII_SHARE * n:
+        return False
+    return sum(map(text.count, CODE_PUNCTUATION)) * CODE_SHARE >= n
+
+
+def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
+    """Lines of symbols only and lines of program code are removed as "markup", and the line model may
+    not overturn that (`Verdict.sure`). This runs after the features are computed, so the model reads
+    what it was trained on."""
+    for k, ln in enumerate(lines):
+        if symbols_only(ln.text) or program_code(ln.text):
+            verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
 
 
 def _field(value: str | None) -> str | None:
@@ -63,13 +110,15 @@ def analyse(raw: str, furniture: frozenset[str] = frozenset(), vocabulary: dict[
     features = line_features(lines, verdicts, original, first, last, stoplist,
                              comments_start(lines, verdicts, original),
                              load_model(FEATURES).vocabulary if vocabulary is None else vocabulary)
+    _mark_markup(lines, verdicts)
     return Analysis(lines, stoplist, verdicts, original, first, last, features)
 
 
 def model_keeps(verdicts: list[Verdict], probability: np.ndarray, threshold: float = THRESHOLD) -> list[bool]:
     """Which lines are body: the line model's call, except that lines the rules removed on structural
     evidence (a teaser printed twice, a caption repeated with its credit, the outlet's corpus furniture,
-    a line that is one cue phrase and nothing else: see `Verdict.sure`) stay removed."""
+    a line that is one cue phrase and nothing else, a line of symbols or of program code: see
+    `Verdict.sure`) stay removed."""
     return [p >= threshold and not v.sure for v, p in zip(verdicts, probability.tolist(), strict=True)]
 
 

@@ -12,6 +12,7 @@ from build_dataset.schema import RemovedSpan
 
 KEPT = ""
 WHITESPACE = "whitespace"
+MARKUP = "markup"
 
 
 def line_pieces(lines: list[Line], reasons: list[str | None],
@@ -33,11 +34,27 @@ def line_pieces(lines: list[Line], reasons: list[str | None],
         if reason is None:
             pieces.append((line.start, line.end, KEPT))
         elif k in splits:
-            pieces.extend(sorted(splits[k]))
+            pieces.extend(_split_pieces(line, sorted(splits[k])))
         else:
             run_reason, run_start, run_end = reason, line.line_start, line.line_end + 1
     if run_reason is not None:
         pieces.append((run_start, run_end, run_reason))
+    return pieces
+
+
+def _split_pieces(line: Line, parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The parts of a line removed in parts, plus what the parts leave out of the line's text that is
+    not whitespace (the bullet before a glued headline, "• " in "• Title › Section") as "markup":
+    the gaps between pieces become "whitespace" spans, which must hold only whitespace."""
+    pieces: list[tuple[int, int, str]] = []
+    pos = line.start
+    for a, z, label in parts:
+        if a > pos and line.text[pos - line.start:a - line.start].strip():
+            pieces.append((pos, a, MARKUP))
+        pieces.append((a, z, label))
+        pos = max(pos, z)
+    if pos < line.end and line.text[pos - line.start:].strip():
+        pieces.append((pos, line.end, MARKUP))
     return pieces
 
 
