@@ -12,9 +12,11 @@ import pytest
 from build_dataset.annotate.dates import find_dates
 from build_dataset.annotate.dedup import find_duplicates
 from build_dataset.annotate.entities import find_entities
+from build_dataset.annotate.language import SAMPLE_CHARS, detect_language, language_sample
 from build_dataset.annotate.outlets import lookup_outlet, outlet_from_page
-from build_dataset.annotate.quality import quality_flags
+from build_dataset.annotate.quality import VERY_SHORT_WORDS, quality_flags
 from build_dataset.annotate.quotes import find_quotes
+from build_dataset.assemble import count_words
 from build_dataset.entities_report import linked_entities, unlinked_mentions
 from build_dataset.schema import QUALITY_FLAGS, Entity, arrow_schema
 
@@ -116,6 +118,36 @@ def test_quality_flags() -> None:
     assert "glued_sentences" in quality_flags(LONG_EN + " It ended.Then it began.", "en")
     assert "repeated_paragraph" in quality_flags("A long enough paragraph here.\n\nA long enough paragraph here.",
                                                  "en")
+
+
+def test_very_short_counts_words_as_word_count_does() -> None:
+    # dev page a9d40d33fe91b067: a Japanese article of word_count 56 was flagged very_short, since its
+    # whitespace-separated tokens are whole paragraphs
+    japanese = "\n".join(["今日は東京で会議が開かれ、首相が新しい計画を発表しました。"] * 30)
+    assert len(japanese.split()) < VERY_SHORT_WORDS <= count_words(japanese)
+    assert "very_short" not in quality_flags(japanese, "ja")
+    assert "very_short" in quality_flags("今日は東京で会議が開かれました。", "ja")
+
+
+# --- language ---------------------------------------------------------------------------------------------
+GERMAN = ("Die Regierung hat am Montag beschlossen, dass die neuen Regeln ab Januar für alle Unternehmen "
+          "gelten, und der Minister sagte, dass die Kontrollen verschärft werden sollen.")
+
+
+def test_language_is_taken_from_lines_with_letters() -> None:
+    # 35 dev articles had no language: their first 1,000 characters were a w3m rule of "━"
+    for head in ["━" * 1023, "\n".join(["12.03.2021 | 14:30 | 2.345,67"] * 60)]:
+        text = head + "\n\n" + GERMAN * 3
+        assert detect_language(text)[0] == "de"
+        assert language_sample(text).startswith(GERMAN[:40])
+    assert detect_language("━" * 5000) == (None, None)
+
+
+def test_language_sample_is_bounded() -> None:
+    text = ("━" * 100 + "\n") * 10_000 + (GERMAN + "\n") * 100_000
+    sample = language_sample(text)
+    assert len(sample) <= SAMPLE_CHARS + 1 and sample.startswith(GERMAN[:40])
+    assert language_sample(GERMAN * 20) == (GERMAN * 20)[:SAMPLE_CHARS]
 
 
 def test_every_quality_flag_is_documented() -> None:

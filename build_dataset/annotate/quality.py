@@ -4,8 +4,9 @@ Flags (sorted in the output):
 - machine_text_trace: a phrase that betrays generated text ("according to the provided summaries",
   "as an AI language model", "як мовна модель", ...), matched case-insensitively.
 - truncated: the body ends mid-sentence (no terminal punctuation) or with an ellipsis.
-- very_short: fewer than VERY_SHORT_WORDS (50) whitespace-separated words; too little text to be a
-  news article body.
+- very_short: fewer than VERY_SHORT_WORDS (50) words, counted as `word_count` counts them (runs of
+  word characters, so a CJK article is not short for having few spaces); too little text to be a news
+  article body.
 - mixed_language: at least MIXED_SHARE of the body's letters sit in paragraphs whose script or
   Cyrillic orthography says another language than the article's (Latin paragraphs in a Ukrainian
   article, Russian-only letters ы/э/ъ/ё in a Ukrainian one, ...). Script, not lingua: it is cheap and
@@ -109,6 +110,17 @@ def has_machine_trace(text: str) -> bool:
     return next(_TRACES.iter(text.lower().replace("’", "'")), None) is not None
 
 
+def _count_words(text: str) -> int:
+    """The project's one word count, the one `word_count` holds (`assemble.count_words`).
+
+    Imported at call time: `assemble` imports the annotate stage, so a module-level import would be
+    circular.
+    """
+    from build_dataset.assemble import count_words
+
+    return count_words(text)
+
+
 def quality_flags(text: str, language: str | None) -> list[str]:
     """The sorted quality flags of a clean body."""
     flags = set()
@@ -116,7 +128,7 @@ def quality_flags(text: str, language: str | None) -> list[str]:
         flags.add("machine_text_trace")
     if is_truncated(text):
         flags.add("truncated")
-    if len(text.split()) < VERY_SHORT_WORDS:
+    if _count_words(text) < VERY_SHORT_WORDS:
         flags.add("very_short")
     if is_mixed_language(text, language):
         flags.add("mixed_language")
