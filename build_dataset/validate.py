@@ -2,7 +2,8 @@
 
 Checks the card's YAML, that every declared config resolves to files, that the declared counts and
 schemas are the written ones, that ids are unique and shared by both configs, that every removal
-reason, quality flag and repair is one the card explains, and finally that
+reason, quality flag and repair is one the card explains, that the rows agree with their text, with the
+raw config and with the card's figures (`consistency`: what an edit after the build breaks), and finally that
 `datasets.load_dataset` reads both configs with the Hub switched off, in a fresh process so that the
 check sees exactly what a consumer's process would.
 """
@@ -23,6 +24,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from build_dataset import schema
+from build_dataset.consistency import card_problems, row_problems
 from build_dataset.package import VERSION_KEY, config_files
 
 REQUIRED_KEYS = ("pretty_name", "version", "license", "language", "multilinguality", "size_categories",
@@ -208,6 +210,8 @@ def validate_release(release_dir: Path, *, load: bool = True) -> list[str]:
     problems = [f"README.md: YAML lacks {key!r}" for key in REQUIRED_KEYS if key not in meta]
     file_problems, ids = _check_files(release_dir, meta)
     problems += file_problems
+    if not problems:  # the rows and figures of files with the wrong schema or ids mean nothing
+        problems += row_problems(release_dir) + card_problems(release_dir, meta)
     if load and not problems:
         for config in schema.CONFIG_RECORDS:
             problems += check_loads(release_dir, config, len(ids.get(config, [])))
