@@ -22,9 +22,9 @@ from build_dataset import schema
 from build_dataset.assemble import count_words
 from build_dataset.errors import InputError
 from build_dataset.package import SPLIT, config_files, config_glob, iter_rows
+from build_dataset.publish.version import parse_version
 
 REQUIRED_IDENTITY = ("version", "pretty_name", "license")
-SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?::\s*([^}]+?))?\s*\}\}")
 
 
@@ -40,10 +40,8 @@ def load_identity(path: Path) -> dict[str, Any]:
     missing = [k for k in REQUIRED_IDENTITY if not isinstance(identity, dict) or k not in identity]
     if missing:
         raise InputError(f"lacks {', '.join(missing)}", path=path, fix="add the missing keys")
-    identity["version"] = str(identity["version"])
-    if not SEMVER.match(identity["version"]):
-        raise InputError(f"version {identity['version']!r} is not MAJOR.MINOR.PATCH", path=path,
-                         fix="write a semantic version such as 1.0.0")
+    # The same rule as `version show/bump` and push, so a release the build writes is always publishable.
+    identity["version"] = str(parse_version(str(identity["version"]), path=path))
     return identity
 
 

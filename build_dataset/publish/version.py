@@ -1,4 +1,10 @@
-"""Semantic versions of the dataset: parse, compare, bump, and edit `dataset.yaml` in place."""
+"""Semantic versions of the dataset: parse, compare, bump, and edit `dataset.yaml` in place.
+
+`parse_version` is the one version rule of the whole tool: the build checks dataset.yaml with it, and
+`version show/bump`, push and diff read versions with it, so a version the build accepts is never
+refused later. The rule is strict MAJOR.MINOR.PATCH without leading zeros and without the tag's `v`:
+the version is written verbatim into the card and the Parquet metadata, and `v` belongs to the tag.
+"""
 
 from __future__ import annotations
 
@@ -31,12 +37,20 @@ class Version(NamedTuple):
         return f"v{self}"
 
 
-def parse_version(text: str) -> Version:
-    """Parse `1.2.3` (or `v1.2.3`, as tags are written); anything else is a user error."""
-    match = _SEMVER.fullmatch(text.strip().removeprefix("v"))
-    if match is None:
-        raise PublishError(f"{text!r} is not a version like 1.2.3", fix="write MAJOR.MINOR.PATCH")
-    return Version(*(int(part) for part in match.groups()))
+def parse_version(text: str, *, path: Path | None = None) -> Version:
+    """Parse `1.2.3`; anything else is a user error, reported against `path` (dataset.yaml) when given.
+
+    A leading `v` gets its own fix because it is the likeliest slip: tags are written `v1.2.3`.
+    """
+    value = text.strip()
+    match = _SEMVER.fullmatch(value)
+    if match is not None:
+        return Version(*(int(part) for part in match.groups()))
+    if value[:1] in ("v", "V") and _SEMVER.fullmatch(value[1:]):
+        raise PublishError(f"version {text!r} starts with a v", path=path,
+                           fix=f"write `version: {value[1:]}` (push adds the v to the tag: {value.lower()})")
+    raise PublishError(f"version {text!r} is not a version like 1.2.3", path=path,
+                       fix="write MAJOR.MINOR.PATCH, numbers without leading zeros (e.g. 1.2.0)")
 
 
 def bumped(version: Version, part: Part) -> Version:
@@ -55,7 +69,7 @@ def read_version(identity_path: Path) -> Version:
     match = _VERSION_LINE.search(_read(identity_path))
     if match is None:
         raise PublishError("has no `version:` line", path=identity_path, fix="add `version: 1.0.0`")
-    return parse_version(match["value"])
+    return parse_version(match["value"], path=identity_path)
 
 
 def bump_version(identity_path: Path, part: Part) -> tuple[Version, Version]:
@@ -66,7 +80,7 @@ def bump_version(identity_path: Path, part: Part) -> tuple[Version, Version]:
         raise PublishError(f"has {len(matches)} top-level `version:` lines, expected one", path=identity_path,
                            fix="keep exactly one `version: X.Y.Z` line")
     match = matches[0]
-    old = parse_version(match["value"])
+    old = parse_version(match["value"], path=identity_path)
     new = bumped(old, part)
     line = f"{match['head']}{match['q']}{new}{match['q']}{match['tail']}"
     identity_path.write_text(text[: match.start()] + line + text[match.end():], encoding="utf-8")
