@@ -6,6 +6,7 @@ See `hubserver.session` for how each command runs in its own process with its ow
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,3 +145,50 @@ def test_dry_run_and_diff_work_offline(session: Session, releases: tuple[Path, P
     out = ok(session.cli("diff", str(v1), str(v2), env=offline))
     assert "1 added, 0 removed, 1 changed" in out and EDITED.id in out and "text: text" in out
     assert not session.hub.requests
+
+
+def push_without_retry_waits(session: Session, release: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`build-dataset push` in its own process, with huggingface_hub's retry pauses (1 s to 8 s between
+    its five retries of an HTTP 500) skipped, so an outage that outlasts the retries is quick to test."""
+    return session.python(f"""
+        import time
+        time.sleep = lambda seconds: None
+        from build_dataset.cli import app
+        app(["push", {str(release)!r}, "--repo-id", "{REPO}", *{list(args)!r}])
+    """)
+
+
+def test_a_failed_lfs_upload_is_one_line_and_leaves_the_remote_unchanged(
+        session: Session, releases: tuple[Path, Path]) -> None:
+    v1, v2 = releases
+    ok(session.cli("push", str(v1), "--repo-id", REPO))
+    head = session.hub.repo(REPO).branches["main"]
+    session.hub.fail("lfs_put", times=100)  # more than huggingface_hub's retries: the upload fails
+    failed = push_without_retry_waits(session, v2)
+    session.hub.fail("lfs_put", times=0)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr, failed.stderr
+    # huggingface_hub logs its retries as they happen; the error is the one line after them
+    message = failed.stderr.strip().splitlines()[-1]
+    assert message == (f"error: push failed during the commit: the Hub answered HTTP 500; {REPO} is unchanged "
+                       "at v1.0.0; run the same command again")
+    repo = session.hub.repo(REPO)
+    assert repo.branches["main"] == head and sorted(repo.tags) == ["v1.0.0"]
+
+    ok(session.cli("push", str(v2), "--repo-id", REPO))
+    assert sorted(session.hub.repo(REPO).tags) == ["v1.0.0", "v1.1.0"]
+
+
+def test_a_dropped_connection_in_the_upload_is_reported_as_unreachable() -> None:
+    """The Hub killed mid-upload: huggingface_hub's RuntimeError hides the transport error that says so."""
+    import httpx2
+
+    from build_dataset.publish.push import hub_failure_behind
+
+    try:
+        try:
+            raise httpx2.RemoteProtocolError("Server disconnected without sending a response.")
+        except httpx2.RemoteProtocolError as exc:
+            raise RuntimeError("Error while uploading 'raw/train-00000-of-00001.parquet' to the Hub.") from exc
+    except RuntimeError as wrapped:
+        assert isinstance(hub_failure_behind(wrapped), httpx2.RemoteProtocolError)
+    assert hub_failure_behind(RuntimeError("a bug, not the network")) is None

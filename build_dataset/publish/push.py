@@ -70,7 +70,21 @@ def _validate(release_dir: Path, validate: Validator | None) -> None:
                            fix="run `build-dataset validate` and rebuild")
 
 
-def _http_failure(step: str, repo_id: str, err: Exception, state: RemoteState) -> PublishError:
+def hub_failure_behind(err: BaseException) -> BaseException | None:
+    """The Hub's HTTP answer or the network failure behind `err`, if that is what it is.
+
+    huggingface_hub wraps every LFS upload error, HTTP answer and dropped connection alike, in a bare
+    RuntimeError (`_commit_api._upload_lfs_files`), so the real failure is found down the cause chain.
+    """
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, (HfHubHTTPError, *UNREACHABLE)):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _http_failure(step: str, repo_id: str, err: BaseException, state: RemoteState) -> PublishError:
     status = getattr(getattr(err, "response", None), "status_code", None)
     what = f"the Hub answered HTTP {status}" if status else f"the Hub could not be reached ({type(err).__name__})"
     at = f" at v{state.version}" if state.version else ""
@@ -138,8 +152,11 @@ def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_
         step = "tagging"
         api.create_tag(repo_id, tag=version.tag, tag_message=f"Release {version.tag}", revision=head,
                        repo_type=REPO_TYPE)
-    except (HfHubHTTPError, *UNREACHABLE) as err:
-        raise _http_failure(step, repo_id, err, state) from None
+    except (HfHubHTTPError, RuntimeError, *UNREACHABLE) as err:
+        failure = hub_failure_behind(err)
+        if failure is None:  # a RuntimeError of our own or of the library's: a bug, keep its traceback
+            raise
+        raise _http_failure(step, repo_id, failure, state) from None
     return PushReport(repo_id, version, plan, outcome, head, created, tuple(notes))
 
 
