@@ -192,3 +192,22 @@ def test_a_dropped_connection_in_the_upload_is_reported_as_unreachable() -> None
     except RuntimeError as wrapped:
         assert isinstance(hub_failure_behind(wrapped), httpx2.RemoteProtocolError)
     assert hub_failure_behind(RuntimeError("a bug, not the network")) is None
+
+
+def test_a_refused_token_says_to_log_in_not_to_retry(session: Session, releases: tuple[Path, Path]) -> None:
+    v1, v2 = releases
+    ok(session.cli("push", str(v1), "--repo-id", REPO))
+    before = commit_count(session)
+    wrong = {"HF_TOKEN": "hf_NotTheRightToken000"}
+    # The repo is public, so the wrong token reads it; the Hub hides it (HTTP 404) at the first write.
+    refused = session.cli("push", str(v2), "--repo-id", REPO, env=wrong)
+    created = session.cli("push", str(v1), "--repo-id", "tester/brand-new", env=wrong)
+    for failed, answer in ((refused, "HTTP 404 (the token cannot write to"), (created, "HTTP 401 (the token was")):
+        message = [line for line in failed.stderr.splitlines() if line.strip()]
+        assert failed.returncode == 1 and len(message) == 1, failed.stderr
+        assert answer in message[0] and "run the same command again" not in message[0]
+        assert "`hf auth login` or set HF_TOKEN to a token with write access to tester" in message[0]
+    assert f"{REPO} is unchanged at v1.0.0" in refused.stderr
+    assert "tester/brand-new has no release yet" in created.stderr
+    assert commit_count(session) == before and sorted(session.hub.repo(REPO).tags) == ["v1.0.0"]
+    assert ("dataset", "tester/brand-new") not in session.hub.state.repos

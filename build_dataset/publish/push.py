@@ -84,6 +84,13 @@ def hub_failure_behind(err: BaseException) -> BaseException | None:
     return None
 
 
+# Answers that running the command again cannot change: the token is wrong or may not write here. A 404
+# counts too, because every write push makes is to a repo it has just read or created: the Hub answers
+# 404 rather than 403 when the token may not see a repo.
+_TOKEN_REFUSED = {401: "the token was refused", 403: "the token has no write access to {repo}",
+                  404: "the token cannot write to {repo}"}
+
+
 def _http_failure(step: str, repo_id: str, err: BaseException, state: RemoteState) -> PublishError:
     status = getattr(getattr(err, "response", None), "status_code", None)
     what = f"the Hub answered HTTP {status}" if status else f"the Hub could not be reached ({type(err).__name__})"
@@ -91,9 +98,14 @@ def _http_failure(step: str, repo_id: str, err: BaseException, state: RemoteStat
     left = f"{repo_id} is unchanged{at}" if state.exists else f"{repo_id} has no release yet"
     if step == "tagging":
         left = f"{repo_id} has the new files but not the tag yet"
+    fix = "run the same command again"
+    if status in _TOKEN_REFUSED:
+        what += f" ({_TOKEN_REFUSED[status].format(repo=repo_id)})"
+        owner = repo_id.split("/")[0]
+        fix = f"run `hf auth login` or set HF_TOKEN to a token with write access to {owner}, then push again"
     if status == 412:  # the parent commit check: someone else pushed between our read and our commit
         what = f"{repo_id} changed while pushing"
-    return PublishError(f"push failed during {step}: {what}; {left}", fix="run the same command again")
+    return PublishError(f"push failed during {step}: {what}; {left}", fix=fix)
 
 
 def _remote_state(api: HfApi, repo_id: str, *, dry_run: bool, private: bool) -> tuple[RemoteState, list[str]]:
