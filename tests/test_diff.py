@@ -14,7 +14,7 @@ from hubserver import article, write_release
 
 from build_dataset.publish import PublishError, diff_releases
 from build_dataset.publish.diff import field_group, render_diff
-from build_dataset.publish.sources import fetch_release, parse_repo_spec
+from build_dataset.publish.sources import fetch_release, is_fixed_revision, parse_repo_spec
 from build_dataset.schema import Entity
 
 BASE = [article(f"site/{n}.html", f"Body of page {n}.", title=f"Page {n}") for n in range(6)]
@@ -77,6 +77,9 @@ def test_arguments_are_folders_or_repo_revisions(tmp_path: Path) -> None:
     assert parse_repo_spec("owner/name@v1.0.0") == ("owner/name", "v1.0.0")
     assert parse_repo_spec("owner/name") == ("owner/name", "main")
     assert parse_repo_spec("not a repo") is None
+    # Only content that never changes may come from the HF cache when the Hub is down.
+    assert is_fixed_revision("v1.0.0") and is_fixed_revision("0123456789abcdef0123456789abcdef01234567")
+    assert not any(map(is_fixed_revision, ["main", "v1.0", "version-1", "dev", "0123abc"]))
     assert fetch_release(str(tmp_path)) == tmp_path
     with pytest.raises(PublishError, match="neither a release folder nor OWNER/NAME@REVISION"):
         fetch_release(str(tmp_path / "missing" / "deeper" / "path"))

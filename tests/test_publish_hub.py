@@ -211,3 +211,20 @@ def test_a_refused_token_says_to_log_in_not_to_retry(session: Session, releases:
     assert "tester/brand-new has no release yet" in created.stderr
     assert commit_count(session) == before and sorted(session.hub.repo(REPO).tags) == ["v1.0.0"]
     assert ("dataset", "tester/brand-new") not in session.hub.state.repos
+
+
+def test_diff_of_a_branch_needs_the_hub_but_a_tag_can_come_from_the_cache(
+        session: Session, releases: tuple[Path, Path]) -> None:
+    v1, v2 = releases
+    ok(session.cli("push", str(v1), "--repo-id", REPO))
+    # Both are downloaded into this user's cache while the Hub is up.
+    assert "0 added, 0 removed, 0 changed" in ok(session.cli("diff", REPO, str(v1)))
+    assert "0 added, 0 removed, 0 changed" in ok(session.cli("diff", f"{REPO}@v1.0.0", str(v1)))
+    offline = {"HF_ENDPOINT": "http://127.0.0.1:9"}
+    stale = session.cli("diff", REPO, str(v2), env=offline)
+    message = [line for line in stale.stderr.splitlines() if line.strip()]
+    assert stale.returncode == 1 and len(message) == 1 and not stale.stdout, stale.stderr
+    assert f"cannot read where {REPO}@main points now (ConnectError); main is a branch" in message[0]
+    assert f"or diff a tag ({REPO}@vX.Y.Z)" in message[0]
+    # A tag never moves, so the cached copy is the right one.
+    assert "1 added, 0 removed, 1 changed" in ok(session.cli("diff", f"{REPO}@v1.0.0", str(v2), env=offline))
