@@ -6,6 +6,7 @@ See `hubserver.session` for how each command runs in its own process with its ow
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,6 +48,7 @@ def test_push_two_versions_then_pin_and_diff(session: Session, releases: tuple[P
     v1, v2 = releases
     out = ok(session.cli("push", str(v1), "--repo-id", REPO))
     assert "+ data/train-00000-of-00001.parquet" in out and "tag v1.0.0" in out
+    assert f"created the new dataset repo {REPO}" in out
     # A dry run needs no token, plans only the changes, and changes nothing.
     before = commit_count(session)
     out = ok(session.cli("push", str(v2), "--repo-id", REPO, "--dry-run", env={"HF_TOKEN": ""}))
@@ -56,6 +58,7 @@ def test_push_two_versions_then_pin_and_diff(session: Session, releases: tuple[P
     out = ok(session.cli("push", str(v2), "--repo-id", REPO))
     # Only what changed is uploaded, as one commit named after the version.
     assert "~ data/train-00000-of-00001.parquet" in out and "~ README.md" in out and "+ " not in out
+    assert "created" not in out
     repo = session.hub.repo(REPO)
     assert sorted(repo.tags) == ["v1.0.0", "v1.1.0"]
     assert repo.commits[repo.branches["main"]].title == "Release v1.1.0"
@@ -131,7 +134,27 @@ def test_same_release_twice_is_a_no_op_and_changed_data_needs_a_new_version(
     refused = session.cli("push", str(same_version), "--repo-id", REPO)
     assert refused.returncode != 0
     assert "tag v1.0.0 already exists" in refused.stderr and "version bump" in refused.stderr
+    assert "(README.md differs; data/train-00000-of-00001.parquet differs; raw/" in refused.stderr
     assert commit_count(session) == before and session.hub.repo(REPO).tags["v1.0.0"]
+
+    # A card re-rendered by a newer tool over the same data: the error says only the card differs.
+    card_only = tmp_path / "v1-new-card"
+    shutil.copytree(v1, card_only)
+    with (card_only / "README.md").open("a", encoding="utf-8") as card:
+        card.write("\nA sentence a newer build-dataset adds to the card.\n")
+    refused = session.cli("push", str(card_only), "--repo-id", REPO)
+    assert "tag v1.0.0 already exists on tester/news-corpus with different content (README.md differs);" \
+        in refused.stderr
+
+
+def test_a_repo_id_typo_is_pointed_out_first(session: Session, releases: tuple[Path, Path]) -> None:
+    v1, _ = releases
+    with (v1 / "README.md").open("a", encoding="utf-8") as card:
+        card.write(f'\n```python\nload_dataset("{REPO}")\n```\n')
+    refused = session.cli("push", str(v1), "--repo-id", "tester/news-corpsu", "--dry-run")
+    assert refused.returncode == 1
+    assert "; check --repo-id for a typo; if tester/news-corpsu is the repo you mean, set" in refused.stderr
+    assert not session.hub.requests
 
 
 def test_dry_run_and_diff_work_offline(session: Session, releases: tuple[Path, Path]) -> None:

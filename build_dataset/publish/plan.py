@@ -97,7 +97,7 @@ def check_publishable(plan: UploadPlan, version: Version, repo_id: str, *, remot
         check_history(history, version, repo_id, remote_version)
     if tag_plan is not None:
         raise PublishError(
-            f"tag {plan.tag} already exists on {repo_id} with different content",
+            f"tag {plan.tag} already exists on {repo_id} with different content ({_differences(tag_plan)})",
             fix="bump the version (`build-dataset version bump patch`), rebuild and push again")
     if remote_version is not None and version < remote_version:
         raise PublishError(f"{repo_id} is already at v{remote_version}, newer than this release's v{version}",
@@ -107,6 +107,20 @@ def check_publishable(plan: UploadPlan, version: Version, repo_id: str, *, remot
             f"the release changes files on {repo_id} but keeps its version {version}",
             fix="bump the version (`build-dataset version bump major|minor|patch`), rebuild and push again")
     return False
+
+
+SHOWN_FILES = 5
+"""How many differing files an error names: enough to see whether only the card differs."""
+
+
+def _differences(tag_plan: UploadPlan) -> str:
+    """The files that differ from the tag's, a few by name: after a tool upgrade that only re-renders the
+    card, "README.md differs" says at once that the data files are the tag's."""
+    names = [*(f"{local.path} differs" for local, _ in tag_plan.changed),
+             *(f"{f.path} is not at the tag" for f in tag_plan.added),
+             *(f"{f.path} is only at the tag" for f in tag_plan.removed)]
+    more = f"; and {len(names) - SHOWN_FILES} more" if len(names) > SHOWN_FILES else ""
+    return "; ".join(names[:SHOWN_FILES]) + more
 
 
 def check_history(history: HistoryBase, version: Version, repo_id: str, remote_version: Version | None) -> None:

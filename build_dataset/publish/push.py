@@ -57,7 +57,8 @@ def _check_card_repo(release_dir: Path, repo_id: str) -> None:
     named = _CARD_REPO.search(readme.read_text(encoding="utf-8")) if readme.is_file() else None
     if named and named.group(1) != repo_id:
         raise PublishError(f"the card's snippets load {named.group(1)!r}, not {repo_id!r}", path=readme,
-                           fix=f"set `repo_id: {repo_id}` in dataset.yaml and rebuild")
+                           fix=f"check --repo-id for a typo; if {repo_id} is the repo you mean, set "
+                           f"`repo_id: {repo_id}` in dataset.yaml and rebuild")
 
 
 def _validate(release_dir: Path, validate: Validator | None) -> None:
@@ -203,6 +204,8 @@ def render_report(report: PushReport, *, dry_run: bool) -> str:
     if report.outcome == "up-to-date":
         lines.append(f"{report.repo_id}: {plan.tag} is already published with this content; nothing to do")
         return "\n".join(lines)
+    if report.created_repo:  # say so: a typo in both dataset.yaml and --repo-id creates a repo quietly
+        lines.append(f"created the new dataset repo {report.repo_id}")
     lines += [f"+ {f.path} ({_size(f.size)})" for f in plan.added]
     lines += [f"~ {local.path} ({_size(remote.size)} -> {_size(local.size)})" for local, remote in plan.changed]
     lines += [f"- {f.path} ({_size(f.size)})" for f in plan.removed]
