@@ -214,6 +214,12 @@ def test_a_dropped_connection_in_the_upload_is_reported_as_unreachable() -> None
             raise RuntimeError("Error while uploading 'raw/train-00000-of-00001.parquet' to the Hub.") from exc
     except RuntimeError as wrapped:
         assert isinstance(hub_failure_behind(wrapped), httpx2.RemoteProtocolError)
+    # The other upload thread then finds the shared client closed (huggingface_hub closes it on a
+    # ConnectError): still an upload that broke off, with no commit made.
+    closed = RuntimeError("Cannot send a request, as the client has been closed.")
+    wrapped = RuntimeError("Error while uploading 'data/train-00000-of-00001.parquet' to the Hub.")
+    wrapped.__cause__ = closed
+    assert hub_failure_behind(wrapped) is closed
     assert hub_failure_behind(RuntimeError("a bug, not the network")) is None
 
 

@@ -72,16 +72,23 @@ def _validate(release_dir: Path, validate: Validator | None) -> None:
 
 
 def hub_failure_behind(err: BaseException) -> BaseException | None:
-    """The Hub's HTTP answer or the network failure behind `err`, if that is what it is.
+    """The failure to report for `err` when it is the Hub's or the network's, None when it is a bug.
 
-    huggingface_hub wraps every LFS upload error, HTTP answer and dropped connection alike, in a bare
-    RuntimeError (`_commit_api._upload_lfs_files`), so the real failure is found down the cause chain.
+    huggingface_hub wraps every LFS upload error in a bare RuntimeError (`_commit_api._upload_lfs_files`),
+    so the Hub's HTTP answer or the dropped connection is looked for down the cause chain. When the Hub
+    goes away during parallel uploads, the wrapped error can be httpx's "client has been closed" instead
+    (one upload thread closes the shared client after a ConnectError while another is using it): any
+    wrapped upload error counts, reported by its innermost cause, since no commit was made.
     """
+    chain: list[BaseException] = []
     seen: BaseException | None = err
-    while seen is not None:
+    while seen is not None and seen not in chain:
         if isinstance(seen, (HfHubHTTPError, *UNREACHABLE)):
             return seen
+        chain.append(seen)
         seen = seen.__cause__ or seen.__context__
+    if isinstance(err, RuntimeError) and err.__cause__ is not None:
+        return chain[-1]
     return None
 
 
@@ -94,7 +101,12 @@ _TOKEN_REFUSED = {401: "the token was refused", 403: "the token has no write acc
 
 def _http_failure(step: str, repo_id: str, err: BaseException, state: RemoteState) -> PublishError:
     status = getattr(getattr(err, "response", None), "status_code", None)
-    what = f"the Hub answered HTTP {status}" if status else f"the Hub could not be reached ({type(err).__name__})"
+    if status:
+        what = f"the Hub answered HTTP {status}"
+    elif isinstance(err, UNREACHABLE):
+        what = f"the Hub could not be reached ({type(err).__name__})"
+    else:
+        what = f"an upload broke off ({type(err).__name__}: {err})"
     at = f" at v{state.version}" if state.version else ""
     left = f"{repo_id} is unchanged{at}" if state.exists else f"{repo_id} has no release yet"
     if step == "tagging":
@@ -167,7 +179,7 @@ def push_release(release_dir: Path, repo_id: str, *, private: bool = False, dry_
                        repo_type=REPO_TYPE)
     except (HfHubHTTPError, RuntimeError, *UNREACHABLE) as err:
         failure = hub_failure_behind(err)
-        if failure is None:  # a RuntimeError of our own or of the library's: a bug, keep its traceback
+        if failure is None:  # a RuntimeError that wraps nothing: a bug, keep its traceback
             raise
         raise _http_failure(step, repo_id, failure, state) from None
     return PushReport(repo_id, version, plan, outcome, head, created, tuple(notes))
