@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS, parse_date
-from build_dataset.clean.lines import Line
+from build_dataset.clean.features import FEATURES, FURNITURE_WORD
+from build_dataset.clean.linemodel import load_model
+from build_dataset.clean.lines import WORD_RE, Line
 
 HEADER_LINES = 30
 """Only this many non-blank lines above the body are searched: headers are short, menus are long."""
@@ -35,6 +37,14 @@ _BYLINE_PREFIX = re.compile(
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
+"""A rubric is words of letters joined by spaces, "&" or hyphens ("Politik", "Umwelt & Klima",
+"VR-Brillen-Tests"), and at least three letters when it is one word: a digit ("0", "4 min", "vor 2
+Stunden"), a colon ("Foto: X"), a dot ("example.de", "Prof. Dr."), a bracket or a lone symbol ("<>")
+marks a counter, a stamp, a credit or a URL, and a two-letter word is a language switch ("ES")."""
+_REPEATED = re.compile(r"^(?P<x>.{4,}?)\s*(?P=x)$")
+"""A text printed twice, glued or spaced ("Egan Bernal Egan Bernal"): an image's alt text and its
+caption, not a byline or a rubric."""
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
@@ -130,8 +140,16 @@ def _is_dateline(ln: Line) -> bool:
     return bool(DATELINE_WORDS.search(ln.body)) and ln.words <= 12 or ln.dated and ln.words <= 10
 
 
+def _not_names(ln: Line, names: list[str]) -> bool:
+    """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`)."""
+    prefixed = bool(_BYLINE_PREFIX.match(ln.body))
+    return any(_not_a_name(n, prefixed=prefixed) for n in names)
+
+
 def _byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
-    """Author names if the line is a byline ("By A and B", or just "Firstname Lastname")."""
+    """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
+
+    Shape only: such a line is header whether or not its names are real (`_not_names`)."""
     if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
         return None
     m = _BYLINE_PREFIX.match(ln.body)
@@ -152,8 +170,27 @@ def _byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
     return names
 
 
-def _section(ln: Line, title: str | None) -> str | None:
-    """Section from a breadcrumb ("News > Ukraine" -> "Ukraine") or a short rubric line."""
+def _not_a_name(name: str, *, prefixed: bool) -> bool:
+    """Whether capitalised words that have a byline's shape are a menu item, a credit or a caption
+    instead ("Creative Commons License", "Online Kredit", "Egan Bernal Egan Bernal").
+
+    The line model's vocabulary holds the words seen on many sites: page furniture ("license",
+    "newsletter") and the common words of each language ("Kredit", "History"). A person's surname is
+    rarely one of them. So a name with a furniture word is refused, and so is a name with no byline
+    prefix ("By", "Von") that holds a known word at all: without the prefix only its shape says it is a
+    name, and menu items share that shape.
+    """
+    if _REPEATED.match(name) or cue_reason(name) or any(c.isdigit() for c in name):
+        return True
+    vocabulary = _vocabulary()
+    known = [vocabulary[w] for w in WORD_RE.findall(name.lower()) if len(w) > 2 and w in vocabulary]
+    return any(score < FURNITURE_WORD for score in known) or (not prefixed and bool(known))
+
+
+def _rubric_slot(ln: Line, title: str | None) -> str | None:
+    """What stands where a rubric would, by shape: a breadcrumb's last part ("News > Ukraine" ->
+    "Ukraine") or a short line. The line is header either way (removed as navigation); whether it names
+    the article's rubric is `_section`'s call."""
     parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
     if len(parts) >= 2:
         parts = [p for p in parts if p != title]
@@ -161,6 +198,44 @@ def _section(ln: Line, title: str | None) -> str | None:
     if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
         return ln.body
     return None
+
+
+def _section(lines: list[Line], i: int, slot: str) -> str | None:
+    """The section, when the rubric slot's text (`_rubric_slot` of line `i`) names a rubric.
+
+    A breadcrumb names the article's place on the site. A lone short line right above the headline
+    does not: it is as often the menu's last item, a kicker ("Aussitzen leicht gemacht") or a credit.
+    The site's rubric is also an item of its menu, so a rubric line must recur as a line of its own
+    elsewhere on the page (in the menu, a breadcrumb list, the footer); a kicker is printed once. A
+    rubric that opens the page (a dump cut to the article) has no menu above it to be the end of.
+    """
+    if not _rubric(slot):
+        return None
+    ln = lines[i]
+    breadcrumb = slot != ln.body
+    if breadcrumb or i == 0 or any(other.body == slot for other in lines if other is not ln):
+        return slot
+    return None
+
+
+def _rubric(text: str) -> bool:
+    """Whether a short line above the headline can name a rubric of the site: words shaped like one
+    (`_RUBRIC`), capitalised, and neither a furniture cue ("Menu", "Login", "Previous Next"), a byline
+    ("By X", "Von X"), a dateline, a URL nor a text printed twice.
+
+    The line right above the headline is as often the last item of the site's menu, a kicker or a
+    credit as it is the rubric; these signals refuse what cannot be one on any site, in any language.
+    Furniture words of the line model's vocabulary are not used here: "News", "Blog" and "Meldungen"
+    are furniture in a paragraph and rubrics above a headline.
+    """
+    if not _RUBRIC.match(text) or text[0].islower() or _REPEATED.match(text):
+        return False
+    return not (cue_reason(text) or _BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
+
+
+def _vocabulary() -> dict[str, float]:
+    """The line model's learned word log-odds (loaded once, with the model)."""
+    return load_model(FEATURES).vocabulary
 
 
 def _strip_end(s: str) -> str:
@@ -217,6 +292,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
 
     # lines after the first headline: repeats, glued standfirst, byline, dateline
     standfirst_pos = None
+    byline_seen = False
     for k in range(first_title, len(header)):
         i, b, ln = header[k], bodies[k], lines[header[k]]
         if k == repeat:
@@ -254,8 +330,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 head.published = parse_date(b)
             continue
         names = _byline_names(ln, stoplist)
-        if names and not head.authors:
-            head.authors = names
+        if names and not byline_seen:  # the byline slot: header whether or not it holds real names
+            byline_seen = True
+            head.authors = [] if _not_names(ln, names) else names
             head.reasons[i] = "byline"
             continue
         if head.description is None and standfirst_pos is None and ln.words >= 8 \
@@ -267,16 +344,17 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.description = bodies[standfirst_pos]
         head.reasons[header[standfirst_pos]] = "standfirst"
 
-    # section: a breadcrumb or rubric right above the first headline
+    # section: a breadcrumb or rubric right above the first headline (the line is header even when it
+    # names no rubric: the menu's last item, a kicker)
     for k in range(first_title - 1, max(-1, first_title - 3), -1):
         i = header[k]
         ln = lines[i]
         if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup"):
             continue
-        section = _section(ln, title)
-        if section and section != title:
-            head.section = section
+        slot = _rubric_slot(ln, title)
+        if slot and slot != title:
             head.reasons.setdefault(i, "navigation")
+            head.section = _section(lines, i, slot)
         break
     return head
 
