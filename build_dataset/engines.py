@@ -13,10 +13,12 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
 from build_dataset.assemble import outlet_key, process_document
 from build_dataset.errors import BuildDatasetError, InputError
@@ -24,6 +26,20 @@ from build_dataset.read import ManifestEntry, SourceFile, read_text
 from build_dataset.schema import Article, RawArticle
 
 ENGINES = ("local", "pool", "ray")
+
+# The pool sends tasks to its workers in chunks of POOL_CHUNK (one message each) and keeps
+# POOL_AHEAD chunks per worker in flight: enough that a worker never waits for the build to hand it
+# work, few enough that a million-page build holds a few hundred tasks, not a future for every page.
+POOL_CHUNK = 16
+POOL_AHEAD = 4
+# Ray Data gets the tasks a window at a time (one dataset each), so the driver never pickles the whole
+# corpus into one list and one object-store copy; blocks of RAY_BLOCK tasks keep every worker busy
+# until the end of a window.
+RAY_WINDOW = 4096
+RAY_BLOCK = 64
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -84,15 +100,41 @@ def _pool_task(task: Task) -> Outcome:
 
 
 def run_pool(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
-    """A local process pool; `map` keeps input order, and the furniture crosses to each worker once."""
+    """A local process pool, results in input order; the furniture crosses to each worker once."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool,
                                initargs=(furniture, os.getpid()))
     try:
-        yield from pool.map(_pool_task, tasks, chunksize=16)
+        yield from bounded_map(pool, _pool_task, tasks, chunk=POOL_CHUNK, in_flight=POOL_AHEAD * workers)
     except BaseException:  # an error, Ctrl-C, SIGTERM, or the build abandoning the results
         _stop_pool(pool)
         raise
     pool.shutdown()
+
+
+def _apply(function: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [function(item) for item in chunk]
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def bounded_map(executor: Executor, function: Callable[[T], R], items: Iterable[T], chunk: int,
+                in_flight: int) -> Iterator[R]:
+    """`executor.map(function, items, chunksize=chunk)` that reads `items` only as results are taken.
+
+    `Executor.map` submits every chunk before it returns its first result, so it holds a task and a
+    future for every item at once (a million of them for a million pages). Here at most `in_flight`
+    chunks are submitted and not yet handed back; a new one is read and sent each time the oldest has
+    been consumed, and results come back in input order.
+    """
+    chunks = _chunks(items, chunk)
+    pending: deque[Future[list[R]]] = deque(executor.submit(_apply, function, c) for c in islice(chunks, in_flight))
+    while pending:
+        yield from pending.popleft().result()
+        pending.extend(executor.submit(_apply, function, c) for c in islice(chunks, 1))
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -112,7 +154,8 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
-    """Ray Data: the same function as a `map` over a dataset of tasks, results streamed back in order.
+    """Ray Data: the same function as a `map` over datasets of tasks, a window at a time (RAY_WINDOW),
+    results streamed back in order.
 
     On a laptop Ray starts a local cluster; with RAY_ADDRESS set it joins an existing one. The source
     paths must then be readable from every node (a shared filesystem), as with any Ray Data job.
@@ -136,12 +179,11 @@ def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterat
             task = pickle.loads(row["task"])
             return {"outcome": pickle.dumps(process_task(task, ray.get(furniture_ref)))}
 
-        items = [{"task": pickle.dumps(task)} for task in tasks]
-        if not items:
-            return
-        dataset = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers * 4)))
-        for row in dataset.map(work).iter_rows():
-            yield pickle.loads(row["outcome"])
+        for window in _chunks(tasks, RAY_WINDOW):
+            items = [{"task": pickle.dumps(task)} for task in window]
+            dataset = ray.data.from_items(items, override_num_blocks=-(-len(items) // RAY_BLOCK))
+            for row in dataset.map(work).iter_rows():
+                yield pickle.loads(row["outcome"])
     finally:
         if started_here:
             ray.shutdown()
