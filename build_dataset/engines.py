@@ -13,11 +13,13 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any, TypeVar
 
 from build_dataset.assemble import outlet_key, process_document
@@ -153,6 +155,31 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
         worker.join()
 
 
+def _connect(ray: Any, workers: int) -> None:
+    """Join the cluster RAY_ADDRESS names, else start a local Ray of `workers` CPUs.
+
+    - Without an address `ray.init()` would join whatever cluster `ray start` last started on this
+      machine, and refuse `num_cpus` there, so the local case is asked for by name.
+    - A cluster's nodes have their own Python: they are sent this package (`py_modules`), so that every
+      worker runs the build's own code, the one that makes its output byte-identical to a local build,
+      and a node needs only the dependencies.
+    - `ray.init` replaces the process's SIGTERM handler with one that exits at once; the build's own
+      (`release_dir.sigterm_interrupts`) is put back, so a `kill` still removes the staging folder and
+      exits as a local build does.
+    """
+    address = os.environ.get("RAY_ADDRESS")
+    if address and address != "local":
+        options: dict[str, Any] = {"runtime_env": {"py_modules": [str(Path(__file__).parent)]}}
+    else:
+        options = {"address": "local", "num_cpus": workers}
+    build_handler = signal.getsignal(signal.SIGTERM)
+    try:
+        ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False, **options)
+    finally:
+        if build_handler is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, build_handler)
+
+
 def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
     """Ray Data: the same function as a `map` over datasets of tasks, a window at a time (RAY_WINDOW),
     results streamed back in order.
@@ -168,7 +195,7 @@ def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterat
 
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+        _connect(ray, workers)
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
