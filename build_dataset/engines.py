@@ -11,7 +11,9 @@ from __future__ import annotations
 import ctypes
 import os
 import pickle
+import re
 import signal
+import socket
 import sys
 import threading
 from collections import deque
@@ -39,6 +41,8 @@ POOL_AHEAD = 4
 # until the end of a window.
 RAY_WINDOW = 4096
 RAY_BLOCK = 64
+# Seconds to wait for a cluster's address to accept a connection before saying nothing answers there.
+RAY_CONNECT_TIMEOUT = 10
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -169,15 +173,69 @@ def _connect(ray: Any, workers: int) -> None:
     """
     address = os.environ.get("RAY_ADDRESS")
     if address and address != "local":
+        _check_reachable(address)
         options: dict[str, Any] = {"runtime_env": {"py_modules": [str(Path(__file__).parent)]}}
     else:
         options = {"address": "local", "num_cpus": workers}
     build_handler = signal.getsignal(signal.SIGTERM)
     try:
         ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False, **options)
+    except ConnectionError as error:
+        raise _cannot_join(address or "local", error) from None
     finally:
         if build_handler is not None and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, build_handler)
+
+
+def _check_reachable(address: str) -> None:
+    """Refuse an address nothing listens on before Ray is asked to join it.
+
+    Ray retries such an address for many minutes, printing a warning every few seconds, before it gives
+    up; a refused or unreachable port is known in a moment.
+    """
+    host, _, port = address.split("://")[-1].rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", or a form only Ray knows: Ray judges it
+    try:
+        socket.create_connection((host, int(port)), timeout=RAY_CONNECT_TIMEOUT).close()
+    except OSError as error:
+        raise BuildDatasetError(f"no Ray cluster answers at {address} ({error.strerror or error})",
+                                path="RAY_ADDRESS", fix=_JOIN_FIX) from None
+
+
+_JOIN_FIX = ("start one with `ray start --head` and set RAY_ADDRESS to the address it prints, "
+             "or unset RAY_ADDRESS to build on a local Ray")
+
+
+def _cannot_join(address: str, error: ConnectionError) -> BuildDatasetError:
+    """One line for a cluster that answers but cannot be joined; a token is the common reason."""
+    if "InvalidAuthToken" in str(error.__cause__):
+        return BuildDatasetError(f"the Ray cluster at {address} refused this machine's token",
+                                 path="RAY_ADDRESS",
+                                 fix="set RAY_AUTH_MODE=token and give the cluster's token in ~/.ray/auth_token "
+                                     "or RAY_AUTH_TOKEN (see README, Building on a Ray cluster)")
+    return BuildDatasetError(f"cannot join the Ray cluster at {address}: {error}", path="RAY_ADDRESS",
+                             fix=_JOIN_FIX)
+
+
+# The first "Name: message" line of a worker's traceback is the error the worker itself raised.
+_RAISED = re.compile(r"^(\w[\w.]*(?:Error|Exception)): (.*)$", re.MULTILINE)
+
+
+def _worker_failed(error: Exception) -> BuildDatasetError:
+    """One line for work that failed inside Ray, instead of its worker's traceback.
+
+    What `process_task` refuses comes back as a value, so what reaches here is a worker that could not
+    run the work at all: most often a node without the build's dependencies. Ray hands the worker's
+    error back only as the text of its traceback (wrapped in Ray Data's UserCodeException), so the
+    first error raised is read from there; the full traceback stays in Ray's logs.
+    """
+    raised = _RAISED.search(str(error))
+    what = f"{raised[1]}: {raised[2]}" if raised else f"{type(error).__name__}: {str(error).strip()[:200]}"
+    return BuildDatasetError(f"a Ray worker failed: {what}", path="--engine ray",
+                             fix="every node needs build-dataset's dependencies in the Python that runs `ray start` "
+                                 "(see README, Building on a Ray cluster); the worker's traceback is in Ray's logs "
+                                 "(session_latest/logs under Ray's temp dir)")
 
 
 def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
@@ -211,6 +269,8 @@ def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterat
             dataset = ray.data.from_items(items, override_num_blocks=-(-len(items) // RAY_BLOCK))
             for row in dataset.map(work).iter_rows():
                 yield pickle.loads(row["outcome"])
+    except ray.exceptions.RayError as error:
+        raise _worker_failed(error) from None
     finally:
         if started_here:
             ray.shutdown()

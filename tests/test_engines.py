@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_dataset import engines
+from build_dataset.errors import BuildDatasetError
 from tests.conftest import SEEDS, build_release
 from tests.test_build import tree_digest
 
@@ -146,6 +147,35 @@ def test_joining_ray_keeps_the_builds_sigterm_handler(fake_ray: RayStandIn) -> N
     assert signal.getsignal(signal.SIGTERM) is build_handler
 
 
+def test_an_address_nothing_answers_on_is_one_line_at_once(fake_ray: RayStandIn,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ray itself retries such an address for many minutes, a warning every few seconds."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        address = f"127.0.0.1:{server.getsockname()[1]}"  # closed again below: nothing listens there
+    monkeypatch.setenv("RAY_ADDRESS", address)
+    with pytest.raises(BuildDatasetError) as refused:
+        list(engines.run_ray([], {}, 2))
+    assert refused.value.path == "RAY_ADDRESS"
+    assert f"no Ray cluster answers at {address}" in str(refused.value)
+    assert "ray start --head" in str(refused.value)
+    assert fake_ray.inits == []
+
+
+def test_a_cluster_refusing_the_token_says_how_to_give_it(fake_ray: RayStandIn, listening_address: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ray 2.60's clusters want a token by default, and a driver given RAY_ADDRESS sends none unless told."""
+    monkeypatch.setenv("RAY_ADDRESS", listening_address)
+    try:
+        raise RuntimeError("Failed to connect to GCS. ... RPC error: InvalidAuthToken: Authentication token is missing")
+    except RuntimeError as cause:
+        fake_ray.init_error = ConnectionError(f"Failed to connect to Ray cluster at {listening_address}")
+        fake_ray.init_error.__cause__ = cause
+    with pytest.raises(BuildDatasetError) as refused:
+        list(engines.run_ray([], {}, 2))
+    assert "\n" not in str(refused.value)
+    assert "RAY_AUTH_MODE=token" in str(refused.value)
+
+
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
     """One local Ray for the tests that need a real one: the engine uses a Ray it finds running."""
@@ -156,3 +186,11 @@ def local_ray() -> Iterator[None]:
     ray.shutdown()
     signal.signal(signal.SIGTERM, handler)
 
+
+def test_a_worker_that_cannot_do_the_work_is_one_line_naming_its_error(local_ray: None) -> None:
+    """A task the worker cannot even read (here no source at all; on a cluster, a node missing a
+    dependency) fails the build with the worker's own error in one line, not Ray's nested tracebacks."""
+    with pytest.raises(BuildDatasetError) as failed:
+        list(engines.run_ray([engines.Task(source=None, entry=None)], {}, 2))  # type: ignore[arg-type]
+    assert "\n" not in str(failed.value)
+    assert "a Ray worker failed: AttributeError: 'NoneType' object has no attribute 'path'" in str(failed.value)
