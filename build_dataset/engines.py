@@ -159,6 +159,31 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
         worker.join()
 
 
+def check_ray() -> None:
+    """What `--engine ray` needs that can be known before any page is read: Ray installed, and an answer
+    from the cluster RAY_ADDRESS names. The build asks at once, so a typo in the address fails in a
+    moment instead of after the corpus is hashed and its furniture counted."""
+    _import_ray()
+    address = _cluster_address()
+    if address:
+        _check_reachable(address)
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise BuildDatasetError("the ray engine needs Ray Data", path="--engine ray",
+                                fix='install it with: pip install -e ".[ray]"') from None
+    return ray
+
+
+def _cluster_address() -> str | None:
+    """The cluster RAY_ADDRESS names, or None for a local Ray ("local" or unset)."""
+    address = os.environ.get("RAY_ADDRESS")
+    return address if address and address != "local" else None
+
+
 def _connect(ray: Any, workers: int) -> None:
     """Join the cluster RAY_ADDRESS names, else start a local Ray of `workers` CPUs.
 
@@ -171,8 +196,8 @@ def _connect(ray: Any, workers: int) -> None:
       (`release_dir.sigterm_interrupts`) is put back, so a `kill` still removes the staging folder and
       exits as a local build does.
     """
-    address = os.environ.get("RAY_ADDRESS")
-    if address and address != "local":
+    address = _cluster_address()
+    if address:
         _check_reachable(address)
         options: dict[str, Any] = {"runtime_env": {"py_modules": [str(Path(__file__).parent)]}}
     else:
@@ -245,12 +270,7 @@ def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterat
     On a laptop Ray starts a local cluster; with RAY_ADDRESS set it joins an existing one. The source
     paths must then be readable from every node (a shared filesystem), as with any Ray Data job.
     """
-    try:
-        import ray
-    except ImportError:
-        raise BuildDatasetError("the ray engine needs Ray Data", path="--engine ray",
-                                fix='install it with: pip install -e ".[ray]"') from None
-
+    ray = _import_ray()
     started_here = not ray.is_initialized()
     if started_here:
         _connect(ray, workers)

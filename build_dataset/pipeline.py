@@ -293,6 +293,8 @@ def _check_options(dup_threshold: float, engine: str, workers: int) -> None:
         raise InputError(f"unknown engine {engine!r}", path="--engine", fix=f"use one of {', '.join(engines.ENGINES)}")
     if workers < 1:
         raise InputError(f"must be at least 1, not {workers}", path="--workers", fix="use 1 or more")
+    if engine == "ray":
+        engines.check_ray()
 
 
 def build(input_dir: Path, output_dir: Path, *, version: str | None = None,

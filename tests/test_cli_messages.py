@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -39,6 +40,21 @@ def test_the_ray_install_hint_keeps_its_extra(tmp_path: Path, monkeypatch) -> No
     result = run_build(tmp_path / "pages", tmp_path / "out", "--engine", "ray")
     assert result.exit_code == 1, result.output
     assert 'install it with: pip install -e ".[ray]"' in result.output
+
+
+def test_a_ray_address_nothing_answers_on_is_refused_before_any_page_is_read(tmp_path: Path, monkeypatch) -> None:
+    """The page is empty: reading it first would report that instead, after the corpus pass."""
+    pytest.importorskip("ray")
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        address = f"127.0.0.1:{server.getsockname()[1]}"  # closed again: nothing listens there
+    monkeypatch.setenv("RAY_ADDRESS", address)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "empty.txt").write_bytes(b"")
+    result = run_build(tmp_path / "pages", tmp_path / "out", "--engine", "ray")
+    assert result.exit_code == 1, result.output
+    assert f"error: RAY_ADDRESS: no Ray cluster answers at {address}" in result.output
+    assert "is empty" not in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_skipped_files_and_release_folders_are_named_as_they_are(tmp_path: Path) -> None:
