@@ -4,14 +4,17 @@
 
 RELEASE is a release folder built from the dev pages; without it, one is built from the dev pages into
 a temporary folder with this checkout's code. `--baseline` measures a second release (a build of an
-older commit) beside it. The labels (benchmarks/metadata_labels.json) are a random sample of the values
-a build of main at 602f0be gave, each read against its raw page and marked right or wrong (and, for
-sections, "a rubric of the site but not evidently the article's"). For each field it prints:
+older commit) beside it. The labels (benchmarks/metadata_labels.json) are random samples of the values
+a build of main gave (at 602f0be; for titles also a second sample at ce589e8), each read against its
+raw page and marked right or wrong (and, for sections, "a rubric of the site but not evidently the
+article's"). For each field it prints:
 
 - coverage: the share of all dev pages with a value;
 - precision: the share of the sampled pages still having a value whose value is right (a value the
   labels do not know counts as unlabelled, not as right);
-- the same precision on each half of the sample, split by site: the fix was developed on "dev" only.
+- the same precision on each half of the sample, split by site: the fixes were developed on "dev" only;
+- lost (title): of the sampled pages whose labelled title is right, how many no longer have a right
+  one (null or another value), overall and per half: what refusing wrong titles cost.
 
 The line model's vocabulary, which the authors rule reads, was learned on the dev pages, so the
 authors figures may be optimistic for other sites. The results go to benchmarks/results/metadata.md.
@@ -84,6 +87,11 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 key = name if half is None else f"{name} {half}"
                 figures[key] = (sum(known), len(known))
                 figures.setdefault("unlabelled", len(verdicts) - len(known))
+        if field == "title":
+            for half in (None, *HALVES):
+                right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
+                lost = sum(1 for x in right if not _right(rows[x["file"]][field] or None, x, also, {"R"}))
+                figures["lost" if half is None else f"lost {half}"] = (lost, len(right))
         out[field] = figures
     return out
 
@@ -121,11 +129,13 @@ def main() -> None:
     sizes = ", ".join(f"{len(labels['fields'][f])} {f}" for f in FIELDS)
     text = (
         f"Measured with `python benchmarks/metadata.py` on the {sum(1 for _ in args.dev.glob('*.txt'))} dev pages, "
-        f"against hand labels of a random sample of the values a build of main at 602f0be gave ({sizes}; "
-        "benchmarks/metadata_labels.json). Coverage: pages with a value. Precision: of the sampled pages still "
-        "having a value, the share whose value is right; \"dev\" and \"held_out\" split the sample by site (the "
-        "rules were developed on \"dev\" only). Lenient (section): a rubric of the site counts even when it is not "
-        "evidently the article's. The authors rule reads the line model's vocabulary, learned on these pages.\n\n"
+        f"against hand labels of random samples of the values builds of main gave ({sizes}: a build at 602f0be, "
+        "and for titles 100 more from a build at ce589e8; benchmarks/metadata_labels.json). Coverage: pages "
+        "with a value. Precision: of the sampled pages still having a value, the share whose value is right; "
+        "\"dev\" and \"held_out\" split the sample by site (the rules were developed on \"dev\" only). Lenient "
+        "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title): of the "
+        "sampled pages whose labelled title is right, those left with no right title. The authors rule reads the "
+        "line model's vocabulary, learned on these pages.\n\n"
         + table(current, baseline, args.baseline_label) + "\n"
     )
     unlabelled = {f: current[f]["unlabelled"] for f in FIELDS if current[f]["unlabelled"]}
