@@ -143,7 +143,7 @@ class Article:
                                           "or null when the outlet is not in the catalog.")
     retrieved: dt.date | None = _doc("Date the page was scraped (manifest), or null.")
     license_note: str | None = _doc("What the manifest says about the text's license, or null.")
-    title: str | None = _doc("Headline, or null when the page has none.")
+    title: str | None = _doc("Headline, or null when the page has none or no line is clearly it.")
     description: str | None = _doc("Standfirst (the summary under the headline), or null.")
     authors: list[str] = _doc("Authors named in the byline.", factory=list)
     section: str | None = _doc("Section or rubric of the site the article is filed under, or null.")

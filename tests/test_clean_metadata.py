@@ -1,4 +1,4 @@
-"""The header reader refuses a section or an author that cannot be one, on any site.
+"""The header reader refuses a title, a section or an author that cannot be one, on any site.
 
 Each page is a small header (a line above the headline, the headline, a byline line, the body) read by
 `read_header` directly, so the test does not depend on the line model's verdicts. The refused values
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from build_dataset.clean.classify import GOOD, Verdict
+from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import Header, read_header
 from build_dataset.clean.stoplists import stoplist_for_words
@@ -86,3 +87,86 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     """Names pass: with a prefix even when a first name is a common word ("Mark"); without one when
     no word of it is a common word."""
     assert _read([], byline).authors == authors
+
+
+# --- titles: a headline has a headline's shape and names what the body says -------------------------
+
+HEADLINE_2 = "Regional parliament approves the water budget"
+
+
+def _title_header(rows: list[str]) -> Header:
+    """The header of a page whose last row is BODY; a row's cue is the one its words give (a photo
+    credit is a "caption"), as the line classifier would set it."""
+    lines = split_lines("\n\n".join([*rows, BODY]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.body)) for ln in lines]
+    return read_header(lines, verdicts, len(lines) - 1, stoplist)
+
+
+@pytest.mark.parametrize("line", [
+    "[logo] Parliament and water",                # a w3m image mark
+    "Parliament approves water budget >",         # a link's arrow
+    "Parliament budget news |",                   # a menu's separator
+    "The water budget reports are as follows:",   # a lead-in
+    "2. Parliament budget",                       # a numbered list or breadcrumb item
+    "4 parliament reads",                         # a counter
+    "Water budget explained by Jane Roe",         # a credit
+    "Interview: Jane Parliament",                 # a label and a name
+    "Quelle: www.parliament-water.example",       # a URL
+    "Water budget @parliamentwater",              # a handle
+    "Parliament water     Budget opposition",     # two table columns side by side
+    "to the regional parliament's water pages!",  # a line's continuation
+    "Parliament, Water, Budget, Opposition",      # a tag list
+    "Water Budget Night Water Budget Night",      # a phrase printed again
+    "Latest newsWater budget votesParliament",    # menu items glued together
+    "Parliament " + "water budget vote " * 6,     # too long for a headline
+])
+def test_a_line_without_a_headline_shape_is_no_title(line: str) -> None:
+    """Each line shares a word with the body and sits right above it, where the headline would; its
+    shape says it is no headline (it used to become the title)."""
+    assert _title_header([line]).title is None
+
+
+@pytest.mark.parametrize("widget", ["Mehr erfahren", "Close this search box"])
+def test_a_line_that_names_nothing_of_the_body_is_no_title(widget: str) -> None:
+    """A widget or a menu line nearest the body names nothing the body says: the headline above it
+    does, and is the title."""
+    assert _title_header([HEADLINE_2, widget]).title == HEADLINE_2
+    assert _title_header([widget]).title is None
+
+
+def test_a_headline_printed_twice_above_the_body_is_the_title_without_shared_words() -> None:
+    """Repetition right above the body is evidence enough: a short headline ("Alles neu im Mai") may
+    name nothing the first paragraph says."""
+    headline = "Everything new in May"
+    assert _title_header([headline, "Jane Roe", headline]).title == headline
+
+
+def test_a_headline_glued_to_its_standfirst_is_the_title_without_shared_words() -> None:
+    """A headline printed again with its standfirst glued on is a headline by that alone."""
+    headline = "Everything new in May"
+    standfirst = "A short look at what changed on this blog after two quiet years."
+    assert _title_header([headline + standfirst, headline]).title == headline
+
+
+def test_an_alt_text_printed_again_with_its_photo_credit_is_no_title() -> None:
+    """An image's alt text repeated with "Foto: X" after it is a caption, though it is printed twice."""
+    alt = "Water under the bridge"
+    assert _title_header([HEADLINE_2, alt, f"{alt} Foto: Jane Roe/Agency"]).title == HEADLINE_2
+
+
+def test_the_headline_is_not_its_doubled_or_linked_copy() -> None:
+    """Of a headline and a copy of it printed twice glued, or with a link's arrow, the headline is the
+    plain line (the longer copy used to win the tie)."""
+    assert _title_header([f"{HEADLINE_2} {HEADLINE_2}", HEADLINE_2]).title == HEADLINE_2
+    assert _title_header([f"{HEADLINE_2} >", HEADLINE_2]).title == HEADLINE_2
+
+
+def test_a_refused_title_stays_text_and_the_byline_below_it_is_read() -> None:
+    """The line standing where a headline would is not removed as "title" when its text is refused,
+    and the byline and dateline below it are still found."""
+    head = _title_header(["Mehr erfahren", "By Jane Roe", "March 3, 2021"])
+    assert head.title is None
+    assert "title" not in head.reasons.values()
+    assert head.authors == ["Jane Roe"]
+    assert head.published is not None

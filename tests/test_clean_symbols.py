@@ -182,4 +182,6 @@ def test_no_whitespace_span_holds_text_on_a_page_with_a_split_headline() -> None
     page = clean_page(A_LA_CARTE_HEAD)
     spans = [(A_LA_CARTE_HEAD[s.start:s.end], s.reason) for s in page.removed]
     assert [text for text, reason in spans if reason == "whitespace" and text.strip()] == []
-    assert ("• ", "markup") in spans
+    # the site's name ("A la Carte") is no longer trusted as the headline, so the breadcrumb is not split
+    # here; the split itself is held by the test above
+    assert page.text.startswith("Auf dem Weg")

@@ -5,12 +5,18 @@ Article pages share a header shape across sites and languages: a section or brea
 dateline, then the body. The header is everything above the first body paragraph; the signals are
 repetition (a headline recurs, truncated or glued), position (the headline is the last title-like
 line before the body) and shape (a byline is a few capitalised words, a dateline holds a date).
+
+A title is given only when the line has a headline's shape and evidence that it heads this article:
+it shares a word with the body's beginning, or it is printed again right above the body or glued to
+its standfirst. A wrong title is worse than none: the slot a headline would fill still anchors the
+byline and dateline, but its refused text is no title and stays where the line model put it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
@@ -49,6 +55,34 @@ _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
 _PROSE_END = ".!?。！？…\"'”’»)"
+_NOT_HEADLINE = re.compile(
+    r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
+    r"|\s(?:>|»|›|►|→|\|)$"           # a link's arrow or a menu's separator at the end ("Read more >")
+    r"|:$"                             # a lead-in to what follows ("The blotter is as follows:")
+    r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
+    r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
+    r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par)\s+\w"  # a credit ("geschrieben von X", "Interview by X")
+    r"|^(?:\w+\s+)?(?:von|by)\s+\w"
+    r"|\S\s{4,}\S"                      # two columns of a table side by side
+    r"|www\.|://|@\w",                  # a URL, an e-mail address or a social media handle
+    re.IGNORECASE,
+)
+"""Shapes no headline has, on any site: marks, links, counters, list items, credits and URLs (a
+headline is a phrase or a sentence of words)."""
+_CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}$"
+                     r"|^[^\W\d_]+:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
+"""A credit: a few words, then "by" and capitalised names to the end ("Staff Report by Jane Roe"), or a
+label and a name ("Interview: Jane Roe")."""
+_GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")
+"""A lower-case letter followed by a capital inside a word: two items printed with no space between
+("Últimas noticiasRusia invade UcraniaCoronavirus"); a brand ("iPhone") has one such seam, a menu more."""
+TITLE_MAX_WORDS = 20
+"""A headline is rarely longer; a longer title-like line is a caption, a teaser or the first paragraph."""
+BODY_SAMPLE_CHARS = 2000
+"""How much of the body a headline is compared with: an article names its subject early."""
+_STEM = 5
+"""Words are compared by their first letters, so "Patriarchat" meets "patriarchalische"."""
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SKIP_CUES = frozenset({"social", "comments", "legal", "advertising", "subscribe", "navigation", "markup",
                         "furniture", "caption"})
 
@@ -132,6 +166,64 @@ def _title_like(ln: Line, v: Verdict) -> bool:
     if v.cue in _SKIP_CUES or ln.words < 2 and ln.length < 20:
         return False
     return not (ln.dated and ln.words <= 6)
+
+
+def _headline_shape(text: str) -> bool:
+    """Whether a title-like line can be a headline by its shape (`_NOT_HEADLINE`): it starts with a
+    capital, a digit or a letter of a script without case (a lower-case start is a line's continuation,
+    a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words."""
+    first = next((c for c in text if c.isalnum()), "")
+    if first.islower() and not text[text.index(first) + 1:][:1].isupper():  # "iPhone" starts a headline
+        return False
+    return len(text.split()) <= TITLE_MAX_WORDS and not (_NOT_HEADLINE.search(text) or _CREDIT.match(text)
+                                                          or _repeats_a_phrase(text) or _tag_list(text)
+                                                          or len(_GLUED.findall(text)) > 1)
+
+
+def _tag_list(text: str) -> bool:
+    """Whether a line is a list of tags or keywords: four or more items of one or two words between
+    commas ("Hashtag, Hashtags, Raute, Twitter"); a headline that lists things says something of them."""
+    items = text.split(",")
+    return len(items) >= 4 and all(len(item.split()) <= 2 for item in items)
+
+
+def _repeats_a_phrase(text: str) -> bool:
+    """Whether three words follow each other twice in a line: site names or menu items printed over
+    and over ("Die TagespresseDie Tagespresse Die TagespresseDie Tagespresse"), an alt text glued to its
+    caption, a credit naming its own source; a headline says a thing once."""
+    words = text.split()
+    shingles = list(zip(words, words[1:], words[2:], strict=False))
+    return len(set(shingles)) < len(shingles)
+
+
+def _content_words(text: str, stoplist: frozenset[str]) -> set[str]:
+    """The words of `text` that can name a subject, cut to their first letters; pairs of characters
+    for a script written without spaces (Chinese, Japanese)."""
+    low = text.lower()
+    if _CJK.search(low):
+        chars = [c for c in low if _CJK.match(c)]
+        return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {w[:_STEM] for w in WORD_RE.findall(low) if len(w) >= 4 and not w.isdigit() and w not in stoplist}
+
+
+def _body_sample(lines: list[Line], verdicts: list[Verdict], start: int) -> str:
+    """The first BODY_SAMPLE_CHARS characters of the body: the kept lines from `start` on."""
+    out: list[str] = []
+    size = 0
+    for ln, v in zip(lines[start:], verdicts[start:], strict=False):
+        if size >= BODY_SAMPLE_CHARS:
+            break
+        if v.cls == GOOD and ln.text:
+            out.append(ln.body)
+            size += len(ln.body)
+    return " ".join(out)
+
+
+def _names_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bool:
+    """Whether a headline candidate shares a word with the body's beginning: a headline names what the
+    article is about, while a menu item, a site's name, a widget ("Zum Video", "Mehr erfahren") or a
+    line of another story's teaser names nothing the article says."""
+    return bool(_content_words(text, stoplist) & body_words)
 
 
 def _is_dateline(ln: Line) -> bool:
@@ -259,35 +351,33 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.description = bodies[repeat]
         head.reasons[header[repeat]] = "standfirst"
 
-    # headline: the title-like line the header repeats most (whole, truncated or glued), the longer
-    # and nearer the body on ties; else the title-like line nearest the body
-    repeated: list[tuple[int, int, int]] = []
-    for k, i in enumerate(header):
+    # headline: the line that has a headline's shape and names what the body says; when none has, the
+    # slot a headline would fill is still found (the byline and dateline are read below it), but its
+    # text is no title and stays where the line model put it
+    body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
+
+    def trusted(k: int) -> bool:
+        if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts):
+            return False
+        # a headline printed again right above the body, or glued to its standfirst, is one even when
+        # its words are not the body's
         b = bodies[k]
-        if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
-            continue
-        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies):
-            continue  # the headline with the standfirst glued on: the headline is the shorter line
-        related = sum(
-            1 for j, o in enumerate(bodies)
-            if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
-                           or (len(o) >= 12 and b.startswith(o)))
-        )
-        if related:
-            repeated.append((related, len(b), k))
-    title_pos = max(repeated)[2] if repeated else None
-    if title_pos is None:
-        for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
-            i = header[k]
-            ln = lines[i]
-            if k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
-                    and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None:
-                title_pos = k
-                break
-    if title_pos is None:
+        return _names_body(b, body_words, stoplist) or (bodies[-1] == b and bodies.count(b) > 1) \
+            or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
+
+    # the header below is read from the slot the headline's place rules find (`slot`), whether or not
+    # its text is trusted: a trusted headline elsewhere only changes the title
+    trusted_pos = _headline_pos(lines, verdicts, header, bodies, repeat, stoplist, trusted)
+    slot = _headline_pos(lines, verdicts, header, bodies, repeat, stoplist, lambda k: True)
+    if trusted_pos is not None:
+        head.title = bodies[trusted_pos]
+        for k, b in enumerate(bodies):
+            if b == head.title and k != repeat:
+                head.reasons[header[k]] = "title"
+    if slot is None:
         return head
-    title = bodies[title_pos]
-    head.title = title
+    title = bodies[slot]
+    is_title = title == head.title
     first_title = min(k for k, b in enumerate(bodies) if b == title or _glued_to(b, title))
 
     # lines after the first headline: repeats, glued standfirst, byline, dateline
@@ -298,13 +388,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         if k == repeat:
             continue
         if b == title or (len(b) >= 12 and title.startswith(b) and k > first_title):
-            head.reasons[i] = "title"
+            if is_title:
+                head.reasons[i] = "title"
             continue
-        glued = None
-        if len(b) > len(title) + 30 and b.endswith(title):
-            glued = (0, len(b) - len(title), "standfirst_first")
-        elif len(b) > len(title) + 30 and b.startswith(title):
-            glued = (len(title), len(b), "title_first")
+        glued = _glued_parts(b, title) if is_title else None  # an untrusted slot splits no line
         if glued:
             a, z, order = glued
             part = b[a:z].strip()
@@ -357,6 +444,61 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.section = _section(lines, i, slot)
         break
     return head
+
+
+def _glued_parts(line: str, title: str) -> tuple[int, int, str] | None:
+    """Where the standfirst lies in a line that is the headline with 30 or more characters glued to it
+    (start, end, which comes first); None when the line is not such a line."""
+    if len(line) > len(title) + 30 and line.endswith(title):
+        return 0, len(line) - len(title), "standfirst_first"
+    if len(line) > len(title) + 30 and line.startswith(title):
+        return len(title), len(line), "title_first"
+    return None
+
+
+def _headline_pos(lines: list[Line], verdicts: list[Verdict], header: list[int], bodies: list[str],
+                  repeat: int | None, stoplist: frozenset[str], trusted: Callable[[int], bool]) -> int | None:
+    """Position in `header` of the headline among the lines `trusted` accepts: the title-like line the
+    header repeats most (whole, truncated or glued), the longer and nearer the body on ties; else the
+    title-like line nearest the body. None when there is none."""
+    repeated: list[tuple[int, int, int]] = []
+    for k, i in enumerate(header):
+        b = bodies[k]
+        if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
+            continue
+        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or _REPEATED.match(b):
+            continue  # the headline with the standfirst glued on, or printed twice: the headline is shorter
+        related = sum(
+            1 for j, o in enumerate(bodies)
+            if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
+                           or (len(o) >= 12 and b.startswith(o)))
+        )
+        if related and trusted(k):
+            repeated.append((related, len(b), k))
+    if repeated:
+        return max(repeated)[2]
+    for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
+        if _headline_candidate(lines, verdicts, header, k, repeat, stoplist) and trusted(k):
+            return k
+    return None
+
+
+def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, repeat: int | None,
+                        stoplist: frozenset[str]) -> bool:
+    """Whether header line `k` may be the headline when none is repeated: title-like, not the
+    standfirst's repeat, a dateline, a byline or a sentence."""
+    i = header[k]
+    ln = lines[i]
+    return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
+        and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None
+
+
+def _alt_text(bodies: list[str], k: int, header: list[int], verdicts: list[Verdict]) -> bool:
+    """Whether header line `k` is an image's alt text: printed again with a photo credit after it
+    ("Demut hinter Masken" above "Demut hinter Masken Foto: X")."""
+    b = bodies[k]
+    return any(j != k and o.startswith(b) and len(o) > len(b) and verdicts[header[j]].cue == "caption"
+               for j, o in enumerate(bodies))
 
 
 def standfirst_repeat(lines: list[Line], head: Header, start: int) -> bool:
