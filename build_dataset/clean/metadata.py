@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
@@ -354,21 +354,28 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     # headline: the line that has a headline's shape and names what the body says; when none has, the
     # slot a headline would fill is still found (the byline and dateline are read below it), but its
     # text is no title and stays where the line model put it
-    body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
+    body_words: set[str] | None = None  # read from the body only for a line of a headline's shape
 
     def trusted(k: int) -> bool:
+        nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
         b = bodies[k]
+        if body_words is None:
+            body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
         return _names_body(b, body_words, stoplist) or (bodies[-1] == b and bodies.count(b) > 1) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
     # its text is trusted: a trusted headline elsewhere only changes the title
-    trusted_pos = _headline_pos(lines, verdicts, header, bodies, repeat, stoplist, trusted)
-    slot = _headline_pos(lines, verdicts, header, bodies, repeat, stoplist, lambda k: True)
+    ranked = _repeated_headlines(lines, verdicts, header, bodies, repeat)
+    trusted_pos = next((k for k in ranked if trusted(k)), None)
+    if trusted_pos is None:
+        trusted_pos = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist) if trusted(k)),
+                           None)
+    slot = ranked[0] if ranked else next(_nearest_headlines(lines, verdicts, header, repeat, stoplist), None)
     if trusted_pos is not None:
         head.title = bodies[trusted_pos]
         for k, b in enumerate(bodies):
@@ -456,31 +463,37 @@ def _glued_parts(line: str, title: str) -> tuple[int, int, str] | None:
     return None
 
 
-def _headline_pos(lines: list[Line], verdicts: list[Verdict], header: list[int], bodies: list[str],
-                  repeat: int | None, stoplist: frozenset[str], trusted: Callable[[int], bool]) -> int | None:
-    """Position in `header` of the headline among the lines `trusted` accepts: the title-like line the
-    header repeats most (whole, truncated or glued), the longer and nearer the body on ties; else the
-    title-like line nearest the body. None when there is none."""
+def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], bodies: list[str],
+                        repeat: int | None) -> list[int]:
+    """Positions in `header` of the title-like lines the header repeats (whole, truncated or glued), the
+    likeliest headline first: the most repeated, then the longer, then the nearer the body. The
+    headline is the first of them its text is trusted for, and the slot the byline is read below is
+    the first of them whatever its text."""
     repeated: list[tuple[int, int, int]] = []
     for k, i in enumerate(header):
         b = bodies[k]
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
-        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or _REPEATED.match(b):
+        # (a line printed twice holds its first four characters again: a cheap test before the regex)
+        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or (b[:4] in b[4:] and _REPEATED.match(b)):
             continue  # the headline with the standfirst glued on, or printed twice: the headline is shorter
         related = sum(
             1 for j, o in enumerate(bodies)
             if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
                            or (len(o) >= 12 and b.startswith(o)))
         )
-        if related and trusted(k):
+        if related:
             repeated.append((related, len(b), k))
-    if repeated:
-        return max(repeated)[2]
+    return [k for _, _, k in sorted(repeated, reverse=True)]
+
+
+def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
+                       stoplist: frozenset[str]) -> Iterator[int]:
+    """Positions in `header` that may be the headline when none is repeated, the nearest the body first
+    (at most the last 13 lines)."""
     for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
-        if _headline_candidate(lines, verdicts, header, k, repeat, stoplist) and trusted(k):
-            return k
-    return None
+        if _headline_candidate(lines, verdicts, header, k, repeat, stoplist):
+            yield k
 
 
 def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, repeat: int | None,
