@@ -114,17 +114,34 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines)
 
 
+def arrow_bytes(path: Path) -> int:
+    """The size in Arrow memory of a Parquet file's rows, batched as `datasets` (5.x, its `parquet`
+    builder) batches them when it prepares a split: each row group decoded on its own and cut into
+    slices of the first row group's row count.
+
+    The batching matters twice. Each batch counts its own offsets and validity bytes (a slice counts
+    them from where it starts), so the sum depends on it: `ParquetFile.iter_batches()`, with batches of
+    65,536 rows across row groups, gave another figure than `datasets` for a file of several row groups.
+    And such a batch is a whole shard of up to 65,536 rows decoded at once (the raw config of 24,000
+    real pages: ~0.5 GB), which was the build's peak memory; a row group at a time holds ~64 MB at most.
+    """
+    parquet = pq.ParquetFile(path)
+    if parquet.num_row_groups == 0:
+        return 0
+    batch_size = max(1, parquet.metadata.row_group(0).num_rows)
+    return sum(batch.nbytes for group in range(parquet.num_row_groups)
+               for batch in parquet.read_row_group(group).to_batches(max_chunksize=batch_size))
+
+
 def _split_info(release_dir: Path, config: str) -> dict[str, Any]:
-    """A config's `dataset_info` entry. `num_bytes` is the size of its rows in Arrow memory, summed over
-    record batches as `datasets` sums the tables it writes when it prepares the split, so the card
-    states what loading will take; the Parquet files' own uncompressed size is smaller (no offsets,
-    dictionary pages). The batches are read one at a time, so memory stays at one batch."""
+    """A config's `dataset_info` entry. `num_bytes` is the size of its rows in Arrow memory as `datasets`
+    sums the tables it writes when it prepares the split (`arrow_bytes`), so the card states what
+    loading will take; the Parquet files' own uncompressed size is smaller (no offsets, dictionary pages)."""
     files = config_files(release_dir, config)
     num_examples = num_bytes = download = 0
     for path in files:
-        parquet = pq.ParquetFile(path)
-        num_examples += parquet.metadata.num_rows
-        num_bytes += sum(batch.nbytes for batch in parquet.iter_batches())
+        num_examples += pq.ParquetFile(path).metadata.num_rows
+        num_bytes += arrow_bytes(path)
         download += path.stat().st_size
     return {
         "config_name": config,
