@@ -263,6 +263,23 @@ def _worker_failed(error: Exception) -> BuildDatasetError:
                                  "(session_latest/logs under Ray's temp dir)")
 
 
+_RAY_FURNITURE: tuple[str, Furniture] | None = None
+
+
+def _worker_furniture(key: str, get: Callable[[], Furniture]) -> Furniture:
+    """The build's furniture in a Ray worker process, fetched once per build and worker.
+
+    `ray.get` unpickles the whole object on every call: for 1,000 outlets of 100 furniture lines (4.6 MB)
+    that is 35 ms, as much as cleaning and annotating the article itself, paid again for each article.
+    Ray reuses its worker processes, so one fetch per process and build is kept (the ref tells builds
+    apart by the hex of its object ref: keeping the ref itself would pin the object in a cluster's store
+    after the build)."""
+    global _RAY_FURNITURE
+    if _RAY_FURNITURE is None or _RAY_FURNITURE[0] != key:
+        _RAY_FURNITURE = (key, get())
+    return _RAY_FURNITURE[1]
+
+
 def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterator[Outcome]:
     """Ray Data: the same function as a `map` over datasets of tasks, a window at a time (RAY_WINDOW),
     results streamed back in order.
@@ -279,10 +296,12 @@ def run_ray(tasks: Iterable[Task], furniture: Furniture, workers: int) -> Iterat
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
         furniture_ref = ray.put(furniture)
+        furniture_key = furniture_ref.hex()
 
         def work(row: dict[str, Any]) -> dict[str, Any]:
             task = pickle.loads(row["task"])
-            return {"outcome": pickle.dumps(process_task(task, ray.get(furniture_ref)))}
+            furniture = _worker_furniture(furniture_key, lambda: ray.get(furniture_ref))
+            return {"outcome": pickle.dumps(process_task(task, furniture))}
 
         for window in _chunks(tasks, RAY_WINDOW):
             items = [{"task": pickle.dumps(task)} for task in window]

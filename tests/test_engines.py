@@ -194,3 +194,19 @@ def test_a_worker_that_cannot_do_the_work_is_one_line_naming_its_error(local_ray
         list(engines.run_ray([engines.Task(source=None, entry=None)], {}, 2))  # type: ignore[arg-type]
     assert "\n" not in str(failed.value)
     assert "a Ray worker failed: AttributeError: 'NoneType' object has no attribute 'path'" in str(failed.value)
+
+
+def test_a_ray_worker_fetches_the_furniture_once_per_build() -> None:
+    """`ray.get` unpickles the whole furniture on every call: 35 ms for 1,000 outlets, per article."""
+    fetched: list[str] = []
+
+    def getter(key: str):
+        def get() -> dict[str, frozenset[str]]:
+            fetched.append(key)
+            return {"outlet": frozenset({key})}
+        return get
+
+    for _ in range(3):
+        assert engines._worker_furniture("build-1", getter("build-1")) == {"outlet": frozenset({"build-1"})}
+    assert engines._worker_furniture("build-2", getter("build-2")) == {"outlet": frozenset({"build-2"})}
+    assert fetched == ["build-1", "build-2"]
