@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+
+def printable(name: Path | str) -> str:
+    """A file name as text a terminal and a UTF-8 file can hold. Linux names are bytes; Python keeps the
+    bytes of a name that is not UTF-8 as lone surrogates, which no UTF-8 writer accepts, so those bytes
+    are shown as \\xNN escapes instead."""
+    text = str(name)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 class BuildDatasetError(Exception):
     """An error a user can fix; the CLI prints it as one line and exits non-zero."""
 
     def __init__(self, message: str, *, path: Path | str | None = None, fix: str | None = None):
-        self.path = str(path) if path is not None else None
+        self.path = printable(path) if path is not None else None
         self.fix = fix
         super().__init__(message)
 

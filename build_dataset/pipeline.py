@@ -26,7 +26,7 @@ from build_dataset.assemble import outlet_key
 from build_dataset.card import load_identity, write_card
 from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
-from build_dataset.errors import BuildDatasetError, BuildTerminated, InputError, ValidationError
+from build_dataset.errors import BuildDatasetError, BuildTerminated, InputError, ValidationError, printable
 from build_dataset.package import ShardWriter, iter_rows, read_batches
 from build_dataset.publish.changelog import (
     changelog_entry,
@@ -91,7 +91,7 @@ def _collect_sources(input_dir: Path, max_bytes: int, skip_bad: bool, summary: B
     refused: list[InputError] = []
     pages, ignored = discover(input_dir)
     for path in ignored:
-        summary.warnings.append(f"{path.relative_to(input_dir).as_posix()}: not a .txt/.html page, ignored")
+        summary.warnings.append(f"{printable(path.relative_to(input_dir).as_posix())}: not a .txt/.html page, ignored")
     for source in scan(input_dir, pages, max_bytes=max_bytes):
         if isinstance(source, InputError):
             if not skip_bad:

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from charset_normalizer import from_bytes
 
-from build_dataset.errors import InputError
+from build_dataset.errors import InputError, printable
 
 MANIFEST_NAMES = ("sources.yaml", "sources.yml")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -287,7 +287,11 @@ def _hashed(input_dir: Path, path: Path, max_bytes: int) -> SourceFile:
     if size > max_bytes:
         raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit", path=path,
                          fix="check it is a single page, or raise --max-bytes")
-    return SourceFile(path=path, relative=path.relative_to(input_dir).as_posix(), sha256=sha256_of(path))
+    relative = path.relative_to(input_dir).as_posix()
+    if printable(relative) != relative:
+        raise InputError("its name is not UTF-8 (the dataset records each page's name as text)", path=path,
+                         fix="rename it, or its folder, in UTF-8")
+    return SourceFile(path=path, relative=relative, sha256=sha256_of(path))
 
 
 def _check_link(input_dir: Path, link: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 from pathlib import Path
@@ -53,6 +54,22 @@ def test_unusable_file_stops_the_build_with_its_name(seed_copy: Path, tmp_path: 
     line = one_line_error(run_build(seed_copy, tmp_path / "out"))
     assert expected in line
     assert not (tmp_path / "out").exists()
+
+
+def test_a_page_whose_name_is_not_utf8_is_refused_with_its_name_escaped(seed_copy: Path, tmp_path: Path) -> None:
+    """Linux names are bytes: such a name cannot be stored in the dataset's text column (it crashed the
+    Parquet writer with a traceback), nor printed as it is."""
+    (seed_copy / os.fsdecode(b"caf\xe9.txt")).write_text("A page.\n" * 3)
+    (seed_copy / os.fsdecode(b"pic\xff.jpg")).write_bytes(b"not a page")
+    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
+    assert line == (f"error: {seed_copy}/caf\\xe9.txt: its name is not UTF-8 (the dataset records each page's "
+                    "name as text); rename it, or its folder, in UTF-8")
+    assert not (tmp_path / "out").exists()
+
+    skipped = run_build(seed_copy, tmp_path / "out", "--skip-bad")
+    assert skipped.exit_code == 0, skipped.output
+    assert "caf\\xe9.txt: its name is not UTF-8" in skipped.output
+    assert "warning: pic\\xff.jpg: not a .txt/.html page, ignored" in skipped.output
 
 
 def test_skip_bad_builds_the_rest_and_reports_the_skipped_file(seed_copy: Path, tmp_path: Path) -> None:
