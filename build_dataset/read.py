@@ -135,9 +135,31 @@ def _walk(folder: Path, input_dir: Path, walking: frozenset[Path], *, pages: lis
             pages.append(path)  # a page, or a broken symlink that scan refuses
 
 
+class _RepeatedKey(Exception):
+    """A key given twice in one YAML mapping, with the lines of both."""
+
+    def __init__(self, key: object, first: int, second: int):
+        super().__init__(key, first, second)
+        self.key, self.first, self.second = key, first, second
+
+
 class _ManifestLoader(yaml.SafeLoader):
     """YAML's safe loader, except that an impossible date (2024-13-45) stays text instead of raising
-    ValueError from deep in the parser, so the manifest check can name its entry and field."""
+    ValueError from deep in the parser, so the manifest check can name its entry and field; and that a
+    key given twice is refused, where YAML loaders keep the last one and drop the first without a word
+    (a file listed twice would silently lose one of its provenances)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        lines: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = lines.setdefault(key, key_node.start_mark.line + 1)
+            except TypeError:
+                continue  # an unhashable key: the base class reports it
+            if first != key_node.start_mark.line + 1:
+                raise _RepeatedKey(key, first, key_node.start_mark.line + 1)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _date_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -231,7 +253,13 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         return {}
     try:
         data = yaml.load(manifest.read_text(encoding="utf-8"), Loader=_ManifestLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})", path=manifest,
+                         fix="save it as UTF-8") from None
+    except _RepeatedKey as exc:
+        raise InputError(f"gives {exc.key!r} twice, at lines {exc.first} and {exc.second}", path=manifest,
+                         fix="keep one of them") from None
+    except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""
         raise InputError(f"is not valid YAML{line}", path=manifest,
@@ -242,6 +270,7 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         raise InputError("has no 'files:' mapping of file name to fields", path=manifest,
                          fix="see seeds/sources.yaml for the format")
     entries: dict[str, ManifestEntry] = {}
+    spelled: dict[str, str] = {}  # each entry's name as the manifest spells it
     for name, fields in data["files"].items():
         name = str(name)
         if not _inside(name):
@@ -258,7 +287,12 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         if not (input_dir / name).is_file():
             raise InputError(f"entry {name!r} names a file that does not exist", path=manifest,
                              fix="remove the entry or add the file")
-        entries[PurePosixPath(name).as_posix()] = ManifestEntry(**{
+        key = PurePosixPath(name).as_posix()
+        if key in entries:
+            raise InputError(f"entries {spelled[key]!r} and {name!r} name the same file", path=manifest,
+                             fix="keep one of them")
+        spelled[key] = name
+        entries[key] = ManifestEntry(**{
             key: read(fields.get(key), manifest=manifest, key=key, name=name) for key, read in _FIELD_READERS.items()})
     return entries
 

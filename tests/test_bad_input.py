@@ -225,6 +225,12 @@ def test_binary_with_nuls_in_every_other_byte_is_still_binary() -> None:
         ("files:\n  000_5abb4180c74f61c7.txt: {license: yes}\n", "has license: True, a boolean, not text"),
         ("files:\n  000_5abb4180c74f61c7.txt: {outlet: 2024-01-30}\n", "has outlet: 2024-01-30, a date, not text"),
         ("files:\n  000_5abb4180c74f61c7.txt: {retrieved: 20240130}\n", "has retrieved: 20240130, not a date"),
+        # YAML loaders keep the last of two equal keys and drop the first without a word
+        ("files:\n  000_5abb4180c74f61c7.txt: {url: a}\n  000_5abb4180c74f61c7.txt: {url: b}\n",
+         "sources.yaml: gives '000_5abb4180c74f61c7.txt' twice, at lines 2 and 3; keep one of them"),
+        ("files:\n  000_5abb4180c74f61c7.txt:\n    url: a\n    url: b\n", "gives 'url' twice, at lines 3 and 4"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {url: a}\n  ./000_5abb4180c74f61c7.txt: {url: b}\n",
+         "entries '000_5abb4180c74f61c7.txt' and './000_5abb4180c74f61c7.txt' name the same file; keep one of them"),
     ],
 )
 def test_malformed_manifest_is_refused(seed_copy: Path, tmp_path: Path, manifest: str, expected: str) -> None:
@@ -232,6 +238,12 @@ def test_malformed_manifest_is_refused(seed_copy: Path, tmp_path: Path, manifest
     line = one_line_error(run_build(seed_copy, tmp_path / "out"))
     assert expected in line
     assert "sources.yaml" in line
+
+
+def test_a_manifest_in_another_encoding_is_called_that_not_bad_yaml(seed_copy: Path, tmp_path: Path) -> None:
+    (seed_copy / "sources.yaml").write_bytes("files:\n  000_5abb4180c74f61c7.txt: {outlet: Белсат}\n".encode("cp1251"))
+    line = one_line_error(run_build(seed_copy, tmp_path / "out"))
+    assert line.endswith("sources.yaml: is not UTF-8 (byte 0xc1 at offset 44); save it as UTF-8")
 
 
 def test_manifest_fields_keep_their_types(tmp_path: Path) -> None:
