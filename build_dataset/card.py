@@ -21,7 +21,7 @@ from lingua import IsoCode639_1, Language
 from build_dataset import schema
 from build_dataset.assemble import count_words
 from build_dataset.errors import InputError
-from build_dataset.package import SPLIT, config_files, config_glob, iter_rows
+from build_dataset.package import SPLIT, config_files, config_glob, iter_rows, read_batches
 from build_dataset.publish.version import parse_version
 
 REQUIRED_IDENTITY = ("version", "pretty_name", "license")
@@ -125,12 +125,11 @@ def arrow_bytes(path: Path) -> int:
     And such a batch is a whole shard of up to 65,536 rows decoded at once (the raw config of 24,000
     real pages: ~0.5 GB), which was the build's peak memory; a row group at a time holds ~64 MB at most.
     """
-    parquet = pq.ParquetFile(path)
-    if parquet.num_row_groups == 0:
+    metadata = pq.read_metadata(path)
+    if metadata.num_row_groups == 0:
         return 0
-    batch_size = max(1, parquet.metadata.row_group(0).num_rows)
-    return sum(batch.nbytes for group in range(parquet.num_row_groups)
-               for batch in parquet.read_row_group(group).to_batches(max_chunksize=batch_size))
+    batch_size = max(1, metadata.row_group(0).num_rows)
+    return sum(batch.nbytes for group in read_batches([path]) for batch in group.to_batches(max_chunksize=batch_size))
 
 
 def _split_info(release_dir: Path, config: str) -> dict[str, Any]:

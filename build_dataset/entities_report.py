@@ -15,6 +15,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from build_dataset.package import read_batches
+
 
 def _mentions(batch: pa.Table, *, linked: bool) -> Counter[tuple[str, str]]:
     """(key, type) counts of one row group's mentions: the canonical name when linked, else the text."""
@@ -33,8 +35,8 @@ def _count(release_dir: Path, *, linked: bool) -> list[tuple[str, str, int]]:
         parquet = pq.ParquetFile(path)
         if "entities" not in parquet.schema_arrow.names:
             continue
-        for index in range(parquet.num_row_groups):
-            counts.update(_mentions(parquet.read_row_group(index, columns=["entities"]), linked=linked))
+        for table in read_batches([path], columns=["entities"]):
+            counts.update(_mentions(table, linked=linked))
     return sorted(((text, type_, n) for (text, type_), n in counts.items()),
                   key=lambda row: (-row[2], row[0], row[1]))
 

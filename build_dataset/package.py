@@ -150,11 +150,18 @@ class ShardWriter:
 
 
 def read_batches(paths: Iterable[Path], columns: list[str] | None = None) -> Iterator[pa.Table]:
-    """Row groups of Parquet files one at a time, so a pass over the corpus holds one in memory."""
+    """Row groups of Parquet files one at a time, so a pass over the corpus holds one in memory.
+
+    Arrow's allocator (mimalloc) keeps the pages of freed buffers for reuse, and a row group's buffers
+    are freed while the next one is decoded into new ones, so without a nudge a pass sits well above
+    the one row group it holds: the freed pages are given back before each next row group (on the raw
+    config of 23,736 dev pages, 8 row groups: peak RSS 594 -> 416 MiB, same figure computed)."""
+    pool = pa.default_memory_pool()
     for path in paths:
         parquet = pq.ParquetFile(path)
         for index in range(parquet.num_row_groups):
             yield parquet.read_row_group(index, columns=columns)
+            pool.release_unused()
 
 
 def iter_rows(paths: Iterable[Path], columns: list[str] | None = None) -> Iterator[dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from build_dataset.package import CHUNK_ROWS, read_batches
 from build_dataset.publish.errors import PublishError
 from build_dataset.publish.release import DATA_GLOB, release_version
 from build_dataset.publish.version import Part
@@ -120,12 +121,14 @@ def row_hashes(release_dir: Path) -> tuple[tuple[str, ...], dict[str, bytes]]:
             columns = names
         elif names != columns:
             raise PublishError("shards have different columns", path=shard, fix="rebuild the release")
-        for index in range(parquet.num_row_groups):
-            table = parquet.read_row_group(index)
-            ids = table.column(ID_COLUMN).to_pylist()
-            per_column = [[_digest(v) for v in table.column(name).to_pylist()] for name in names]
-            for row, article_id in enumerate(ids):
-                hashes[article_id] = b"".join(column[row] for column in per_column)
+        # a few hundred rows at a time as Python objects: a whole row group would take several times its
+        # Arrow size
+        for table in read_batches([shard]):
+            for chunk in table.to_batches(max_chunksize=CHUNK_ROWS):
+                ids = chunk.column(ID_COLUMN).to_pylist()
+                per_column = [[_digest(v) for v in chunk.column(name).to_pylist()] for name in names]
+                for row, article_id in enumerate(ids):
+                    hashes[article_id] = b"".join(column[row] for column in per_column)
     return columns or (), hashes
 
 
