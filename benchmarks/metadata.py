@@ -1,4 +1,4 @@
-"""Benchmark the header metadata (`title`, `section`, `authors`) on hand-labelled dev pages.
+"""Benchmark the header metadata (`title`, `section`, `authors`, `published`) on hand-labelled dev pages.
 
     python benchmarks/metadata.py [RELEASE] [--baseline RELEASE --baseline-label NAME] [--dev ../shared/eval/dev/raw]
 
@@ -15,6 +15,17 @@ article's"). For each field it prints:
 - the same precision on each half of the sample, split by site: the fixes were developed on "dev" only;
 - lost (title): of the sampled pages whose labelled title is right, how many no longer have a right
   one (null or another value), overall and per half: what refusing wrong titles cost.
+
+`published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
+sample of the pages a build of main dated from their text and one of the pages it left undated, each
+with the publication date the page states (or none). A date is right when it is that date. It prints:
+
+- coverage: the share of all dev pages dated from their text;
+- precision: of the sampled dated pages still having a date, the share whose date is right, overall
+  and per half;
+- lost: of the sampled dated pages whose date was right, how many no longer have it;
+- undated sample: of the sampled undated pages, how many now have the right date, a wrong date, and
+  how many that state their date are still missed.
 
 The line model's vocabulary, which the authors rule reads, was learned on the dev pages, so the
 authors figures may be optimistic for other sites. The results go to benchmarks/results/metadata.md.
@@ -34,6 +45,7 @@ import pyarrow.parquet as pq
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev" / "raw"
 LABELS = REPO / "benchmarks" / "metadata_labels.json"
+DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
 FIELDS = ("section", "authors", "title")
 HALVES = ("dev", "held_out")
@@ -53,8 +65,11 @@ def read_release(release: pathlib.Path) -> dict[str, dict]:
     """Raw file name -> the row's metadata, from the default config's Parquet files."""
     rows: dict[str, dict] = {}
     for f in sorted((release / "data").rglob("*.parquet")):
-        table = pq.read_table(f, columns=["source_file", *FIELDS]).to_pylist()
+        table = pq.read_table(f, columns=["source_file", *FIELDS, "published", "published_source"]).to_pylist()
         for row in table:
+            if row["published_source"] != "text":  # a manifest's or an HTML page's date is not read here
+                row["published"] = None
+            row["published"] = row["published"].isoformat() if row["published"] else None
             rows[pathlib.PurePath(row["source_file"]).name] = row
     return rows
 
@@ -96,6 +111,30 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
     return out
 
 
+def measure_published(rows: dict[str, dict], labels: dict) -> dict[str, tuple[int, int]]:
+    """Coverage, precision and lost (overall and per half) of `published` on the dated sample, and what
+    became of the undated sample: a date is right when it is the labelled publication date."""
+    figures = {"coverage": (sum(1 for r in rows.values() if r["published"]), len(rows))}
+    for half in (None, *HALVES):
+        chosen = [x for x in labels["text"] if half is None or x["half"] == half]
+        dated = [x for x in chosen if rows[x["file"]]["published"]]
+        right = sum(1 for x in dated if rows[x["file"]]["published"] == x["published"])
+        figures["precision" if half is None else f"precision {half}"] = (right, len(dated))
+    for half in (None, *HALVES):
+        was_right = [x for x in labels["text"] if x["label"] == "R" and (half is None or x["half"] == half)]
+        lost = sum(1 for x in was_right if rows[x["file"]]["published"] != x["published"])
+        figures["lost" if half is None else f"lost {half}"] = (lost, len(was_right))
+    for half in (None, *HALVES):
+        chosen = [x for x in labels["null"] if half is None or x["half"] == half]
+        suffix = "" if half is None else f" {half}"
+        values = [(rows[x["file"]]["published"], x["published"]) for x in chosen]
+        figures[f"undated sample: now right{suffix}"] = (sum(1 for v, t in values if v and v == t), len(chosen))
+        figures[f"undated sample: now wrong{suffix}"] = (sum(1 for v, t in values if v and v != t), len(chosen))
+        stated = [(v, t) for v, t in values if t]
+        figures[f"undated sample: missed{suffix}"] = (sum(1 for v, t in stated if v != t), len(stated))
+    return figures
+
+
 def _share(pair: tuple[int, int]) -> str:
     right, n = pair
     return f"{right / n:.0%} ({right}/{n})" if n else "n/a"
@@ -105,7 +144,7 @@ def table(current: dict[str, dict], baseline: dict[str, dict] | None, baseline_l
     """The figures as a Markdown table, the baseline's beside the current ones when given."""
     head = "| field | measure | this build |" + (f" {baseline_label} |" if baseline else "")
     lines = [head, "|---|---|---|" + ("---|" if baseline else "")]
-    for field in FIELDS:
+    for field in (*FIELDS, "published"):
         for key in current[field]:
             if key == "unlabelled":
                 continue
@@ -122,10 +161,15 @@ def main() -> None:
     parser.add_argument("--dev", type=pathlib.Path, default=DEFAULT_DEV)
     args = parser.parse_args()
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    date_labels = json.loads(DATE_LABELS.read_text(encoding="utf-8"))
+
+    def figures(release: pathlib.Path) -> dict[str, dict]:
+        rows = read_release(release)
+        return {**measure(rows, labels), "published": measure_published(rows, date_labels)}
+
     with tempfile.TemporaryDirectory() as tmp:
-        release = args.release or build(args.dev, pathlib.Path(tmp) / "release")
-        current = measure(read_release(release), labels)
-    baseline = measure(read_release(args.baseline), labels) if args.baseline else None
+        current = figures(args.release or build(args.dev, pathlib.Path(tmp) / "release"))
+    baseline = figures(args.baseline) if args.baseline else None
     sizes = ", ".join(f"{len(labels['fields'][f])} {f}" for f in FIELDS)
     text = (
         f"Measured with `python benchmarks/metadata.py` on the {sum(1 for _ in args.dev.glob('*.txt'))} dev pages, "
@@ -136,6 +180,12 @@ def main() -> None:
         "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title): of the "
         "sampled pages whose labelled title is right, those left with no right title. The authors rule reads the "
         "line model's vocabulary, learned on these pages.\n\n"
+        f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
+        f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
+        "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "
+        "dated pages still having a date, the share whose date is right. Lost: of those whose date was right, the "
+        "ones no longer having it. Undated sample: of its pages, those now dated rightly or wrongly, and of those "
+        "stating their date, the ones still missed.\n\n"
         + table(current, baseline, args.baseline_label) + "\n"
     )
     unlabelled = {f: current[f]["unlabelled"] for f in FIELDS if current[f]["unlabelled"]}
