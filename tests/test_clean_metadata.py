@@ -1,4 +1,5 @@
-"""The header reader refuses a title, a section or an author that cannot be one, on any site.
+"""The header reader refuses a title, a section or an author that cannot be one, on any site, and reads
+the publication date printed beside the headline.
 
 Each page is a small header (a line above the headline, the headline, a byline line, the body) read by
 `read_header` directly, so the test does not depend on the line model's verdicts. The refused values
@@ -7,6 +8,8 @@ the strings here are made up, since the rules name no site and no phrase.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -170,3 +173,59 @@ def test_a_refused_title_stays_text_and_the_byline_below_it_is_read() -> None:
     assert "title" not in head.reasons.values()
     assert head.authors == ["Jane Roe"]
     assert head.published is not None
+
+
+# --- published: the date printed beside the headline, not a date farther away -----------------------
+
+def test_a_date_right_above_the_headline_is_the_publication_date() -> None:
+    """A blog's date heading or a news site's date over its headline: no dateline follows the headline,
+    and the date was lost."""
+    assert _read(["Saturday, 12 March 2021"], menu=MENU).published == dt.date(2021, 3, 12)
+    assert _read(["News", "12.03.2021"], menu=MENU).published == dt.date(2021, 3, 12)
+
+
+def test_a_date_above_the_menu_is_not_the_publication_date() -> None:
+    """Today's date in the site's header, above its menu, is not the article's."""
+    assert _read([], menu=["Tuesday, 3 May 2022", *MENU]).published is None
+
+
+def test_a_dateline_below_the_headline_wins_over_a_date_above_it() -> None:
+    head = _title_header(["Saturday, 12 March 2021", HEADLINE, "By Jane Roe", "Published 14 March 2021"])
+    assert head.published == dt.date(2021, 3, 14)
+
+
+@pytest.mark.parametrize("line", ["Release: 14.11.2019", "Ruling of: 12.11.2009", "Deadline: 1 June 2022"])
+def test_a_date_labelled_as_another_event_is_not_the_publication_date(line: str) -> None:
+    """A release's, a ruling's or a deadline's date printed over the headline is the subject's date."""
+    assert _read([line], menu=MENU).published is None
+
+
+STANDFIRST = "Two years of talks end in a vote that the opposition calls rushed."
+
+
+def _body_read(rows: list[str], first: str) -> Header:
+    """The header of a page read with the body starting at row `first` (as `body_start` would put it:
+    a short summary paragraph ends like prose, so it is taken for the body's first paragraph)."""
+    lines = split_lines("\n\n".join(rows))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD) for _ in lines]
+    return read_header(lines, verdicts, next(i for i, ln in enumerate(lines) if ln.body == first), stoplist)
+
+
+def test_a_dateline_below_a_standfirst_taken_for_the_body_is_read() -> None:
+    """The standfirst was taken for the first paragraph, so the dateline under it was below the header
+    and the date was lost."""
+    head = _body_read(["• Home", HEADLINE, STANDFIRST, "Jane Roe, 03.05.2022 10:15", BODY], STANDFIRST)
+    assert head.published == dt.date(2022, 5, 3)
+    assert head.reasons[3] == "dateline"
+
+
+def test_a_date_below_the_article_is_not_the_publication_date() -> None:
+    """Below a first paragraph longer than a standfirst, or after the body has begun, a dated line is a
+    comment's or a teaser's."""
+    long_first = f"{BODY} {BODY}"
+    assert _body_read(["• Home", HEADLINE, long_first, "Jane Roe 4 May 2022 at 10:12", "Great read."],
+                      long_first).published is None
+    assert _body_read(["• Home", HEADLINE, STANDFIRST, BODY, "Jane Roe 4 May 2022 at 10:12"],
+                      STANDFIRST).published is None
+

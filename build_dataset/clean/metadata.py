@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
+from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS, parse_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
@@ -437,6 +437,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     if standfirst_pos is not None and any(header[j] in head.reasons for j in range(standfirst_pos + 1, len(header))):
         head.description = bodies[standfirst_pos]
         head.reasons[header[standfirst_pos]] = "standfirst"
+    if head.published is None:
+        _date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
 
     # section: a breadcrumb or rubric right above the first headline (the line is header even when it
     # names no rubric: the menu's last item, a kicker)
@@ -521,11 +523,50 @@ def standfirst_repeat(lines: list[Line], head: Header, start: int) -> bool:
     return _strip_end(lines[start].body) == _strip_end(head.description)
 
 
-def dateline_near_body(lines: list[Line], verdicts: list[Verdict], start: int) -> list[int]:
-    """Short dated lines just below the body's first line's header: "Published ..." printed after."""
-    out = []
-    for i in range(start, min(len(lines), start + 6)):
+def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int | None, start: int,
+                          head: Header) -> None:
+    """The publication date printed right beside the header when no dateline follows the headline:
+    just below a first paragraph of a standfirst's length (`_dateline_after_standfirst`), else on the
+    line just above the first headline (line index `above`: a blog's date heading, a news site's date
+    over its headline). A date any farther from the headline is as often today's date in the site's
+    header, a teaser's or a comment's as the article's own, so it is not read."""
+    for i in (_dateline_after_standfirst(lines, verdicts, start), above):
+        if i is None or not _is_dateline(lines[i]) or _other_event(lines[i].body):
+            continue
+        published = parse_date(lines[i].body)
+        if published is not None:
+            head.published = published
+            head.reasons[i] = "dateline"
+            return
+
+
+_LABELLED_DATE = re.compile(r"^\W*(?P<label>[^\W\d][^:\d]{0,40}):\s*\S*\d")
+"""A date after a label and a colon ("Release: 14.11.2019", "Verkündet am: 12.11.2009")."""
+
+
+def _other_event(text: str) -> bool:
+    """Whether a dated line labels its date as another event's (a release, a ruling, a deadline): a
+    label that is no publication or update word ("Veröffentlicht am:", "Stand:") names what the date
+    is of, and beside a headline that is as often the subject's date as the page's."""
+    m = _LABELLED_DATE.match(text)
+    return bool(m) and not DATELINE_WORDS.search(m.group("label"))
+
+
+DATELINE_AFTER_LINES = 3
+"""How many lines below the first paragraph a dateline is sought: the byline and the dateline under a
+standfirst, no farther (the comments' dates come after the article)."""
+
+
+def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
+    """A dateline among the few lines right below the first paragraph when that paragraph has a
+    standfirst's length: the standfirst was taken for the body's first paragraph, and the byline and
+    dateline follow it. None when a prose line comes first (the body has begun) or none is there."""
+    if start >= len(lines) or lines[start].length > STANDFIRST_MAX_CHARS:
+        return None
+    for i in range(start + 1, min(len(lines), start + 1 + DATELINE_AFTER_LINES)):
         ln = lines[i]
-        if ln.text and verdicts[i].cls != BAD and ln.length < 60 and _is_dateline(ln):
-            out.append(i)
-    return out
+        if _is_dateline(ln):
+            return i
+        if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= 8:
+            return None
+    return None
