@@ -229,3 +229,22 @@ def test_a_date_below_the_article_is_not_the_publication_date() -> None:
     assert _body_read(["• Home", HEADLINE, STANDFIRST, BODY, "Jane Roe 4 May 2022 at 10:12"],
                       STANDFIRST).published is None
 
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("Updated 5 May 2022 | Published 3 May 2022", dt.date(2022, 5, 3)),
+    ("Last updated 4 Jun 2020, originally created 17 Jun 2019", dt.date(2019, 6, 17)),
+    ("Aktualisiert am 05.05.2022, 09:30 / Erstellt am 03.05.2022", dt.date(2022, 5, 3)),
+])
+def test_a_dateline_with_an_update_gives_the_earlier_date(dateline: str, published: dt.date) -> None:
+    """An update is never older than the publication: the update printed first used to be taken."""
+    assert _title_header([HEADLINE, "By Jane Roe", dateline]).published == published
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("Posted on 15 April 2016Saturday, 4 March 2017 by Jane", dt.date(2016, 4, 15)),
+    ("Posted 2.03.2018by Jane Roe", dt.date(2018, 3, 2)),
+])
+def test_a_year_glued_to_the_next_word_is_read(dateline: str, published: dt.date) -> None:
+    """A dump glues a date to what follows it; the year used to need a word boundary after it, so the
+    date was skipped (and a later one on the line, an update, taken)."""
+    assert _title_header([HEADLINE, "By Jane Roe", dateline]).published == published

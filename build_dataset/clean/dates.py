@@ -1,7 +1,8 @@
 """Read a publication date out of a dateline such as "Published 28 February 2022" or "06.07.2018".
 
 Month names come in many languages (and their genitive and abbreviated forms), numeric dates in the
-usual orders; a dateline is short, so the first date found is the one meant.
+usual orders. A dateline is short, but may give two dates ("Published 3 May | Updated 5 May", "Last
+updated 4 Jun 2020, originally created 17 Jun 2019"): the publication is the earliest of them.
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ _MONTHS: dict[int, tuple[str, ...]] = {
 }
 _MONTH_OF = {name: month for month, names in _MONTHS.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_OF), key=len, reverse=True))
+# a year may be glued to the next word ("15. April 2016Saturday", "2.03.2018by Jane Roe"): it ends at
+# its fourth digit, not at a word boundary
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})\b"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)"
 )
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=t\d))")  # a time may follow: "2022-02-24T10:15"
-_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
 
 DATELINE_WORDS = re.compile(
     r"\b(?:published|posted|updated|update|last updated|modified|veröffentlicht|aktualisiert|"
@@ -66,24 +69,37 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _numeric(m: re.Match[str]) -> dt.date | None:
+    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    # dots are written day first everywhere; slashes month first only in the US, so only when
+    # the day could not be first
+    if sep == "/" and b > 12 >= a:
+        return _date(year, a, b)
+    return _date(year, b, a)
+
+
+_FORMS = (
+    (_ISO, lambda m: _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))),
+    (_DAY_MONTH_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))),
+    (_MONTH_DAY_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))),
+    (_NUMERIC, _numeric),
+)
+"""Each way of writing a full date, the likeliest first, with how to read its match."""
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first full date (day, month and year) written in `text`, or None."""
     low = text.lower()
-    m = _ISO.search(low)
-    if m:
-        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DAY_MONTH_YEAR.search(low)
-    if m:
-        return _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))
-    m = _MONTH_DAY_YEAR.search(low)
-    if m:
-        return _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))
-    m = _NUMERIC.search(low)
-    if m:
-        a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
-        # dots are written day first everywhere; slashes month first only in the US, so only when
-        # the day could not be first
-        if sep == "/" and b > 12 >= a:
-            return _date(year, a, b)
-        return _date(year, b, a)
+    for pattern, read in _FORMS:
+        m = pattern.search(low)
+        if m:
+            return read(m)
     return None
+
+
+def publication_date(dateline: str) -> dt.date | None:
+    """The publication date a dateline gives: the earliest full date written in it (an update or a
+    print date comes later), or None."""
+    low = dateline.lower()
+    found = [read(m) for pattern, read in _FORMS for m in pattern.finditer(low)]
+    return min((d for d in found if d is not None), default=None)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import DATELINE_WORDS, parse_date
+from build_dataset.clean.dates import DATELINE_WORDS, publication_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
@@ -421,7 +421,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         if _is_dateline(ln):
             head.reasons[i] = "dateline"
             if head.published is None:
-                head.published = parse_date(b)
+                head.published = publication_date(b)
             continue
         names = _byline_names(ln, stoplist)
         if names and not byline_seen:  # the byline slot: header whether or not it holds real names
@@ -533,7 +533,7 @@ def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int
     for i in (_dateline_after_standfirst(lines, verdicts, start), above):
         if i is None or not _is_dateline(lines[i]) or _other_event(lines[i].body):
             continue
-        published = parse_date(lines[i].body)
+        published = publication_date(lines[i].body)
         if published is not None:
             head.published = published
             head.reasons[i] = "dateline"
