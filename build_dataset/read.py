@@ -150,15 +150,16 @@ class _ManifestLoader(yaml.SafeLoader):
     (a file listed twice would silently lose one of its provenances)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        lines: dict[object, int] = {}
+        lines: dict[object, int] = {}  # each key's line
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
             try:
-                first = lines.setdefault(key, key_node.start_mark.line + 1)
+                if key in lines:
+                    raise _RepeatedKey(key, lines[key], line)
+                lines[key] = line
             except TypeError:
                 continue  # an unhashable key: the base class reports it
-            if first != key_node.start_mark.line + 1:
-                raise _RepeatedKey(key, first, key_node.start_mark.line + 1)
         return super().construct_mapping(node, deep=deep)
 
 
@@ -257,8 +258,8 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         raise InputError(f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})", path=manifest,
                          fix="save it as UTF-8") from None
     except _RepeatedKey as exc:
-        raise InputError(f"gives {exc.key!r} twice, at lines {exc.first} and {exc.second}", path=manifest,
-                         fix="keep one of them") from None
+        where = f"on line {exc.first}" if exc.first == exc.second else f"at lines {exc.first} and {exc.second}"
+        raise InputError(f"gives {exc.key!r} twice, {where}", path=manifest, fix="keep one of them") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""
@@ -287,12 +288,12 @@ def read_manifest(input_dir: Path) -> dict[str, ManifestEntry]:
         if not (input_dir / name).is_file():
             raise InputError(f"entry {name!r} names a file that does not exist", path=manifest,
                              fix="remove the entry or add the file")
-        key = PurePosixPath(name).as_posix()
-        if key in entries:
-            raise InputError(f"entries {spelled[key]!r} and {name!r} name the same file", path=manifest,
+        posix = PurePosixPath(name).as_posix()
+        if posix in entries:
+            raise InputError(f"entries {spelled[posix]!r} and {name!r} name the same file", path=manifest,
                              fix="keep one of them")
-        spelled[key] = name
-        entries[key] = ManifestEntry(**{
+        spelled[posix] = name
+        entries[posix] = ManifestEntry(**{
             key: read(fields.get(key), manifest=manifest, key=key, name=name) for key, read in _FIELD_READERS.items()})
     return entries
 

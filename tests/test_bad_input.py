@@ -229,6 +229,7 @@ def test_binary_with_nuls_in_every_other_byte_is_still_binary() -> None:
         ("files:\n  000_5abb4180c74f61c7.txt: {url: a}\n  000_5abb4180c74f61c7.txt: {url: b}\n",
          "sources.yaml: gives '000_5abb4180c74f61c7.txt' twice, at lines 2 and 3; keep one of them"),
         ("files:\n  000_5abb4180c74f61c7.txt:\n    url: a\n    url: b\n", "gives 'url' twice, at lines 3 and 4"),
+        ("files:\n  000_5abb4180c74f61c7.txt: {url: a, url: b}\n", "gives 'url' twice, on line 2; keep one of them"),
         ("files:\n  000_5abb4180c74f61c7.txt: {url: a}\n  ./000_5abb4180c74f61c7.txt: {url: b}\n",
          "entries '000_5abb4180c74f61c7.txt' and './000_5abb4180c74f61c7.txt' name the same file; keep one of them"),
     ],
