@@ -10,10 +10,10 @@ import re
 from dataclasses import replace
 from urllib.parse import urlparse
 
-from build_dataset import __version__
 from build_dataset.annotate import annotate_article
 from build_dataset.annotate.language import detect_language
 from build_dataset.clean import CleanedPage, clean_html, clean_page
+from build_dataset.provenance import pipeline_version
 from build_dataset.read import ManifestEntry, SourceFile, SourceText
 from build_dataset.schema import Article, RawArticle
 
@@ -75,7 +75,7 @@ def assemble(source: SourceFile, text: SourceText, entry: ManifestEntry | None, 
         word_count=count_words(page.text),
         removed=list(page.removed),
         repairs=list(page.repairs),
-        pipeline_version=__version__,
+        pipeline_version=pipeline_version(),
     )
 
 

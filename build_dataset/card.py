@@ -80,12 +80,13 @@ class CorpusStats:
     attributed_quotes: int = 0
     short_quotes: int = 0
     published_known: int = 0
+    pipelines: Counter[str] = field(default_factory=Counter)
 
 
 def corpus_stats(release_dir: Path) -> CorpusStats:
     stats = CorpusStats()
     columns = ["language", "outlet", "word_count", "quality_flags", "duplicate_of", "removed", "repairs", "entities",
-               "quotes", "published"]
+               "quotes", "published", "pipeline_version"]
     for row in iter_rows(config_files(release_dir, schema.DEFAULT_CONFIG), columns):
         stats.rows += 1
         language = row["language"] or "unknown"
@@ -105,6 +106,7 @@ def corpus_stats(release_dir: Path) -> CorpusStats:
         stats.attributed_quotes += sum(1 for q in row["quotes"] if q["speaker"])
         stats.short_quotes += sum(1 for q in row["quotes"] if count_words(q["text"]) <= SHORT_QUOTE_WORDS)
         stats.published_known += row["published"] is not None
+        stats.pipelines[row["pipeline_version"]] += 1
     return stats
 
 
@@ -256,7 +258,16 @@ def placeholders(release_dir: Path, identity: dict[str, Any], stats: CorpusStats
         "attributed_quotes": str(stats.attributed_quotes),
         "short_quotes": str(stats.short_quotes),
         "versions": versions,
+        "pipeline_versions": _pipelines(stats.pipelines),
     }
+
+
+def _pipelines(pipelines: Counter[str]) -> str:
+    """The `pipeline_version`s of the rows, as card prose: one for a plain build, several when workers ran
+    other code or libraries (a Ray cluster with mixed nodes)."""
+    if len(pipelines) == 1:
+        return f"`{next(iter(pipelines))}`"
+    return ", ".join(f"`{p}` ({n} rows)" for p, n in sorted(pipelines.items())) or "none (no rows)"
 
 
 def render(template: str, values: dict[str, str], *, root: Path) -> str:

@@ -13,8 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from build_dataset import __version__
 from build_dataset.errors import BuildDatasetError, BuildTerminated
+from build_dataset.provenance import pipeline_version
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn scraped news pages into a clean, annotated, versioned Hub dataset.")
@@ -52,7 +52,7 @@ def one_line_errors(command: F) -> F:
 
 def _show_version(value: bool) -> None:
     if value:
-        out.print(f"build-dataset {__version__}")
+        out.print(f"build-dataset {pipeline_version()}")
         raise typer.Exit()
 
 
@@ -102,7 +102,7 @@ def build(
         summary = run_build(input_dir, output, identity_path=identity, card_template=card, max_bytes=max_bytes,
                             skip_bad=skip_bad, dup_threshold=dup_threshold, engine=engine, workers=workers,
                             previous=previous, progress=progress)
-    table = Table(title=f"build-dataset {__version__}: dataset v{summary.version} in {output}")
+    table = Table(title=f"build-dataset {pipeline_version()}: dataset v{summary.version} in {output}")
     table.add_column("")
     table.add_column("count", justify="right")
     table.add_row("files read", str(summary.files_read))

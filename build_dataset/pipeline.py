@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from build_dataset import __version__, engines, schema
+from build_dataset import engines, schema
 from build_dataset.annotate.dedup import find_duplicates
 from build_dataset.assemble import outlet_key
 from build_dataset.card import load_identity, write_card
@@ -28,6 +28,7 @@ from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, BuildTerminated, InputError, ValidationError, printable
 from build_dataset.package import ShardWriter, iter_rows, read_batches
+from build_dataset.provenance import pipeline_version
 from build_dataset.publish.changelog import (
     changelog_entry,
     history_base,
@@ -156,8 +157,8 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     work = staging / ".work"
     work.mkdir()
     version = identity["version"]
-    staged = ShardWriter(work, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
-    raw = ShardWriter(staging, schema.RAW_CONFIG, dataset_version=version, pipeline_version=__version__)
+    staged = ShardWriter(work, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=pipeline_version())
+    raw = ShardWriter(staging, schema.RAW_CONFIG, dataset_version=version, pipeline_version=pipeline_version())
     tasks = [Task(source=source, entry=manifest.get(source.relative)) for source in sources]
     refused: list[InputError] = []
     for done, outcome in enumerate(engines.run(engine, tasks, furniture, workers), start=1):
@@ -184,7 +185,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
         cluster = duplicates.get(source.copy_of.id, (None, source.copy_of.id))[1]
         if duplicates.get(source.id, (None, source.id))[1] != cluster:
             duplicates[source.id] = (cluster, cluster)
-    final = ShardWriter(staging, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=__version__)
+    final = ShardWriter(staging, schema.DEFAULT_CONFIG, dataset_version=version, pipeline_version=pipeline_version())
     for batch in read_batches(staged_files):
         ids = batch.column("id").to_pylist()
         marks = [duplicates.get(i, (None, i)) for i in ids]

@@ -57,10 +57,12 @@ def summary_lines(diff: ReleaseDiff | None, previous_version: str | None, versio
         return [FIRST_RELEASE]
     if diff is None:
         return [_not_computed(previous_version, version)]
+    pipeline = ([f"- Built by build-dataset `{diff.new_pipeline}`; v{previous_version} was built by "
+                 f"`{diff.old_pipeline}`."] if diff.pipeline_changed else [])
     if diff.is_empty:
-        return [f"- No article changes since v{previous_version}."]
+        return [f"- No article changes since v{previous_version}.", *pipeline]
     lines = [f"- {len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed articles "
-             f"since v{previous_version} ({diff.unchanged} unchanged)."]
+             f"since v{previous_version} ({diff.unchanged} unchanged).", *pipeline]
     if diff.columns_added or diff.columns_removed:
         lines.append(f"- Schema: columns added {list(diff.columns_added)}, removed {list(diff.columns_removed)}.")
     if diff.added:

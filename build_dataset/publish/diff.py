@@ -15,12 +15,15 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from build_dataset.package import CHUNK_ROWS, read_batches
+from build_dataset.package import CHUNK_ROWS, PIPELINE_KEY, read_batches
 from build_dataset.publish.errors import PublishError
 from build_dataset.publish.release import DATA_GLOB, release_version
 from build_dataset.publish.version import Part
 
 ID_COLUMN = "id"
+PROVENANCE_FIELDS = frozenset({"pipeline_version"})
+"""Columns that say what built a row, not what it holds: a new build-dataset that writes the same rows
+changes no article. The diff reports the two pipeline versions on their own line instead."""
 TEXT_FIELDS = frozenset({"text"})
 ANNOTATION_FIELDS = frozenset({"entities", "quotes", "dates", "quality_flags", "duplicate_of", "cluster_id"})
 GROUPS = ("text", "annotations", "metadata")
@@ -66,6 +69,13 @@ class ReleaseDiff:
     columns_added: tuple[str, ...] = ()
     columns_removed: tuple[str, ...] = ()
     field_counts: dict[str, int] = field(default_factory=dict)
+    old_pipeline: str | None = None
+    new_pipeline: str | None = None
+
+    @property
+    def pipeline_changed(self) -> bool:
+        """Whether the two releases were built by different code, data or libraries (both known)."""
+        return bool(self.old_pipeline and self.new_pipeline and self.old_pipeline != self.new_pipeline)
 
     @property
     def group_counts(self) -> dict[str, int]:
@@ -91,6 +101,7 @@ class ReleaseDiff:
         return {
             "old": self.old, "new": self.new,
             "old_version": self.old_version, "new_version": self.new_version,
+            "old_pipeline": self.old_pipeline, "new_pipeline": self.new_pipeline,
             "counts": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed),
                        "unchanged": self.unchanged},
             "changed_by_group": self.group_counts,
@@ -108,7 +119,8 @@ def _digest(value: Any) -> bytes:
 
 
 def row_hashes(release_dir: Path) -> tuple[tuple[str, ...], dict[str, bytes]]:
-    """(columns, id -> row hash) of a release's default config; the hash is one digest per column."""
+    """(columns, id -> row hash) of a release's default config; the hash is one digest per column
+    (`id` and the PROVENANCE_FIELDS are not hashed)."""
     shards = sorted(release_dir.glob(DATA_GLOB))
     if not shards:
         raise PublishError(f"has no {DATA_GLOB}", path=release_dir, fix="pass a release folder or OWNER/NAME@REV")
@@ -116,7 +128,7 @@ def row_hashes(release_dir: Path) -> tuple[tuple[str, ...], dict[str, bytes]]:
     hashes: dict[str, bytes] = {}
     for shard in shards:
         parquet = pq.ParquetFile(shard)
-        names = tuple(sorted(n for n in parquet.schema_arrow.names if n != ID_COLUMN))
+        names = tuple(sorted(n for n in parquet.schema_arrow.names if n != ID_COLUMN and n not in PROVENANCE_FIELDS))
         if columns is None:
             columns = names
         elif names != columns:
@@ -134,6 +146,16 @@ def row_hashes(release_dir: Path) -> tuple[tuple[str, ...], dict[str, bytes]]:
 
 def _split(row: bytes, columns: tuple[str, ...]) -> dict[str, bytes]:
     return {name: row[i * _DIGEST:(i + 1) * _DIGEST] for i, name in enumerate(columns)}
+
+
+def pipeline_of(release_dir: Path) -> str | None:
+    """The pipeline version the first data shard's file metadata records (every shard of a build records
+    the same), None for a release without one."""
+    shards = sorted(release_dir.glob(DATA_GLOB))
+    if not shards:
+        return None
+    value = (pq.ParquetFile(shards[0]).schema_arrow.metadata or {}).get(PIPELINE_KEY)
+    return value.decode("utf-8", "replace") if value else None
 
 
 def _version(release_dir: Path) -> str | None:
@@ -172,6 +194,7 @@ def diff_releases(old_dir: Path, new_dir: Path, *, old_label: str | None = None,
         columns_added=tuple(c for c in new_columns if c not in old_columns),
         columns_removed=tuple(c for c in old_columns if c not in new_columns),
         field_counts=dict(field_counts),
+        old_pipeline=pipeline_of(old_dir), new_pipeline=pipeline_of(new_dir),
     )
 
 
@@ -182,6 +205,8 @@ def render_diff(diff: ReleaseDiff, *, limit: int = 50) -> str:
     lines = [f"{diff.old} -> {diff.new}{versions}",
              f"articles: {len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed "
              f"({groups}), {diff.unchanged} unchanged"]
+    if diff.pipeline_changed:
+        lines.append(f"pipeline: {diff.old_pipeline} -> {diff.new_pipeline}")
     if diff.columns_added or diff.columns_removed:
         lines.append(f"columns: added {list(diff.columns_added)}, removed {list(diff.columns_removed)}")
     if diff.field_counts:

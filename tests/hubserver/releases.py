@@ -28,11 +28,12 @@ def article(source_file: str, text: str, *, title: str | None = None, **fields: 
     """An article whose id is derived from its source file name (stable across edits of its text); its
     raw page is a menu line, removed, then the text."""
     digest = hashlib.sha256(source_file.encode()).hexdigest()
-    fields = {"language": "en", "removed": [RemovedSpan(start=0, end=5, reason="navigation")], **fields}
+    fields = {"language": "en", "removed": [RemovedSpan(start=0, end=5, reason="navigation")],
+              "pipeline_version": "test", **fields}
     return Article(id=digest[:16], source_file=source_file, source_sha256=digest, url=None, outlet=None,
                    outlet_info=None, retrieved=None, license_note=None, title=title, description=None,
                    section=None, text=text, word_count=count_words(text), cluster_id=digest[:16],
-                   pipeline_version="test", **fields)  # type: ignore[arg-type]
+                   **fields)  # type: ignore[arg-type]
 
 
 def _raw(a: Article) -> RawArticle:
