@@ -13,19 +13,16 @@ the release part.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from build_dataset import __version__
 
-DISTRIBUTION = "build-dataset"
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHAPING_SUFFIXES = frozenset({".py", ".json", ".yaml"})
 """The package files that shape the output: its modules and the data it ships (line model, catalogues)."""
 FINGERPRINT_CHARS = 12
-_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def package_files(root: Path = PACKAGE_DIR) -> list[Path]:
@@ -35,19 +32,19 @@ def package_files(root: Path = PACKAGE_DIR) -> list[Path]:
                   key=lambda p: p.relative_to(root).as_posix())
 
 
-def dependency_versions(distribution: str = DISTRIBUTION) -> list[tuple[str, str]]:
-    """(name, installed version) of each runtime dependency the distribution declares, sorted by name.
+DEPENDENCIES = (
+    "charset-normalizer", "datasets", "datasketch", "ftfy", "huggingface_hub", "justext",
+    "lingua-language-detector", "lxml_html_clean", "numpy", "pyahocorasick", "pyarrow", "pymorphy3",
+    "pymorphy3-dicts-ru", "pymorphy3-dicts-uk", "pyyaml", "rich", "trafilatura", "typer",
+)
+"""The runtime dependencies `pyproject.toml` pins (a test holds the two lists equal). They are listed here
+rather than read from the installed package's metadata because a Ray worker runs this code without the
+package installed: it must compute the same fingerprint as the driver."""
 
-    Optional extras (tests, Ray, training) do not shape the rows and are left out; a declared library
-    that is not installed is recorded as "missing" rather than failing, since the build then fails on
-    its own import with a clearer message.
-    """
-    try:
-        requirements = metadata.requires(distribution) or []
-    except metadata.PackageNotFoundError:  # a source tree that was never installed
-        return []
-    names = sorted({m.group(0).lower() for r in requirements if "extra ==" not in r
-                    if (m := _NAME_RE.match(r.strip()))})
+
+def dependency_versions(names: tuple[str, ...] = DEPENDENCIES) -> list[tuple[str, str]]:
+    """(name, installed version) of each dependency; one that is not installed is recorded as "missing"
+    rather than failing, since the build then fails on its own import with a clearer message."""
     out = []
     for name in names:
         try:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import tomllib
 from hubserver import article, write_release
 
 from build_dataset import __version__
 from build_dataset.package import PIPELINE_KEY
-from build_dataset.provenance import PACKAGE_DIR, fingerprint, package_files, pipeline_version
+from build_dataset.provenance import DEPENDENCIES, PACKAGE_DIR, fingerprint, package_files, pipeline_version
 from build_dataset.publish.changelog import summary_lines
 from build_dataset.publish.diff import diff_releases, render_diff
 
@@ -55,6 +57,12 @@ def test_a_file_renamed_changes_it(tmp_path: Path) -> None:
     before = _fingerprint(root)
     (root / "clean" / "dates.py").rename(root / "clean" / "dates2.py")
     assert _fingerprint(root) != before
+
+
+def test_the_fingerprinted_libraries_are_the_pinned_ones() -> None:
+    pinned = tomllib.loads((PACKAGE_DIR.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.match(r"[A-Za-z0-9._-]+", r)[0].lower() for r in pinned["dependencies"]}
+    assert names == {d.lower() for d in DEPENDENCIES}
 
 
 def test_the_installed_pipeline_version_is_the_package_version_plus_a_label() -> None:
