@@ -74,14 +74,12 @@ def read_release(release: pathlib.Path) -> dict[str, dict]:
     return rows
 
 
-def _right(value, item: dict, also: dict[str, dict], accept: set[str]) -> bool | None:
+def _right(value, item: dict, also: dict[str, dict[str, str]], accept: set[str]) -> bool | None:
     """Whether a page's value is right: the labelled value, or one of the extra labels; None if unknown."""
     if value == item["value"]:
         return item["label"] in accept
-    extra = also.get(item["file"])
-    if extra is not None and extra["value"] == value:
-        return extra["label"] in accept
-    return None
+    extra = also.get(item["file"], {}).get(value)
+    return None if extra is None else extra in accept
 
 
 def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
@@ -89,7 +87,9 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for field in FIELDS:
         items = labels["fields"][field]
-        also = {x["file"]: x for x in labels["also"].get(field, [])}
+        also: dict[str, dict[str, str]] = {}  # file -> value -> label: a page may have several extra labels
+        for x in labels["also"].get(field, []):
+            also.setdefault(x["file"], {})[x["value"]] = x["label"]
         figures = {"coverage": (sum(1 for r in rows.values() if r[field]), len(rows))}
         for name, accept in (("precision", {"R"}), ("lenient", {"R", "M"})):
             if name == "lenient" and field != "section":

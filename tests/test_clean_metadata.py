@@ -248,3 +248,60 @@ def test_a_year_glued_to_the_next_word_is_read(dateline: str, published: dt.date
     """A dump glues a date to what follows it; the year used to need a word boundary after it, so the
     date was skipped (and a later one on the line, an update, taken)."""
     assert _title_header([HEADLINE, "By Jane Roe", dateline]).published == published
+
+
+# --- titles: decks, captions, site names and short lines are no headline -----------------------------
+
+DECK = "The opposition says it will challenge the night vote on the water budget in court"
+
+
+def test_a_deck_below_its_headline_gives_the_headline() -> None:
+    """A headline, then a longer subtitle: both name the body, and the subtitle nearest the body used
+    to be taken for the headline. The headline is the title, the deck its standfirst."""
+    head = _title_header([HEADLINE_2, DECK])
+    assert head.title == HEADLINE_2
+    assert head.description == DECK
+    # a kicker of a word or three above a headline is no headline of its own
+    assert _title_header(["Water politics", HEADLINE_2]).title == HEADLINE_2
+
+
+def test_a_short_line_printed_once_is_no_title() -> None:
+    """Two words right above the body ("Zum Video", a menu item) named a word of the body and became
+    the title; a short headline is still trusted when it is printed again above the body."""
+    assert _title_header(["Budget video"]).title is None
+    assert _title_header(["Budget vote", "Jane Roe", "Budget vote"]).title == "Budget vote"
+
+
+def test_a_sentence_printed_twice_is_no_title() -> None:
+    """A caption printed twice (alt text and caption) ends with a full stop; headlines end bare."""
+    caption = "Members of parliament during the budget vote."
+    assert _title_header([caption, caption]).title is None
+
+
+def test_the_site_name_above_the_menu_is_no_title() -> None:
+    """The site's name or motto opens the page, and a menu lies between it and the body."""
+    rows = ["Parliament Water Weekly", "Home page", "Sport pages", "Culture pages", "About us"]
+    assert _title_header(rows).title is None
+    assert _title_header(["Parliament Water Weekly", "By Jane Roe", "March 3, 2021"]).title \
+        == "Parliament Water Weekly"
+
+
+def test_the_start_of_the_first_paragraph_is_no_title() -> None:
+    """A line that the first paragraph repeats with more words after it is an image's short caption."""
+    assert _title_header(["The regional parliament approved the water budget"]).title is None
+
+
+@pytest.mark.parametrize("line", [
+    "Water budget vote ListenListen",                       # a button's label glued to itself
+    "A talk on the water budget with Jane RoeJane Roe",     # a name printed twice by a widget
+    "Water budget votes in parliament,",                    # a list cut off
+    "Water budget pictures by Jane Roe and John Doe",       # a credit naming two people
+])
+def test_more_lines_without_a_headline_shape_are_no_title(line: str) -> None:
+    """Each line shares words with the body and sits right above it; its shape says it is no headline."""
+    assert _title_header([line]).title is None
+
+
+def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
+    """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
+    assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

@@ -7,9 +7,12 @@ repetition (a headline recurs, truncated or glued), position (the headline is th
 line before the body) and shape (a byline is a few capitalised words, a dateline holds a date).
 
 A title is given only when the line has a headline's shape and evidence that it heads this article:
-it shares a word with the body's beginning, or it is printed again right above the body or glued to
-its standfirst. A wrong title is worse than none: the slot a headline would fill still anchors the
-byline and dateline, but its refused text is no title and stays where the line model put it.
+it shares enough of its words with the body's beginning, or it is printed again right above the body
+or glued to its standfirst. A line of two words printed once, a sentence ending with a full stop, the
+site's name above its menu and a caption that the first paragraph goes on with are refused; a longer
+subtitle right below a headline (a deck) gives the headline above it. A wrong title is worse than
+none: the slot a headline would fill still anchors the byline and dateline, but its refused text is no
+title and stays where the line model put it.
 """
 
 from __future__ import annotations
@@ -58,28 +61,36 @@ _PROSE_END = ".!?。！？…\"'”’»)"
 _NOT_HEADLINE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
     r"|\s(?:>|»|›|►|→|\|)$"           # a link's arrow or a menu's separator at the end ("Read more >")
-    r"|:$"                             # a lead-in to what follows ("The blotter is as follows:")
+    r"|[:,]$"                          # a lead-in to what follows ("The blotter is as follows:"), a list cut off
     r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
     r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par)\s+\w"  # a credit ("geschrieben von X", "Interview by X")
     r"|^(?:\w+\s+)?(?:von|by)\s+\w"
     r"|\S\s{4,}\S"                      # two columns of a table side by side
-    r"|www\.|://|@\w",                  # a URL, an e-mail address or a social media handle
+    r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
+    r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
     re.IGNORECASE,
 )
 """Shapes no headline has, on any site: marks, links, counters, list items, credits and URLs (a
 headline is a phrase or a sentence of words)."""
-_CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}$"
-                     r"|^[^\W\d_]+:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
-"""A credit: a few words, then "by" and capitalised names to the end ("Staff Report by Jane Roe"), or a
-label and a name ("Interview: Jane Roe")."""
+_CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}"
+                     r"(?:(?:und|and|et|&)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4})?$"
+                     r"|^[^\W\d_][^\s:]*:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
+"""A credit: a few words, then "by" and one or two capitalised names to the end ("Staff Report by Jane
+Roe", "Folge 3 von Jane Roe und John Doe"), or a label and a name ("Interview: Jane Roe",
+"Fotos/Illustration: Jane Roe", "Autor*in: Jane Roe")."""
 _GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")
 """A lower-case letter followed by a capital inside a word: two items printed with no space between
 ("Últimas noticiasRusia invade UcraniaCoronavirus"); a brand ("iPhone") has one such seam, a menu more."""
+_WORD_TWICE = re.compile(r"\b([A-ZÀ-ÖØ-Þ].+?\S)\1\b")
+"""Capitalised words glued to a copy of themselves ("ÉcouterÉcouter", "de Jane RoeJane Roe"): a button's
+label and its icon's alt text, a name printed twice by a byline widget; a headline says a thing once."""
 TITLE_MAX_WORDS = 20
 """A headline is rarely longer; a longer title-like line is a caption, a teaser or the first paragraph."""
 BODY_SAMPLE_CHARS = 2000
 """How much of the body a headline is compared with: an article names its subject early."""
+NAMES_BODY_SHARE = 0.3
+"""The share of a headline's content words the body's beginning must hold (`_names_body`)."""
 _STEM = 5
 """Words are compared by their first letters, so "Patriarchat" meets "patriarchalische"."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -177,7 +188,8 @@ def _headline_shape(text: str) -> bool:
         return False
     return len(text.split()) <= TITLE_MAX_WORDS and not (_NOT_HEADLINE.search(text) or _CREDIT.match(text)
                                                           or _repeats_a_phrase(text) or _tag_list(text)
-                                                          or len(_GLUED.findall(text)) > 1)
+                                                          or len(_GLUED.findall(text)) > 1
+                                                          or _WORD_TWICE.search(text) or cue_reason(text))
 
 
 def _tag_list(text: str) -> bool:
@@ -222,8 +234,12 @@ def _body_sample(lines: list[Line], verdicts: list[Verdict], start: int) -> str:
 def _names_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bool:
     """Whether a headline candidate shares a word with the body's beginning: a headline names what the
     article is about, while a menu item, a site's name, a widget ("Zum Video", "Mehr erfahren") or a
-    line of another story's teaser names nothing the article says."""
-    return bool(_content_words(text, stoplist) & body_words)
+    line of another story's teaser names nothing the article says. A caption, a menu item or an offer
+    may share one word of many with the body by chance, so a headline must share at least
+    NAMES_BODY_SHARE of its words."""
+    words = _content_words(text, stoplist)
+    shared = len(words & body_words)
+    return shared > 0 and shared >= NAMES_BODY_SHARE * len(words)
 
 
 def _is_dateline(ln: Line) -> bool:
@@ -355,6 +371,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     # slot a headline would fill is still found (the byline and dateline are read below it), but its
     # text is no title and stays where the line model put it
     body_words: set[str] | None = None  # read from the body only for a line of a headline's shape
+    decks: set[int] = set()  # header positions found to be a deck below its headline
 
     def trusted(k: int) -> bool:
         nonlocal body_words
@@ -365,6 +382,13 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         b = bodies[k]
         if body_words is None:
             body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
+        # a short line, a sentence, the site's name above the menu, a caption the body goes on with
+        if _short_once(b, bodies) or _sentence(b) or _site_banner(lines, verdicts, header, k) \
+                or _cut_caption(b, lines, start):
+            return False
+        if _deck(bodies, k, header, lines, verdicts, body_words, stoplist):
+            decks.add(k)  # trusted as the sign of the headline above it, which is taken instead
+            return True
         return _names_body(b, body_words, stoplist) or (bodies[-1] == b and bodies.count(b) > 1) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
@@ -376,6 +400,11 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         trusted_pos = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist) if trusted(k)),
                            None)
     slot = ranked[0] if ranked else next(_nearest_headlines(lines, verdicts, header, repeat, stoplist), None)
+    if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
+        if head.description is None:
+            head.description = bodies[trusted_pos]
+            head.reasons[header[trusted_pos]] = "standfirst"
+        trusted_pos -= 1
     if trusted_pos is not None:
         head.title = bodies[trusted_pos]
         for k, b in enumerate(bodies):
@@ -506,6 +535,73 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
     ln = lines[i]
     return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
         and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None
+
+
+TITLE_MIN_WORDS = 3
+"""A headline printed once says something in at least this many words; a shorter line printed once
+above the body is as often a menu item, a widget ("Zum Video") or a site's name. A short headline is
+trusted when the header prints it more than once."""
+DECK_MIN_WORDS = 5
+"""A headline-shaped line of at least this many words right above a longer one is the headline and the
+longer one its deck (subtitle); a kicker or a rubric above a headline is shorter."""
+
+
+def _short_once(title: str, bodies: list[str]) -> bool:
+    """Whether a headline candidate has fewer than TITLE_MIN_WORDS words and is printed only once (a
+    script written without spaces has no words to count)."""
+    return len(title.split()) < TITLE_MIN_WORDS and bodies.count(title) < 2 and not _CJK.search(title)
+
+
+SITE_TOP_LINES = 6
+"""A line among a page's first few lines, above its menu, is the site's name or motto (`_site_banner`)."""
+BANNER_GAP = 3
+"""...when at least this many lines that are no byline, dateline or button (menu items, teasers) lie
+between it and the body."""
+_BUTTON_CUES = frozenset({"social", "comments", "markup", "advertising", "subscribe"})
+
+
+def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int) -> bool:
+    """Whether header line `k` is the site's name or motto: among the page's first SITE_TOP_LINES lines,
+    with a menu (BANNER_GAP lines that are no byline, dateline or button) between it and the body. A
+    headline that opens a page cut to its article has only its byline, dateline and buttons below it.
+    (A byline's shape is read without the stoplist: any pair of capitalised words counts as one.)"""
+    i = header[k]
+    if sum(1 for ln in lines[:i] if ln.text) >= SITE_TOP_LINES:
+        return False
+    between = [j for j in header[k + 1:] if lines[j].body != lines[i].body]
+    return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES and not _is_dateline(lines[j])
+               and _byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
+
+
+def _sentence(title: str) -> bool:
+    """Whether a headline candidate ends with a full stop: a sentence (a caption, a teaser's lede, an
+    offer), since headlines end bare, or with "?", "!" or an ellipsis."""
+    return title.endswith(".") and not title.endswith("..")
+
+
+def _cut_caption(title: str, lines: list[Line], start: int) -> bool:
+    """Whether the body's first paragraph is the line again with more words after it ("X" above "X -
+    more of the caption"): an image's alt text or a slide's caption above its longer text."""
+    return start < len(lines) and len(lines[start].body) > len(title) and lines[start].body.startswith(title)
+
+
+def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdicts: list[Verdict],
+          body_words: set[str], stoplist: frozenset[str]) -> bool:
+    """Whether header line `k` is a deck: the line right above it is a headline of DECK_MIN_WORDS words or
+    more, shorter than it, that names the body too, and neither is the other printed again or cut.
+
+    News pages print the headline, then a longer subtitle; both name the article, so the subtitle nearest
+    the body would be taken for the headline. A kicker above a headline is a rubric of a word or three.
+    """
+    if k == 0:
+        return False
+    above, b = bodies[k - 1], bodies[k]
+    n_above = len(above.split())
+    if n_above < DECK_MIN_WORDS or n_above >= len(b.split()) or b.startswith(above) or above.startswith(b):
+        return False
+    i = header[k - 1]
+    return _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
+        and not DATELINE_WORDS.search(above) and _names_body(above, body_words, stoplist)
 
 
 def _alt_text(bodies: list[str], k: int, header: list[int], verdicts: list[Verdict]) -> bool:
