@@ -305,3 +305,10 @@ def test_more_lines_without_a_headline_shape_are_no_title(line: str) -> None:
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None
+
+
+def test_a_caption_below_the_byline_gives_the_headline_above_it() -> None:
+    """A headline comes before its byline and dateline; the line between them and the body (a photo's
+    caption, a deck) names the body too and, nearest the body, used to be taken for the headline."""
+    caption = "Members of parliament at the water budget vote in the night"
+    assert _title_header([HEADLINE_2, "By Jane Roe", "March 3, 2021", caption]).title == HEADLINE_2

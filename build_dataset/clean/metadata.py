@@ -10,9 +10,9 @@ A title is given only when the line has a headline's shape and evidence that it 
 it shares enough of its words with the body's beginning, or it is printed again right above the body
 or glued to its standfirst. A line of two words printed once, a sentence ending with a full stop, the
 site's name above its menu and a caption that the first paragraph goes on with are refused; a longer
-subtitle right below a headline (a deck) gives the headline above it. A wrong title is worse than
-none: the slot a headline would fill still anchors the byline and dateline, but its refused text is no
-title and stays where the line model put it.
+subtitle right below a headline (a deck), or a line below the byline and dateline, gives the headline
+above it. A wrong title is worse than none: the slot a headline would fill still anchors the byline
+and dateline, but its refused text is no title and stays where the line model put it.
 """
 
 from __future__ import annotations
@@ -372,6 +372,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     # text is no title and stays where the line model put it
     body_words: set[str] | None = None  # read from the body only for a line of a headline's shape
     decks: set[int] = set()  # header positions found to be a deck below its headline
+    moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
     def trusted(k: int) -> bool:
         nonlocal body_words
@@ -389,6 +390,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         if _deck(bodies, k, header, lines, verdicts, body_words, stoplist):
             decks.add(k)  # trusted as the sign of the headline above it, which is taken instead
             return True
+        above = _headline_above_byline(lines, verdicts, header, k, body_words, stoplist)
+        if above is not None:
+            moved[k] = above
+            return True
         return _names_body(b, body_words, stoplist) or (bodies[-1] == b and bodies.count(b) > 1) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
@@ -400,6 +405,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         trusted_pos = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist) if trusted(k)),
                            None)
     slot = ranked[0] if ranked else next(_nearest_headlines(lines, verdicts, header, repeat, stoplist), None)
+    trusted_pos = moved.get(trusted_pos, trusted_pos)
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
         if head.description is None:
             head.description = bodies[trusted_pos]
@@ -583,6 +589,31 @@ def _cut_caption(title: str, lines: list[Line], start: int) -> bool:
     """Whether the body's first paragraph is the line again with more words after it ("X" above "X -
     more of the caption"): an image's alt text or a slide's caption above its longer text."""
     return start < len(lines) and len(lines[start].body) > len(title) and lines[start].body.startswith(title)
+
+
+BYLINE_BLOCK_LINES = 4
+"""How many lines (byline, dateline, buttons) may lie between a headline and the line below them."""
+_META_CUES = frozenset({"social", "comments", "markup"})
+
+
+def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int,
+                           body_words: set[str], stoplist: frozenset[str]) -> int | None:
+    """The headline above a byline or dateline right above header line `k`, if one is there: a headline
+    comes before its byline and dateline, so a line below them is a caption or a deck."""
+    meta = False
+    for j in range(k - 1, max(-1, k - 1 - BYLINE_BLOCK_LINES), -1):
+        ln, v = lines[header[j]], verdicts[header[j]]
+        if _is_dateline(ln) or _byline_names(ln, stoplist) is not None or _BYLINE_PREFIX.match(ln.body):
+            meta = True
+            continue
+        if v.cue in _META_CUES or not ln.text:
+            continue
+        b = ln.body
+        if meta and b != lines[header[k]].body and _title_like(ln, v) and _headline_shape(b) \
+                and len(b.split()) >= TITLE_MIN_WORDS and not _sentence(b) and _names_body(b, body_words, stoplist):
+            return j
+        return None
+    return None
 
 
 def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdicts: list[Verdict],
