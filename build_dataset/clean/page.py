@@ -72,8 +72,11 @@ def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
     """Lines of symbols only and lines of program code are removed as "markup", and the line model may
     not overturn that (`Verdict.sure`). This runs after the features are computed, so the model reads
     what it was trained on."""
+    # Most lines are ruled out before any call: a body (the text after its bullet) starting with a letter
+    # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), and a short line is no code.
     for k, ln in enumerate(lines):
-        if symbols_only(ln.text) or program_code(ln.text):
+        text = ln.text
+        if (not ln.body[:1].isalnum() and symbols_only(text)) or (len(text) >= CODE_MIN_CHARS and program_code(text)):
             verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
 
 

@@ -63,13 +63,29 @@ def partition(raw_length: int, pieces: list[tuple[int, int, str]]) -> tuple[list
     pieces (blank lines) are whitespace, and whitespace between two spans of one reason joins them."""
     out: list[list] = []
     pos = 0
+    # `_push` written out: two calls per piece cost more than the merging itself
     for a, z, label in pieces:
-        z = min(z, raw_length)
-        if a > pos:
-            _push(out, pos, a, WHITESPACE)
+        if z > raw_length:
+            z = raw_length
+        if a > pos:  # whitespace before the piece: it joins whitespace before it
+            if out and out[-1][2] == WHITESPACE:
+                out[-1][1] = a
+            else:
+                out.append([pos, a, WHITESPACE])
         if z > a:
-            _push(out, a, z, label)
-        pos = max(pos, z)
+            if label == KEPT or not out:
+                out.append([a, z, label])
+            else:
+                last = out[-1]
+                if last[2] == label:
+                    last[1] = z
+                elif label != WHITESPACE and last[2] == WHITESPACE and len(out) >= 2 and out[-2][2] == label:
+                    out.pop()
+                    out[-1][1] = z
+                else:
+                    out.append([a, z, label])
+        if z > pos:
+            pos = z
     if pos < raw_length:
         _push(out, pos, raw_length, WHITESPACE)
     kept = [(a, z) for a, z, label in out if label == KEPT]
