@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
@@ -52,14 +53,22 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=t\d))")  # a time may follow: "2022-02-24T10:15"
 _NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
 
-DATELINE_WORDS = re.compile(
-    r"\b(?:published|posted|updated|update|last updated|modified|veröffentlicht|aktualisiert|"
+_DATELINE_WORD_ALT = (
+    r"published|posted|updated|update|last updated|modified|veröffentlicht|aktualisiert|"
     r"erstellt|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|"
     r"zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|апублікавана|абноўлена|дата|"
     r"gepostet|datum|date|"
-    r"yayınlanma|güncelleme|publiceerd|gepubliceerd)\b",
-    re.IGNORECASE,
+    r"yayınlanma|güncelleme|publiceerd|gepubliceerd|"
+    r"publiziert|erschienen|geschrieben|zuletzt bearbeitet|publiée?|modifié|postado|atualizado|"
+    r"publicada|actualizada|modificado|pubblicata|aggiornata|aktualizacja|data publikacji|"
+    r"опубликован|обновлен|опублікований|оновлений|publikováno|aktualizováno|bijgewerkt"
 )
+DATELINE_WORDS = re.compile(rf"\b(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
+"""A word that says a line's date is the page's publication or update date, in the languages the
+month names cover."""
+LEADING_DATELINE_WORD = re.compile(rf"^\W*(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
+"""A dateline word opening a line ("Published: ...", "PUBLISHED: ... | UPDATED: ..."): the line is a
+dateline however many words its times and second date add."""
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -97,9 +106,17 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+"""What joins the two ends of a period ("14 Oct 2014 - 10 Aug 2017")."""
+
+
 def publication_date(dateline: str) -> dt.date | None:
     """The publication date a dateline gives: the earliest full date written in it (an update or a
-    print date comes later), or None."""
+    print date comes later), or None. Two dates joined by a dash are a period (an event's, an archive's
+    captures), not a publication: then None."""
     low = dateline.lower()
-    found = [read(m) for pattern, read in _FORMS for m in pattern.finditer(low)]
-    return min((d for d in found if d is not None), default=None)
+    matches = sorted(((m.start(), m.end(), read(m)) for pattern, read in _FORMS for m in pattern.finditer(low)),
+                     key=lambda x: x[0])
+    if any(_RANGE_DASH.fullmatch(low, a[1], b[0]) for a, b in pairwise(matches)):
+        return None
+    return min((d for _, _, d in matches if d is not None), default=None)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import DATELINE_WORDS, publication_date
+from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, parse_date, publication_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
@@ -242,10 +242,24 @@ def _names_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bo
     return shared > 0 and shared >= NAMES_BODY_SHARE * len(words)
 
 
+DATELINE_MAX_CHARS = 120
+"""Longest dateline: a date with its cue, time, time zone and an update's date ("Published: 22:00 GMT,
+26 September 2020 | Updated: 08:39 GMT, 28 September 2020"); a longer line is a sentence that holds a date."""
+
+
 def _is_dateline(ln: Line) -> bool:
-    if ln.length > 120:
+    """Whether a line is a dateline: a few words with a date, or a line opened by a publication or update
+    word ("Published:", "Veröffentlicht am") that writes a full date (a time, a time zone and an update's
+    date make such a line long in words but not in characters)."""
+    if ln.length > DATELINE_MAX_CHARS:
         return False
-    return bool(DATELINE_WORDS.search(ln.body)) and ln.words <= 12 or ln.dated and ln.words <= 10
+    # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
+    if ln.words <= 10 and (ln.dated or parse_date(ln.body) is not None):
+        return True
+    cue = DATELINE_WORDS.search(ln.body)
+    if cue is None:
+        return False
+    return ln.words <= 12 or LEADING_DATELINE_WORD.match(ln.body) is not None and publication_date(ln.body) is not None
 
 
 def _not_names(ln: Line, names: list[str]) -> bool:
@@ -417,6 +431,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             if b == head.title and k != repeat:
                 head.reasons[header[k]] = "title"
     if slot is None:
+        _date_beside_headline(lines, verdicts, None, start, head)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -455,7 +470,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             continue
         if _is_dateline(ln):
             head.reasons[i] = "dateline"
-            if head.published is None:
+            if head.published is None and not _in_date_list(lines, i):
                 head.published = publication_date(b)
             continue
         names = _byline_names(ln, stoplist)
@@ -655,9 +670,14 @@ def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int
     """The publication date printed right beside the header when no dateline follows the headline:
     just below a first paragraph of a standfirst's length (`_dateline_after_standfirst`), else on the
     line just above the first headline (line index `above`: a blog's date heading, a news site's date
-    over its headline). A date any farther from the headline is as often today's date in the site's
-    header, a teaser's or a comment's as the article's own, so it is not read."""
-    for i in (_dateline_after_standfirst(lines, verdicts, start), above):
+    over its headline, `above` None when no headline slot was found), else the dateline nearest above
+    the body when it is the one date there (`_dateline_above_body`: the slot found was a lead image's
+    alt text or a second heading below the real headline and its dateline). A date any farther is as
+    often today's date in the site's header, a teaser's or a comment's as the article's own, so it is
+    not read."""
+    candidates = (_dateline_after_standfirst(lines, verdicts, start), above,
+                  _dateline_above_body(lines, verdicts, start))
+    for i in candidates:
         if i is None or not _is_dateline(lines[i]) or _other_event(lines[i].body):
             continue
         published = publication_date(lines[i].body)
@@ -697,3 +717,65 @@ def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start
         if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= 8:
             return None
     return None
+
+
+DATELINE_ABOVE_LINES = 12
+"""How many lines above the body a dateline is sought when the headline's slot gives none: a header's
+byline, share buttons, a lead image and its caption, no farther."""
+MENU_ITEMS = 3
+"""Bulleted items with words in a row that make a menu: a date right above a menu is the site's
+masthead's (today's date), while a dateline has the headline, a byline or a lead image below it."""
+
+
+def _menu_below(lines: list[Line], i: int) -> bool:
+    """Whether the MENU_ITEMS lines right below line `i` are a menu's items (bulleted, with words)."""
+    below = lines[i + 1:i + 1 + MENU_ITEMS]
+    return len(below) == MENU_ITEMS and all(ln.bullet and any(c.isalpha() for c in ln.body) for ln in below)
+
+
+_TABLE_GAP = re.compile(r"\S {3,}\S")
+"""Cells of a table row as a text dump lays them out: a date in a table (results, a schedule) is a row's."""
+
+
+def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
+    """The dateline nearest above the body's first line, among the few lines above it, when it gives
+    the only date written there: several different dates near the body are a list of teasers or posts,
+    whose dates are not the article's. A caption's date is the photo's, a table row's is the row's and
+    a date right above a menu is the site's masthead's. None when a prose line comes first (another
+    text ends there) or no such dateline is there."""
+    found = None
+    dates = set()
+    for i in range(start - 1, max(-1, start - 1 - DATELINE_ABOVE_LINES), -1):
+        ln = lines[i]
+        if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= 8:
+            break
+        published = publication_date(ln.body) if ln.length <= DATELINE_MAX_CHARS else None
+        if published is None:
+            continue
+        dates.add(published)
+        if found is None and _is_dateline(ln) and verdicts[i].cue != "caption" and not _TABLE_GAP.search(ln.body) \
+                and not _menu_below(lines, i):
+            found = i
+    return found if len(dates) == 1 else None
+
+
+DATE_LIST_REACH = 2
+"""How many lines either side of a bare dateline are read for other dates: a list of dated posts or
+teasers puts one on every line or every other line."""
+
+
+def _in_date_list(lines: list[Line], i: int) -> bool:
+    """Whether line `i`, a dateline with no publication word, is one of a list of dated items (the blog's
+    recent posts, a next-post link among them): another line within DATE_LIST_REACH of it with no such
+    word gives another date. A publication or update word ("Published", "Aktualisiert am") says whose
+    date a line gives: such a line is no list's item (the update's date below the post's is not)."""
+    if DATELINE_WORDS.search(lines[i].body):
+        return False
+    own = publication_date(lines[i].body)
+    for k in range(max(0, i - DATE_LIST_REACH), min(len(lines), i + DATE_LIST_REACH + 1)):
+        other = lines[k]
+        if k == i or other.length > DATELINE_MAX_CHARS or DATELINE_WORDS.search(other.body):
+            continue
+        if publication_date(other.body) not in (None, own):
+            return True
+    return False

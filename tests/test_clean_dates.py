@@ -1,0 +1,91 @@
+"""The publication date is read from more of the datelines pages print, and not from a list of dates.
+
+Each page is a small header read by `read_header` directly (every line kept, as the line model might
+leave it), so the test does not depend on the line model's verdicts. The shapes are the kinds the dev
+pages gave (benchmarks/metadata.py measures them against benchmarks/date_labels.json); the strings are
+made up, since the rules name no site and no phrase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from build_dataset.clean.classify import GOOD, Verdict
+from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.dates import publication_date
+from build_dataset.clean.lines import split_lines
+from build_dataset.clean.metadata import Header, read_header
+from build_dataset.clean.stoplists import stoplist_for_words
+
+HEADLINE = "Parliament votes on the new water budget after a long night"
+BODY = ("The regional parliament approved the water budget on Tuesday after a debate that lasted "
+        "through the night, and the opposition said it would challenge the vote in court.")
+MENU = ["• Home", "• Politics", "• Sport", "• Culture"]
+EXTRAS = ["Share", "Comments (32)", "Members of parliament in the chamber"]
+"""What lies between a header's dateline and the body: share buttons, a counter, a lead image's alt text."""
+
+
+def _header(rows: list[str]) -> Header:
+    """The header of a page whose rows are followed by BODY, the first body line; a row's cue is the one
+    its words give (a photo credit is a "caption"), as the line classifier would set it."""
+    lines = split_lines("\n\n".join([*rows, BODY]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.body)) for ln in lines]
+    return read_header(lines, verdicts, len(lines) - 1, stoplist)
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020", dt.date(2020, 9, 26)),
+    ("PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: January 17, 2023 at 3:58 a.m.", dt.date(2023, 1, 16)),
+    ("Publiziert am 03.04.2020 um 12:35 Uhr von der Redaktion, zuletzt geändert am 11.04.2020", dt.date(2020, 4, 3)),
+])
+def test_a_dateline_opened_by_a_publication_word_is_read_however_many_words_it_has(
+        dateline: str, published: dt.date) -> None:
+    """Times, time zones and an update's date make a dateline long in words: more than twelve, and it
+    was taken for a sentence and the date lost. A publication word the list lacked lost it too."""
+    assert _header([*MENU, HEADLINE, HEADLINE, "By Jane Roe", dateline]).published == published
+
+
+def test_a_date_glued_to_the_byline_is_read() -> None:
+    """"2.03.2018von Jane Roe": no word boundary after the year, so the line was not seen as dated."""
+    assert _header([*MENU, HEADLINE, HEADLINE, "2.03.2018von Jane Roe"]).published == dt.date(2018, 3, 2)
+
+
+NOT_THE_ARTICLES = [
+    # today's date in the masthead, above the menu: farther than a header reaches
+    ["Tuesday, 3 May 2022", *MENU, *[f"• Topic {n}" for n in range(12)], *EXTRAS],
+    # a list of teasers, each with its date
+    [*MENU, "Budget row 2 March 2021", "Water prices 4 March 2021", *EXTRAS],
+    # a photo's date in its caption, a table row's date, an archive's capture period
+    [*MENU, "Members of parliament in the chamber Photo: Jane Roe 5 March 2021", *EXTRAS[:2]],
+    [*MENU, "100 m final            19.05.2007", *EXTRAS],
+    [*MENU, "14 Oct 2014 - 10 Aug 2017", *EXTRAS],
+]
+"""Pages with a date near the body that is not the article's."""
+
+
+def test_the_dateline_nearest_above_the_body_is_read_when_it_is_the_only_date_there() -> None:
+    """The slot a headline fills is the last title-like line above the body (here a lead image's alt
+    text); the dateline with the byline above the real headline was neither below that slot nor right
+    above it, and the date was lost. It is read only when it is the one date near the body and no
+    caption's, table row's or period's."""
+    assert _header([*MENU, "By Jane Roe 6 March 2021", HEADLINE, *EXTRAS]).published == dt.date(2021, 3, 6)
+    for rows in NOT_THE_ARTICLES:
+        assert _header(rows).published is None, rows
+
+
+def test_a_period_is_no_publication_date() -> None:
+    """Two dates joined by a dash are a period: its first date used to be taken."""
+    assert publication_date("14 Oct 2014 - 10 Aug 2017") is None
+    assert publication_date("Published 3 May 2020 | Updated 5 May 2020") == dt.date(2020, 5, 3)
+
+
+def test_a_list_of_dated_posts_below_the_headline_gives_no_date() -> None:
+    """A blog's list of recent posts (a next-post link among them) below the headline's slot: each is a
+    dateline, and the first one's date was taken. An update's line beside the post's date is no list."""
+    posts = ["Notes 01/24/2020", "Notes 01/26/2020", "Notes 01/23/2020"]
+    assert _header([*MENU, HEADLINE, HEADLINE, *posts]).published is None
+    head = _header([*MENU, HEADLINE, HEADLINE, "26 September 2019 Jane Roe", "Aktualisiert am 19.02.2020"])
+    assert head.published == dt.date(2019, 9, 26)
