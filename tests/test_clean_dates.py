@@ -89,3 +89,28 @@ def test_a_list_of_dated_posts_below_the_headline_gives_no_date() -> None:
     assert _header([*MENU, HEADLINE, HEADLINE, *posts]).published is None
     head = _header([*MENU, HEADLINE, HEADLINE, "26 September 2019 Jane Roe", "Aktualisiert am 19.02.2020"])
     assert head.published == dt.date(2019, 9, 26)
+
+
+def _read_from(rows: list[str], first: str) -> Header:
+    """The header of a page read with the body starting at row `first` (as `body_start` puts it when a
+    summary paragraph ends like prose: it is taken for the body's first paragraph)."""
+    lines = split_lines("\n\n".join(rows))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD) for _ in lines]
+    return read_header(lines, verdicts, next(i for i, ln in enumerate(lines) if ln.body == first), stoplist)
+
+
+LEAD = ("Two years of talks end in a vote that the opposition calls rushed, while the farmers who use most "
+        "of the water say they were never asked, and the cities that buy the rest warn that prices will rise "
+        "for every household before the summer, when the reservoirs are at their lowest.")
+
+
+def test_a_dateline_right_below_a_long_standfirst_taken_for_the_body_is_read() -> None:
+    """A standfirst a little longer than STANDFIRST_MAX_CHARS was taken for the first paragraph and the
+    dateline right under it was lost; two lines down, or under a longer paragraph, a date is not read."""
+    assert 250 < len(LEAD) <= 320
+    head = _read_from([*MENU, HEADLINE, LEAD, "4.02.2022 by Jane Roe", BODY], LEAD)
+    assert head.published == dt.date(2022, 2, 4)
+    assert _read_from([*MENU, HEADLINE, LEAD, "Share", "4.02.2022 by Jane Roe", BODY], LEAD).published is None
+    long_first = f"{LEAD} {LEAD}"
+    assert _read_from([*MENU, HEADLINE, long_first, "4.02.2022 by Jane Roe", BODY], long_first).published is None

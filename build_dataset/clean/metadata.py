@@ -704,13 +704,21 @@ DATELINE_AFTER_LINES = 3
 standfirst, no farther (the comments' dates come after the article)."""
 
 
+LEAD_MAX_CHARS = 320
+"""Longest first paragraph whose very next line, a dateline, is read: a standfirst runs a little longer
+than STANDFIRST_MAX_CHARS on many sites (to 310 characters on the dev pages), and a date right under it
+is its dateline; under a longer paragraph a dated line is as often a comment's."""
+
+
 def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
     """A dateline among the few lines right below the first paragraph when that paragraph has a
-    standfirst's length: the standfirst was taken for the body's first paragraph, and the byline and
-    dateline follow it. None when a prose line comes first (the body has begun) or none is there."""
-    if start >= len(lines) or lines[start].length > STANDFIRST_MAX_CHARS:
+    standfirst's length (or, up to LEAD_MAX_CHARS, on the line right below it): the standfirst was taken
+    for the body's first paragraph, and the byline and dateline follow it. None when a prose line comes
+    first (the body has begun) or none is there."""
+    if start >= len(lines) or lines[start].length > LEAD_MAX_CHARS:
         return None
-    for i in range(start + 1, min(len(lines), start + 1 + DATELINE_AFTER_LINES)):
+    reach = DATELINE_AFTER_LINES if lines[start].length <= STANDFIRST_MAX_CHARS else 1
+    for i in range(start + 1, min(len(lines), start + 1 + reach)):
         ln = lines[i]
         if _is_dateline(ln):
             return i
