@@ -114,3 +114,16 @@ def test_a_dateline_right_below_a_long_standfirst_taken_for_the_body_is_read() -
     assert _read_from([*MENU, HEADLINE, LEAD, "Share", "4.02.2022 by Jane Roe", BODY], LEAD).published is None
     long_first = f"{LEAD} {LEAD}"
     assert _read_from([*MENU, HEADLINE, long_first, "4.02.2022 by Jane Roe", BODY], long_first).published is None
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Friday | 14 June 2019 | 15:49 BY Jane Roe IN Fashion | 0 COMMENTS", dt.date(2019, 6, 14)),
+    ("[logo] / Jane Roe / 10:08 am Fri Jul 19, 2013 / 12 comments", dt.date(2013, 7, 19)),
+    ("Politics | By: Jane Roe | Actualizado el: 19 abril 2022 9:12 pm", dt.date(2022, 4, 19)),
+])
+def test_a_line_of_header_fields_with_a_date_is_a_dateline(line: str, published: dt.date) -> None:
+    """Rubric, author, date and a comment count on one line run past ten words: the line was not taken
+    for a dateline and the date was lost. A sentence holding a date stays no dateline."""
+    assert _header([*MENU, HEADLINE, HEADLINE, line]).published == published
+    sentence = "The vote | held on 14 June 2019 | was the first of the new parliament since it met."
+    assert _header([*MENU, HEADLINE, HEADLINE, sentence]).published is None

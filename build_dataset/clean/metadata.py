@@ -247,19 +247,31 @@ DATELINE_MAX_CHARS = 120
 26 September 2020 | Updated: 08:39 GMT, 28 September 2020"); a longer line is a sentence that holds a date."""
 
 
+DATELINE_MAX_WORDS = 16
+"""Most words of a dateline that holds a header's other fields ("Freitag | 14. Juni 2019 | 15:49 VON
+Jane Roe IN Fashion | 0 COMMENTS", "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT")."""
+DATELINE_FIELDS = 2
+"""Separators (" | ", " / ", " · ") that make a dated line a line of fields rather than a phrase."""
+
+
 def _is_dateline(ln: Line) -> bool:
     """Whether a line is a dateline: a few words with a date, or a line opened by a publication or update
     word ("Published:", "Veröffentlicht am") that writes a full date (a time, a time zone and an update's
-    date make such a line long in words but not in characters)."""
+    date make such a line long in words but not in characters), or a line of header fields with a full
+    date, a publication word or separators, and no sentence's end."""
     if ln.length > DATELINE_MAX_CHARS:
         return False
     # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
     if ln.words <= 10 and (ln.dated or parse_date(ln.body) is not None):
         return True
     cue = DATELINE_WORDS.search(ln.body)
-    if cue is None:
-        return False
-    return ln.words <= 12 or LEADING_DATELINE_WORD.match(ln.body) is not None and publication_date(ln.body) is not None
+    if cue is not None and ln.words <= 12:
+        return True
+    if LEADING_DATELINE_WORD.match(ln.body) is not None:
+        return publication_date(ln.body) is not None
+    # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
+    fields = cue is not None or ln.separated >= DATELINE_FIELDS
+    return fields and ln.words <= DATELINE_MAX_WORDS and not _prose(ln) and publication_date(ln.body) is not None
 
 
 def _not_names(ln: Line, names: list[str]) -> bool:
