@@ -127,3 +127,16 @@ def test_a_line_of_header_fields_with_a_date_is_a_dateline(line: str, published:
     assert _header([*MENU, HEADLINE, HEADLINE, line]).published == published
     sentence = "The vote | held on 14 June 2019 | was the first of the new parliament since it met."
     assert _header([*MENU, HEADLINE, HEADLINE, sentence]).published is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("2021/09/19", dt.date(2021, 9, 19)),                    # year first with slashes
+    ("2022.02.24 10:15", dt.date(2022, 2, 24)),              # year first with dots
+    ("sábado 07 de mayo del 2022", dt.date(2022, 5, 7)),      # "del" before the year
+    ("5 окт. 2021", dt.date(2021, 10, 5)),                    # Russian, abbreviated
+    ("12 груд. 2021", dt.date(2021, 12, 12)),                 # Ukrainian, abbreviated
+    ("3 сак. 2020", dt.date(2020, 3, 3)),                     # Belarusian, abbreviated
+])
+def test_more_ways_of_writing_a_date_are_read(text: str, date: dt.date) -> None:
+    """Each of these was read as no date at all."""
+    assert publication_date(text) == date

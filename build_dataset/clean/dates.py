@@ -14,43 +14,50 @@ from itertools import pairwise
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
         "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня",
-        "leden", "ledna", "ocak", "januári", "tammikuu", "студзень", "студзеня"),
+        "leden", "ledna", "ocak", "januári", "tammikuu", "студзень", "студзеня", "січ", "студз"),
     2: ("february", "feb", "februar", "feber", "février", "févr", "fevr", "febrero", "febbraio",
         "fevereiro", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого",
-        "únor", "února", "şubat", "helmikuu", "люты", "лютага"),
+        "únor", "února", "şubat", "helmikuu", "люты", "лютага", "февр", "лют"),
     3: ("march", "mar", "märz", "mars", "marzo", "março", "maart", "marzec", "marca", "март", "марта",
-        "березень", "березня", "březen", "března", "mart", "maaliskuu", "mär", "сакавік", "сакавіка"),
+        "березень", "березня", "březen", "března", "mart", "maaliskuu", "mär", "сакавік", "сакавіка", "мар",
+        "бер", "сак"),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi",
-        "апрель", "апреля", "квітень", "квітня", "duben", "dubna", "nisan", "huhtikuu", "красавік", "красавіка"),
+        "апрель", "апреля", "квітень", "квітня", "duben", "dubna", "nisan", "huhtikuu", "красавік", "красавіка",
+        "апр", "квіт", "крас"),
     5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень",
-        "травня", "květen", "května", "mayıs", "toukokuu", "траўня"),
+        "травня", "květen", "května", "mayıs", "toukokuu", "траўня", "трав"),
     6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze",
-        "июнь", "июня", "червень", "червня", "červen", "června", "haziran", "kesäkuu", "чэрвень", "чэрвеня"),
+        "июнь", "июня", "червень", "червня", "červen", "června", "haziran", "kesäkuu", "чэрвень", "чэрвеня",
+        "июн", "черв", "чэрв"),
     7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca",
-        "lip", "июль", "июля", "липень", "липня", "červenec", "července", "temmuz", "heinäkuu", "ліпень", "ліпеня"),
+        "lip", "июль", "июля", "липень", "липня", "červenec", "července", "temmuz", "heinäkuu", "ліпень", "ліпеня",
+        "июл", "лип", "ліп"),
     8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "sie",
-        "август", "августа", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuu", "жнівень", "жніўня"),
+        "август", "августа", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuu", "жнівень", "жніўня",
+        "авг", "серп", "жн"),
     9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro",
         "wrzesień", "września", "wrz", "сентябрь", "сентября", "вересень", "вересня", "září", "eylül",
-        "syyskuu", "верасень", "верасня"),
+        "syyskuu", "верасень", "верасня", "сен", "сент", "вер"),
     10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
          "październik", "października", "paź", "октябрь", "октября", "жовтень", "жовтня", "říjen",
-         "října", "ekim", "lokakuu", "кастрычнік", "кастрычніка"),
+         "října", "ekim", "lokakuu", "кастрычнік", "кастрычніка", "окт", "жовт", "кастр"),
     11: ("november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis",
-         "ноябрь", "ноября", "листопад", "листопада", "kasım", "marraskuu", "лістапад", "лістапада"),
+         "ноябрь", "ноября", "листопад", "листопада", "kasım", "marraskuu", "лістапад", "лістапада", "ноя",
+         "нояб", "лист", "ліст"),
     12: ("december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre",
          "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "грудень", "грудня", "prosinec",
-         "prosince", "aralık", "joulukuu", "снежань", "снежня"),
+         "prosince", "aralık", "joulukuu", "снежань", "снежня", "дек", "груд", "снеж"),
 }
 _MONTH_OF = {name: month for month, names in _MONTHS.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_OF), key=len, reverse=True))
 # a year may be glued to the next word ("15. April 2016Saturday", "2.03.2018by Jane Roe"): it ends at
 # its fourth digit, not at a word boundary
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:del?\s+)?(\d{{4}})(?!\d)"
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=t\d))")  # a time may follow: "2022-02-24T10:15"
+# year first, with dashes (ISO), slashes or dots ("2022/02/24", "2022.02.24"); a time may follow: "2022-02-24T10:15"
+_ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=t\d))")
 _NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
 
 _DATELINE_WORD_ALT = (
@@ -88,7 +95,7 @@ def _numeric(m: re.Match[str]) -> dt.date | None:
 
 
 _FORMS = (
-    (_ISO, lambda m: _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))),
+    (_ISO, lambda m: _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))),
     (_DAY_MONTH_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))),
     (_MONTH_DAY_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))),
     (_NUMERIC, _numeric),
