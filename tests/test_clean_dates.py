@@ -72,6 +72,10 @@ def test_the_dateline_nearest_above_the_body_is_read_when_it_is_the_only_date_th
     above it, and the date was lost. It is read only when it is the one date near the body and no
     caption's, table row's or period's."""
     assert _header([*MENU, "By Jane Roe 6 March 2021", HEADLINE, *EXTRAS]).published == dt.date(2021, 3, 6)
+    # share buttons below a dateline are no menu below a masthead's date
+    shares = ["• Share on Facebook", "• Share on Twitter", "• Share via Email"]
+    rows = [*MENU, HEADLINE, "By Jane Roe 6 March 2021", *shares, EXTRAS[-1]]
+    assert _header(rows).published == dt.date(2021, 3, 6)
     for rows in NOT_THE_ARTICLES:
         assert _header(rows).published is None, rows
 

@@ -747,10 +747,12 @@ MENU_ITEMS = 3
 masthead's (today's date), while a dateline has the headline, a byline or a lead image below it."""
 
 
-def _menu_below(lines: list[Line], i: int) -> bool:
-    """Whether the MENU_ITEMS lines right below line `i` are a menu's items (bulleted, with words)."""
-    below = lines[i + 1:i + 1 + MENU_ITEMS]
-    return len(below) == MENU_ITEMS and all(ln.bullet and any(c.isalpha() for c in ln.body) for ln in below)
+def _menu_below(lines: list[Line], verdicts: list[Verdict], i: int) -> bool:
+    """Whether the MENU_ITEMS lines right below line `i` are a menu's items (bulleted, with words, and
+    not share buttons: those follow a dateline)."""
+    below = range(i + 1, min(len(lines), i + 1 + MENU_ITEMS))
+    return len(below) == MENU_ITEMS and all(
+        lines[k].bullet and verdicts[k].cue != "social" and any(c.isalpha() for c in lines[k].body) for k in below)
 
 
 _TABLE_GAP = re.compile(r"\S {3,}\S")
@@ -774,7 +776,7 @@ def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int)
             continue
         dates.add(published)
         if found is None and _is_dateline(ln) and verdicts[i].cue != "caption" and not _TABLE_GAP.search(ln.body) \
-                and not _menu_below(lines, i):
+                and not _menu_below(lines, verdicts, i):
             found = i
     return found if len(dates) == 1 else None
 
