@@ -144,3 +144,13 @@ def test_a_line_of_header_fields_with_a_date_is_a_dateline(line: str, published:
 def test_more_ways_of_writing_a_date_are_read(text: str, date: dt.date) -> None:
     """Each of these was read as no date at all."""
     assert publication_date(text) == date
+
+
+def test_a_caption_between_the_dateline_and_the_body_does_not_hide_the_date() -> None:
+    """A lead image's caption ends like prose, so the search upwards stopped at it, as at a paragraph,
+    and the date above it was lost. A dated sentence (a headline ending in "?") gives no date."""
+    caption = "A metal robot stands in front of the clock tower in London."
+    rows = [*MENU, "Press release 2 November 2021", "Share", HEADLINE, caption]
+    assert _header(rows).published == dt.date(2021, 11, 2)
+    question = "Report of 22.04.2020: what are the ministers waiting for?"
+    assert _header([*MENU, question, "Share", HEADLINE, caption]).published is None

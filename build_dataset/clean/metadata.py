@@ -755,6 +755,23 @@ def _menu_below(lines: list[Line], verdicts: list[Verdict], i: int) -> bool:
         lines[k].bullet and verdicts[k].cue != "social" and any(c.isalpha() for c in lines[k].body) for k in below)
 
 
+PARAGRAPH_WORDS = 16
+"""Fewest words of a prose line that ends the search upwards: a paragraph, another text's (a teaser's
+summary) or the body's. A shorter prose line between the dateline and the body is a lead image's
+caption or alt text, or a kicker."""
+
+
+_SENTENCE_STOP = re.compile(r"[^\W\d_]{2,}[.!?…]$")
+"""A word and a sentence's stop ending a line: not a bracket (a byline's note ends so too), nor an
+abbreviation's dot ("at 3:58 a.m.")."""
+
+
+def _dated_sentence(ln: Line) -> bool:
+    """Whether a dated line is a sentence (a headline "Report of 22.04.2020: what now?", a caption):
+    eight words or more, ending with a sentence's stop. Its date is what it speaks of."""
+    return ln.words >= 8 and _SENTENCE_STOP.search(ln.body) is not None
+
+
 _TABLE_GAP = re.compile(r"\S {3,}\S")
 """Cells of a table row as a text dump lays them out: a date in a table (results, a schedule) is a row's."""
 
@@ -763,20 +780,21 @@ def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int)
     """The dateline nearest above the body's first line, among the few lines above it, when it gives
     the only date written there: several different dates near the body are a list of teasers or posts,
     whose dates are not the article's. A caption's date is the photo's, a table row's is the row's and
-    a date right above a menu is the site's masthead's. None when a prose line comes first (another
-    text ends there) or no such dateline is there."""
+    a date right above a menu is the site's masthead's, a dated sentence's is what it speaks of. None
+    when a paragraph (PARAGRAPH_WORDS) comes first (another text ends there) or no such dateline is
+    there."""
     found = None
     dates = set()
     for i in range(start - 1, max(-1, start - 1 - DATELINE_ABOVE_LINES), -1):
         ln = lines[i]
-        if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= 8:
+        if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= PARAGRAPH_WORDS:
             break
         published = publication_date(ln.body) if ln.length <= DATELINE_MAX_CHARS else None
         if published is None:
             continue
         dates.add(published)
-        if found is None and _is_dateline(ln) and verdicts[i].cue != "caption" and not _TABLE_GAP.search(ln.body) \
-                and not _menu_below(lines, verdicts, i):
+        if found is None and _is_dateline(ln) and not _dated_sentence(ln) and verdicts[i].cue != "caption" \
+                and not _TABLE_GAP.search(ln.body) and not _menu_below(lines, verdicts, i):
             found = i
     return found if len(dates) == 1 else None
 
