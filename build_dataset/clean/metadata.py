@@ -779,10 +779,9 @@ _TABLE_GAP = re.compile(r"\S {3,}\S")
 def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
     """The dateline nearest above the body's first line, among the few lines above it, when it gives
     the only date written there: several different dates near the body are a list of teasers or posts,
-    whose dates are not the article's. A caption's date is the photo's, a table row's is the row's and
-    a date right above a menu is the site's masthead's, a dated sentence's is what it speaks of. None
-    when a paragraph (PARAGRAPH_WORDS) comes first (another text ends there) or no such dateline is
-    there."""
+    whose dates are not the article's. A caption's date is the photo's, a table row's the row's, a dated
+    sentence's what it speaks of, and a date right above a menu the site's masthead's. None when a
+    paragraph (PARAGRAPH_WORDS) comes first (another text ends there) or no such dateline is there."""
     found = None
     dates = set()
     for i in range(start - 1, max(-1, start - 1 - DATELINE_ABOVE_LINES), -1):
