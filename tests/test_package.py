@@ -70,3 +70,28 @@ def test_an_empty_corpus_still_writes_one_valid_file(tmp_path: Path) -> None:
     (shard,) = write(tmp_path, 0)
     assert pq.read_table(shard.path).num_rows == 0
     assert pq.read_schema(shard.path).remove_metadata().equals(schema.arrow_schema(schema.RAW_CONFIG))
+
+
+def test_to_row_is_asdict_without_its_deep_copies() -> None:
+    """The fast conversion gives `dataclasses.asdict`'s dict for a record with every kind of field, and
+    the lists in it are new ones (a writer may keep the row while the record changes)."""
+    import dataclasses
+    import datetime as dt
+
+    from hubserver import article
+
+    record = article(
+        "site/a.html", "Lukashenko met Zelensky in Minsk on 3 May.", title="Talks",
+        published=dt.date(2024, 5, 3), authors=["A. Writer", "B. Writer"], quality_flags=["very_short"],
+        language_score=0.93,
+        entities=[schema.Entity(text="Minsk", start=31, end=36, type="LOC", name="Minsk", wikidata="Q2280")],
+        quotes=[schema.Quote(text="peace", start=0, end=5, speaker=None, speaker_name=None)],
+        dates=[schema.DateMention(text="3 May", start=40, end=45, value="--05-03")],
+        removed=[schema.RemovedSpan(start=0, end=5, reason="navigation"),
+                 schema.RemovedSpan(start=5, end=9, reason="social")])
+    record = dataclasses.replace(record, outlet_info=schema.OutletInfo(
+        domain="a.by", country="BY", language="be", ownership=None, ownership_source=None))
+    row = schema.to_row(record)
+    assert row == dataclasses.asdict(record)
+    assert isinstance(row["entities"][0], dict) and isinstance(row["outlet_info"], dict)
+    assert row["authors"] is not record.authors and row["removed"] is not record.removed
