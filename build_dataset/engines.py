@@ -24,6 +24,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+from build_dataset.annotate.dedup import Signature, text_signature
 from build_dataset.assemble import outlet_key, process_document
 from build_dataset.errors import BuildDatasetError, InputError
 from build_dataset.read import ManifestEntry, SourceFile, read_text
@@ -56,19 +57,22 @@ class Task:
     entry: ManifestEntry | None
 
 
-Outcome = tuple[Article, RawArticle] | InputError
+Outcome = tuple[Article, RawArticle, Signature] | InputError
+"""A document's records and its duplicate-detection signature, or why it could not be read."""
 Furniture = dict[str, frozenset[str]]
 
 
 def process_task(task: Task, furniture: Furniture) -> Outcome:
-    """Read, clean and annotate one document; an unreadable file comes back as its error, not raised,
-    so that the build decides (stop, or skip with --skip-bad) wherever the work ran."""
+    """Read, clean and annotate one document and sign it for duplicate detection; an unreadable file
+    comes back as its error, not raised, so that the build decides (stop, or skip with --skip-bad)
+    wherever the work ran."""
     try:
         text = read_text(task.source)
     except InputError as error:
         return error
     page_furniture = furniture.get(outlet_key(task.entry) or "", frozenset())
-    return process_document(task.source, text, task.entry, page_furniture)
+    article, raw = process_document(task.source, text, task.entry, page_furniture)
+    return article, raw, text_signature(article.text)
 
 
 def run_local(tasks: Iterable[Task], furniture: Furniture) -> Iterator[Outcome]:

@@ -3,8 +3,9 @@
 Passes over the corpus, none of which holds it in memory:
 0. hash every file (ids fix the output order) and, for outlets with enough pages, count their lines
    to find the furniture they repeat on every page;
-1. clean and annotate each article in id order, writing the `raw` config and a staging file;
-2. find duplicates over the staged texts, then write the default config with them filled in.
+1. clean, annotate and sign (MinHash) each article in id order wherever the engine runs it, writing the
+   `raw` config and a staging file, and indexing the signatures (512 bytes per article);
+2. link duplicates from the index, then write the default config with them filled in.
 The release is built beside the output and swapped in only after it validates, so a failed or
 interrupted build leaves the previous release untouched.
 """
@@ -21,13 +22,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from build_dataset import engines, schema
-from build_dataset.annotate.dedup import find_duplicates
+from build_dataset.annotate.dedup import DuplicateIndex
 from build_dataset.assemble import outlet_key
 from build_dataset.card import load_identity, write_card
 from build_dataset.clean import count_keys, furniture_keys, sample_pages
 from build_dataset.engines import Task
 from build_dataset.errors import BuildDatasetError, BuildTerminated, InputError, ValidationError, printable
-from build_dataset.package import ShardWriter, iter_rows, read_batches
+from build_dataset.package import ShardWriter, read_batches
 from build_dataset.provenance import pipeline_version
 from build_dataset.publish.changelog import (
     changelog_entry,
@@ -161,6 +162,7 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
     raw = ShardWriter(staging, schema.RAW_CONFIG, dataset_version=version, pipeline_version=pipeline_version())
     tasks = [Task(source=source, entry=manifest.get(source.relative)) for source in sources]
     refused: list[InputError] = []
+    index = DuplicateIndex(dup_threshold)
     for done, outcome in enumerate(engines.run(engine, tasks, furniture, workers), start=1):
         if isinstance(outcome, InputError):
             if not skip_bad:
@@ -168,17 +170,17 @@ def _build_into(staging: Path, input_dir: Path, *, identity: dict, card_template
             refused.append(outcome)
             summary.skipped.append(str(outcome))
             continue
-        article, raw_article = outcome
+        article, raw_article, signature = outcome
         staged.write(schema.to_row(article))
         raw.write(schema.to_row(raw_article))
+        index.add(article.id, signature)
         progress("clean+annotate", done, len(sources))
     staged_files = [s.path for s in staged.close()]
     raw.close()
     if len(refused) == len(sources):
         raise nothing_to_build(input_dir, refused)
 
-    texts = ((row["id"], row["text"]) for row in iter_rows(staged_files, ["id", "text"]))
-    duplicates = find_duplicates(texts, threshold=dup_threshold)
+    duplicates = index.clusters()
     for source in sources:  # identical bytes are duplicates whatever the cleaner made of them
         if source.copy_of is None:
             continue

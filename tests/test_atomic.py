@@ -50,7 +50,7 @@ def test_an_interrupted_build_leaves_the_old_release(previous: Path, monkeypatch
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "find_duplicates", interrupt)
+    monkeypatch.setattr(pipeline.DuplicateIndex, "clusters", interrupt)
     with pytest.raises(KeyboardInterrupt):
         build_release(SEEDS, previous)
     assert tree_digest(previous) == before

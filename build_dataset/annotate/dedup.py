@@ -118,7 +118,104 @@ def _band_hashes(signatures: np.ndarray, bands: int, rows_per_band: int) -> np.n
     return hashes
 
 
-def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, num_perm: int = 128
+NUM_PERM = 128
+"""MinHash permutations: 512 bytes of signature per article, Jaccard estimates within about 0.09."""
+Signature = tuple[int, np.ndarray]
+"""What the index needs of one article: its normalised text's 8-byte digest and its MinHash signature."""
+
+
+def text_signature(text: str, num_perm: int = NUM_PERM) -> Signature:
+    """An article's digest and signature, computed where the article is made.
+
+    This is most of the cost of duplicate detection (a few milliseconds per article), so the build's
+    workers compute it beside the annotations and the build's own process only indexes the result:
+    done there, it was serial work that a pool or a Ray cluster could not share.
+    """
+    normalised = normalise(text)
+    digest = int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "little")
+    return digest, minhash_signature(normalised, num_perm)
+
+
+class DuplicateIndex:
+    """Articles' signatures, added one at a time, then linked into duplicate clusters by `clusters`.
+
+    Signatures are stored in chunks of CHUNK_ROWS rows, so nothing is copied as the corpus grows.
+    """
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = NUM_PERM) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        self.threshold, self.num_perm = threshold, num_perm
+        self.bands, self.rows_per_band = _optimal_param(threshold, num_perm, *_LSH_WEIGHTS)
+        self.ids: list[str] = []
+        self._seen: set[str] = set()
+        self._digests = array("Q")
+        self._chunks: list[np.ndarray] = []
+        self._band_chunks: list[np.ndarray] = []
+
+    def add(self, item_id: str, signature: Signature) -> None:
+        """Index one article; ids must be unique."""
+        if item_id in self._seen:
+            raise ValueError(f"duplicate id {item_id!r} in find_duplicates input")
+        digest, values = signature
+        if len(values) != self.num_perm:
+            raise ValueError(f"{item_id}: a signature of {len(values)} values, not {self.num_perm}")
+        self._seen.add(item_id)
+        self._digests.append(digest)
+        offset = len(self.ids) % CHUNK_ROWS
+        if offset == 0:
+            if self._chunks:
+                self._band_chunks.append(_band_hashes(self._chunks[-1], self.bands, self.rows_per_band))
+            self._chunks.append(np.empty((CHUNK_ROWS, self.num_perm), dtype=np.uint32))
+        self._chunks[-1][offset] = values
+        self.ids.append(item_id)
+
+    def clusters(self) -> dict[str, tuple[str | None, str]]:
+        """Map each id to (duplicate_of, cluster_id); see `find_duplicates`."""
+        ids, chunks, band_chunks = self.ids, self._chunks, list(self._band_chunks)
+        if chunks:
+            filled = len(ids) - (len(chunks) - 1) * CHUNK_ROWS
+            chunks = [*chunks[:-1], chunks[-1][:filled]]
+            band_chunks.append(_band_hashes(chunks[-1], self.bands, self.rows_per_band))
+
+        def signature(row: int) -> np.ndarray:
+            return chunks[row // CHUNK_ROWS][row % CHUNK_ROWS]
+
+        clusters = _Clusters(ids)
+        all_rows = np.arange(len(ids))
+
+        # Exact duplicates: equal digests. Only one row of each exact group goes on to the LSH.
+        representative = np.ones(len(ids), dtype=bool)
+        for group in _groups(np.frombuffer(self._digests, dtype=np.uint64), all_rows):
+            for row in group[1:]:
+                clusters.union(int(group[0]), int(row))
+                representative[row] = False
+
+        # Near duplicates: rows sharing any band are candidates, confirmed on their signatures.
+        rows = all_rows[representative]
+        hashes = (np.concatenate(band_chunks)[representative] if band_chunks
+                  else np.empty((0, self.bands), np.uint64))
+        checked: set[tuple[int, int]] = set()
+        for band in range(self.bands):
+            for group in _groups(hashes[:, band], rows):
+                members = sorted((int(r) for r in group), key=ids.__getitem__)
+                pairs = (combinations(members, 2) if len(members) <= _MAX_BUCKET_PAIRS
+                         else zip(members, members[1:], strict=False))
+                for a, b in pairs:
+                    if (a, b) in checked:
+                        continue
+                    checked.add((a, b))
+                    if float(np.mean(signature(a) == signature(b))) >= self.threshold:
+                        clusters.union(a, b)
+
+        result: dict[str, tuple[str | None, str]] = {}
+        for row in sorted(range(len(ids)), key=ids.__getitem__):
+            root = clusters.root(row)
+            result[ids[row]] = (None if root == row else ids[root], ids[root])
+        return result
+
+
+def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, num_perm: int = NUM_PERM
                     ) -> dict[str, tuple[str | None, str]]:
     """Map each id to (duplicate_of, cluster_id) over a stream of (id, text) pairs.
 
@@ -126,65 +223,7 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = 0.8, nu
     without duplicates; cluster_id is the smallest id of the cluster (an article alone is its own).
     The result does not depend on the order of the items.
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError("threshold must be in (0, 1]")
-    bands, rows_per_band = _optimal_param(threshold, num_perm, *_LSH_WEIGHTS)
-    ids: list[str] = []
-    seen: set[str] = set()
-    digests = array("Q")
-    chunks: list[np.ndarray] = []  # signatures, CHUNK_ROWS rows each: no copy as the corpus grows
-    band_chunks: list[np.ndarray] = []
+    index = DuplicateIndex(threshold, num_perm)
     for item_id, text in items:
-        if item_id in seen:
-            raise ValueError(f"duplicate id {item_id!r} in find_duplicates input")
-        seen.add(item_id)
-        normalised = normalise(text)
-        digests.append(int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(),
-                                      "little"))
-        offset = len(ids) % CHUNK_ROWS
-        if offset == 0:
-            if chunks:
-                band_chunks.append(_band_hashes(chunks[-1], bands, rows_per_band))
-            chunks.append(np.empty((CHUNK_ROWS, num_perm), dtype=np.uint32))
-        chunks[-1][offset] = minhash_signature(normalised, num_perm)
-        ids.append(item_id)
-    del seen
-    if chunks:
-        filled = len(ids) - (len(chunks) - 1) * CHUNK_ROWS
-        chunks[-1] = chunks[-1][:filled]
-        band_chunks.append(_band_hashes(chunks[-1], bands, rows_per_band))
-
-    def signature(row: int) -> np.ndarray:
-        return chunks[row // CHUNK_ROWS][row % CHUNK_ROWS]
-
-    clusters = _Clusters(ids)
-    all_rows = np.arange(len(ids))
-
-    # Exact duplicates: equal digests. Only one row of each exact group goes on to the LSH.
-    representative = np.ones(len(ids), dtype=bool)
-    for group in _groups(np.frombuffer(digests, dtype=np.uint64), all_rows):
-        for row in group[1:]:
-            clusters.union(int(group[0]), int(row))
-            representative[row] = False
-
-    # Near duplicates: rows sharing any band are candidates, confirmed on their signatures.
-    rows = all_rows[representative]
-    hashes = np.concatenate(band_chunks)[representative] if band_chunks else np.empty((0, bands), np.uint64)
-    checked: set[tuple[int, int]] = set()
-    for band in range(bands):
-        for group in _groups(hashes[:, band], rows):
-            members = sorted((int(r) for r in group), key=ids.__getitem__)
-            pairs = (combinations(members, 2) if len(members) <= _MAX_BUCKET_PAIRS
-                     else zip(members, members[1:], strict=False))
-            for a, b in pairs:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                if float(np.mean(signature(a) == signature(b))) >= threshold:
-                    clusters.union(a, b)
-
-    result: dict[str, tuple[str | None, str]] = {}
-    for row in sorted(range(len(ids)), key=ids.__getitem__):
-        root = clusters.root(row)
-        result[ids[row]] = (None if root == row else ids[root], ids[root])
-    return result
+        index.add(item_id, text_signature(text, num_perm))
+    return index.clusters()
