@@ -2,9 +2,9 @@
 
 The package version alone (`0.1.0`) stays the same while the cleaner, the shipped line model or a
 pinned library changes, so two releases built by different code looked alike. The fingerprint hashes
-the package's own files (code and shipped data) and the installed versions of the libraries it
-declares, which is everything a build's output depends on besides its input: two builds with the same
-`pipeline_version` and the same pages write the same rows.
+the package's own files (code and shipped data), the installed versions of the libraries it declares
+and Python's version, which is everything a build's output depends on besides its input: two builds
+with the same `pipeline_version` and the same pages write the same rows.
 
 It is a PEP 440 local version label (`0.1.0+3f9c2a1b7d04`), so tools that parse versions still read
 the release part.
@@ -13,6 +13,7 @@ the release part.
 from __future__ import annotations
 
 import hashlib
+import platform
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -75,4 +76,6 @@ def fingerprint(files: list[Path], dependencies: list[tuple[str, str]], root: Pa
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """`<package version>+<fingerprint>`, computed once per process (a few milliseconds)."""
-    return f"{__version__}+{fingerprint(package_files(), dependency_versions())[:FINGERPRINT_CHARS]}"
+    # Python's own version too: its Unicode tables decide `str.lower`, `\w` and NFC, which the cleaner reads
+    shaping = [*dependency_versions(), ("python", platform.python_version())]
+    return f"{__version__}+{fingerprint(package_files(), shaping)[:FINGERPRINT_CHARS]}"

@@ -174,8 +174,8 @@ class Article:
     quality_flags: list[str] = _doc(f"Quality warnings, sorted: any of {', '.join(QUALITY_FLAGS)} (the card's "
                                     "table of flags says what each means).", factory=list)
     pipeline_version: str = _doc("build-dataset's version plus a fingerprint of its code, shipped data and "
-                                 "library versions (`0.1.0+3f9c2a1b7d04`): the same page and pipeline_version "
-                                 "give the same row.", default="")
+                                 "library and Python versions (`0.1.0+3f9c2a1b7d04`): the same page and "
+                                 "pipeline_version give the same row.", default="")
 
 
 @dataclass(kw_only=True)
