@@ -1,12 +1,14 @@
-"""Lines nobody can read as article text: rules of symbols, program code, a bullet left of a headline."""
+"""Lines nobody can read as article text: rules of symbols, w3m's image and button tokens, program code,
+figures outside the article, a bullet left of a headline."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from build_dataset.clean import clean_page
-from build_dataset.clean.lines import split_lines
-from build_dataset.clean.page import program_code, symbols_only
+from build_dataset.clean.lines import split_lines, tokens_only
+from build_dataset.clean.page import analyse, letterless, model_keeps, program_code, symbols_only
 from build_dataset.clean.spans import line_pieces, partition
 
 PARAGRAPH = ("The council met on Tuesday to discuss the budget, and the mayor said that the plan would be "
@@ -185,3 +187,60 @@ def test_no_whitespace_span_holds_text_on_a_page_with_a_split_headline() -> None
     # the site's name ("A la Carte") is no longer trusted as the headline, so the breadcrumb is not split
     # here; the split itself is held by the test above
     assert page.text.startswith("Auf dem Weg")
+
+
+TOKENS = ["[csm_200109-neujahrBP-0B3031]", "• [twitter_31]", "[logo] [Submit]",
+          "[Abbildung 8: Vorgehen bei Ereignissen]"]
+"""What w3m prints for images (their file names or alt texts), buttons and icons: found kept in dev pages'
+bodies by the line model, which the dev snippets hardly ever taught about them."""
+NOT_TOKENS = ["[1] Smith, J. (2020). The budget.", "Orthographe [ ]", "[ ]✓Przyprawa w Mini kostkach",
+              "Die Stadt [Leipzig] ist schön"]
+
+
+@pytest.mark.parametrize("line", TOKENS)
+def test_a_line_of_image_or_button_tokens_is_markup_whatever_the_model_says(line: str) -> None:
+    raw = _page("Share", line)
+    a = analyse(raw)
+    keeps = model_keeps(a.verdicts, np.ones(len(a.lines)))  # a model that keeps every line
+    k = next(k for k, ln in enumerate(a.lines) if ln.text == line)
+    assert not keeps[k] and a.verdicts[k].reason == "markup"
+    assert sum(keeps) >= len(ARTICLE)  # the article's paragraphs are still the model's to keep
+    page = clean_page(raw)
+    assert line not in page.text and _removed_as(raw, line) == {"markup"}
+    assert all(part.strip() in page.text for part in ARTICLE)
+
+
+@pytest.mark.parametrize("line", TOKENS)
+def test_tokens_only(line: str) -> None:
+    assert tokens_only(split_lines(line)[0].body)
+
+
+@pytest.mark.parametrize("line", NOT_TOKENS)
+def test_text_beside_a_token_is_no_line_of_tokens(line: str) -> None:
+    assert not tokens_only(split_lines(line)[0].body)
+
+
+FIGURES = ["58", "17  18  19  20  21", "20.12.2022", "0800 433 88 77", "-0,4%", "•  1"]
+"""Lines without a letter that dev pages printed around their articles: counters, calendar rows, a teaser's
+stamp, a phone number, a share price, a pagination item."""
+
+
+def test_a_line_without_a_letter_outside_the_article_is_furniture_whatever_the_model_says() -> None:
+    table = ["2019  1,234  5.6%", "2020  1,456  6.1%"]  # figures inside the article: the model's call
+    raw = "\n\n".join(["Menu", *FIGURES, "=)", ARTICLE[0], ARTICLE[1], *table, ARTICLE[2], *FIGURES, "=)"])
+    a = analyse(raw)
+    keeps = model_keeps(a.verdicts, np.ones(len(a.lines)))
+    outside = [k for k in range(len(a.lines)) if not a.first <= k <= a.last]
+    assert {a.lines[k].text for k in outside} >= set(FIGURES) | {"=)"}
+    assert [a.lines[k].text for k in outside if keeps[k]] == ["=)", "=)"]  # a smiley is read
+    assert all(keeps[k] for k, ln in enumerate(a.lines) if ln.text in table)
+
+
+@pytest.mark.parametrize("line", FIGURES)
+def test_letterless(line: str) -> None:
+    assert letterless(line)
+
+
+@pytest.mark.parametrize("line", ["=)", ":-)", "No. 5", "5 Fragen", "١٢ فبراير"])
+def test_a_smiley_or_a_word_is_not_letterless(line: str) -> None:
+    assert not letterless(line)

@@ -146,10 +146,17 @@ def split_lines(raw: str) -> list[Line]:
                 if n < 80:
                     dated = date_search(body) is not None
         if "[" in body:
-            markup = not _BRACKET_TOKEN_RE.sub("", body).strip(" *|") or _FORM_RE.search(body) is not None
+            markup = tokens_only(body) or _FORM_RE.search(body) is not None
         append(Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length, sentence_end,
                     sentences, tokens, 0.0, head_words, words, dated, markup, separated, urlish))
     return lines
+
+
+def tokens_only(body: str) -> bool:
+    """Whether a line's body is nothing but w3m's bracketed renderings of images, buttons and form fields
+    ("[logo]", "[csm_2001-teaser-0B3031]", "• [twitter_31]", "[Submit]", "[ ]"): a file name or a label
+    of the page's machinery, no sentence a reader reads."""
+    return not _BRACKET_TOKEN_RE.sub("", body).strip(" *|")
 
 
 def _spaced(body: str) -> bool:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
 from build_dataset.clean.classify import BAD, GOOD, Verdict, classify, comments_start
 from build_dataset.clean.features import FEATURES, line_features
 from build_dataset.clean.linemodel import THRESHOLD, load_model
-from build_dataset.clean.lines import PROSE_SPACES, Line, add_stop_density, language_words, split_lines
+from build_dataset.clean.lines import (
+    PROSE_SPACES,
+    Line,
+    add_stop_density,
+    language_words,
+    split_lines,
+    tokens_only,
+)
 from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
@@ -32,6 +40,7 @@ def _apply_header(lines: list[Line], verdicts: list[Verdict], head: Header, star
 
 
 _LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 CODE_MIN_CHARS = 200
 """Shortest line tested for program code: minified scripts run to hundreds of characters a line, while
 a line of code in a programming article (which is article text) is rarely this long."""
@@ -69,15 +78,39 @@ def program_code(text: str) -> bool:
 
 
 def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
-    """Lines of symbols only and lines of program code are removed as "markup", and the line model may
-    not overturn that (`Verdict.sure`). This runs after the features are computed, so the model reads
-    what it was trained on."""
+    """Lines of symbols only, lines of w3m's image and button tokens only (`lines.tokens_only`) and lines
+    of program code are removed as "markup", and the line model may not overturn that (`Verdict.sure`).
+    This runs after the features are computed, so the model reads what it was trained on.
+
+    The model is trained on the lines the dev snippets cover, and they hardly ever cover an image's
+    token: left to it, 1,416 lines such as "[csm_200109-neujahrBP-0B3031]" or "• [twitter_31]" stayed in
+    the dev pages' bodies, none of them a line the gold keeps."""
     # Most lines are ruled out before any call: a body (the text after its bullet) starting with a letter
-    # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), and a short line is no code.
+    # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens has
+    # `Line.markup` set, and a short line is no code.
     for k, ln in enumerate(lines):
         text = ln.text
-        if (not ln.body[:1].isalnum() and symbols_only(text)) or (len(text) >= CODE_MIN_CHARS and program_code(text)):
+        if (not ln.body[:1].isalnum() and symbols_only(text)) or (ln.markup and tokens_only(ln.body)) \
+                or (len(text) >= CODE_MIN_CHARS and program_code(text)):
             verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
+
+
+def letterless(text: str) -> bool:
+    """Whether a line holds no letter and is no smiley: a count, a score, a price, a date or a time, a
+    phone number, a row of page numbers, or symbols."""
+    return not text[:1].isalpha() and _LETTER_RE.search(text) is None and _EMOTICON_RE.fullmatch(text) is None
+
+
+def _mark_letterless_outside(lines: list[Line], verdicts: list[Verdict], first: int, last: int) -> None:
+    """Outside the article's region [first, last] a line without a letter is furniture (a like counter, a
+    calendar row, a stamp of a teaser), and the line model may not overturn that: it kept 530 such lines
+    of the dev pages, of which the gold keeps one, a smiley. Inside the region a line of figures may be a
+    table's row the article needs, so it is left to the model. The lines keep the reason `classify`
+    gave them (navigation above the region, footer below, or their cue)."""
+    n = len(lines)
+    for k in chain(range(min(first, n)), range(max(last + 1, 0), n)):
+        if letterless(lines[k].text):
+            verdicts[k].sure = True
 
 
 def _field(value: str | None) -> str | None:
@@ -114,6 +147,7 @@ def analyse(raw: str, furniture: frozenset[str] = frozenset(), vocabulary: dict[
                              comments_start(lines, verdicts, original),
                              load_model(FEATURES).vocabulary if vocabulary is None else vocabulary)
     _mark_markup(lines, verdicts)
+    _mark_letterless_outside(lines, verdicts, first, last)
     return Analysis(lines, stoplist, verdicts, original, first, last, features)
 
 
