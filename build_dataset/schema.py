@@ -26,7 +26,7 @@ REMOVAL_REASONS: dict[str, str] = {
     "footer": "what follows the article: site links, contact lines, error-report prompts",
     "boilerplate": "furniture inside the article region with no cue phrase, removed by the line model",
     "related": "related-article rails, read-more teasers and tag lists",
-    "duplicate": "a teaser's or related link's title printed a second time",
+    "duplicate": "a line printed again: a teaser's or related link's title, or a paragraph the body already holds",
     "furniture": "a line that recurs across many pages of the same outlet in this build",
     "title": "the headline (kept in `title`) and its repeats",
     "standfirst": "the standfirst (kept in `description`)",

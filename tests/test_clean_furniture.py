@@ -124,6 +124,17 @@ def test_repeated_standfirst_stays_once() -> None:
     assert page.description == standfirst
 
 
+def test_a_paragraph_printed_again_stays_once() -> None:
+    # a pull quote repeats a paragraph of the body; a short line ("Yes", a table's cell) may repeat
+    quote = ("“We cannot raise taxes for a second year without showing residents where last year's money went,” "
+             "the opposition leader said.")
+    raw = _page("Budget approved after long debate", P1, quote, P2, "Yes", quote, "Yes", P3)
+    page = _assert_clean(raw, [])
+    assert page.text.count(quote) == 1 and page.text.index(quote) < page.text.index(P2)
+    assert _reason_of(raw, page, quote + "\n\nYes\n\n" + P3[:20]) == "duplicate"
+    assert page.text.count("Yes") == 2
+
+
 def test_corpus_furniture() -> None:
     boiler = "Town Gazette is an independent newspaper funded by its readers since 1921"
     pages = [_page(boiler, f"Story number {i} about the town and its people, told at length.") for i in range(5)]
