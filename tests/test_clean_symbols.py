@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from build_dataset.clean import clean_page
-from build_dataset.clean.lines import split_lines, tokens_only
+from build_dataset.clean.lines import split_lines, text_field, tokens_only
 from build_dataset.clean.page import analyse, letterless, model_keeps, program_code, symbols_only
 from build_dataset.clean.spans import line_pieces, partition
 
@@ -197,8 +197,15 @@ NOT_TOKENS = ["[1] Smith, J. (2020). The budget.", "Orthographe [ ]", "[ ]✓Prz
               "Die Stadt [Leipzig] ist schön"]
 
 
-@pytest.mark.parametrize("line", TOKENS)
-def test_a_line_of_image_or_button_tokens_is_markup_whatever_the_model_says(line: str) -> None:
+FIELDS = ["Passwort [                    ]", "[                    ]Ihr Benutzername", "[10.000              ]Euro",
+          "Veuillez laisser ce champ vide : [          ]"]
+"""Lines of login, newsletter and calculator forms that the line model kept in dev pages' bodies."""
+CHECKLISTS = ["• [ ] 1/4 xícara (chá) de açúcar", "[ ]✓Przyprawa w Mini kostkach", "Der Preis [ca. 30 Euro] ist hoch"]
+"""A checkbox is no text field: recipes print their ingredients as checklists, which the dev gold keeps."""
+
+
+@pytest.mark.parametrize("line", TOKENS + FIELDS)
+def test_a_line_of_tokens_or_with_a_text_field_is_markup_whatever_the_model_says(line: str) -> None:
     raw = _page("Share", line)
     a = analyse(raw)
     keeps = model_keeps(a.verdicts, np.ones(len(a.lines)))  # a model that keeps every line
@@ -244,3 +251,13 @@ def test_letterless(line: str) -> None:
 @pytest.mark.parametrize("line", ["=)", ":-)", "No. 5", "5 Fragen", "١٢ فبراير"])
 def test_a_smiley_or_a_word_is_not_letterless(line: str) -> None:
     assert not letterless(line)
+
+
+@pytest.mark.parametrize("line", FIELDS)
+def test_text_field(line: str) -> None:
+    assert text_field(line)
+
+
+@pytest.mark.parametrize("line", CHECKLISTS + NOT_TOKENS[:1])
+def test_a_checkbox_or_a_bracket_in_prose_is_no_text_field(line: str) -> None:
+    assert not text_field(line)

@@ -20,6 +20,8 @@ SENTENCE_END = ".!?。！？…:;\"'”’»)]؟।"
 _WIDE_RE = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _BRACKET_TOKEN_RE = re.compile(r"\[[^\]]{0,80}\]")
 _FORM_RE = re.compile(r"\[ {3,}\]|\[[ xX*]\]|\(\*?\)|\[ ?(?:Submit|Send|OK|Go|Search)[^\]]*\]")
+_TEXT_FIELD_RE = re.compile(r"\[[^\]\n]{0,80}? {3}\]")
+"""A text field as w3m renders it: its value (often none) padded with spaces inside brackets."""
 _DATE_RE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
 )
@@ -157,6 +159,13 @@ def tokens_only(body: str) -> bool:
     ("[logo]", "[csm_2001-teaser-0B3031]", "• [twitter_31]", "[Submit]", "[ ]"): a file name or a label
     of the page's machinery, no sentence a reader reads."""
     return not _BRACKET_TOKEN_RE.sub("", body).strip(" *|")
+
+
+def text_field(text: str) -> bool:
+    """Whether a line holds a form's text field ("Passwort [          ]", "[10.000      ]Euro", "[E-Mail*
+    ]"): a login, search, newsletter or comment form, or a calculator's input, never article text.
+    (A checkbox "[ ]" is not one: recipes print their ingredients as checklists.)"""
+    return "[" in text and _TEXT_FIELD_RE.search(text) is not None
 
 
 def _spaced(body: str) -> bool:

@@ -17,6 +17,7 @@ from build_dataset.clean.lines import (
     add_stop_density,
     language_words,
     split_lines,
+    text_field,
     tokens_only,
 )
 from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
@@ -78,20 +79,22 @@ def program_code(text: str) -> bool:
 
 
 def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
-    """Lines of symbols only, lines of w3m's image and button tokens only (`lines.tokens_only`) and lines
-    of program code are removed as "markup", and the line model may not overturn that (`Verdict.sure`).
+    """Lines of symbols only, lines of w3m's image and button tokens only (`lines.tokens_only`), lines
+    holding a form's text field (`lines.text_field`) and lines of program code are removed as "markup",
+    and the line model may not overturn that (`Verdict.sure`).
     This runs after the features are computed, so the model reads what it was trained on.
 
     The model is trained on the lines the dev snippets cover, and they hardly ever cover an image's
-    token: left to it, 1,416 lines such as "[csm_200109-neujahrBP-0B3031]" or "• [twitter_31]" stayed in
-    the dev pages' bodies, none of them a line the gold keeps."""
+    token or a form: left to it, 1,416 lines such as "[csm_200109-neujahrBP-0B3031]" or "• [twitter_31]"
+    and 85 such as "Passwort [          ]" stayed in the dev pages' bodies, none of them a line the gold
+    keeps."""
     # Most lines are ruled out before any call: a body (the text after its bullet) starting with a letter
     # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens has
     # `Line.markup` set, and a short line is no code.
     for k, ln in enumerate(lines):
         text = ln.text
         if (not ln.body[:1].isalnum() and symbols_only(text)) or (ln.markup and tokens_only(ln.body)) \
-                or (len(text) >= CODE_MIN_CHARS and program_code(text)):
+                or text_field(text) or (len(text) >= CODE_MIN_CHARS and program_code(text)):
             verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
 
 
