@@ -312,3 +312,64 @@ def test_a_caption_below_the_byline_gives_the_headline_above_it() -> None:
     caption, a deck) names the body too and, nearest the body, used to be taken for the headline."""
     caption = "Members of parliament at the water budget vote in the night"
     assert _title_header([HEADLINE_2, "By Jane Roe", "March 3, 2021", caption]).title == HEADLINE_2
+
+
+CAPTION = "Members of parliament at the water budget vote in the night"
+
+
+def test_a_caption_printed_twice_below_names_an_age_and_a_reading_time_gives_the_headline() -> None:
+    """An alt text and its caption below a byline of several names ("and" is a stopword, yet the line
+    is a list of names), the article's age and its reading time: the headline is above that block."""
+    rows = [HEADLINE_2, "Jane Roe, John Doe and Ann Poe", "3 hours ago", "Reading time: 8 minutes",
+            CAPTION, CAPTION]
+    assert _title_header(rows).title == HEADLINE_2
+
+
+def test_a_credited_caption_gives_the_headline_above_the_standfirst_and_buttons() -> None:
+    """A lead image's caption with its credit right below it lies below the whole header (the byline,
+    the standfirst, the share buttons): the headline above the byline is the title."""
+    rows = [HEADLINE_2, "By Jane Roe 04 November 2020", "How the vote went and what it costs.", "Shares",
+            CAPTION, "(Image credit: Jane Roe)"]
+    assert _title_header(rows).title == HEADLINE_2
+    # a photographer and an agency joined by a slash are a credit too
+    rows = [HEADLINE_2, "By Jane Roe 04 November 2020", "How the vote went and what it costs.", "Shares",
+            CAPTION, "Jane Roe/WIREPHOTO"]
+    assert _title_header(rows).title == HEADLINE_2
+
+
+def test_a_headline_with_its_lead_image_credit_below_stays_the_title() -> None:
+    """A headline over a lead image without alt text has the credit right below it: the credit alone
+    says nothing (a rule refusing such lines lost ten right titles on the dev pages)."""
+    assert _title_header(["Home", HEADLINE_2, "© Jane Roe / Agency"]).title == HEADLINE_2
+
+
+def test_a_link_and_a_caption_below_the_dateline_give_the_headline() -> None:
+    """A link below the dateline ("Read more", a jump to a recipe) and an image's caption printed twice:
+    the headline is above the dateline."""
+    rows = [HEADLINE_2, "12/04/2020 by Jane 24 Comments", "Read more", CAPTION, CAPTION]
+    assert _title_header(rows).title == HEADLINE_2
+
+
+def test_a_dateline_is_no_headline_above_a_deck() -> None:
+    """A dateline of many words (reading time, date, author, comments) right above a longer headline
+    was taken for a headline with its deck below it."""
+    dateline = "5 Min. 3. March 2021 Water budget desk 1 Comment"  # a desk the body names too
+    head = _title_header([dateline, DECK])
+    assert head.title == DECK
+
+
+def test_an_item_of_a_teaser_list_is_no_title() -> None:
+    """A line with a "Read more" link below it, as another line of the header has, is a teaser."""
+    rows = ["Garden festival opens in the old town hall", "Read more", "Parliament approves the water budget",
+            "Read more"]
+    assert _title_header(rows).title is None
+
+
+def test_a_gallery_slide_s_caption_gives_the_headline_above_the_dateline() -> None:
+    """A slide's caption below its counter ("1/5") is an image's caption, like one with a credit below
+    it: the headline above the dateline and the source's name is taken, naming the body less."""
+    headline = "What the new budget rules mean for farmers"
+    rows = [headline, "Agency|", "March 3, 2021", "1/5", "Water budget at a glance"]
+    assert _title_header(rows).title == headline
+    # without the counter the line names too little of the body to be taken over the caption
+    assert _title_header([headline, "Agency|", "March 3, 2021", "Water budget at a glance"]).title != headline

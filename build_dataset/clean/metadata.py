@@ -10,9 +10,12 @@ A title is given only when the line has a headline's shape and evidence that it 
 it shares enough of its words with the body's beginning, or it is printed again right above the body
 or glued to its standfirst. A line of two words printed once, a sentence ending with a full stop, the
 site's name above its menu and a caption that the first paragraph goes on with are refused; a longer
-subtitle right below a headline (a deck), or a line below the byline and dateline, gives the headline
-above it. A wrong title is worse than none: the slot a headline would fill still anchors the byline
-and dateline, but its refused text is no title and stays where the line model put it.
+subtitle right below a headline (a deck), or a line below the byline and dateline (an age and a
+reading time are of that block too; an image's caption printed twice, a link and, when the line has a
+photo credit below it, a standfirst and buttons may lie between), gives the headline above it. An item
+of a list of teasers (a "Read more" link below it, as below other lines) is refused too. A wrong
+title is worse than none: the slot a headline would fill still anchors the byline and dateline, but its
+refused text is no title and stays where the line model put it.
 """
 
 from __future__ import annotations
@@ -409,14 +412,16 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         b = bodies[k]
         if body_words is None:
             body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
-        # a short line, a sentence, the site's name above the menu, a caption the body goes on with
+        # a short line, a sentence, the site's name above the menu, a caption the body goes on with, an
+        # item of a list of teasers
         if _short_once(b, bodies) or _sentence(b) or _site_banner(lines, verdicts, header, k) \
-                or _cut_caption(b, lines, start):
+                or _cut_caption(b, lines, start) or _teaser(b, lines, start):
             return False
         if _deck(bodies, k, header, lines, verdicts, body_words, stoplist):
             decks.add(k)  # trusted as the sign of the headline above it, which is taken instead
             return True
-        above = _headline_above_byline(lines, verdicts, header, k, body_words, stoplist)
+        above = _headline_above_byline(lines, verdicts, header, k, body_words, stoplist,
+                                       caption=_credited(b, lines, verdicts, start))
         if above is not None:
             moved[k] = above
             return True
@@ -620,27 +625,92 @@ def _cut_caption(title: str, lines: list[Line], start: int) -> bool:
 
 BYLINE_BLOCK_LINES = 4
 """How many lines (byline, dateline, buttons) may lie between a headline and the line below them."""
+CAPTION_BLOCK_LINES = 12
+"""...and how many (a standfirst, share buttons, image marks) when that line is an image's caption (a
+photo credit right below it): a lead image sits below the whole header."""
 _META_CUES = frozenset({"social", "comments", "markup"})
+_TIME_NOTE = re.compile(
+    r"\d+\s*(?:min(?:s|utes?|uten?|utos?|uti)?|std|h|hrs?|hours?|horas?|stunden?|heures?|ore|uur|days?|días?|"
+    r"tagen?|jours?|giorni|минут[ау]?|хвилин[иа]?|час(?:а|ов)?|годин[иу]?)\b",
+    re.IGNORECASE)
+"""A number and a unit of time: a reading time ("Tiempo de lectura: 8 minutos", "5 min read") or an age
+("Hace 13 horas", "vor 2 Stunden", "3 hours ago"), printed in the byline's block."""
+TIME_NOTE_MAX_WORDS = 6
+"""A reading time or an age is a few words; a longer line with a duration is a sentence or a headline."""
+
+
+def _header_note(ln: Line, stoplist: frozenset[str]) -> bool:
+    """Whether a line belongs to the byline's block: a dateline, a byline (by shape; a list of names is
+    one even when its connective is a stopword: "Jane Roe, John Doe y Ann Poe"), or a reading time or an
+    age."""
+    if _is_dateline(ln) or _BYLINE_PREFIX.match(ln.body) or _byline_names(ln, stoplist) is not None \
+            or len(_byline_names(ln, frozenset()) or ()) >= 2:
+        return True
+    return ln.words <= TIME_NOTE_MAX_WORDS and not _prose(ln) and _TIME_NOTE.search(ln.body) is not None
+
+
+def _filler(ln: Line) -> bool:
+    """Whether a line between a caption and the byline's block can be no headline: a button or a label
+    of a word or two, or a sentence (the standfirst)."""
+    return ln.words < TITLE_MIN_WORDS or _sentence(ln.body)
 
 
 def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int,
-                           body_words: set[str], stoplist: frozenset[str]) -> int | None:
+                           body_words: set[str], stoplist: frozenset[str], *, caption: bool = False) -> int | None:
     """The headline above a byline or dateline right above header line `k`, if one is there: a headline
-    comes before its byline and dateline, so a line below them is a caption or a deck."""
+    comes before its byline and dateline, so a line below them is a caption or a deck. Copies of line
+    `k` (an alt text and its caption) lie between them too. When line `k` is an image's caption
+    (`caption`), the block may lie farther up, past a standfirst and buttons (`_filler`), and hold a
+    source's name of a word or two."""
     meta = False
-    for j in range(k - 1, max(-1, k - 1 - BYLINE_BLOCK_LINES), -1):
+    reach = CAPTION_BLOCK_LINES if caption else BYLINE_BLOCK_LINES
+    candidate = lines[header[k]].body
+    for j in range(k - 1, -1, -1):
         ln, v = lines[header[j]], verdicts[header[j]]
-        if _is_dateline(ln) or _byline_names(ln, stoplist) is not None or _BYLINE_PREFIX.match(ln.body):
+        if candidate in ln.body:
+            continue  # a copy of the line (an alt text and its caption), alone or glued to a breadcrumb
+        reach -= 1
+        if reach < 0:
+            return None
+        if v.cue in _META_CUES or not ln.text or ln.markup:
+            continue  # a button, an image
+        if _header_note(ln, stoplist):
             meta = True
             continue
-        if v.cue in _META_CUES or not ln.text:
-            continue
-        b = ln.body
-        if meta and b != lines[header[k]].body and _title_like(ln, v) and _headline_shape(b) \
-                and len(b.split()) >= TITLE_MIN_WORDS and not _sentence(b) and _names_body(b, body_words, stoplist):
+        if meta and _heads_block(ln, v, body_words, stoplist, caption=caption):
             return j
+        if meta and caption and ln.words < TITLE_MIN_WORDS:
+            continue  # a source's or agency's name in the byline's block ("ET Online|")
+        if not meta and (_image_line(ln, v) or caption and _filler(ln)):
+            continue
         return None
     return None
+
+
+def _heads_block(ln: Line, v: Verdict, body_words: set[str], stoplist: frozenset[str], *, caption: bool) -> bool:
+    """Whether the line right above a byline's block is its headline: a headline's shape, three words or
+    more, no sentence, and naming the body (`_names_body`). Above the block of an image's caption it
+    may name less of it: one word, or none when its words are numbers and stopwords alone ("Where to
+    Buy an RTX 3080"), since the caption below says the block is the header."""
+    b = ln.body
+    if not (_title_like(ln, v) and _headline_shape(b) and len(b.split()) >= TITLE_MIN_WORDS and not _sentence(b)):
+        return False
+    if _names_body(b, body_words, stoplist):
+        return True
+    words = _content_words(b, stoplist)
+    return caption and (not words or bool(words & body_words))
+
+
+_GALLERY_COUNTER = re.compile(r"^\d+\s*(?:/|of|von|de|sur|di|из|з)\s*\d+$", re.IGNORECASE)
+"""A slide's number in a gallery ("1/5", "3 of 12")."""
+_IMAGE_CUES = frozenset({"caption", "related"})
+
+
+def _image_line(ln: Line, v: Verdict) -> bool:
+    """Whether a line below the byline's block belongs to the lead image or its links: a caption or a
+    credit, a caption printed twice (alt text and caption), a link ("Read more", "Jump to recipe"), a
+    gallery's counter. It lies between the header and a caption or a deck below it."""
+    return v.cue in _IMAGE_CUES or cue_reason(ln.body) in _IMAGE_CUES or _GALLERY_COUNTER.match(ln.body) is not None
 
 
 def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdicts: list[Verdict],
@@ -659,7 +729,68 @@ def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdi
         return False
     i = header[k - 1]
     return _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
-        and not DATELINE_WORDS.search(above) and _names_body(above, body_words, stoplist)
+        and not DATELINE_WORDS.search(above) and publication_date(above) is None \
+        and _names_body(above, body_words, stoplist)
+
+
+_SLASH_CREDIT = re.compile(r"^[^\W\d_][^/]{0,40}/[^/]{1,40}$")
+"""A photographer and an agency (or two agencies) joined by a slash ("Jane Roe/AGENCY", "Jane
+Roe/Agency.com"): the form a photo credit takes on any site."""
+_CREDIT_MARK = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}\b|\w\.[a-z]{2,4}\b")
+"""What makes a slashed line a credit and not a breadcrumb ("Politik/Ausland"): an agency's name in
+capitals or a web address."""
+_WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
+"""A line that is only a web address: an image's source printed under it."""
+CREDIT_MAX_WORDS = 8
+"""A photo credit names a photographer and an agency or two; a longer line is a sentence or a byline
+with its note."""
+
+
+def _photo_credit(ln: Line, v: Verdict) -> bool:
+    """Whether a line is an image's credit: a caption's cue ("Foto:", "Image credit", "©", "Getty
+    Images", "dpa/"), a photographer and an agency joined by a slash, or a bare web address. A text
+    agency alone ("Reuters", "AFP") is a byline, not a credit, so it does not count."""
+    if v.cue == "caption" or cue_reason(ln.body) == "caption" or "©" in ln.body:
+        return True
+    if ln.words > CREDIT_MAX_WORDS or ln.body[-1:] in ".!?":
+        return False
+    b = ln.body.strip("()[] ")
+    return bool(_SLASH_CREDIT.match(b) and _CREDIT_MARK.search(b)) or bool(_WEB_ADDRESS.match(b))
+
+
+def _credited(title: str, lines: list[Line], verdicts: list[Verdict], last: int) -> bool:
+    """Whether a copy of a headline candidate up to line `last` is an image's caption by what is printed
+    beside it (past image marks): a photo credit right below it, or a gallery's slide counter ("1/5")
+    right above it. Then the headline is sought farther up, above the byline's block. That alone
+    refuses nothing: a headline above a lead image that has no alt text has the image's credit right
+    below it too (a rule refusing such lines lost ten right dev titles)."""
+    for i in range(last + 1):
+        if lines[i].body != title:
+            continue
+        j = i + 1
+        while j < len(lines) and (lines[j].markup or not lines[j].text or lines[j].body == title):
+            j += 1
+        if j < len(lines) and _photo_credit(lines[j], verdicts[j]):
+            return True
+        j = i - 1
+        while j >= 0 and (lines[j].markup or not lines[j].text):
+            j -= 1
+        if j >= 0 and _GALLERY_COUNTER.match(lines[j].body):
+            return True
+    return False
+
+
+def _teaser(title: str, lines: list[Line], last: int) -> bool:
+    """Whether a line is an item of a list of teasers: the link below it ("Read more") is printed again
+    below another line of the header. A headline has no link to its own article below it."""
+    for i in range(last):
+        if lines[i].body != title or i + 1 >= last:
+            continue
+        link = lines[i + 1].body
+        if cue_reason(link) == "related" and len(link.split()) <= 3 and any(
+                lines[j].body == link and lines[j - 1].body != title for j in range(1, last) if j != i + 1):
+            return True
+    return False
 
 
 def _alt_text(bodies: list[str], k: int, header: list[int], verdicts: list[Verdict]) -> bool:
