@@ -16,7 +16,7 @@ import pytest
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import split_lines
-from build_dataset.clean.metadata import Header, read_header
+from build_dataset.clean.metadata import Header, _headline_shape, read_header
 from build_dataset.clean.stoplists import stoplist_for_words
 
 HEADLINE = "Parliament votes on the new water budget after a long night"
@@ -300,6 +300,12 @@ def test_the_start_of_the_first_paragraph_is_no_title() -> None:
 def test_more_lines_without_a_headline_shape_are_no_title(line: str) -> None:
     """Each line shares words with the body and sits right above it; its shape says it is no headline."""
     assert _title_header([line]).title is None
+
+
+@pytest.mark.parametrize("line", ["Artikel von: Jessie", "Article by: Jane Roe", "Von: Jane Roe"])
+def test_a_byline_with_its_labels_colon_has_no_headline_shape(line: str) -> None:
+    # dev page 8ba16ab10b0a462a: "Artikel von: Jessie" right above the body was taken for the headline
+    assert not _headline_shape(line)
 
 
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:

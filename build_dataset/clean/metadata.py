@@ -67,8 +67,8 @@ _NOT_HEADLINE = re.compile(
     r"|[:,]$"                          # a lead-in to what follows ("The blotter is as follows:"), a list cut off
     r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
-    r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par)\s+\w"  # a credit ("geschrieben von X", "Interview by X")
-    r"|^(?:\w+\s+)?(?:von|by)\s+\w"
+    r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w"  # a credit ("geschrieben von X", "Artikel von: X")
+    r"|^(?:\w+\s+)?(?:von|by):?\s+\w"
     r"|\S\s{4,}\S"                      # two columns of a table side by side
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
