@@ -132,6 +132,14 @@ def test_a_rubric_printed_again_only_below_the_article_is_no_section() -> None:
     assert read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist).section is None
 
 
+def test_a_breadcrumb_without_separators_above_counts_as_the_rubric_printed_again() -> None:
+    """"Home Water The headline" above the article is a breadcrumb printed without separators: it names
+    the rubric that the line above the headline gives."""
+    rows = ["• Home", "• Sport", f"Home Water {HEADLINE}", "Water", HEADLINE, HEADLINE, BODY]
+    assert _page_header("\n\n".join(rows)).section == "Water"
+    assert _page_header("\n\n".join(rows[:2] + rows[3:])).section is None
+
+
 def test_a_rubric_above_an_untrusted_headline_is_no_section() -> None:
     """Above a line whose text is not trusted as the headline (a widget, a teaser printed once), a
     short line is a teaser's or a widget's as often as the article's rubric."""

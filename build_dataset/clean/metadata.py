@@ -369,9 +369,16 @@ def _section(lines: list[Line], i: int, slot: str, headline: int, trusted: bool)
         return slot
     if not trusted or _menu_tail(lines, i):
         return None
-    if i == 0 or any(other.body == slot for other in lines[:i]):
+    if i == 0 or _printed_above(lines, i, slot, lines[headline].body):
         return slot
     return None
+
+
+def _printed_above(lines: list[Line], i: int, slot: str, headline: str) -> bool:
+    """Whether a line above line `i` is the rubric `slot` on its own (a menu's item) or the rubric
+    followed by the headline (a breadcrumb printed without separators: "Home News The headline")."""
+    crumb = f"{slot} {headline}"
+    return any(other.body == slot or other.body.endswith(crumb) for other in lines[:i])
 
 
 def _gap(lines: list[Line], k: int) -> bool:
