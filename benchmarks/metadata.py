@@ -5,7 +5,8 @@
 RELEASE is a release folder built from the dev pages; without it, one is built from the dev pages into
 a temporary folder with this checkout's code. `--baseline` measures a second release (a build of an
 older commit) beside it. The labels (benchmarks/metadata_labels.json) are random samples of the values
-a build of main gave (at 602f0be; for titles also a second sample at ce589e8), each read against its
+a build of main gave (at 602f0be; for titles also a second sample at ce589e8; for sections also every
+value a build at cf1e412 gave), each read against its
 raw page and marked right or wrong (and, for sections, "a rubric of the site but not evidently the
 article's"). For each field it prints:
 
@@ -13,8 +14,8 @@ article's"). For each field it prints:
 - precision: the share of the sampled pages still having a value whose value is right (a value the
   labels do not know counts as unlabelled, not as right);
 - the same precision on each half of the sample, split by site: the fixes were developed on "dev" only;
-- lost (title): of the sampled pages whose labelled title is right, how many no longer have a right
-  one (null or another value), overall and per half: what refusing wrong titles cost.
+- lost (title, section): of the sampled pages whose labelled value is right, how many no longer have a
+  right one (null or another value), overall and per half: what refusing wrong values cost.
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -102,7 +103,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 key = name if half is None else f"{name} {half}"
                 figures[key] = (sum(known), len(known))
                 figures.setdefault("unlabelled", len(verdicts) - len(known))
-        if field == "title":
+        if field in ("title", "section"):
             for half in (None, *HALVES):
                 right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
                 lost = sum(1 for x in right if not _right(rows[x["file"]][field] or None, x, also, {"R"}))
@@ -180,12 +181,13 @@ def main() -> None:
     text = (
         f"Measured with `python benchmarks/metadata.py` on the {sum(1 for _ in args.dev.glob('*.txt'))} dev pages, "
         f"against hand labels of random samples of the values builds of main gave ({sizes}: a build at 602f0be, "
-        "and for titles 100 more from a build at ce589e8 and 88 more of the dev half from builds of the second "
-        "title fix; benchmarks/metadata_labels.json). Coverage: pages "
+        "for titles 100 more from a build at ce589e8 and 88 more of the dev half from builds of the second "
+        "title fix, and for sections every other value a build at cf1e412 gave, 134 more; "
+        "benchmarks/metadata_labels.json). Coverage: pages "
         "with a value. Precision: of the sampled pages still having a value, the share whose value is right; "
         "\"dev\" and \"held_out\" split the sample by site (the rules were developed on \"dev\" only). Lenient "
-        "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title): of the "
-        "sampled pages whose labelled title is right, those left with no right title. The authors rule reads the "
+        "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title, section): of "
+        "the sampled pages whose labelled value is right, those left with no right value. The authors rule reads the "
         "line model's vocabulary, learned on these pages.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "

@@ -70,6 +70,84 @@ def test_a_rubric_opening_the_page_is_the_section() -> None:
     assert _read(["Russia & Europe"]).section == "Russia & Europe"
 
 
+def _page_header(page: str) -> Header:
+    """The header of a page given as its text dump, blank lines and all: a list's items follow each
+    other with no blank line between them, which `_read` (one blank line after every row) cannot show."""
+    lines = split_lines(page)
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    return read_header(lines, [Verdict(GOOD) for _ in lines], len(lines) - 1, stoplist)
+
+
+def _above_headline(block: str) -> Header:
+    """A page with a spaced menu that holds "Politics", then `block` right above the headline (printed
+    twice), then the body."""
+    return _page_header("\n\n".join([*MENU, block, HEADLINE, HEADLINE, BODY]))
+
+
+def test_the_last_item_of_a_menu_is_no_section() -> None:
+    """A menu of the site's rubrics ends right above the headline: its last item is not the article's
+    rubric, though the site has such a rubric."""
+    assert _above_headline("• World\n• Business\n• Politics").section is None
+
+
+def test_one_or_two_items_above_the_headline_give_the_section() -> None:
+    """A "Home" item and the article's rubric, or the rubric alone, printed as links."""
+    assert _above_headline("• Home\n• Politics").section == "Politics"
+    assert _above_headline("• Politics").section == "Politics"
+
+
+def test_a_breadcrumb_printed_as_a_list_gives_its_rubric() -> None:
+    """A list of links that ends with the headline is a breadcrumb, however many items it has; a menu
+    that holds the headline among its items goes on after it."""
+    assert _above_headline(f"• Home\n• News\n• Politics\n• {HEADLINE}").section == "Politics"
+    assert _above_headline(f"• Home\n• News\n• Politics\n• {HEADLINE}\n• Sport").section is None
+
+
+def test_a_list_of_breadcrumb_items_is_no_menu() -> None:
+    """Items that end with a breadcrumb's separator are a breadcrumb, not a menu."""
+    assert _above_headline("• Home ›\n• News ›\n• Politics").section == "Politics"
+
+
+@pytest.mark.parametrize("line", [
+    "Posted by Jane Roe | Categories: Politics | Editorial",
+    "12 March 2021 | Tags: Water, Budget | Politics",
+])
+def test_a_line_of_header_fields_is_no_breadcrumb(line: str) -> None:
+    """Fields split like a breadcrumb's parts (a byline, a labelled category, tags) end with a button
+    or a tag as often as with a rubric."""
+    assert _read([line], menu=MENU).section is None
+
+
+def test_a_date_and_a_rubric_give_the_section() -> None:
+    assert _read(["12 March 2021 | Politics"], menu=MENU).section == "Politics"
+
+
+def test_a_rubric_printed_again_only_below_the_article_is_no_section() -> None:
+    """The site's menu is above the article. A short line printed again only below it is a kicker
+    that the teasers of related stories repeat, or a tag."""
+    page = "\n\n".join([*MENU, "Water", HEADLINE, HEADLINE, BODY, "Water", "Another story about water"])
+    lines = split_lines(page)
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.body == BODY)
+    assert read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist).section is None
+
+
+def test_a_breadcrumb_without_separators_above_counts_as_the_rubric_printed_again() -> None:
+    """"Home Water The headline" above the article is a breadcrumb printed without separators: it names
+    the rubric that the line above the headline gives."""
+    rows = ["• Home", "• Sport", f"Home Water {HEADLINE}", "Water", HEADLINE, HEADLINE, BODY]
+    assert _page_header("\n\n".join(rows)).section == "Water"
+    assert _page_header("\n\n".join(rows[:2] + rows[3:])).section is None
+
+
+def test_a_rubric_above_an_untrusted_headline_is_no_section() -> None:
+    """Above a line whose text is not trusted as the headline (a widget, a teaser printed once), a
+    short line is a teaser's or a widget's as often as the article's rubric."""
+    header = _page_header("\n\n".join([*MENU, "Politics", "Listen to our weekly podcast", BODY]))
+    assert header.title is None
+    assert header.section is None
+
+
 @pytest.mark.parametrize("byline", [
     "Creative Commons License", "Notwendige Cookies", "Online Kredit", "Play Video", "Recent Comments",
     "Breaking News", "By Staff Writer", "Jane Roe Jane Roe", "Unit 2049 Team",
