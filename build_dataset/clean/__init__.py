@@ -13,7 +13,9 @@ two-line patterns, the densest run of text) give each line a verdict and a reaso
 gradient-boosted tree model (`linemodel`, trained by `scripts/train_cleaner.py` on labelled pages and
 shipped as `data/line_model.json`) reads those verdicts together with each line's shape, position,
 neighbours and words (`features`) and has the last word, except over structural evidence the rules
-are sure of (a teaser printed twice, the outlet's corpus furniture). The rules name the reasons.
+are sure of (a teaser printed twice, the outlet's corpus furniture, markup, figures outside the
+article). The rules name the reasons; a paragraph the body already holds is then removed as a
+duplicate.
 
 The removed spans and the kept body partition the raw text exactly. Removal reasons:
 

@@ -178,8 +178,9 @@ def analyse(raw: str, furniture: frozenset[str] = frozenset(), vocabulary: dict[
 def model_keeps(verdicts: list[Verdict], probability: np.ndarray, threshold: float = THRESHOLD) -> list[bool]:
     """Which lines are body: the line model's call, except that lines the rules removed on structural
     evidence (a teaser printed twice, a caption repeated with its credit, the outlet's corpus furniture,
-    a line that is one cue phrase and nothing else, a line of symbols or of program code: see
-    `Verdict.sure`) stay removed."""
+    a line that is one cue phrase and nothing else, a line of symbols, of w3m's image and button tokens,
+    with a form's text field or of program code, a line without a letter outside the article region:
+    see `Verdict.sure`) stay removed."""
     return [p >= threshold and not v.sure for v, p in zip(verdicts, probability.tolist(), strict=True)]
 
 
