@@ -35,7 +35,8 @@ The removed spans and the kept body partition the raw text exactly. Removal reas
 - boilerplate: other long non-prose lines inside the article region (low stopword density); in HTML
   input, text left out between kept text with nothing else to name it;
 - whitespace: blank lines, indentation and line breaks around removed or kept text;
-- duplicate: a paragraph printed twice in a row (the first copy is kept).
+- duplicate: a teaser's title printed again, or a line of 70 characters or more the body already
+  holds (the first copy is kept).
 """
 
 from __future__ import annotations
