@@ -75,11 +75,16 @@ def read_release(release: pathlib.Path) -> dict[str, dict]:
     return rows
 
 
-def _right(value, item: dict, also: dict[str, dict[str, str]], accept: set[str]) -> bool | None:
+def _key(value):
+    """A value as a dict key: an authors list becomes a tuple."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _right(value, item: dict, also: dict[str, dict], accept: set[str]) -> bool | None:
     """Whether a page's value is right: the labelled value, or one of the extra labels; None if unknown."""
     if value == item["value"]:
         return item["label"] in accept
-    extra = also.get(item["file"], {}).get(value)
+    extra = also.get(item["file"], {}).get(_key(value))
     return None if extra is None else extra in accept
 
 
@@ -90,7 +95,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
         items = labels["fields"][field]
         also: dict[str, dict[str, str]] = {}  # file -> value -> label: a page may have several extra labels
         for x in labels["also"].get(field, []):
-            also.setdefault(x["file"], {})[x["value"]] = x["label"]
+            also.setdefault(x["file"], {})[_key(x["value"])] = x["label"]
         figures = {"coverage": (sum(1 for r in rows.values() if r[field]), len(rows))}
         for name, accept in (("precision", {"R"}), ("lenient", {"R", "M"})):
             if name == "lenient" and field != "section":
