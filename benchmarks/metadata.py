@@ -15,7 +15,9 @@ article's"). For each field it prints:
   labels do not know counts as unlabelled, not as right);
 - the same precision on each half of the sample, split by site: the fixes were developed on "dev" only;
 - lost (title, section): of the sampled pages whose labelled value is right, how many no longer have a
-  right one (null or another value), overall and per half: what refusing wrong values cost.
+  right one (null or another value), overall and per half: what refusing wrong values cost;
+- added sample (authors): precision on a random sample of the values the byline fix added (labels
+  "added"), which the first sample, drawn from main's values, cannot measure.
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -75,11 +77,16 @@ def read_release(release: pathlib.Path) -> dict[str, dict]:
     return rows
 
 
-def _right(value, item: dict, also: dict[str, dict[str, str]], accept: set[str]) -> bool | None:
+def _key(value):
+    """A value as a dict key: an authors list becomes a tuple."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _right(value, item: dict, also: dict[str, dict], accept: set[str]) -> bool | None:
     """Whether a page's value is right: the labelled value, or one of the extra labels; None if unknown."""
     if value == item["value"]:
         return item["label"] in accept
-    extra = also.get(item["file"], {}).get(value)
+    extra = also.get(item["file"], {}).get(_key(value))
     return None if extra is None else extra in accept
 
 
@@ -90,7 +97,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
         items = labels["fields"][field]
         also: dict[str, dict[str, str]] = {}  # file -> value -> label: a page may have several extra labels
         for x in labels["also"].get(field, []):
-            also.setdefault(x["file"], {})[x["value"]] = x["label"]
+            also.setdefault(x["file"], {})[_key(x["value"])] = x["label"]
         figures = {"coverage": (sum(1 for r in rows.values() if r[field]), len(rows))}
         for name, accept in (("precision", {"R"}), ("lenient", {"R", "M"})):
             if name == "lenient" and field != "section":
@@ -103,6 +110,14 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 key = name if half is None else f"{name} {half}"
                 figures[key] = (sum(known), len(known))
                 figures.setdefault("unlabelled", len(verdicts) - len(known))
+        for half in (None, *HALVES):
+            # a sample of the values a later fix added (`added`): precision on them alone
+            chosen = [x for x in labels.get("added", {}).get(field, []) if half is None or x["half"] == half]
+            if not chosen:
+                continue
+            verdicts = [_right(rows[x["file"]][field], x, also, {"R"}) for x in chosen if rows[x["file"]][field]]
+            known = [v for v in verdicts if v is not None]
+            figures["added sample: precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
         if field in ("title", "section"):
             for half in (None, *HALVES):
                 right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
@@ -187,8 +202,10 @@ def main() -> None:
         "with a value. Precision: of the sampled pages still having a value, the share whose value is right; "
         "\"dev\" and \"held_out\" split the sample by site (the rules were developed on \"dev\" only). Lenient "
         "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title, section): of "
-        "the sampled pages whose labelled value is right, those left with no right value. The authors rule reads the "
-        "line model's vocabulary, learned on these pages.\n\n"
+        "the sampled pages whose labelled value is right, those left with no right value. Added sample (authors): "
+        f"{len(labels.get('added', {}).get('authors', []))} of the values the byline fix added (a byline in the "
+        "dateline, just below the body's start), sampled at random per half: their precision. The authors rule reads "
+        "the line model's vocabulary, learned on these pages.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
         "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "

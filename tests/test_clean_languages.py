@@ -13,6 +13,7 @@ import pytest
 from build_dataset.clean import clean_page
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import parse_date
+from build_dataset.clean.metadata import _dateline_names
 
 PAGES = {
     "be": {
@@ -166,6 +167,15 @@ def test_prose_that_starts_like_a_cue_is_no_cue(line: str) -> None:
 ])
 def test_datelines_of_cyrillic_news_sites(dateline: str) -> None:
     assert parse_date(dateline) == dt.date(2022, 2, 24)
+
+
+@pytest.mark.parametrize(("fields", "authors"), [
+    ("24.02.2022 | Автор: Іван Петренко | Політика", ["Іван Петренко"]),
+    ("24 февраля 2022 г. Автор: Иван Ковалев", ["Иван Ковалев"]),
+    ("24 лютага 2022, аўтар: Ян Каваль", ["Ян Каваль"]),
+])
+def test_a_byline_inside_a_cyrillic_dateline_is_read(fields: str, authors: list[str]) -> None:
+    assert _dateline_names(fields) == authors
 
 
 STANDFIRSTS = {

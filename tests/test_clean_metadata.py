@@ -170,6 +170,75 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     assert _read([], byline).authors == authors
 
 
+@pytest.mark.parametrize(("dateline", "authors"), [
+    ("12 March 2021 · by Jane Roe · in Politics", ["Jane Roe"]),
+    ("By Jane Roe On 12. Mai 2021", ["Jane Roe"]),
+    ("por Juana Pérez 4 mayo, 2022", ["Juana Pérez"]),
+    ("Posted on March 5, 2020 by Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+    ("By Jane Roe March 5, 2020 5 min read", ["Jane Roe"]),
+    ("by Jane Roe, PhD | March 5, 2020", ["Jane Roe"]),
+    ("Veröffentlicht am 3. Mai 2021 von Jana Rohde Kategorien: Politik", ["Jana Rohde"]),
+    ("12/04/2020 by Kay 24 Comments", ["Kay"]),
+    ("12 March 2021 by admin", []),
+    ("Updated 12 March 2021 by the newsroom", []),
+])
+def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str]) -> None:
+    """A line of header fields holds the byline after its prefix word; the name ends at a separator, a
+    digit, a month's name, a preposition or a field's label. A handle in lower case is no name."""
+    head = _read([], dateline)
+    assert head.authors == authors
+    assert head.published is not None
+
+
+def test_a_name_printed_twice_is_a_byline_only_above_its_dateline() -> None:
+    """A byline widget prints the name and its link; an alt text and its caption print a name twice too,
+    so the dateline right below is what tells the byline."""
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe Jane Roe", "12 March 2021", BODY])
+    assert _page_header(page).authors == ["Jane Roe"]
+    assert _read([], "Jane Roe Jane Roe").authors == []
+
+
+def test_a_name_in_the_photo_caption_beside_it_is_no_author() -> None:
+    """A name with no prefix right above a caption that names it is the picture's subject."""
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe", "Jane Roe at the summit. Photo: Agency", BODY])
+    assert _page_header(page).authors == []
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe", BODY])
+    assert _page_header(page).authors == ["Jane Roe"]
+
+
+STANDFIRST = "Lawmakers argued through the night before a narrow vote on the new water budget."
+SECOND = ("The opposition said the budget raises local taxes for the second year in a row and that the "
+          "government has yet to publish its spending report.")
+
+
+def _below(rows: list[str]) -> tuple[Header, list[str]]:
+    """The header of a page whose body starts at its first row after the headline (a standfirst taken
+    for the body's first paragraph), and the lines the header removes."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, *rows]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == rows[0])
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    return head, [lines[i].text for i in sorted(head.reasons) if i >= start]
+
+
+def test_a_byline_just_below_the_bodys_start_is_read_and_removed() -> None:
+    """A standfirst taken for the body's first paragraph puts the byline below the body's start."""
+    head, removed = _below([STANDFIRST, "By Jane Roe", BODY, SECOND])
+    assert head.authors == ["Jane Roe"] and removed == ["By Jane Roe"]
+
+
+@pytest.mark.parametrize("rows", [
+    [STANDFIRST, "Von Risiken und Nebenwirkungen", BODY, SECOND],  # a heading: common words, no surname
+    [STANDFIRST, BODY, SECOND, "More news", "Water prices rise again", "By Jane Roe",
+     "Parliament closes for summer", "By John Doe"],  # a list of teasers, each with its byline
+    [STANDFIRST, BODY, SECOND, "Another paragraph here.", "And one more of them here.", "Then a sixth.",
+     "And a seventh line.", "By Jane Roe"],  # too far below: a teaser's or a comment's
+])
+def test_a_by_line_farther_down_or_among_teasers_is_no_byline(rows: list[str]) -> None:
+    head, removed = _below(rows)
+    assert head.authors == [] and removed == []
+
+
 # --- titles: a headline has a headline's shape and names what the body says -------------------------
 
 HEADLINE_2 = "Regional parliament approves the water budget"

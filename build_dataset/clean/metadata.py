@@ -277,34 +277,192 @@ def _is_dateline(ln: Line) -> bool:
     return fields and ln.words <= DATELINE_MAX_WORDS and not _prose(ln) and publication_date(ln.body) is not None
 
 
-def _not_names(ln: Line, names: list[str]) -> bool:
-    """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`)."""
+def _not_names(ln: Line, names: list[str], *, dated_below: bool = False) -> bool:
+    """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`).
+
+    A name printed twice ("Jane Roe Jane Roe") is an image's alt text and its caption as often as a
+    byline widget's name and its link: it counts as a byline only with a prefix ("Par Jane Roe Jane
+    Roe") or with the dateline right below it (`dated_below`), as a byline's block prints them."""
     prefixed = bool(_BYLINE_PREFIX.match(ln.body))
+    if not prefixed and not dated_below and _REPEATED.match(_byline_text(ln)):
+        return True
     return any(_not_a_name(n, prefixed=prefixed) for n in names)
+
+
+def _byline_text(ln: Line) -> str:
+    """The part of a byline-shaped line that holds the names: after the prefix, before a separator."""
+    m = _BYLINE_PREFIX.match(ln.body)
+    text = m.group("names") if m else ln.body
+    return re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
 
 
 def _byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
     """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
 
-    Shape only: such a line is header whether or not its names are real (`_not_names`)."""
+    Shape only: such a line is header whether or not its names are real (`_not_names`). A name printed
+    twice, glued or spaced, is read once."""
     if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
         return None
-    m = _BYLINE_PREFIX.match(ln.body)
-    text = m.group("names") if m else ln.body
-    text = re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
+    prefixed = bool(_BYLINE_PREFIX.match(ln.body))
+    text = _byline_text(ln)
+    repeated = _REPEATED.match(text)
+    names = _split_names(repeated.group("x") if repeated else text, prefixed=prefixed)
+    if names is None:
+        return None
+    has_stopword = any(w.lower() in stoplist for w in text.split())
+    if not prefixed and (has_stopword or cue_reason(ln.text) or len(names) > 1 and "," not in text):
+        return None
+    return names
+
+
+def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
+    """The names of a byline's text, each one to four capitalised words (two or more without a prefix:
+    a single capitalised word is any menu item); None when a part has no name's shape."""
     names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
+    # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr.")
+    names = names[:1] + [n for n in names[1:] if not _degree(n)]
     if not names:
         return None
     for name in names:
         words = name.split()
         if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
             return None
-        if not m and len(words) < 2:
+        if not prefixed and len(words) < 2:
             return None
-    has_stopword = any(w.lower() in stoplist for w in text.split())
-    if not m and (has_stopword or cue_reason(ln.text) or len(names) > 1 and "," not in text):
+    return names
+
+
+DEGREE_MAX_CHARS = 4
+"""A degree or a suffix after a name is this short ("PhD", "M.D.", "Jr.")."""
+
+
+def _degree(part: str) -> bool:
+    """Whether a part of a list of names is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."):
+    one short word with a dot or a capital inside. An agency's capitals ("AFP", "CNN") are a name."""
+    return " " not in part and len(part) <= DEGREE_MAX_CHARS and ("." in part or (
+        any(c.islower() for c in part) and any(c.isupper() for c in part[1:])))
+
+_INLINE_PREFIX = re.compile(
+    r"(?:^|(?<=[\s|·•,;(]))(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
+    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+"""A byline's prefix word inside a line of header fields ("12/04/2020 by Jane Roe 24 Comments",
+"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News")."""
+_FIELD_END = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•()\[\]]|\d")
+"""Where a name ends in a line of fields: a separator, a bracket or a digit (a date, a count)."""
+
+
+def _dateline_names(text: str) -> list[str] | None:
+    """Author names a dateline holds after a byline's prefix word ("8 March 2020 · by Jane Roe · in
+    News"): the capitalised words that follow it, up to a separator, a digit, a lower-case word or a
+    capitalised preposition ("by Jane Roe in News", "By Jane Roe On 12 May", `_AFTER_NAME`), a field's
+    label ("Categories:") or a month's name ("by Jane Roe March 5, 2020")."""
+    m = _INLINE_PREFIX.search(text)
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in _FIELD_END.split(text[m.end():], maxsplit=1)[0].split():
+        if w.lower() in _NAME_JOINERS or w in ("&", ","):
+            words.append(w)
+            continue
+        core = w.rstrip(",;")
+        if not (_NAME_WORD.match(core) and core[0].isupper()) or core.lower() in _AFTER_NAME \
+                or parse_date(f"1 {core} 2000") is not None or DATELINE_WORDS.fullmatch(core):
+            break
+        words.append(w)
+        if core != w and not w.endswith(","):  # a semicolon ends the names; a comma may list more
+            break
+    while words and (words[-1].lower() in _NAME_JOINERS or words[-1] in ("&", ",")):
+        words.pop()
+    if not words:
+        return None
+    names = _split_names(" ".join(words).strip(" ,;:"), prefixed=True)
+    if names is None or any(_not_a_name(n, prefixed=True) for n in names):
         return None
     return names
+
+
+_AFTER_NAME = frozenset({"on", "in", "at", "am", "um", "im", "le", "la", "el", "en", "em", "il", "op", "dans"})
+"""Prepositions and articles that, capitalised, follow a byline's name in a line of fields ("By Jane
+Roe On 12 May 2021", "von Jane Roe In News"): they open the next field, not a surname. (The page's
+stoplist cannot say so: it holds common first names too.)"""
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "i", "и", "та", "і", "й"})
+"""The words `_NAME_SPLIT` splits a list of names at."""
+BYLINE_BELOW = 6
+"""How many lines below the body's first line a prefixed byline is still read ("By Jane Roe"): a
+standfirst, a lead image and its caption may come before the byline, and the first of them is then
+taken for the body's start. Farther down a "By" line is a teaser's or a comment's."""
+
+
+def _byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+    """The line right below the body's start that is a prefixed byline with real names ("By Jane Roe",
+    "Von Jane Roe"), if there is exactly one such line in twice the distance: a list of teasers prints
+    a byline under each of its headlines, and then none of them is the article's."""
+    found = None
+    seen = 0
+    for i in range(start, len(lines)):
+        if not lines[i].text:
+            continue
+        seen += 1
+        if seen > 2 * BYLINE_BELOW:
+            break
+        ln = lines[i]
+        if not _BYLINE_PREFIX.match(ln.body) or verdicts[i].cue == "caption":
+            continue
+        names = _byline_names(ln, stoplist)
+        if not names:
+            continue
+        if found is not None:
+            return None
+        if seen <= BYLINE_BELOW and not _not_names(ln, names) and not any(map(_common_words, names)):
+            found = i
+        else:
+            return None
+    return found
+
+
+def _common_words(name: str) -> bool:
+    """Whether every word of a name is in the line model's vocabulary: "Von Risiken und Nebenwirkungen"
+    is a heading, while a person's name has a surname the vocabulary rarely holds. (Below the body's
+    start a prefix is the only sign of a byline, so the name's words must add one.)"""
+    vocabulary = _vocabulary()
+    return all(w in vocabulary for w in WORD_RE.findall(name.lower()))
+
+
+def _read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                       head: Header) -> None:
+    """The authors of a prefixed byline just below the body's start (`_byline_below`); its line is
+    header, removed as the byline."""
+    i = _byline_below(lines, verdicts, start, stoplist)
+    if i is not None:
+        head.authors = _byline_names(lines[i], stoplist) or []
+        head.reasons[i] = "byline"
+
+
+def _caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list[str]) -> bool:
+    """Whether a name with no prefix is printed in the photo caption or credit right above or below
+    it ("Jane Roe" above "Jane Roe at the summit. Photo: Agency"; "Photo by Jane Roe on Stock"): it is
+    the picture's subject or its photographer, not the article's author."""
+    for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)):
+        other = lines[j].body if j is not None else ""
+        photo = j is not None and (verdicts[j].cue == "caption" or _PHOTO_WORD.search(other))
+        if photo and other != lines[i].body and any(n in other for n in names):
+            return True
+    return False
+
+
+_PHOTO_WORD = re.compile(r"\b(?:foto|photo|photograph|bild|image|credit|fotografía)", re.IGNORECASE)
+"""A photo's caption or credit, in the languages of the pages ("Foto: X", "Photo by X"). A bare "©"
+does not count: a byline's portrait prints "Jane Roe © Jane Roe" above the author's name."""
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest non-blank line above (step -1) or below (step 1) line `i`."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].text:
+        j += step
+    return j if 0 <= j < len(lines) else None
 
 
 def _not_a_name(name: str, *, prefixed: bool) -> bool:
@@ -537,6 +695,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 head.reasons[header[k]] = "title"
     if slot is None:
         _date_beside_headline(lines, verdicts, None, start, head)
+        _read_byline_below(lines, verdicts, start, stoplist, head)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -573,6 +732,11 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             continue
         if verdicts[i].cue == "caption":
             continue
+        if not byline_seen and _is_dateline(ln):  # a byline inside the dateline ("3 May 2021 by Jane Roe")
+            names = _dateline_names(b)
+            if names:
+                byline_seen = True
+                head.authors = names
         if _is_dateline(ln):
             head.reasons[i] = "dateline"
             if head.published is None and not _in_date_list(lines, i):
@@ -581,7 +745,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         names = _byline_names(ln, stoplist)
         if names and not byline_seen:  # the byline slot: header whether or not it holds real names
             byline_seen = True
-            head.authors = [] if _not_names(ln, names) else names
+            dated_below = k + 1 < len(header) and _is_dateline(lines[header[k + 1]])
+            refused = _not_names(ln, names, dated_below=dated_below) or (
+                not _BYLINE_PREFIX.match(b) and _caption_name(lines, verdicts, i, names))
+            head.authors = [] if refused else names
             head.reasons[i] = "byline"
             continue
         if head.description is None and standfirst_pos is None and ln.words >= 8 \
@@ -594,6 +761,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.reasons[header[standfirst_pos]] = "standfirst"
     if head.published is None:
         _date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
+    if not head.authors:
+        _read_byline_below(lines, verdicts, start, stoplist, head)
 
     # section: a breadcrumb or rubric right above the first headline (the line is header even when it
     # names no rubric: the menu's last item, a kicker)
