@@ -1,4 +1,4 @@
-"""Benchmark the header metadata (`title`, `section`, `authors`, `published`) on hand-labelled dev pages.
+"""Benchmark the header metadata (`title`, `description`, `section`, `authors`, `published`) on hand-labelled dev pages.
 
     python benchmarks/metadata.py [RELEASE] [--baseline RELEASE --baseline-label NAME] [--dev ../shared/eval/dev/raw]
 
@@ -6,7 +6,8 @@ RELEASE is a release folder built from the dev pages; without it, one is built f
 a temporary folder with this checkout's code. `--baseline` measures a second release (a build of an
 older commit) beside it. The labels (benchmarks/metadata_labels.json) are random samples of the values
 a build of main gave (at 602f0be; for titles also a second sample at ce589e8; for sections also every
-value a build at cf1e412 gave), each read against its
+value a build at cf1e412 gave; for descriptions every value a build at 29ac707 gave on the
+dev half and a random sample of those it gave on the held_out half), each read against its
 raw page and marked right or wrong (and, for sections, "a rubric of the site but not evidently the
 article's"). For each field it prints:
 
@@ -14,8 +15,8 @@ article's"). For each field it prints:
 - precision: the share of the sampled pages still having a value whose value is right (a value the
   labels do not know counts as unlabelled, not as right);
 - the same precision on each half of the sample, split by site: the fixes were developed on "dev" only;
-- lost (title, section): of the sampled pages whose labelled value is right, how many no longer have a
-  right one (null or another value), overall and per half: what refusing wrong values cost;
+- lost (title, section, description): of the sampled pages whose labelled value is right, how many no
+  longer have a right one (null or another value), overall and per half: what refusing wrong values cost;
 - added sample (authors): precision on a random sample of the values the byline fix added (labels
   "added"), which the first sample, drawn from main's values, cannot measure.
 
@@ -50,7 +51,7 @@ DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev" / "raw"
 LABELS = REPO / "benchmarks" / "metadata_labels.json"
 DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
-FIELDS = ("section", "authors", "title")
+FIELDS = ("section", "authors", "title", "description")
 HALVES = ("dev", "held_out")
 
 
@@ -118,7 +119,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
             verdicts = [_right(rows[x["file"]][field], x, also, {"R"}) for x in chosen if rows[x["file"]][field]]
             known = [v for v in verdicts if v is not None]
             figures["added sample: precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
-        if field in ("title", "section"):
+        if field in ("title", "section", "description"):
             for half in (None, *HALVES):
                 right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
                 lost = sum(1 for x in right if not _right(rows[x["file"]][field] or None, x, also, {"R"}))
@@ -197,12 +198,15 @@ def main() -> None:
         f"Measured with `python benchmarks/metadata.py` on the {sum(1 for _ in args.dev.glob('*.txt'))} dev pages, "
         f"against hand labels of random samples of the values builds of main gave ({sizes}: a build at 602f0be, "
         "for titles 100 more from a build at ce589e8 and 88 more of the dev half from builds of the second "
-        "title fix, and for sections every other value a build at cf1e412 gave, 134 more; "
+        "title fix, and for sections every other value a build at cf1e412 gave, 134 more; for descriptions "
+        "every value a build at 29ac707 gave on the dev half (58) and 40 of the 73 it gave on the held_out half, "
+        "drawn at random (seed 15); "
         "benchmarks/metadata_labels.json). Coverage: pages "
         "with a value. Precision: of the sampled pages still having a value, the share whose value is right; "
         "\"dev\" and \"held_out\" split the sample by site (the rules were developed on \"dev\" only). Lenient "
-        "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title, section): of "
-        "the sampled pages whose labelled value is right, those left with no right value. Added sample (authors): "
+        "(section): a rubric of the site counts even when it is not evidently the article's. Lost (title, section, "
+        "description): of the sampled pages whose labelled value is right, those left with no right value. Added "
+        "sample (authors): "
         f"{len(labels.get('added', {}).get('authors', []))} of the values the byline fix added (a byline in the "
         "dateline, just below the body's start), sampled at random per half: their precision. The authors rule reads "
         "the line model's vocabulary, learned on these pages.\n\n"

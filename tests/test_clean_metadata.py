@@ -16,7 +16,7 @@ import pytest
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import split_lines
-from build_dataset.clean.metadata import Header, _headline_shape, read_header
+from build_dataset.clean.metadata import Header, _headline_shape, _standfirst_text, read_header
 from build_dataset.clean.stoplists import stoplist_for_words
 
 HEADLINE = "Parliament votes on the new water budget after a long night"
@@ -526,3 +526,65 @@ def test_a_gallery_slide_s_caption_gives_the_headline_above_the_dateline() -> No
     assert _title_header(rows).title == headline
     # without the counter the line names too little of the body to be taken over the caption
     assert _title_header([headline, "Agency|", "March 3, 2021", "Water budget at a glance"]).title != headline
+
+
+# --- standfirsts: a summary printed under the headline, nothing else --------------------------------
+
+STANDFIRST = "The opposition wants the court to look at the vote, and farmers fear for their wells this summer."
+
+
+def test_a_summary_under_the_headline_above_the_byline_is_the_standfirst() -> None:
+    """The standfirst is printed right under the headline (a date or an image between them at most)."""
+    assert _title_header([HEADLINE_2, STANDFIRST, "By Jane Roe"]).description == STANDFIRST
+    assert _title_header([HEADLINE_2, "12.03.2024", "[image]", STANDFIRST, "By Jane Roe"]).description == STANDFIRST
+
+
+@pytest.mark.parametrize("rows", [
+    [HEADLINE_2, STANDFIRST, "Foto: Jane Roe/AGENCY", "By Jane Roe"],   # an image's caption: a credit below
+    [HEADLINE_2, "• " + STANDFIRST, "By Jane Roe"],                        # an item of a list
+    [HEADLINE_2, "    " + STANDFIRST, "By Jane Roe"],                      # an indented item of a list
+    [HEADLINE_2, "• Water", "• Farming", "• Courts", STANDFIRST, "By Jane Roe"],  # under a tag list
+    [HEADLINE_2, "Our best stories", STANDFIRST, "By Jane Roe"],           # under another block's heading
+    [HEADLINE_2, "The water budget in pictures: farmers at a dry well near the river /Agency Photo",
+     "By Jane Roe"],                                                       # a caption with its credit
+    [HEADLINE_2, "Home » Politics » Regional parliament approves the water budget today",
+     "By Jane Roe"],                                                       # a breadcrumb
+])
+def test_a_line_that_is_no_standfirst_is_refused(rows: list[str]) -> None:
+    """Captions, list items, breadcrumbs and text below other blocks are no standfirst: None instead."""
+    assert _title_header(rows).description is None
+
+
+def test_a_refused_standfirst_keeps_the_line_models_verdict() -> None:
+    """A line refused as standfirst gets no removal reason: it stays where the line model put it."""
+    rows = [HEADLINE_2, STANDFIRST, "Foto: Jane Roe/AGENCY", "By Jane Roe"]
+    lines = split_lines("\n\n".join([*rows, BODY]))
+    head = _title_header(rows)
+    refused = next(ln.index for ln in lines if ln.body == STANDFIRST)
+    assert all(lines[i].index != refused for i in head.reasons)
+
+
+def test_no_standfirst_without_a_headline() -> None:
+    """With no trusted headline, where a standfirst would lie is unknown: a summary-shaped line there
+    is as often the headline itself or a teaser."""
+    assert _title_header(["Menu", STANDFIRST, "By Jane Roe"]).description is None
+
+
+@pytest.mark.parametrize("text", [
+    "REGIONAL PARLIAMENT APPROVES THE WATER BUDGET",                       # the headline again, other case
+    "Water politics: Regional parliament approves the water budget",      # a kicker glued to the headline
+    "Regional parliament finally approves its water budget",              # the headline restated
+    "WeatherU.S. & WorldPoliticsTexas True CrimeShop",                     # menu items glued together
+    "Send your letter via https://example.org/letters and read more",      # a link
+    "The minister at the session in the capital. Photo: Jane Roe",         # a caption
+    "Jane Roe Politics 12 March 2024 0 Comments",                          # a line of header fields
+])
+def test_a_text_that_is_no_standfirst(text: str) -> None:
+    assert not _standfirst_text(text, HEADLINE_2)
+
+
+def test_a_long_summary_may_name_what_the_headline_names() -> None:
+    """A summary several times the headline's length names its words too; it restates nothing."""
+    text = ("The regional parliament has approved its water budget for the next two years, with more "
+            "money for wells and pipes, after a debate that lasted all night.")
+    assert _standfirst_text(text, HEADLINE_2)

@@ -16,6 +16,13 @@ photo credit below it, a standfirst and buttons may lie between), gives the head
 of a list of teasers (a "Read more" link below it, as below other lines) is refused too. A wrong
 title is worse than none: the slot a headline would fill still anchors the byline and dateline, but its
 refused text is no title and stays where the line model put it.
+
+A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
+glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
+and its credit may lie between) above the byline or dateline. It is refused when it is the headline
+again (in any case, with a kicker, restated), an image's caption (a credit inside it or on the next
+line), an item of a list (a bullet, an indented line), a link, a breadcrumb or glued menu items; a
+refused line, too, stays where the line model put it. None is better than a wrong standfirst.
 """
 
 from __future__ import annotations
@@ -684,7 +691,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     slot = ranked[0] if ranked else next(_nearest_headlines(lines, verdicts, header, repeat, stoplist), None)
     trusted_pos = moved.get(trusted_pos, trusted_pos)
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
-        if head.description is None:
+        if head.description is None and _standfirst_line(lines, verdicts, header[trusted_pos], bodies[trusted_pos - 1]):
             head.description = bodies[trusted_pos]
             head.reasons[header[trusted_pos]] = "standfirst"
         trusted_pos -= 1
@@ -693,6 +700,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         for k, b in enumerate(bodies):
             if b == head.title and k != repeat:
                 head.reasons[header[k]] = "title"
+    if repeat is not None and head.description == bodies[repeat] and (
+            head.title is None or not _standfirst_line(lines, verdicts, header[repeat], head.title)):
+        head.description = None  # no headline above it, or no standfirst's shape: the line model's again
+        del head.reasons[header[repeat]]
     if slot is None:
         _date_beside_headline(lines, verdicts, None, start, head)
         _read_byline_below(lines, verdicts, start, stoplist, head)
@@ -720,6 +731,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 part = part.lstrip(" .,;:!?|–—-")
             if title.startswith(part) or part.startswith(title):  # the headline printed twice, glued
                 head.reasons[i] = "title"
+                continue
+            if not _standfirst_text(part, title):  # a breadcrumb, an alt text: the line stays the line model's
                 continue
             if head.description is None:
                 head.description = part
@@ -752,7 +765,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.reasons[i] = "byline"
             continue
         if head.description is None and standfirst_pos is None and ln.words >= 8 \
-                and STANDFIRST_MIN_CHARS <= ln.length <= STANDFIRST_MAX_CHARS and verdicts[i].cue not in _SKIP_CUES:
+                and STANDFIRST_MIN_CHARS <= ln.length <= STANDFIRST_MAX_CHARS and verdicts[i].cue not in _SKIP_CUES \
+                and head.title is not None and _standfirst_line(lines, verdicts, i, head.title) \
+                and _below_headline(lines, verdicts, header, k, head.title):
             standfirst_pos = k
     # a summary paragraph is the standfirst only when header lines (byline, dateline, the headline
     # again) follow it: otherwise it is the article's first paragraph
@@ -787,6 +802,76 @@ def _glued_parts(line: str, title: str) -> tuple[int, int, str] | None:
     if len(line) > len(title) + 30 and line.startswith(title):
         return len(title), len(line), "title_first"
     return None
+
+
+LIST_INDENT = 4
+"""w3m indents a list item's continuation and a nested block by this many spaces or more: an indented
+line is an item of a list (of teasers, of a menu), not the standfirst printed under a headline."""
+STANDFIRST_GAP_LINES = 3
+"""How many header lines (a date, a reading time, an image and its credit, the headline again) may lie
+between a headline and its standfirst: a summary printed farther down is another block's."""
+RESTATED_SHARE = 0.75
+"""A line holding this share of the headline's content words says the headline again (with a kicker or
+in other words); a standfirst adds to the headline, and shares a word or two with it."""
+RESTATED_MAX_LENGTH = 1.5
+"""...when it is at most this many times the headline's length: a longer summary names all it names."""
+_STANDFIRST_NOT = re.compile(
+    r"://|www\.|@\w+\."             # a URL or an e-mail address: a notice, a link list
+    r"|\s(?:>|»|›|→)(?:\s|$)|^>|>>"  # a breadcrumb's or a link's arrow ("Home » News »", ">> Mehr zum Thema")
+    r"|\s/[^\W\d_][^/]{0,40}$",     # an agency or a licence after a slash ("... /PAP", "/public domain"):
+    re.IGNORECASE,                   # an image's caption with its credit
+)
+"""Shapes no standfirst has, on any site: links, breadcrumbs and a caption's credit."""
+
+
+def _standfirst_text(text: str, title: str) -> bool:
+    """Whether a text can be the standfirst under headline `title`: not the headline again (in any case,
+    with a kicker glued on, or restated), not a caption (its cue or credit inside), a link, a breadcrumb,
+    a menu's items glued together, or a line of header fields with a date and no sentence's end."""
+    low, head = text.casefold(), title.casefold()
+    if head in low or _STANDFIRST_NOT.search(text) or "©" in text or cue_reason(text) == "caption":
+        return False
+    if len(_GLUED.findall(text)) >= 2:  # "WeatherU.S. & WorldPoliticsTexas": menu items printed glued
+        return False
+    if text[-1:] not in _PROSE_END and publication_date(text) is not None:  # "Jane Roe Politics 20 janvier 2020"
+        return False
+    if len(text) > RESTATED_MAX_LENGTH * len(title):  # a long summary may name all the headline names
+        return True
+    title_words = {w[:_STEM] for w in WORD_RE.findall(head) if len(w) > 3}
+    shared = title_words & {w[:_STEM] for w in WORD_RE.findall(low)}
+    return len(title_words) < 3 or len(shared) < RESTATED_SHARE * len(title_words)
+
+
+def _standfirst_line(lines: list[Line], verdicts: list[Verdict], i: int, title: str) -> bool:
+    """Whether line `i` can be the standfirst under headline `title`: its text can (`_standfirst_text`),
+    it is no item of a list (a bullet, an indented line) and no image's caption (a photo credit on the
+    next line: past share buttons and an image, a credit is the next caption's)."""
+    ln = lines[i]
+    if ln.bullet or ln.start - ln.line_start >= LIST_INDENT or not _standfirst_text(ln.body, title):
+        return False
+    j = i + 1
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    return j >= len(lines) or not _photo_credit(lines[j], verdicts[j])
+
+
+def _below_headline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, title: str) -> bool:
+    """Whether header line `k` is printed under headline `title`: only a date, a reading time, a counter,
+    an image and its credit or the headline again lie between them, STANDFIRST_GAP_LINES at most. A
+    summary below a menu, a tag list, a bio or a subheading is another block's text."""
+    gap = 0
+    for j in range(k - 1, -1, -1):
+        ln, v = lines[header[j]], verdicts[header[j]]
+        if ln.body == title or _glued_to(ln.body, title):
+            return True
+        if ln.markup:
+            continue
+        header_line = _is_dateline(ln) or _photo_credit(ln, v) or not any(c.isalpha() for c in ln.body) \
+            or (ln.words <= 3 and any(c.isdigit() for c in ln.body))
+        gap += 1
+        if not header_line or gap > STANDFIRST_GAP_LINES:
+            return False
+    return False
 
 
 def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], bodies: list[str],
