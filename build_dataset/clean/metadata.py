@@ -603,6 +603,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.reasons[header[standfirst_pos]] = "standfirst"
     if head.published is None:
         _date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
+    else:
+        _stated_publication_below(lines, verdicts, start, head)
 
     # section: a breadcrumb or rubric right above the first headline (the line is header even when it
     # names no rubric: the menu's last item, a kicker)
@@ -927,6 +929,20 @@ def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int
             head.reasons[i] = "dateline"
             return
     head.published = _stated_date(lines, verdicts, start)
+
+
+def _stated_publication_below(lines: list[Line], verdicts: list[Verdict], start: int, head: Header) -> None:
+    """The dateline below a standfirst taken for the body (`_dateline_after_standfirst`) when it says it
+    gives the publication ("Veröffentlicht: 26.12.2022") and the date the header gave is later (a print
+    stamp above the headline, "FIT FOR FUN — 02.01.23 09:51"): a stated publication earlier than the
+    date taken shows that date is no publication's."""
+    i = _dateline_after_standfirst(lines, verdicts, start)
+    if i is None or PUBLICATION_WORDS.search(lines[i].body) is None or _other_event(lines[i].body):
+        return
+    published = publication_date(lines[i].body)
+    if published is not None and head.published is not None and published < head.published:
+        head.published = published
+        head.reasons[i] = "dateline"
 
 
 _LABELLED_DATE = re.compile(r"^\W*(?P<label>[^\W\d][^:\d]{0,40}):\s*\S*\d")
