@@ -154,3 +154,70 @@ def test_a_caption_between_the_dateline_and_the_body_does_not_hide_the_date() ->
     assert _header(rows).published == dt.date(2021, 11, 2)
     question = "Report of 22.04.2020: what are the ministers waiting for?"
     assert _header([*MENU, question, "Share", HEADLINE, caption]).published is None
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", dt.date(2022, 12, 19)),
+    ("Jane Roe3.11.2023", dt.date(2023, 11, 3)),
+    ("Von Jane Roe 4. 2. 2022", dt.date(2022, 2, 4)),
+    ("Erstellt am 01.01.23 um 08:35", dt.date(2023, 1, 1)),
+    ("janeroe28.09.1912:44", dt.date(2019, 9, 28)),
+])
+def test_glued_spaced_and_two_digit_year_dates_are_read(dateline: str, published: dt.date) -> None:
+    """A dump glues a post's date to its copy or to the name before it, spaces a dotted date, or writes
+    the year with two digits: none of these was read, and the page was left undated."""
+    assert publication_date(dateline) == published
+
+
+@pytest.mark.parametrize("text", ["version 2.1.12 released", "see section 1.10.19.2", "Chapter 3.2.11a"])
+def test_a_version_or_section_number_is_no_date(text: str) -> None:
+    assert publication_date(text) is None
+
+
+def _page(rows: list[str], first: str, kept: set[str] | None = None) -> Header:
+    """The header of a page read with the body starting at row `first`; only the rows in `kept` (all,
+    when None) are body, as the line model would leave them."""
+    lines = split_lines("\n\n".join(rows))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD if kept is None or ln.body in kept else 0, cue=cue_reason(ln.body)) for ln in lines]
+    return read_header(lines, verdicts, next(i for i, ln in enumerate(lines) if ln.body == first), stoplist)
+
+
+def test_a_statement_of_the_publication_below_the_post_is_read_and_not_removed() -> None:
+    """A blog's footer says when the post was published; it lay below the body, where no date was read."""
+    statement = "Dieser Beitrag wurde am 04/02/2020 von Jane in Politik, Wasser veröffentlicht."
+    head = _page([*MENU, BODY, BODY + " Again.", statement, "• Share"], BODY, kept={BODY, BODY + " Again."})
+    assert head.published == dt.date(2020, 2, 4)
+    assert not head.reasons
+
+
+def test_a_publication_label_above_a_bare_date_is_read() -> None:
+    rows = [*MENU, STANDFIRST_SHORT, "• A documentary", "by Jane Roe", "• Mise en ligne", "23 mai 2019", BODY]
+    assert _page(rows, STANDFIRST_SHORT).published == dt.date(2019, 5, 23)
+
+
+STANDFIRST_SHORT = "Two years of talks end in a vote that the opposition calls rushed."
+
+
+def test_a_press_release_s_dated_lead_is_read() -> None:
+    lead = "Pressemitteilung vom 25. Januar 2022 | Berlin – " + BODY
+    assert _page([*MENU, lead, BODY], lead).published == dt.date(2022, 1, 25)
+
+
+NOT_STATED = [
+    # a sentence of the body reporting another text's publication
+    ([*MENU, BODY, "The study was published on 3 May 2020 in a journal, and its authors say the budget is too low.",
+      BODY + " More."], BODY),
+    # a list of posts below a long first paragraph, each with its publication statement
+    ([*MENU, f"{BODY} {BODY}", "Posted on 2 March 2021", "Other post", "Posted on 4 March 2021"], f"{BODY} {BODY}"),
+    # a date inside the first paragraph's sentence, and a list of dated press releases
+    ([*MENU, "Am 3. Mai 2020 hat das Parlament " + BODY, BODY], "Am 3. Mai 2020 hat das Parlament " + BODY),
+    ([*MENU, "05.12.2022 | Paris - " + BODY, "02.12.2022 | Husum - " + BODY], "05.12.2022 | Paris - " + BODY),
+    # a comment's stamp below the article, with no publication word
+    ([*MENU, BODY, BODY + " Again.", "Jane Roe 4 May 2022 at 10:12", "Great read."], BODY),
+]
+
+
+@pytest.mark.parametrize(("rows", "first"), NOT_STATED)
+def test_a_date_no_line_states_as_the_page_s_is_not_read(rows: list[str], first: str) -> None:
+    assert _page(rows, first).published is None

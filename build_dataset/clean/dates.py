@@ -51,14 +51,26 @@ _MONTHS: dict[int, tuple[str, ...]] = {
 _MONTH_OF = {name: month for month, names in _MONTHS.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_OF), key=len, reverse=True))
 # a year may be glued to the next word ("15. April 2016Saturday", "2.03.2018by Jane Roe"): it ends at
-# its fourth digit, not at a word boundary
+# its fourth digit, not at a word boundary; a day may be glued to the word before it ("Jane Roe3.11.2023",
+# "Autor11. Dezember 2012"), so it starts after any non-digit
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\.?\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\b))"
+"""Where a four-digit year ends: before a non-digit, or before the next date's day when a dump glues a
+post's date to its copy or to an update's ("19. Dezember 202219. Dezember 2022")."""
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:del?\s+)?(\d{{4}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:del?\s+)?(\d{{4}}){_YEAR_END}"
 )
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}")
 # year first, with dashes (ISO), slashes or dots ("2022/02/24", "2022.02.24"); a time may follow: "2022-02-24T10:15"
 _ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=t\d))")
-_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
+# day first with dots, a space allowed after each ("4. 2. 2022"), or with slashes
+_NUMERIC_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d|:\d)")
+_NUMERIC_SLASHES = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# a year of two digits only with dots, a month of two digits, and standing alone ("19.10.19, 18:56",
+# "Erstellt am 01.01.23 um 08:35") or glued to a time ("28.09.1912:44" is 28.09.19 at 12:44), not a
+# version's or a section's number ("1.10.19.2", "3.2.11a", "2.1.12")
+_NUMERIC_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\.(\d{2})(?:(?![\d.]|[^\W\d_])|(?=\d{1,2}:\d\d(?!\d)))")
+SHORT_YEAR_PIVOT = 70
+"""A two-digit year below it is of this century ("01.01.23" is 2023), from it of the last ("12.03.98")."""
 
 _DATELINE_WORD_ALT = (
     r"published|posted|updated|update|last updated|modified|veröffentlicht|aktualisiert|"
@@ -85,20 +97,26 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _numeric(m: re.Match[str]) -> dt.date | None:
-    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
-    # dots are written day first everywhere; slashes month first only in the US, so only when
-    # the day could not be first
-    if sep == "/" and b > 12 >= a:
+def _slashes(m: re.Match[str]) -> dt.date | None:
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    # slashes are written month first only in the US, so only when the day could not be first
+    if b > 12 >= a:
         return _date(year, a, b)
     return _date(year, b, a)
+
+
+def _short_year(m: re.Match[str]) -> dt.date | None:
+    year = int(m.group(3))
+    return _date(year + (2000 if year < SHORT_YEAR_PIVOT else 1900), int(m.group(2)), int(m.group(1)))
 
 
 _FORMS = (
     (_ISO, lambda m: _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))),
     (_DAY_MONTH_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))),
     (_MONTH_DAY_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))),
-    (_NUMERIC, _numeric),
+    (_NUMERIC_DOTS, lambda m: _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))),
+    (_NUMERIC_SLASHES, _slashes),
+    (_NUMERIC_SHORT_YEAR, _short_year),
 )
 """Each way of writing a full date, the likeliest first, with how to read its match."""
 
@@ -127,3 +145,30 @@ def publication_date(dateline: str) -> dt.date | None:
     if any(_RANGE_DASH.fullmatch(low, a[1], b[0]) for a, b in pairwise(matches)):
         return None
     return min((d for _, _, d in matches if d is not None), default=None)
+
+
+_PUBLICATION_WORD_ALT = (
+    r"published|posted|submitted|veröffentlicht|veröffentlichung|publiziert|erschienen|gepostet|erstellt|"
+    r"publié|publiée|mis en ligne|mise en ligne|publicado|publicada|postado|pubblicato|pubblicata|opublikowano|"
+    r"opublikowany|опубликовано|опубликован|опубликована|опубліковано|опублікований|опублікована|"
+    r"апублікавана|апублікаваны|gepubliceerd|publikováno|yayınlanma"
+)
+PUBLICATION_WORDS = re.compile(rf"\b(?:{_PUBLICATION_WORD_ALT})\b", re.IGNORECASE)
+"""A word that says a date is the page's publication (or creation), never its update: a line that
+states it is read wherever it stands near the article."""
+SELF_REFERENCE = re.compile(
+    r"\b(?:beitrag|eintrag|artikel|post|entry|article|story|billet|artículo|articulo|entrada|articolo|"
+    r"wpis|artykuł|статья|запись|стаття|допис|запіс|артыкул|artigo|matéria)\b",
+    re.IGNORECASE,
+)
+"""A word by which a page names itself ("This entry was posted ...", "Dieser Beitrag wurde am ...
+veröffentlicht"): with a publication word it makes a sentence a statement of the page's own date, not
+a report of another text's publication."""
+LEADING_PUBLICATION_WORD = re.compile(rf"^\W*(?:{_PUBLICATION_WORD_ALT})\b", re.IGNORECASE)
+"""A publication word opening a line ("Published 9 August 2012", "Veröffentlicht am: 6. August 2009")."""
+
+
+def first_date(text: str) -> re.Match[str] | None:
+    """The match of the full date written first in `text` (of whatever form), or None."""
+    low = text.lower()
+    return min((m for pattern, _ in _FORMS if (m := pattern.search(low))), key=lambda m: m.start(), default=None)

@@ -34,7 +34,16 @@ from dataclasses import dataclass, field
 
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, parse_date, publication_date
+from build_dataset.clean.dates import (
+    DATELINE_WORDS,
+    LEADING_DATELINE_WORD,
+    LEADING_PUBLICATION_WORD,
+    PUBLICATION_WORDS,
+    SELF_REFERENCE,
+    first_date,
+    parse_date,
+    publication_date,
+)
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
@@ -776,6 +785,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.reasons[header[standfirst_pos]] = "standfirst"
     if head.published is None:
         _date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
+    else:
+        _stated_publication_below(lines, verdicts, start, head)
     if not head.authors:
         _read_byline_below(lines, verdicts, start, stoplist, head)
 
@@ -1157,9 +1168,10 @@ def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int
     line just above the first headline (line index `above`: a blog's date heading, a news site's date
     over its headline, `above` None when no headline slot was found), else the dateline nearest above
     the body when it is the one date there (`_dateline_above_body`: the slot found was a lead image's
-    alt text or a second heading below the real headline and its dateline). A date any farther is as
-    often today's date in the site's header, a teaser's or a comment's as the article's own, so it is
-    not read."""
+    alt text or a second heading below the real headline and its dateline). Failing those, the date the
+    page states in a form no other text uses (`_stated_date`). A bare date any farther is as often
+    today's date in the site's header, a teaser's or a comment's as the article's own, so it is not
+    read."""
     candidates = (_dateline_after_standfirst(lines, verdicts, start), above,
                   _dateline_above_body(lines, verdicts, start))
     for i in candidates:
@@ -1170,6 +1182,21 @@ def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int
             head.published = published
             head.reasons[i] = "dateline"
             return
+    head.published = _stated_date(lines, verdicts, start)
+
+
+def _stated_publication_below(lines: list[Line], verdicts: list[Verdict], start: int, head: Header) -> None:
+    """The dateline below a standfirst taken for the body (`_dateline_after_standfirst`) when it says it
+    gives the publication ("Veröffentlicht: 26.12.2022") and the date the header gave is later (a print
+    stamp above the headline, "FIT FOR FUN — 02.01.23 09:51"): a stated publication earlier than the
+    date taken shows that date is no publication's."""
+    i = _dateline_after_standfirst(lines, verdicts, start)
+    if i is None or PUBLICATION_WORDS.search(lines[i].body) is None or _other_event(lines[i].body):
+        return
+    published = publication_date(lines[i].body)
+    if published is not None and head.published is not None and published < head.published:
+        head.published = published
+        head.reasons[i] = "dateline"
 
 
 _LABELLED_DATE = re.compile(r"^\W*(?P<label>[^\W\d][^:\d]{0,40}):\s*\S*\d")
@@ -1291,3 +1318,150 @@ def _in_date_list(lines: list[Line], i: int) -> bool:
         if publication_date(other.body) not in (None, own):
             return True
     return False
+
+
+def _stated_date(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
+    """The publication date the page states where the header's rules do not look: a dateline among the
+    short lines right below a first paragraph taken for the body (`_dateline_below_lead`), a date that
+    opens the first paragraph as a press release's dateline does (`_dated_lead`), else a line that says
+    the page was published on that date (`_publication_statement`), above the body or below it. These
+    lines are not removed: the body's first paragraph and a closing statement may be the article's."""
+    i = _dateline_below_lead(lines, verdicts, start)
+    if i is not None:
+        return publication_date(lines[i].body)
+    return _dated_lead(lines, start) or _publication_statement(lines, verdicts, start)
+
+
+DATELINE_BELOW_LINES = 7
+"""How many lines below a short first paragraph a dateline is still the header's when only short lines
+lie between (a headline, a kicker, the byline's names, a "Published" label): the body's first line was
+a notice or a kicker above the headline."""
+
+
+def _dateline_below_lead(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
+    """A dateline within DATELINE_BELOW_LINES below a first paragraph of a standfirst's length with only
+    short lines (fewer than 8 words, or no sentence) between, when it is no list's item, no other
+    event's, no table row's and no dated sentence's. None when a prose line comes first."""
+    if start >= len(lines) or lines[start].length > STANDFIRST_MAX_CHARS:
+        return None
+    for i in range(start + 1, min(len(lines), start + 1 + DATELINE_BELOW_LINES)):
+        ln = lines[i]
+        if _is_dateline(ln) and publication_date(ln.body) is not None:
+            fit = not (_other_event(ln.body) or _dated_sentence(ln) or _in_date_list(lines, i)
+                       or _TABLE_GAP.search(ln.body) or verdicts[i].cue == "caption")
+            return i if fit else None
+        if _prose(ln) and ln.words >= 8:
+            return None
+    return None
+
+
+LEAD_DATE_REACH = 40
+"""How far into the first paragraph its dateline may begin: a place, "Press release of", an agency's
+mark ("Red. /") come before the date, no sentence."""
+_LEAD_DATE_END = re.compile(r"\s*(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*(?:uhr|h))?)?(?:\s*[-–—|/:„“\"]|\s{2,}|$)",
+                            re.IGNORECASE)
+"""What follows a press release's dateline: an optional time, then a dash, a bar, a slash, a colon or
+an opening quote, before the first sentence ("25.01.2022 – Berlin", "27.1.2022 - The ...")."""
+
+
+def _dated_lead(lines: list[Line], start: int) -> dt.date | None:
+    """The date opening the first paragraph as a press release's dateline ("Pressemitteilung vom 25. Januar
+    2022 | Berlin – ...", "27.1.2022 - Bei der ..."): within LEAD_DATE_REACH characters of its start,
+    after at most three words, and set off from the sentence by a separator. A date inside a sentence
+    ("Am 3. Mai 2020 hat ...") is what the sentence speaks of. The first paragraph is the body's first
+    line, or the first prose line below it when that line has a standfirst's length (the summary was
+    taken for the body) and only short lines (a caption, the byline) lie between."""
+    for k in range(start, min(len(lines), start + LEAD_LINES)):
+        body = lines[k].body
+        m = first_date(body)
+        if m is not None and m.start() <= LEAD_DATE_REACH and len(WORD_RE.findall(body[:m.start()])) <= 3 \
+                and _LEAD_DATE_END.match(body, m.end()) is not None:
+            return None if _dated_leads_below(lines, k) else parse_date(m.group(0))
+        if lines[k].words >= 8 and (k > start or lines[k].length > STANDFIRST_MAX_CHARS):
+            return None
+    return None
+
+
+LEAD_LINES = 4
+"""How many lines from the body's first one its first paragraph is sought (`_dated_lead`)."""
+
+
+LEAD_LIST_LINES = 8
+"""How many lines below the first paragraph are read for other paragraphs opening with a date."""
+
+
+def _dated_leads_below(lines: list[Line], start: int) -> bool:
+    """Whether another line within LEAD_LIST_LINES below the first paragraph opens with a date too: a
+    list of press releases or posts, each with its date, whose first item is no article's dateline."""
+    for ln in lines[start + 1:start + 1 + LEAD_LIST_LINES]:
+        m = first_date(ln.body)
+        if m is not None and m.start() <= LEAD_DATE_REACH:
+            return True
+    return False
+
+
+STATEMENT_MAX_CHARS = 400
+"""Longest line read as a statement of the page's own date ("Der Beitrag wurde am Mittwoch, den 27.
+November 2019 um 15:21 Uhr veröffentlicht und wurde unter X, Y abgelegt. Du kannst ..."); a longer line
+is a paragraph."""
+STATEMENT_TAIL_LINES = 12
+"""How many lines below the body's last line a statement of the page's date is sought: a post's
+footer (categories, tags, the date), not the comments or the site's footer below it."""
+
+
+BYLINE_DATE_WORDS = 12
+"""Most words of a byline that carries the date ("VON JANE ROE am 21. April 2020, 15:40 Uhr")."""
+
+
+def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
+    """The date of a line that states the page's publication, from the header's lines above the body to
+    a few lines below its end: a line opened by a publication word ("Veröffentlicht am: 6. August 2009",
+    "published 9 August 2012", "Erstellt am: 01.11.2023"), a short line holding one, a publication
+    label on its own line above a line that is only a date ("Mise en ligne" / "23 mai 2019"), a byline
+with the date ("von Jane Roe am 14. Mai 2014, 15:40 Uhr"), or, at the
+    body's end or outside it, a sentence naming the page itself ("Dieser Beitrag wurde am 04/02/2020 ...
+    veröffentlicht", "This entry was posted on ..."). A publication word never names an update's date.
+    None unless all such lines give one date: a list of posts gives each its own, and a comments section
+    begins where the search ends."""
+    body = [i for i in range(start, len(lines)) if verdicts[i].cls == GOOD]
+    if not body:
+        return None
+    last = body[-1]
+    header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
+    dates = set()
+    for i in [*header, *range(start, min(len(lines), last + 1 + STATEMENT_TAIL_LINES))]:
+        ln = lines[i]
+        if i > start and verdicts[i].cue == "comments" and i >= body[-min(len(body), 2)]:
+            break
+        if ln.length > STATEMENT_MAX_CHARS:
+            continue
+        if PUBLICATION_WORDS.search(ln.body) is None:
+            if ln.words <= BYLINE_DATE_WORDS and _BYLINE_PREFIX.match(ln.body) and not _dated_sentence(ln):
+                published = publication_date(ln.body)  # the byline's own date ("von Jane Roe am 14. Mai 2014")
+                if published is not None:
+                    dates.add(published)
+            continue
+        inside = verdicts[i].cls == GOOD and i < body[-min(len(body), 2)]
+        published = _statement_date(lines, i, inside=inside)
+        if published is not None:
+            dates.add(published)
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _statement_date(lines: list[Line], i: int, *, inside: bool) -> dt.date | None:
+    """The publication date line `i` (which holds a publication word) states, or None: see
+    `_publication_statement`. `inside`: the line is kept as body, above its last lines, where a
+    sentence with a publication word reports another text's publication."""
+    ln = lines[i]
+    published = publication_date(ln.body)
+    if published is None:
+        # a label alone ("Veröffentlicht:", "• Mise en ligne"), the date on the next line
+        if ln.words <= 4 and i + 1 < len(lines) and lines[i + 1].words <= 6 \
+                and lines[i + 1].length <= DATELINE_MAX_CHARS and not _other_event(lines[i + 1].body):
+            return publication_date(lines[i + 1].body)
+        return None
+    if _other_event(ln.body):
+        return None
+    if LEADING_PUBLICATION_WORD.match(ln.body) or ln.words <= 12:
+        return None if inside and _dated_sentence(ln) else published
+    return published if not inside and SELF_REFERENCE.search(ln.body) else None
