@@ -38,11 +38,11 @@ from build_dataset.clean.dates import (
     DATELINE_WORDS,
     LEADING_DATELINE_WORD,
     LEADING_PUBLICATION_WORD,
-    PUBLICATION_WORDS,
     SELF_REFERENCE,
     first_date,
     parse_date,
     publication_date,
+    states_publication,
 )
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.linemodel import load_model
@@ -1191,7 +1191,7 @@ def _stated_publication_below(lines: list[Line], verdicts: list[Verdict], start:
     stamp above the headline, "FIT FOR FUN — 02.01.23 09:51"): a stated publication earlier than the
     date taken shows that date is no publication's."""
     i = _dateline_after_standfirst(lines, verdicts, start)
-    if i is None or PUBLICATION_WORDS.search(lines[i].body) is None or _other_event(lines[i].body):
+    if i is None or not states_publication(lines[i].body) or _other_event(lines[i].body):
         return
     published = publication_date(lines[i].body)
     if published is not None and head.published is not None and published < head.published:
@@ -1435,7 +1435,7 @@ with the date ("von Jane Roe am 14. Mai 2014, 15:40 Uhr"), or, at the
             break
         if ln.length > STATEMENT_MAX_CHARS:
             continue
-        if PUBLICATION_WORDS.search(ln.body) is None:
+        if not states_publication(ln.body):
             if ln.words <= BYLINE_DATE_WORDS and _BYLINE_PREFIX.match(ln.body) and not _dated_sentence(ln):
                 published = publication_date(ln.body)  # the byline's own date ("von Jane Roe am 14. Mai 2014")
                 if published is not None:
