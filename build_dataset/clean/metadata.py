@@ -23,46 +23,42 @@ and its credit may lie between) above the byline or dateline. It is refused when
 again (in any case, with a kicker, restated), an image's caption (a credit inside it or on the next
 line), an item of a list (a bullet, an indented line), a link, a breadcrumb or glued menu items; a
 refused line, too, stays where the line model put it. None is better than a wrong standfirst.
+
+The publication date is read by `published` from the lines around this header; the shapes every header
+reader tests (a dateline, a prefixed byline, prose) are in `header_lines`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
-    LEADING_DATELINE_WORD,
-    LEADING_PUBLICATION_WORD,
-    SELF_REFERENCE,
-    first_date,
     parse_date,
     publication_date,
-    states_publication,
 )
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
+from build_dataset.clean.header_lines import (
+    BYLINE_PREFIX,
+    HEADER_LINES,
+    PROSE_END,
+    STANDFIRST_MAX_CHARS,
+    STANDFIRST_MIN_CHARS,
+    Header,
+    is_dateline,
+    prose,
+)
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
+from build_dataset.clean.published import date_beside_headline, in_date_list, stated_publication_below
 
-HEADER_LINES = 30
-"""Only this many non-blank lines above the body are searched: headers are short, menus are long."""
 HEADER_REPEAT_WINDOW = 8
 """How far below the first paragraph a repeated headline still marks that paragraph as header."""
 TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
-STANDFIRST_MIN_CHARS = 60
-STANDFIRST_MAX_CHARS = 250
-"""A standfirst is a sentence or two; a longer paragraph above the byline is the article's own first
-paragraph (often its only one, on a short post), which the body must keep."""
-_BYLINE_PREFIX = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
-    r"автор|авторы|автори|авторка|текст|аўтар|аўтары|аўтарка|тэкст)\s*:?\s+(?P<names>.+)$",
-    re.IGNORECASE,
-)
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
@@ -76,7 +72,6 @@ caption, not a byline or a rubric."""
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
-_PROSE_END = ".!?。！？…\"'”’»)"
 _NOT_HEADLINE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
     r"|\s(?:>|»|›|►|→|\|)$"           # a link's arrow or a menu's separator at the end ("Read more >")
@@ -117,20 +112,6 @@ _SKIP_CUES = frozenset({"social", "comments", "legal", "advertising", "subscribe
                         "furniture", "caption"})
 
 
-@dataclass
-class Header:
-    """What the header holds, and the reason each of its lines (or line parts) is removed for."""
-
-    title: str | None = None
-    description: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: dt.date | None = None
-    section: str | None = None
-    reasons: dict[int, str] = field(default_factory=dict)
-    splits: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
-    """Line index -> [(start, end, reason)] for a line removed in parts (headline glued to standfirst)."""
-
-
 def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int) -> int:
     """Index of the first body paragraph: the first kept line in the region that reads as prose.
 
@@ -160,13 +141,9 @@ def _next_prose(lines: list[Line], verdicts: list[Verdict], original: list[int],
     """The first line from `first` to `last` that is kept, was at least near-good on its own and ends
     like prose; None when there is none."""
     for i in range(first, last + 1):
-        if verdicts[i].cls == GOOD and original[i] >= NEARGOOD and _prose(lines[i]):
+        if verdicts[i].cls == GOOD and original[i] >= NEARGOOD and prose(lines[i]):
             return i
     return None
-
-
-def _prose(ln: Line) -> bool:
-    return bool(ln.body[-1:]) and ln.body[-1] in _PROSE_END
 
 
 def _glued_headline(lines: list[Line], i: int) -> bool:
@@ -261,45 +238,13 @@ def _names_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bo
     return shared > 0 and shared >= NAMES_BODY_SHARE * len(words)
 
 
-DATELINE_MAX_CHARS = 120
-"""Longest dateline: a date with its cue, time, time zone and an update's date ("Published: 22:00 GMT,
-26 September 2020 | Updated: 08:39 GMT, 28 September 2020"); a longer line is a sentence that holds a date."""
-
-
-DATELINE_MAX_WORDS = 16
-"""Most words of a dateline that holds a header's other fields ("Freitag | 14. Juni 2019 | 15:49 VON
-Jane Roe IN Fashion | 0 COMMENTS", "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT")."""
-DATELINE_FIELDS = 2
-"""Separators (" | ", " / ", " · ") that make a dated line a line of fields rather than a phrase."""
-
-
-def _is_dateline(ln: Line) -> bool:
-    """Whether a line is a dateline: a few words with a date, or a line opened by a publication or update
-    word ("Published:", "Veröffentlicht am") that writes a full date (a time, a time zone and an update's
-    date make such a line long in words but not in characters), or a line of header fields with a full
-    date, a publication word or separators, and no sentence's end."""
-    if ln.length > DATELINE_MAX_CHARS:
-        return False
-    # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
-    if ln.words <= 10 and (ln.dated or parse_date(ln.body) is not None):
-        return True
-    cue = DATELINE_WORDS.search(ln.body)
-    if cue is not None and ln.words <= 12:
-        return True
-    if LEADING_DATELINE_WORD.match(ln.body) is not None:
-        return publication_date(ln.body) is not None
-    # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
-    fields = cue is not None or ln.separated >= DATELINE_FIELDS
-    return fields and ln.words <= DATELINE_MAX_WORDS and not _prose(ln) and publication_date(ln.body) is not None
-
-
 def _not_names(ln: Line, names: list[str], *, dated_below: bool = False) -> bool:
     """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`).
 
     A name printed twice ("Jane Roe Jane Roe") is an image's alt text and its caption as often as a
     byline widget's name and its link: it counts as a byline only with a prefix ("Par Jane Roe Jane
     Roe") or with the dateline right below it (`dated_below`), as a byline's block prints them."""
-    prefixed = bool(_BYLINE_PREFIX.match(ln.body))
+    prefixed = bool(BYLINE_PREFIX.match(ln.body))
     if not prefixed and not dated_below and _REPEATED.match(_byline_text(ln)):
         return True
     return any(_not_a_name(n, prefixed=prefixed) for n in names)
@@ -307,7 +252,7 @@ def _not_names(ln: Line, names: list[str], *, dated_below: bool = False) -> bool
 
 def _byline_text(ln: Line) -> str:
     """The part of a byline-shaped line that holds the names: after the prefix, before a separator."""
-    m = _BYLINE_PREFIX.match(ln.body)
+    m = BYLINE_PREFIX.match(ln.body)
     text = m.group("names") if m else ln.body
     return re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
 
@@ -319,7 +264,7 @@ def _byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
     twice, glued or spaced, is read once."""
     if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
         return None
-    prefixed = bool(_BYLINE_PREFIX.match(ln.body))
+    prefixed = bool(BYLINE_PREFIX.match(ln.body))
     text = _byline_text(ln)
     repeated = _REPEATED.match(text)
     names = _split_names(repeated.group("x") if repeated else text, prefixed=prefixed)
@@ -424,7 +369,7 @@ def _byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stopli
         if seen > 2 * BYLINE_BELOW:
             break
         ln = lines[i]
-        if not _BYLINE_PREFIX.match(ln.body) or verdicts[i].cue == "caption":
+        if not BYLINE_PREFIX.match(ln.body) or verdicts[i].cue == "caption":
             continue
         names = _byline_names(ln, stoplist)
         if not names:
@@ -629,7 +574,7 @@ def _rubric(text: str) -> bool:
     """
     if not _RUBRIC.match(text) or text[0].islower() or _REPEATED.match(text):
         return False
-    return not (cue_reason(text) or _BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
+    return not (cue_reason(text) or BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
 
 
 def _vocabulary() -> dict[str, float]:
@@ -714,7 +659,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.description = None  # no headline above it, or no standfirst's shape: the line model's again
         del head.reasons[header[repeat]]
     if slot is None:
-        _date_beside_headline(lines, verdicts, None, start, head)
+        date_beside_headline(lines, verdicts, None, start, head)
         _read_byline_below(lines, verdicts, start, stoplist, head)
         return head
     title = bodies[slot]
@@ -754,22 +699,22 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             continue
         if verdicts[i].cue == "caption":
             continue
-        if not byline_seen and _is_dateline(ln):  # a byline inside the dateline ("3 May 2021 by Jane Roe")
+        if not byline_seen and is_dateline(ln):  # a byline inside the dateline ("3 May 2021 by Jane Roe")
             names = _dateline_names(b)
             if names:
                 byline_seen = True
                 head.authors = names
-        if _is_dateline(ln):
+        if is_dateline(ln):
             head.reasons[i] = "dateline"
-            if head.published is None and not _in_date_list(lines, i):
+            if head.published is None and not in_date_list(lines, i):
                 head.published = publication_date(b)
             continue
         names = _byline_names(ln, stoplist)
         if names and not byline_seen:  # the byline slot: header whether or not it holds real names
             byline_seen = True
-            dated_below = k + 1 < len(header) and _is_dateline(lines[header[k + 1]])
+            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]])
             refused = _not_names(ln, names, dated_below=dated_below) or (
-                not _BYLINE_PREFIX.match(b) and _caption_name(lines, verdicts, i, names))
+                not BYLINE_PREFIX.match(b) and _caption_name(lines, verdicts, i, names))
             head.authors = [] if refused else names
             head.reasons[i] = "byline"
             continue
@@ -784,9 +729,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         head.description = bodies[standfirst_pos]
         head.reasons[header[standfirst_pos]] = "standfirst"
     if head.published is None:
-        _date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
+        date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
     else:
-        _stated_publication_below(lines, verdicts, start, head)
+        stated_publication_below(lines, verdicts, start, head)
     if not head.authors:
         _read_byline_below(lines, verdicts, start, stoplist, head)
 
@@ -844,7 +789,7 @@ def _standfirst_text(text: str, title: str) -> bool:
         return False
     if len(_GLUED.findall(text)) >= 2:  # "WeatherU.S. & WorldPoliticsTexas": menu items printed glued
         return False
-    if text[-1:] not in _PROSE_END and publication_date(text) is not None:  # "Jane Roe Politics 20 janvier 2020"
+    if text[-1:] not in PROSE_END and publication_date(text) is not None:  # "Jane Roe Politics 20 janvier 2020"
         return False
     if len(text) > RESTATED_MAX_LENGTH * len(title):  # a long summary may name all the headline names
         return True
@@ -877,7 +822,7 @@ def _below_headline(lines: list[Line], verdicts: list[Verdict], header: list[int
             return True
         if ln.markup:
             continue
-        header_line = _is_dateline(ln) or _photo_credit(ln, v) or not any(c.isalpha() for c in ln.body) \
+        header_line = is_dateline(ln) or _photo_credit(ln, v) or not any(c.isalpha() for c in ln.body) \
             or (ln.words <= 3 and any(c.isdigit() for c in ln.body))
         gap += 1
         if not header_line or gap > STANDFIRST_GAP_LINES:
@@ -924,7 +869,7 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
     standfirst's repeat, a dateline, a byline or a sentence."""
     i = header[k]
     ln = lines[i]
-    return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not _is_dateline(ln) \
+    return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not is_dateline(ln) \
         and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None
 
 
@@ -960,7 +905,7 @@ def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], 
     if sum(1 for ln in lines[:i] if ln.text) >= SITE_TOP_LINES:
         return False
     between = [j for j in header[k + 1:] if lines[j].body != lines[i].body]
-    return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES and not _is_dateline(lines[j])
+    return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES and not is_dateline(lines[j])
                and _byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
 
 
@@ -996,10 +941,10 @@ def _header_note(ln: Line, stoplist: frozenset[str]) -> bool:
     """Whether a line belongs to the byline's block: a dateline, a byline (by shape; a list of names is
     one even when its connective is a stopword: "Jane Roe, John Doe y Ann Poe"), or a reading time or an
     age."""
-    if _is_dateline(ln) or _BYLINE_PREFIX.match(ln.body) or _byline_names(ln, stoplist) is not None \
+    if is_dateline(ln) or BYLINE_PREFIX.match(ln.body) or _byline_names(ln, stoplist) is not None \
             or len(_byline_names(ln, frozenset()) or ()) >= 2:
         return True
-    return ln.words <= TIME_NOTE_MAX_WORDS and not _prose(ln) and _TIME_NOTE.search(ln.body) is not None
+    return ln.words <= TIME_NOTE_MAX_WORDS and not prose(ln) and _TIME_NOTE.search(ln.body) is not None
 
 
 def _filler(ln: Line) -> bool:
@@ -1161,307 +1106,3 @@ def standfirst_repeat(lines: list[Line], head: Header, start: int) -> bool:
     return _strip_end(lines[start].body) == _strip_end(head.description)
 
 
-def _date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int | None, start: int,
-                          head: Header) -> None:
-    """The publication date printed right beside the header when no dateline follows the headline:
-    just below a first paragraph of a standfirst's length (`_dateline_after_standfirst`), else on the
-    line just above the first headline (line index `above`: a blog's date heading, a news site's date
-    over its headline, `above` None when no headline slot was found), else the dateline nearest above
-    the body when it is the one date there (`_dateline_above_body`: the slot found was a lead image's
-    alt text or a second heading below the real headline and its dateline). Failing those, the date the
-    page states in a form no other text uses (`_stated_date`). A bare date any farther is as often
-    today's date in the site's header, a teaser's or a comment's as the article's own, so it is not
-    read."""
-    candidates = (_dateline_after_standfirst(lines, verdicts, start), above,
-                  _dateline_above_body(lines, verdicts, start))
-    for i in candidates:
-        if i is None or not _is_dateline(lines[i]) or _other_event(lines[i].body):
-            continue
-        published = publication_date(lines[i].body)
-        if published is not None:
-            head.published = published
-            head.reasons[i] = "dateline"
-            return
-    head.published = _stated_date(lines, verdicts, start)
-
-
-def _stated_publication_below(lines: list[Line], verdicts: list[Verdict], start: int, head: Header) -> None:
-    """The dateline below a standfirst taken for the body (`_dateline_after_standfirst`) when it says it
-    gives the publication ("Veröffentlicht: 26.12.2022") and the date the header gave is later (a print
-    stamp above the headline, "FIT FOR FUN — 02.01.23 09:51"): a stated publication earlier than the
-    date taken shows that date is no publication's."""
-    i = _dateline_after_standfirst(lines, verdicts, start)
-    if i is None or not states_publication(lines[i].body) or _other_event(lines[i].body):
-        return
-    published = publication_date(lines[i].body)
-    if published is not None and head.published is not None and published < head.published:
-        head.published = published
-        head.reasons[i] = "dateline"
-
-
-_LABELLED_DATE = re.compile(r"^\W*(?P<label>[^\W\d][^:\d]{0,40}):\s*\S*\d")
-"""A date after a label and a colon ("Release: 14.11.2019", "Verkündet am: 12.11.2009")."""
-
-
-def _other_event(text: str) -> bool:
-    """Whether a dated line labels its date as another event's (a release, a ruling, a deadline): a
-    label that is no publication or update word ("Veröffentlicht am:", "Stand:") names what the date
-    is of, and beside a headline that is as often the subject's date as the page's."""
-    m = _LABELLED_DATE.match(text)
-    return bool(m) and not DATELINE_WORDS.search(m.group("label"))
-
-
-DATELINE_AFTER_LINES = 3
-"""How many lines below the first paragraph a dateline is sought: the byline and the dateline under a
-standfirst, no farther (the comments' dates come after the article)."""
-
-
-LEAD_MAX_CHARS = 320
-"""Longest first paragraph whose very next line, a dateline, is read: a standfirst runs a little longer
-than STANDFIRST_MAX_CHARS on many sites (to 310 characters on the dev pages), and a date right under it
-is its dateline; under a longer paragraph a dated line is as often a comment's."""
-
-
-def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
-    """A dateline among the few lines right below the first paragraph when that paragraph has a
-    standfirst's length (or, up to LEAD_MAX_CHARS, on the line right below it): the standfirst was taken
-    for the body's first paragraph, and the byline and dateline follow it. None when a prose line comes
-    first (the body has begun) or none is there."""
-    if start >= len(lines) or lines[start].length > LEAD_MAX_CHARS:
-        return None
-    reach = DATELINE_AFTER_LINES if lines[start].length <= STANDFIRST_MAX_CHARS else 1
-    for i in range(start + 1, min(len(lines), start + 1 + reach)):
-        ln = lines[i]
-        if _is_dateline(ln):
-            return i
-        if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= 8:
-            return None
-    return None
-
-
-DATELINE_ABOVE_LINES = 12
-"""How many lines above the body a dateline is sought when the headline's slot gives none: a header's
-byline, share buttons, a lead image and its caption, no farther."""
-MENU_ITEMS = 3
-"""Bulleted items with words in a row that make a menu: a date right above a menu is the site's
-masthead's (today's date), while a dateline has the headline, a byline or a lead image below it."""
-
-
-def _menu_below(lines: list[Line], verdicts: list[Verdict], i: int) -> bool:
-    """Whether the MENU_ITEMS lines right below line `i` are a menu's items (bulleted, with words, and
-    not share buttons: those follow a dateline)."""
-    below = range(i + 1, min(len(lines), i + 1 + MENU_ITEMS))
-    return len(below) == MENU_ITEMS and all(
-        lines[k].bullet and verdicts[k].cue != "social" and any(c.isalpha() for c in lines[k].body) for k in below)
-
-
-PARAGRAPH_WORDS = 16
-"""Fewest words of a prose line that ends the search upwards: a paragraph, another text's (a teaser's
-summary) or the body's. A shorter prose line between the dateline and the body is a lead image's
-caption or alt text, or a kicker."""
-
-
-_SENTENCE_STOP = re.compile(r"[^\W\d_]{2,}[.!?…]$")
-"""A word and a sentence's stop ending a line: not a bracket (a byline's note ends so too), nor an
-abbreviation's dot ("at 3:58 a.m.")."""
-
-
-def _dated_sentence(ln: Line) -> bool:
-    """Whether a dated line is a sentence (a headline "Report of 22.04.2020: what now?", a caption):
-    eight words or more, ending with a sentence's stop. Its date is what it speaks of."""
-    return ln.words >= 8 and _SENTENCE_STOP.search(ln.body) is not None
-
-
-_TABLE_GAP = re.compile(r"\S {3,}\S")
-"""Cells of a table row as a text dump lays them out: a date in a table (results, a schedule) is a row's."""
-
-
-def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
-    """The dateline nearest above the body's first line, among the few lines above it, when it gives
-    the only date written there: several different dates near the body are a list of teasers or posts,
-    whose dates are not the article's. A caption's date is the photo's, a table row's the row's, a dated
-    sentence's what it speaks of, and a date right above a menu the site's masthead's. None when a
-    paragraph (PARAGRAPH_WORDS) comes first (another text ends there) or no such dateline is there."""
-    found = None
-    dates = set()
-    for i in range(start - 1, max(-1, start - 1 - DATELINE_ABOVE_LINES), -1):
-        ln = lines[i]
-        if verdicts[i].cls == GOOD and _prose(ln) and ln.words >= PARAGRAPH_WORDS:
-            break
-        published = publication_date(ln.body) if ln.length <= DATELINE_MAX_CHARS else None
-        if published is None:
-            continue
-        dates.add(published)
-        if found is None and _is_dateline(ln) and not _dated_sentence(ln) and verdicts[i].cue != "caption" \
-                and not _TABLE_GAP.search(ln.body) and not _menu_below(lines, verdicts, i):
-            found = i
-    return found if len(dates) == 1 else None
-
-
-DATE_LIST_REACH = 2
-"""How many lines either side of a bare dateline are read for other dates: a list of dated posts or
-teasers puts one on every line or every other line."""
-
-
-def _in_date_list(lines: list[Line], i: int) -> bool:
-    """Whether line `i`, a dateline with no publication word, is one of a list of dated items (the blog's
-    recent posts, a next-post link among them): another line within DATE_LIST_REACH of it with no such
-    word gives another date. A publication or update word ("Published", "Aktualisiert am") says whose
-    date a line gives: such a line is no list's item (the update's date below the post's is not)."""
-    if DATELINE_WORDS.search(lines[i].body):
-        return False
-    own = publication_date(lines[i].body)
-    for k in range(max(0, i - DATE_LIST_REACH), min(len(lines), i + DATE_LIST_REACH + 1)):
-        other = lines[k]
-        if k == i or other.length > DATELINE_MAX_CHARS or DATELINE_WORDS.search(other.body):
-            continue
-        if publication_date(other.body) not in (None, own):
-            return True
-    return False
-
-
-def _stated_date(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
-    """The publication date the page states where the header's rules do not look: a dateline among the
-    short lines right below a first paragraph taken for the body (`_dateline_below_lead`), a date that
-    opens the first paragraph as a press release's dateline does (`_dated_lead`), else a line that says
-    the page was published on that date (`_publication_statement`), above the body or below it. These
-    lines are not removed: the body's first paragraph and a closing statement may be the article's."""
-    i = _dateline_below_lead(lines, verdicts, start)
-    if i is not None:
-        return publication_date(lines[i].body)
-    return _dated_lead(lines, start) or _publication_statement(lines, verdicts, start)
-
-
-DATELINE_BELOW_LINES = 7
-"""How many lines below a short first paragraph a dateline is still the header's when only short lines
-lie between (a headline, a kicker, the byline's names, a "Published" label): the body's first line was
-a notice or a kicker above the headline."""
-
-
-def _dateline_below_lead(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
-    """A dateline within DATELINE_BELOW_LINES below a first paragraph of a standfirst's length with only
-    short lines (fewer than 8 words, or no sentence) between, when it is no list's item, no other
-    event's, no table row's and no dated sentence's. None when a prose line comes first."""
-    if start >= len(lines) or lines[start].length > STANDFIRST_MAX_CHARS:
-        return None
-    for i in range(start + 1, min(len(lines), start + 1 + DATELINE_BELOW_LINES)):
-        ln = lines[i]
-        if _is_dateline(ln) and publication_date(ln.body) is not None:
-            fit = not (_other_event(ln.body) or _dated_sentence(ln) or _in_date_list(lines, i)
-                       or _TABLE_GAP.search(ln.body) or verdicts[i].cue == "caption")
-            return i if fit else None
-        if _prose(ln) and ln.words >= 8:
-            return None
-    return None
-
-
-LEAD_DATE_REACH = 40
-"""How far into the first paragraph its dateline may begin: a place, "Press release of", an agency's
-mark ("Red. /") come before the date, no sentence."""
-_LEAD_DATE_END = re.compile(r"\s*(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*(?:uhr|h))?)?(?:\s*[-–—|/:„“\"]|\s{2,}|$)",
-                            re.IGNORECASE)
-"""What follows a press release's dateline: an optional time, then a dash, a bar, a slash, a colon or
-an opening quote, before the first sentence ("25.01.2022 – Berlin", "27.1.2022 - The ...")."""
-
-
-def _dated_lead(lines: list[Line], start: int) -> dt.date | None:
-    """The date opening the first paragraph as a press release's dateline ("Pressemitteilung vom 25. Januar
-    2022 | Berlin – ...", "27.1.2022 - Bei der ..."): within LEAD_DATE_REACH characters of its start,
-    after at most three words, and set off from the sentence by a separator. A date inside a sentence
-    ("Am 3. Mai 2020 hat ...") is what the sentence speaks of. The first paragraph is the body's first
-    line, or the first prose line below it when that line has a standfirst's length (the summary was
-    taken for the body) and only short lines (a caption, the byline) lie between."""
-    for k in range(start, min(len(lines), start + LEAD_LINES)):
-        body = lines[k].body
-        m = first_date(body)
-        if m is not None and m.start() <= LEAD_DATE_REACH and len(WORD_RE.findall(body[:m.start()])) <= 3 \
-                and _LEAD_DATE_END.match(body, m.end()) is not None:
-            return None if _dated_leads_below(lines, k) else parse_date(m.group(0))
-        if lines[k].words >= 8 and (k > start or lines[k].length > STANDFIRST_MAX_CHARS):
-            return None
-    return None
-
-
-LEAD_LINES = 4
-"""How many lines from the body's first one its first paragraph is sought (`_dated_lead`)."""
-
-
-LEAD_LIST_LINES = 8
-"""How many lines below the first paragraph are read for other paragraphs opening with a date."""
-
-
-def _dated_leads_below(lines: list[Line], start: int) -> bool:
-    """Whether another line within LEAD_LIST_LINES below the first paragraph opens with a date too: a
-    list of press releases or posts, each with its date, whose first item is no article's dateline."""
-    for ln in lines[start + 1:start + 1 + LEAD_LIST_LINES]:
-        m = first_date(ln.body)
-        if m is not None and m.start() <= LEAD_DATE_REACH:
-            return True
-    return False
-
-
-STATEMENT_MAX_CHARS = 400
-"""Longest line read as a statement of the page's own date ("Der Beitrag wurde am Mittwoch, den 27.
-November 2019 um 15:21 Uhr veröffentlicht und wurde unter X, Y abgelegt. Du kannst ..."); a longer line
-is a paragraph."""
-STATEMENT_TAIL_LINES = 12
-"""How many lines below the body's last line a statement of the page's date is sought: a post's
-footer (categories, tags, the date), not the comments or the site's footer below it."""
-
-
-BYLINE_DATE_WORDS = 12
-"""Most words of a byline that carries the date ("VON JANE ROE am 21. April 2020, 15:40 Uhr")."""
-
-
-def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
-    """The date of a line that states the page's publication, from the header's lines above the body to
-    a few lines below its end: a line opened by a publication word ("Veröffentlicht am: 6. August 2009",
-    "published 9 August 2012", "Erstellt am: 01.11.2023"), a short line holding one, a publication
-    label on its own line above a line that is only a date ("Mise en ligne" / "23 mai 2019"), a byline
-with the date ("von Jane Roe am 14. Mai 2014, 15:40 Uhr"), or, at the
-    body's end or outside it, a sentence naming the page itself ("Dieser Beitrag wurde am 04/02/2020 ...
-    veröffentlicht", "This entry was posted on ..."). A publication word never names an update's date.
-    None unless all such lines give one date: a list of posts gives each its own, and a comments section
-    begins where the search ends."""
-    body = [i for i in range(start, len(lines)) if verdicts[i].cls == GOOD]
-    if not body:
-        return None
-    last = body[-1]
-    header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
-    dates = set()
-    for i in [*header, *range(start, min(len(lines), last + 1 + STATEMENT_TAIL_LINES))]:
-        ln = lines[i]
-        if i > start and verdicts[i].cue == "comments" and i >= body[-min(len(body), 2)]:
-            break
-        if ln.length > STATEMENT_MAX_CHARS:
-            continue
-        if not states_publication(ln.body):
-            if ln.words <= BYLINE_DATE_WORDS and _BYLINE_PREFIX.match(ln.body) and not _dated_sentence(ln):
-                published = publication_date(ln.body)  # the byline's own date ("von Jane Roe am 14. Mai 2014")
-                if published is not None:
-                    dates.add(published)
-            continue
-        inside = verdicts[i].cls == GOOD and i < body[-min(len(body), 2)]
-        published = _statement_date(lines, i, inside=inside)
-        if published is not None:
-            dates.add(published)
-    return dates.pop() if len(dates) == 1 else None
-
-
-def _statement_date(lines: list[Line], i: int, *, inside: bool) -> dt.date | None:
-    """The publication date line `i` (which holds a publication word) states, or None: see
-    `_publication_statement`. `inside`: the line is kept as body, above its last lines, where a
-    sentence with a publication word reports another text's publication."""
-    ln = lines[i]
-    published = publication_date(ln.body)
-    if published is None:
-        # a label alone ("Veröffentlicht:", "• Mise en ligne"), the date on the next line
-        if ln.words <= 4 and i + 1 < len(lines) and lines[i + 1].words <= 6 \
-                and lines[i + 1].length <= DATELINE_MAX_CHARS and not _other_event(lines[i + 1].body):
-            return publication_date(lines[i + 1].body)
-        return None
-    if _other_event(ln.body):
-        return None
-    if LEADING_PUBLICATION_WORD.match(ln.body) or ln.words <= 12:
-        return None if inside and _dated_sentence(ln) else published
-    return published if not inside and SELF_REFERENCE.search(ln.body) else None

@@ -1,0 +1,87 @@
+"""What a header line is: the record of a page's header and the line shapes every header reader tests.
+
+The readers of the headline and standfirst (`metadata`), the byline and section (`metadata`) and the
+publication date (`published`) all ask whether a line is prose, a dateline or a prefixed byline, and
+how far above the body the header reaches; those answers live here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, parse_date, publication_date
+from build_dataset.clean.lines import Line
+
+HEADER_LINES = 30
+"""Only this many non-blank lines above the body are searched: headers are short, menus are long."""
+
+
+STANDFIRST_MIN_CHARS = 60
+STANDFIRST_MAX_CHARS = 250
+"""A standfirst is a sentence or two; a longer paragraph above the byline is the article's own first
+paragraph (often its only one, on a short post), which the body must keep."""
+
+
+BYLINE_PREFIX = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
+    r"автор|авторы|автори|авторка|текст|аўтар|аўтары|аўтарка|тэкст)\s*:?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+
+
+PROSE_END = ".!?。！？…\"'”’»)"
+
+
+@dataclass
+class Header:
+    """What the header holds, and the reason each of its lines (or line parts) is removed for."""
+
+    title: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    section: str | None = None
+    reasons: dict[int, str] = field(default_factory=dict)
+    splits: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """Line index -> [(start, end, reason)] for a line removed in parts (headline glued to standfirst)."""
+
+
+def prose(ln: Line) -> bool:
+    """Whether a line ends like a sentence (or a quote, a bracket): prose, not a label or a heading."""
+    return bool(ln.body[-1:]) and ln.body[-1] in PROSE_END
+
+
+DATELINE_MAX_CHARS = 120
+"""Longest dateline: a date with its cue, time, time zone and an update's date ("Published: 22:00 GMT,
+26 September 2020 | Updated: 08:39 GMT, 28 September 2020"); a longer line is a sentence that holds a date."""
+
+
+DATELINE_MAX_WORDS = 16
+"""Most words of a dateline that holds a header's other fields ("Freitag | 14. Juni 2019 | 15:49 VON
+Jane Roe IN Fashion | 0 COMMENTS", "Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT")."""
+
+
+DATELINE_FIELDS = 2
+"""Separators (" | ", " / ", " · ") that make a dated line a line of fields rather than a phrase."""
+
+
+def is_dateline(ln: Line) -> bool:
+    """Whether a line is a dateline: a few words with a date, or a line opened by a publication or update
+    word ("Published:", "Veröffentlicht am") that writes a full date (a time, a time zone and an update's
+    date make such a line long in words but not in characters), or a line of header fields with a full
+    date, a publication word or separators, and no sentence's end."""
+    if ln.length > DATELINE_MAX_CHARS:
+        return False
+    # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
+    if ln.words <= 10 and (ln.dated or parse_date(ln.body) is not None):
+        return True
+    cue = DATELINE_WORDS.search(ln.body)
+    if cue is not None and ln.words <= 12:
+        return True
+    if LEADING_DATELINE_WORD.match(ln.body) is not None:
+        return publication_date(ln.body) is not None
+    # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
+    fields = cue is not None or ln.separated >= DATELINE_FIELDS
+    return fields and ln.words <= DATELINE_MAX_WORDS and not prose(ln) and publication_date(ln.body) is not None
