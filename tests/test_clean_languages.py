@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 
 from build_dataset.clean import clean_page
+from build_dataset.clean.bylines import dateline_names
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import parse_date
-from build_dataset.clean.metadata import _dateline_names
 
 PAGES = {
     "be": {
@@ -175,7 +175,7 @@ def test_datelines_of_cyrillic_news_sites(dateline: str) -> None:
     ("24 лютага 2022, аўтар: Ян Каваль", ["Ян Каваль"]),
 ])
 def test_a_byline_inside_a_cyrillic_dateline_is_read(fields: str, authors: list[str]) -> None:
-    assert _dateline_names(fields) == authors
+    assert dateline_names(fields) == authors
 
 
 STANDFIRSTS = {

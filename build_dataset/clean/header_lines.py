@@ -1,8 +1,9 @@
 """What a header line is: the record of a page's header and the line shapes every header reader tests.
 
-The readers of the headline and standfirst (`metadata`), the byline and section (`metadata`) and the
-publication date (`published`) all ask whether a line is prose, a dateline or a prefixed byline, and
-how far above the body the header reaches; those answers live here, once.
+The readers of the headline and standfirst (`metadata`), the byline (`bylines`), the section
+(`sections`) and the publication date (`published`) all ask whether a line is prose, a dateline, a
+prefixed byline or a text printed twice, and how far above the body the header reaches; those answers
+live here, once.
 """
 
 from __future__ import annotations
@@ -85,3 +86,8 @@ def is_dateline(ln: Line) -> bool:
     # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
     fields = cue is not None or ln.separated >= DATELINE_FIELDS
     return fields and ln.words <= DATELINE_MAX_WORDS and not prose(ln) and publication_date(ln.body) is not None
+
+
+REPEATED = re.compile(r"^(?P<x>.{4,}?)\s*(?P=x)$")
+"""A text printed twice, glued or spaced ("Egan Bernal Egan Bernal"): an image's alt text and its
+caption, not a byline or a rubric."""

@@ -24,8 +24,10 @@ again (in any case, with a kicker, restated), an image's caption (a credit insid
 line), an item of a list (a bullet, an indented line), a link, a breadcrumb or glued menu items; a
 refused line, too, stays where the line model put it. None is better than a wrong standfirst.
 
-The publication date is read by `published` from the lines around this header; the shapes every header
-reader tests (a dateline, a prefixed byline, prose) are in `header_lines`.
+`read_header` reads the whole header; the headline and standfirst rules are here, the byline's in
+`bylines`, the section's in `sections`, and the publication date's positions in `published`. The shapes
+every one of them tests (a dateline, a prefixed byline, prose, a text printed twice) are in
+`header_lines`.
 """
 
 from __future__ import annotations
@@ -33,43 +35,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from build_dataset.clean.bylines import byline_names, caption_name, dateline_names, not_names, read_byline_below
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
-    parse_date,
     publication_date,
 )
-from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.header_lines import (
     BYLINE_PREFIX,
     HEADER_LINES,
     PROSE_END,
+    REPEATED,
     STANDFIRST_MAX_CHARS,
     STANDFIRST_MIN_CHARS,
     Header,
     is_dateline,
     prose,
 )
-from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
 from build_dataset.clean.published import date_beside_headline, in_date_list, stated_publication_below
+from build_dataset.clean.sections import rubric_slot, section_of
 
 HEADER_REPEAT_WINDOW = 8
 """How far below the first paragraph a repeated headline still marks that paragraph as header."""
 TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
-_RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
-"""A rubric is words of letters joined by spaces, "&" or hyphens ("Politik", "Umwelt & Klima",
-"VR-Brillen-Tests"), and at least three letters when it is one word: a digit ("0", "4 min", "vor 2
-Stunden"), a colon ("Foto: X"), a dot ("example.de", "Prof. Dr."), a bracket or a lone symbol ("<>")
-marks a counter, a stamp, a credit or a URL, and a two-letter word is a language switch ("ES")."""
-_REPEATED = re.compile(r"^(?P<x>.{4,}?)\s*(?P=x)$")
-"""A text printed twice, glued or spaced ("Egan Bernal Egan Bernal"): an image's alt text and its
-caption, not a byline or a rubric."""
-_BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
 _NOT_HEADLINE = re.compile(
@@ -238,350 +229,6 @@ def _names_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bo
     return shared > 0 and shared >= NAMES_BODY_SHARE * len(words)
 
 
-def _not_names(ln: Line, names: list[str], *, dated_below: bool = False) -> bool:
-    """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`).
-
-    A name printed twice ("Jane Roe Jane Roe") is an image's alt text and its caption as often as a
-    byline widget's name and its link: it counts as a byline only with a prefix ("Par Jane Roe Jane
-    Roe") or with the dateline right below it (`dated_below`), as a byline's block prints them."""
-    prefixed = bool(BYLINE_PREFIX.match(ln.body))
-    if not prefixed and not dated_below and _REPEATED.match(_byline_text(ln)):
-        return True
-    return any(_not_a_name(n, prefixed=prefixed) for n in names)
-
-
-def _byline_text(ln: Line) -> str:
-    """The part of a byline-shaped line that holds the names: after the prefix, before a separator."""
-    m = BYLINE_PREFIX.match(ln.body)
-    text = m.group("names") if m else ln.body
-    return re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
-
-
-def _byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
-    """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
-
-    Shape only: such a line is header whether or not its names are real (`_not_names`). A name printed
-    twice, glued or spaced, is read once."""
-    if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
-        return None
-    prefixed = bool(BYLINE_PREFIX.match(ln.body))
-    text = _byline_text(ln)
-    repeated = _REPEATED.match(text)
-    names = _split_names(repeated.group("x") if repeated else text, prefixed=prefixed)
-    if names is None:
-        return None
-    has_stopword = any(w.lower() in stoplist for w in text.split())
-    if not prefixed and (has_stopword or cue_reason(ln.text) or len(names) > 1 and "," not in text):
-        return None
-    return names
-
-
-def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
-    """The names of a byline's text, each one to four capitalised words (two or more without a prefix:
-    a single capitalised word is any menu item); None when a part has no name's shape."""
-    names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
-    # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr.")
-    names = names[:1] + [n for n in names[1:] if not _degree(n)]
-    if not names:
-        return None
-    for name in names:
-        words = name.split()
-        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
-            return None
-        if not prefixed and len(words) < 2:
-            return None
-    return names
-
-
-DEGREE_MAX_CHARS = 4
-"""A degree or a suffix after a name is this short ("PhD", "M.D.", "Jr.")."""
-
-
-def _degree(part: str) -> bool:
-    """Whether a part of a list of names is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."):
-    one short word with a dot or a capital inside. An agency's capitals ("AFP", "CNN") are a name."""
-    return " " not in part and len(part) <= DEGREE_MAX_CHARS and ("." in part or (
-        any(c.islower() for c in part) and any(c.isupper() for c in part[1:])))
-
-_INLINE_PREFIX = re.compile(
-    r"(?:^|(?<=[\s|·•,;(]))(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
-    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-"""A byline's prefix word inside a line of header fields ("12/04/2020 by Jane Roe 24 Comments",
-"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News")."""
-_FIELD_END = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•()\[\]]|\d")
-"""Where a name ends in a line of fields: a separator, a bracket or a digit (a date, a count)."""
-
-
-def _dateline_names(text: str) -> list[str] | None:
-    """Author names a dateline holds after a byline's prefix word ("8 March 2020 · by Jane Roe · in
-    News"): the capitalised words that follow it, up to a separator, a digit, a lower-case word or a
-    capitalised preposition ("by Jane Roe in News", "By Jane Roe On 12 May", `_AFTER_NAME`), a field's
-    label ("Categories:") or a month's name ("by Jane Roe March 5, 2020")."""
-    m = _INLINE_PREFIX.search(text)
-    if m is None:
-        return None
-    words: list[str] = []
-    for w in _FIELD_END.split(text[m.end():], maxsplit=1)[0].split():
-        if w.lower() in _NAME_JOINERS or w in ("&", ","):
-            words.append(w)
-            continue
-        core = w.rstrip(",;")
-        if not (_NAME_WORD.match(core) and core[0].isupper()) or core.lower() in _AFTER_NAME \
-                or parse_date(f"1 {core} 2000") is not None or DATELINE_WORDS.fullmatch(core):
-            break
-        words.append(w)
-        if core != w and not w.endswith(","):  # a semicolon ends the names; a comma may list more
-            break
-    while words and (words[-1].lower() in _NAME_JOINERS or words[-1] in ("&", ",")):
-        words.pop()
-    if not words:
-        return None
-    names = _split_names(" ".join(words).strip(" ,;:"), prefixed=True)
-    if names is None or any(_not_a_name(n, prefixed=True) for n in names):
-        return None
-    return names
-
-
-_AFTER_NAME = frozenset({"on", "in", "at", "am", "um", "im", "le", "la", "el", "en", "em", "il", "op", "dans"})
-"""Prepositions and articles that, capitalised, follow a byline's name in a line of fields ("By Jane
-Roe On 12 May 2021", "von Jane Roe In News"): they open the next field, not a surname. (The page's
-stoplist cannot say so: it holds common first names too.)"""
-_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "i", "и", "та", "і", "й"})
-"""The words `_NAME_SPLIT` splits a list of names at."""
-BYLINE_BELOW = 6
-"""How many lines below the body's first line a prefixed byline is still read ("By Jane Roe"): a
-standfirst, a lead image and its caption may come before the byline, and the first of them is then
-taken for the body's start. Farther down a "By" line is a teaser's or a comment's."""
-
-
-def _byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
-    """The line right below the body's start that is a prefixed byline with real names ("By Jane Roe",
-    "Von Jane Roe"), if there is exactly one such line in twice the distance: a list of teasers prints
-    a byline under each of its headlines, and then none of them is the article's."""
-    found = None
-    seen = 0
-    for i in range(start, len(lines)):
-        if not lines[i].text:
-            continue
-        seen += 1
-        if seen > 2 * BYLINE_BELOW:
-            break
-        ln = lines[i]
-        if not BYLINE_PREFIX.match(ln.body) or verdicts[i].cue == "caption":
-            continue
-        names = _byline_names(ln, stoplist)
-        if not names:
-            continue
-        if found is not None:
-            return None
-        if seen <= BYLINE_BELOW and not _not_names(ln, names) and not any(map(_common_words, names)):
-            found = i
-        else:
-            return None
-    return found
-
-
-def _common_words(name: str) -> bool:
-    """Whether every word of a name is in the line model's vocabulary: "Von Risiken und Nebenwirkungen"
-    is a heading, while a person's name has a surname the vocabulary rarely holds. (Below the body's
-    start a prefix is the only sign of a byline, so the name's words must add one.)"""
-    vocabulary = _vocabulary()
-    return all(w in vocabulary for w in WORD_RE.findall(name.lower()))
-
-
-def _read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
-                       head: Header) -> None:
-    """The authors of a prefixed byline just below the body's start (`_byline_below`); its line is
-    header, removed as the byline."""
-    i = _byline_below(lines, verdicts, start, stoplist)
-    if i is not None:
-        head.authors = _byline_names(lines[i], stoplist) or []
-        head.reasons[i] = "byline"
-
-
-def _caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list[str]) -> bool:
-    """Whether a name with no prefix is printed in the photo caption or credit right above or below
-    it ("Jane Roe" above "Jane Roe at the summit. Photo: Agency"; "Photo by Jane Roe on Stock"): it is
-    the picture's subject or its photographer, not the article's author."""
-    for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)):
-        other = lines[j].body if j is not None else ""
-        photo = j is not None and (verdicts[j].cue == "caption" or _PHOTO_WORD.search(other))
-        if photo and other != lines[i].body and any(n in other for n in names):
-            return True
-    return False
-
-
-_PHOTO_WORD = re.compile(r"\b(?:foto|photo|photograph|bild|image|credit|fotografía)", re.IGNORECASE)
-"""A photo's caption or credit, in the languages of the pages ("Foto: X", "Photo by X"). A bare "©"
-does not count: a byline's portrait prints "Jane Roe © Jane Roe" above the author's name."""
-
-
-def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
-    """The nearest non-blank line above (step -1) or below (step 1) line `i`."""
-    j = i + step
-    while 0 <= j < len(lines) and not lines[j].text:
-        j += step
-    return j if 0 <= j < len(lines) else None
-
-
-def _not_a_name(name: str, *, prefixed: bool) -> bool:
-    """Whether capitalised words that have a byline's shape are a menu item, a credit or a caption
-    instead ("Creative Commons License", "Online Kredit", "Egan Bernal Egan Bernal").
-
-    The line model's vocabulary holds the words seen on many sites: page furniture ("license",
-    "newsletter") and the common words of each language ("Kredit", "History"). A person's surname is
-    rarely one of them. So a name with a furniture word is refused, and so is a name with no byline
-    prefix ("By", "Von") that holds a known word at all: without the prefix only its shape says it is a
-    name, and menu items share that shape.
-    """
-    if _REPEATED.match(name) or cue_reason(name) or any(c.isdigit() for c in name):
-        return True
-    vocabulary = _vocabulary()
-    known = [vocabulary[w] for w in WORD_RE.findall(name.lower()) if len(w) > 2 and w in vocabulary]
-    return any(score < FURNITURE_WORD for score in known) or (not prefixed and bool(known))
-
-
-def _rubric_slot(ln: Line, title: str | None) -> str | None:
-    """What stands where a rubric would, by shape: a breadcrumb's last part ("News > Ukraine" ->
-    "Ukraine") or a short line. The line is header either way (removed as navigation); whether it names
-    the article's rubric is `_section`'s call."""
-    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
-    if len(parts) >= 2:
-        parts = [p for p in parts if p != title]
-        return parts[-1] if parts and len(parts[-1]) <= 40 else None
-    if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
-        return ln.body
-    return None
-
-
-MENU_RUN = 3
-"""Bulleted items in a row, the line included, that make a line above the headline a menu's last item:
-a breadcrumb printed as a list holds the headline too, and an article's own rubrics (its category, a
-"Home" item above it) are one or two items; a menu of the site's rubrics, a table of contents or a row
-of share buttons is longer."""
-_SEPARATOR_END = re.compile(r"(?:^|\s)(?:>|»|›|/|→)$")
-"""A list item ending with a breadcrumb's separator ("Home ›"): the list is a breadcrumb, not a menu."""
-
-
-def _section(lines: list[Line], i: int, slot: str, headline: int, trusted: bool) -> str | None:
-    """The section, when the rubric slot's text (`_rubric_slot` of line `i`) names the article's rubric.
-
-    `headline` is the line index of the headline's slot below it, `trusted` whether its text was taken
-    as the title. A breadcrumb names the article's place on the site, unless it is a line of header
-    fields (`_field_line`) or an item of a menu (`_menu_tail`). So does a list of links that ends with
-    the headline (a breadcrumb printed as a list).
-
-    A lone short line right above the headline does not, by itself: it is as often the menu's last
-    item, a kicker, a credit, a button or the site's name. It is read only above a headline whose text
-    is trusted (above an untrusted slot it is as often a teaser's or a widget's line), when it is no
-    menu's last item (`_menu_tail`), and when it is printed as a line of its own above it too: the
-    site's rubric is also an item of its menu or of a breadcrumb list, and those come before the
-    article; a kicker is printed once, or again only below the article, where the teasers of related
-    stories and the tags repeat it. A rubric that opens the page (a dump cut to the article) has no
-    menu above it to recur in.
-    """
-    if not _rubric(slot):
-        return None
-    ln = lines[i]
-    if slot != ln.body:  # a breadcrumb's last rubric
-        return None if _field_line(ln, lines[headline].body) or _menu_tail(lines, i) else slot
-    if _list_breadcrumb(lines, i, headline):
-        return slot
-    if not trusted or _menu_tail(lines, i):
-        return None
-    if i == 0 or _printed_above(lines, i, slot, lines[headline].body):
-        return slot
-    return None
-
-
-def _printed_above(lines: list[Line], i: int, slot: str, headline: str) -> bool:
-    """Whether a line above line `i` is the rubric `slot` on its own (a menu's item) or the rubric
-    followed by the headline (a breadcrumb printed without separators: "Home News The headline")."""
-    crumb = f"{slot} {headline}"
-    return any(other.body == slot or other.body.endswith(crumb) for other in lines[:i])
-
-
-def _gap(lines: list[Line], k: int) -> bool:
-    """Whether a blank line separates line `k` from the line above it: a list's items follow each other
-    with none between them."""
-    return k == 0 or lines[k].index - lines[k - 1].index > 1
-
-
-LIST_END_LINES = 2
-"""How many lines below the headline's item are read for the list going on: a menu that holds the
-headline goes on with its next item or a sub-item, after the headline printed again at most."""
-
-
-def _list_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
-    """Whether line `i` is an item of a list of links that ends with the headline ("• Home", "• News",
-    "• The headline"): a breadcrumb printed as a list, whose item above the headline is the article's
-    rubric. Its items share a bullet; a menu that holds the headline among its items goes on after it
-    (within LIST_END_LINES lines, with no blank line)."""
-    ln, head = lines[i], lines[headline]
-    if headline != i + 1 or not (ln.bullet and head.bullet) or ln.text[0] != head.text[0] or _gap(lines, headline):
-        return False
-    for k in range(headline + 1, min(len(lines), headline + 1 + LIST_END_LINES)):
-        if _gap(lines, k):
-            return True
-        if lines[k].bullet:
-            return False
-    return True
-
-
-def _menu_tail(lines: list[Line], i: int) -> bool:
-    """Whether line `i` is an item of a list of MENU_RUN or more bulleted items in a row (no blank line
-    between them): the site's menu, a table of contents or share buttons end right above the headline
-    (or hold it), and their item there is no rubric of the article. Items ending with a breadcrumb's
-    separator ("Home ›") make a breadcrumb instead."""
-    if not lines[i].bullet:
-        return False
-    first = last = i
-    while first > 0 and not _gap(lines, first) and lines[first - 1].bullet:
-        first -= 1
-        if _SEPARATOR_END.search(lines[first].body):
-            return False
-    while last + 1 < len(lines) and not _gap(lines, last + 1) and lines[last + 1].bullet:
-        last += 1
-    return last - first + 1 >= MENU_RUN
-
-
-_FIELD_LABEL = re.compile(r"^[^\W\d][^:]{0,30}:\s")
-"""A part of a line that is a label and its value ("Categories: X", "Tags: A, B"): a field, which no
-breadcrumb's part is."""
-
-
-def _field_line(ln: Line, headline: str) -> bool:
-    """Whether a line split by separators is a line of header fields rather than a breadcrumb: a part
-    after the first is a label and its value ("Posted by X | Categories: Y | Leave a comment"; a
-    breadcrumb's lead-in, "You are here:", opens it). Its last field is a button or a tag as often as a
-    rubric. The headline a breadcrumb ends with (`headline`, whole or cut) may hold a colon of its own."""
-    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
-    return any(_FIELD_LABEL.match(p) for p in parts[1:]
-               if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline)))
-
-
-def _rubric(text: str) -> bool:
-    """Whether a short line above the headline can name a rubric of the site: words shaped like one
-    (`_RUBRIC`), capitalised, and neither a furniture cue ("Menu", "Login", "Previous Next"), a byline
-    ("By X", "Von X"), a dateline, a URL nor a text printed twice.
-
-    The line right above the headline is as often the last item of the site's menu, a kicker or a
-    credit as it is the rubric; these signals refuse what cannot be one on any site, in any language.
-    Furniture words of the line model's vocabulary are not used here: "News", "Blog" and "Meldungen"
-    are furniture in a paragraph and rubrics above a headline.
-    """
-    if not _RUBRIC.match(text) or text[0].islower() or _REPEATED.match(text):
-        return False
-    return not (cue_reason(text) or BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
-
-
-def _vocabulary() -> dict[str, float]:
-    """The line model's learned word log-odds (loaded once, with the model)."""
-    return load_model(FEATURES).vocabulary
-
-
 def _strip_end(s: str) -> str:
     return s.rstrip(_END_PUNCT + " ")
 
@@ -660,7 +307,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         del head.reasons[header[repeat]]
     if slot is None:
         date_beside_headline(lines, verdicts, None, start, head)
-        _read_byline_below(lines, verdicts, start, stoplist, head)
+        read_byline_below(lines, verdicts, start, stoplist, head)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -700,7 +347,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         if verdicts[i].cue == "caption":
             continue
         if not byline_seen and is_dateline(ln):  # a byline inside the dateline ("3 May 2021 by Jane Roe")
-            names = _dateline_names(b)
+            names = dateline_names(b)
             if names:
                 byline_seen = True
                 head.authors = names
@@ -709,12 +356,12 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             if head.published is None and not in_date_list(lines, i):
                 head.published = publication_date(b)
             continue
-        names = _byline_names(ln, stoplist)
+        names = byline_names(ln, stoplist)
         if names and not byline_seen:  # the byline slot: header whether or not it holds real names
             byline_seen = True
             dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]])
-            refused = _not_names(ln, names, dated_below=dated_below) or (
-                not BYLINE_PREFIX.match(b) and _caption_name(lines, verdicts, i, names))
+            refused = not_names(ln, names, dated_below=dated_below) or (
+                not BYLINE_PREFIX.match(b) and caption_name(lines, verdicts, i, names))
             head.authors = [] if refused else names
             head.reasons[i] = "byline"
             continue
@@ -733,7 +380,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     else:
         stated_publication_below(lines, verdicts, start, head)
     if not head.authors:
-        _read_byline_below(lines, verdicts, start, stoplist, head)
+        read_byline_below(lines, verdicts, start, stoplist, head)
 
     # section: a breadcrumb or rubric right above the first headline (the line is header even when it
     # names no rubric: the menu's last item, a kicker)
@@ -742,10 +389,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         ln = lines[i]
         if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup"):
             continue
-        slot = _rubric_slot(ln, title)
+        slot = rubric_slot(ln, title)
         if slot and slot != title:
             head.reasons.setdefault(i, "navigation")
-            head.section = _section(lines, i, slot, header[first_title], is_title)
+            head.section = section_of(lines, i, slot, header[first_title], is_title)
         break
     return head
 
@@ -842,7 +489,7 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
         # (a line printed twice holds its first four characters again: a cheap test before the regex)
-        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or (b[:4] in b[4:] and _REPEATED.match(b)):
+        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or (b[:4] in b[4:] and REPEATED.match(b)):
             continue  # the headline with the standfirst glued on, or printed twice: the headline is shorter
         related = sum(
             1 for j, o in enumerate(bodies)
@@ -870,7 +517,7 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
     i = header[k]
     ln = lines[i]
     return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not is_dateline(ln) \
-        and ln.body[-1:] != "." and _byline_names(ln, stoplist) is None
+        and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
 
 
 TITLE_MIN_WORDS = 3
@@ -906,7 +553,7 @@ def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], 
         return False
     between = [j for j in header[k + 1:] if lines[j].body != lines[i].body]
     return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES and not is_dateline(lines[j])
-               and _byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
+               and byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
 
 
 def _sentence(title: str) -> bool:
@@ -941,8 +588,8 @@ def _header_note(ln: Line, stoplist: frozenset[str]) -> bool:
     """Whether a line belongs to the byline's block: a dateline, a byline (by shape; a list of names is
     one even when its connective is a stopword: "Jane Roe, John Doe y Ann Poe"), or a reading time or an
     age."""
-    if is_dateline(ln) or BYLINE_PREFIX.match(ln.body) or _byline_names(ln, stoplist) is not None \
-            or len(_byline_names(ln, frozenset()) or ()) >= 2:
+    if is_dateline(ln) or BYLINE_PREFIX.match(ln.body) or byline_names(ln, stoplist) is not None \
+            or len(byline_names(ln, frozenset()) or ()) >= 2:
         return True
     return ln.words <= TIME_NOTE_MAX_WORDS and not prose(ln) and _TIME_NOTE.search(ln.body) is not None
 

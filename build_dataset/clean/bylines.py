@@ -1,0 +1,242 @@
+"""Read the byline: the names of the people or agencies credited with writing the article.
+
+A byline is a few capitalised words per name below the headline ("Jane Roe", "By Jane Roe and John
+Doe", "Von ...", "Автор: ..."), or the names after a prefix word inside the dateline ("12 May 2021 by
+Jane Roe | 3 Comments"), or a prefixed byline a few lines below the body's start. Names with furniture
+or common words, a name the photo caption beside it prints, a lower-case handle and a "By" line among
+teasers are refused: an empty `authors` is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_dataset.clean.classify import Verdict
+from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.dates import DATELINE_WORDS, parse_date
+from build_dataset.clean.features import FEATURES, FURNITURE_WORD
+from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED, Header
+from build_dataset.clean.linemodel import load_model
+from build_dataset.clean.lines import WORD_RE, Line
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def not_names(ln: Line, names: list[str], *, dated_below: bool = False) -> bool:
+    """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`).
+
+    A name printed twice ("Jane Roe Jane Roe") is an image's alt text and its caption as often as a
+    byline widget's name and its link: it counts as a byline only with a prefix ("Par Jane Roe Jane
+    Roe") or with the dateline right below it (`dated_below`), as a byline's block prints them."""
+    prefixed = bool(BYLINE_PREFIX.match(ln.body))
+    if not prefixed and not dated_below and REPEATED.match(_byline_text(ln)):
+        return True
+    return any(_not_a_name(n, prefixed=prefixed) for n in names)
+
+
+def _byline_text(ln: Line) -> str:
+    """The part of a byline-shaped line that holds the names: after the prefix, before a separator."""
+    m = BYLINE_PREFIX.match(ln.body)
+    text = m.group("names") if m else ln.body
+    return re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
+
+
+def byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
+    """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
+
+    Shape only: such a line is header whether or not its names are real (`not_names`). A name printed
+    twice, glued or spaced, is read once."""
+    if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
+        return None
+    prefixed = bool(BYLINE_PREFIX.match(ln.body))
+    text = _byline_text(ln)
+    repeated = REPEATED.match(text)
+    names = _split_names(repeated.group("x") if repeated else text, prefixed=prefixed)
+    if names is None:
+        return None
+    has_stopword = any(w.lower() in stoplist for w in text.split())
+    if not prefixed and (has_stopword or cue_reason(ln.text) or len(names) > 1 and "," not in text):
+        return None
+    return names
+
+
+def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
+    """The names of a byline's text, each one to four capitalised words (two or more without a prefix:
+    a single capitalised word is any menu item); None when a part has no name's shape."""
+    names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
+    # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr.")
+    names = names[:1] + [n for n in names[1:] if not _degree(n)]
+    if not names:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+            return None
+        if not prefixed and len(words) < 2:
+            return None
+    return names
+
+
+DEGREE_MAX_CHARS = 4
+"""A degree or a suffix after a name is this short ("PhD", "M.D.", "Jr.")."""
+
+
+def _degree(part: str) -> bool:
+    """Whether a part of a list of names is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."):
+    one short word with a dot or a capital inside. An agency's capitals ("AFP", "CNN") are a name."""
+    return " " not in part and len(part) <= DEGREE_MAX_CHARS and ("." in part or (
+        any(c.islower() for c in part) and any(c.isupper() for c in part[1:])))
+
+
+_INLINE_PREFIX = re.compile(
+    r"(?:^|(?<=[\s|·•,;(]))(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
+    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+"""A byline's prefix word inside a line of header fields ("12/04/2020 by Jane Roe 24 Comments",
+"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News")."""
+
+
+_FIELD_END = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•()\[\]]|\d")
+"""Where a name ends in a line of fields: a separator, a bracket or a digit (a date, a count)."""
+
+
+def dateline_names(text: str) -> list[str] | None:
+    """Author names a dateline holds after a byline's prefix word ("8 March 2020 · by Jane Roe · in
+    News"): the capitalised words that follow it, up to a separator, a digit, a lower-case word or a
+    capitalised preposition ("by Jane Roe in News", "By Jane Roe On 12 May", `_AFTER_NAME`), a field's
+    label ("Categories:") or a month's name ("by Jane Roe March 5, 2020")."""
+    m = _INLINE_PREFIX.search(text)
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in _FIELD_END.split(text[m.end():], maxsplit=1)[0].split():
+        if w.lower() in _NAME_JOINERS or w in ("&", ","):
+            words.append(w)
+            continue
+        core = w.rstrip(",;")
+        if not (_NAME_WORD.match(core) and core[0].isupper()) or core.lower() in _AFTER_NAME \
+                or parse_date(f"1 {core} 2000") is not None or DATELINE_WORDS.fullmatch(core):
+            break
+        words.append(w)
+        if core != w and not w.endswith(","):  # a semicolon ends the names; a comma may list more
+            break
+    while words and (words[-1].lower() in _NAME_JOINERS or words[-1] in ("&", ",")):
+        words.pop()
+    if not words:
+        return None
+    names = _split_names(" ".join(words).strip(" ,;:"), prefixed=True)
+    if names is None or any(_not_a_name(n, prefixed=True) for n in names):
+        return None
+    return names
+
+
+_AFTER_NAME = frozenset({"on", "in", "at", "am", "um", "im", "le", "la", "el", "en", "em", "il", "op", "dans"})
+"""Prepositions and articles that, capitalised, follow a byline's name in a line of fields ("By Jane
+Roe On 12 May 2021", "von Jane Roe In News"): they open the next field, not a surname. (The page's
+stoplist cannot say so: it holds common first names too.)"""
+
+
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "i", "и", "та", "і", "й"})
+"""The words `_NAME_SPLIT` splits a list of names at."""
+
+
+BYLINE_BELOW = 6
+"""How many lines below the body's first line a prefixed byline is still read ("By Jane Roe"): a
+standfirst, a lead image and its caption may come before the byline, and the first of them is then
+taken for the body's start. Farther down a "By" line is a teaser's or a comment's."""
+
+
+def _byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+    """The line right below the body's start that is a prefixed byline with real names ("By Jane Roe",
+    "Von Jane Roe"), if there is exactly one such line in twice the distance: a list of teasers prints
+    a byline under each of its headlines, and then none of them is the article's."""
+    found = None
+    seen = 0
+    for i in range(start, len(lines)):
+        if not lines[i].text:
+            continue
+        seen += 1
+        if seen > 2 * BYLINE_BELOW:
+            break
+        ln = lines[i]
+        if not BYLINE_PREFIX.match(ln.body) or verdicts[i].cue == "caption":
+            continue
+        names = byline_names(ln, stoplist)
+        if not names:
+            continue
+        if found is not None:
+            return None
+        if seen <= BYLINE_BELOW and not not_names(ln, names) and not any(map(_common_words, names)):
+            found = i
+        else:
+            return None
+    return found
+
+
+def _common_words(name: str) -> bool:
+    """Whether every word of a name is in the line model's vocabulary: "Von Risiken und Nebenwirkungen"
+    is a heading, while a person's name has a surname the vocabulary rarely holds. (Below the body's
+    start a prefix is the only sign of a byline, so the name's words must add one.)"""
+    vocabulary = _vocabulary()
+    return all(w in vocabulary for w in WORD_RE.findall(name.lower()))
+
+
+def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                       head: Header) -> None:
+    """The authors of a prefixed byline just below the body's start (`_byline_below`); its line is
+    header, removed as the byline."""
+    i = _byline_below(lines, verdicts, start, stoplist)
+    if i is not None:
+        head.authors = byline_names(lines[i], stoplist) or []
+        head.reasons[i] = "byline"
+
+
+def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list[str]) -> bool:
+    """Whether a name with no prefix is printed in the photo caption or credit right above or below
+    it ("Jane Roe" above "Jane Roe at the summit. Photo: Agency"; "Photo by Jane Roe on Stock"): it is
+    the picture's subject or its photographer, not the article's author."""
+    for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)):
+        other = lines[j].body if j is not None else ""
+        photo = j is not None and (verdicts[j].cue == "caption" or _PHOTO_WORD.search(other))
+        if photo and other != lines[i].body and any(n in other for n in names):
+            return True
+    return False
+
+
+_PHOTO_WORD = re.compile(r"\b(?:foto|photo|photograph|bild|image|credit|fotografía)", re.IGNORECASE)
+"""A photo's caption or credit, in the languages of the pages ("Foto: X", "Photo by X"). A bare "©"
+does not count: a byline's portrait prints "Jane Roe © Jane Roe" above the author's name."""
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest non-blank line above (step -1) or below (step 1) line `i`."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].text:
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
+def _not_a_name(name: str, *, prefixed: bool) -> bool:
+    """Whether capitalised words that have a byline's shape are a menu item, a credit or a caption
+    instead ("Creative Commons License", "Online Kredit", "Egan Bernal Egan Bernal").
+
+    The line model's vocabulary holds the words seen on many sites: page furniture ("license",
+    "newsletter") and the common words of each language ("Kredit", "History"). A person's surname is
+    rarely one of them. So a name with a furniture word is refused, and so is a name with no byline
+    prefix ("By", "Von") that holds a known word at all: without the prefix only its shape says it is a
+    name, and menu items share that shape.
+    """
+    if REPEATED.match(name) or cue_reason(name) or any(c.isdigit() for c in name):
+        return True
+    vocabulary = _vocabulary()
+    known = [vocabulary[w] for w in WORD_RE.findall(name.lower()) if len(w) > 2 and w in vocabulary]
+    return any(score < FURNITURE_WORD for score in known) or (not prefixed and bool(known))
+
+
+def _vocabulary() -> dict[str, float]:
+    """The line model's learned word log-odds (loaded once, with the model)."""
+    return load_model(FEATURES).vocabulary

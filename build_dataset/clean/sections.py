@@ -1,0 +1,162 @@
+"""Read the section: the site's rubric the article is filed under, from a breadcrumb or a rubric above
+the headline.
+
+The line right above the first headline is header either way (removed as navigation); it names the
+article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
+links that ends with it, or a short line the page also prints on its own further up (in its menu).
+The menu's last item, a field line's last field, a button and the site's name are refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.dates import DATELINE_WORDS
+from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED
+from build_dataset.clean.lines import Line
+
+_RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
+"""A rubric is words of letters joined by spaces, "&" or hyphens ("Politik", "Umwelt & Klima",
+"VR-Brillen-Tests"), and at least three letters when it is one word: a digit ("0", "4 min", "vor 2
+Stunden"), a colon ("Foto: X"), a dot ("example.de", "Prof. Dr."), a bracket or a lone symbol ("<>")
+marks a counter, a stamp, a credit or a URL, and a two-letter word is a language switch ("ES")."""
+
+
+_BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+
+
+def rubric_slot(ln: Line, title: str | None) -> str | None:
+    """What stands where a rubric would, by shape: a breadcrumb's last part ("News > Ukraine" ->
+    "Ukraine") or a short line. The line is header either way (removed as navigation); whether it names
+    the article's rubric is `section_of`'s call."""
+    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
+    if len(parts) >= 2:
+        parts = [p for p in parts if p != title]
+        return parts[-1] if parts and len(parts[-1]) <= 40 else None
+    if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
+        return ln.body
+    return None
+
+
+MENU_RUN = 3
+"""Bulleted items in a row, the line included, that make a line above the headline a menu's last item:
+a breadcrumb printed as a list holds the headline too, and an article's own rubrics (its category, a
+"Home" item above it) are one or two items; a menu of the site's rubrics, a table of contents or a row
+of share buttons is longer."""
+
+
+_SEPARATOR_END = re.compile(r"(?:^|\s)(?:>|»|›|/|→)$")
+"""A list item ending with a breadcrumb's separator ("Home ›"): the list is a breadcrumb, not a menu."""
+
+
+def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: bool) -> str | None:
+    """The section, when the rubric slot's text (`rubric_slot` of line `i`) names the article's rubric.
+
+    `headline` is the line index of the headline's slot below it, `trusted` whether its text was taken
+    as the title. A breadcrumb names the article's place on the site, unless it is a line of header
+    fields (`_field_line`) or an item of a menu (`_menu_tail`). So does a list of links that ends with
+    the headline (a breadcrumb printed as a list).
+
+    A lone short line right above the headline does not, by itself: it is as often the menu's last
+    item, a kicker, a credit, a button or the site's name. It is read only above a headline whose text
+    is trusted (above an untrusted slot it is as often a teaser's or a widget's line), when it is no
+    menu's last item (`_menu_tail`), and when it is printed as a line of its own above it too: the
+    site's rubric is also an item of its menu or of a breadcrumb list, and those come before the
+    article; a kicker is printed once, or again only below the article, where the teasers of related
+    stories and the tags repeat it. A rubric that opens the page (a dump cut to the article) has no
+    menu above it to recur in.
+    """
+    if not _rubric(slot):
+        return None
+    ln = lines[i]
+    if slot != ln.body:  # a breadcrumb's last rubric
+        return None if _field_line(ln, lines[headline].body) or _menu_tail(lines, i) else slot
+    if _list_breadcrumb(lines, i, headline):
+        return slot
+    if not trusted or _menu_tail(lines, i):
+        return None
+    if i == 0 or _printed_above(lines, i, slot, lines[headline].body):
+        return slot
+    return None
+
+
+def _printed_above(lines: list[Line], i: int, slot: str, headline: str) -> bool:
+    """Whether a line above line `i` is the rubric `slot` on its own (a menu's item) or the rubric
+    followed by the headline (a breadcrumb printed without separators: "Home News The headline")."""
+    crumb = f"{slot} {headline}"
+    return any(other.body == slot or other.body.endswith(crumb) for other in lines[:i])
+
+
+def _gap(lines: list[Line], k: int) -> bool:
+    """Whether a blank line separates line `k` from the line above it: a list's items follow each other
+    with none between them."""
+    return k == 0 or lines[k].index - lines[k - 1].index > 1
+
+
+LIST_END_LINES = 2
+"""How many lines below the headline's item are read for the list going on: a menu that holds the
+headline goes on with its next item or a sub-item, after the headline printed again at most."""
+
+
+def _list_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
+    """Whether line `i` is an item of a list of links that ends with the headline ("• Home", "• News",
+    "• The headline"): a breadcrumb printed as a list, whose item above the headline is the article's
+    rubric. Its items share a bullet; a menu that holds the headline among its items goes on after it
+    (within LIST_END_LINES lines, with no blank line)."""
+    ln, head = lines[i], lines[headline]
+    if headline != i + 1 or not (ln.bullet and head.bullet) or ln.text[0] != head.text[0] or _gap(lines, headline):
+        return False
+    for k in range(headline + 1, min(len(lines), headline + 1 + LIST_END_LINES)):
+        if _gap(lines, k):
+            return True
+        if lines[k].bullet:
+            return False
+    return True
+
+
+def _menu_tail(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is an item of a list of MENU_RUN or more bulleted items in a row (no blank line
+    between them): the site's menu, a table of contents or share buttons end right above the headline
+    (or hold it), and their item there is no rubric of the article. Items ending with a breadcrumb's
+    separator ("Home ›") make a breadcrumb instead."""
+    if not lines[i].bullet:
+        return False
+    first = last = i
+    while first > 0 and not _gap(lines, first) and lines[first - 1].bullet:
+        first -= 1
+        if _SEPARATOR_END.search(lines[first].body):
+            return False
+    while last + 1 < len(lines) and not _gap(lines, last + 1) and lines[last + 1].bullet:
+        last += 1
+    return last - first + 1 >= MENU_RUN
+
+
+_FIELD_LABEL = re.compile(r"^[^\W\d][^:]{0,30}:\s")
+"""A part of a line that is a label and its value ("Categories: X", "Tags: A, B"): a field, which no
+breadcrumb's part is."""
+
+
+def _field_line(ln: Line, headline: str) -> bool:
+    """Whether a line split by separators is a line of header fields rather than a breadcrumb: a part
+    after the first is a label and its value ("Posted by X | Categories: Y | Leave a comment"; a
+    breadcrumb's lead-in, "You are here:", opens it). Its last field is a button or a tag as often as a
+    rubric. The headline a breadcrumb ends with (`headline`, whole or cut) may hold a colon of its own."""
+    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
+    return any(_FIELD_LABEL.match(p) for p in parts[1:]
+               if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline)))
+
+
+def _rubric(text: str) -> bool:
+    """Whether a short line above the headline can name a rubric of the site: words shaped like one
+    (`_RUBRIC`), capitalised, and neither a furniture cue ("Menu", "Login", "Previous Next"), a byline
+    ("By X", "Von X"), a dateline, a URL nor a text printed twice.
+
+    The line right above the headline is as often the last item of the site's menu, a kicker or a
+    credit as it is the rubric; these signals refuse what cannot be one on any site, in any language.
+    Furniture words of the line model's vocabulary are not used here: "News", "Blog" and "Meldungen"
+    are furniture in a paragraph and rubrics above a headline.
+    """
+    if not _RUBRIC.match(text) or text[0].islower() or REPEATED.match(text):
+        return False
+    return not (cue_reason(text) or BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
