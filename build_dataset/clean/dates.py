@@ -158,10 +158,18 @@ _PUBLICATION_WORD_ALT = (
 PUBLICATION_WORDS = re.compile(rf"\b(?:{_PUBLICATION_WORD_ALT})\b", re.IGNORECASE)
 """A word that says a date is the page's publication (or creation), never its update: a line that
 states it is read wherever it stands near the article."""
-_PUBLICATION_AUTOMATON = ahocorasick.Automaton()
-for _word in {w for word in _PUBLICATION_WORD_ALT.split("|") for w in (word, word.replace("ı", "i"))}:
-    _PUBLICATION_AUTOMATON.add_word(_word, _word)
-_PUBLICATION_AUTOMATON.make_automaton()
+
+
+def _automaton(words: set[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_PUBLICATION_AUTOMATON = _automaton(
+    {w for word in _PUBLICATION_WORD_ALT.split("|") for w in (word, word.replace("ı", "i"))})
 """The publication words (a dotless "ı" also as "i", which an upper-case "I" lowercases to), found in
 one linear scan of a lowercased line: the regex tries every word at every position, six microseconds
 a line, and the page's every line is asked (`states_publication`)."""
@@ -172,6 +180,8 @@ def states_publication(text: str) -> bool:
     at all, which the automaton tells first; the regex then checks the word stands alone."""
     return next(_PUBLICATION_AUTOMATON.iter(text.lower()), None) is not None \
         and PUBLICATION_WORDS.search(text) is not None
+
+
 SELF_REFERENCE = re.compile(
     r"\b(?:beitrag|eintrag|artikel|post|entry|article|story|billet|artículo|articulo|entrada|articolo|"
     r"wpis|artykuł|статья|запись|стаття|допис|запіс|артыкул|artigo|matéria)\b",
