@@ -217,6 +217,14 @@ def test_a_line_of_tokens_or_with_a_text_field_is_markup_whatever_the_model_says
     assert all(part.strip() in page.text for part in ARTICLE)
 
 
+def test_an_editors_note_in_brackets_is_left_to_the_model() -> None:
+    note = "[This story was updated on 3 May with the minister's comment.]"
+    a = analyse(_page("Share", note))
+    keeps = model_keeps(a.verdicts, np.ones(len(a.lines)))  # a model that keeps every line
+    k = next(k for k, ln in enumerate(a.lines) if ln.text == note)
+    assert tokens_only(a.lines[k].body) and keeps[k]
+
+
 @pytest.mark.parametrize("line", TOKENS)
 def test_tokens_only(line: str) -> None:
     assert tokens_only(split_lines(line)[0].body)

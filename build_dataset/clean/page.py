@@ -78,6 +78,18 @@ def program_code(text: str) -> bool:
     return sum(map(text.count, CODE_PUNCTUATION)) * CODE_SHARE >= n
 
 
+_BRACKETED_SENTENCE = re.compile(r"^\[[^\[\]]*[.!?…]\]$")
+BRACKETED_SENTENCE_WORDS = 4
+"""Words of a bracketed line that reads as a sentence ("[This story was updated on 3 May.]"): an editor's
+note is printed so, as is an image's long alt text; such a line is left to the line model, which reads
+its words. On the dev pages 2 lines are such (a figure's caption, a teaser; the model removes both), and
+the 1,416 lines of tokens it kept are not."""
+
+
+def _bracketed_sentence(body: str) -> bool:
+    return _BRACKETED_SENTENCE.match(body) is not None and len(body.split()) >= BRACKETED_SENTENCE_WORDS
+
+
 def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
     """Lines of symbols only, lines of w3m's image and button tokens only (`lines.tokens_only`), lines
     holding a form's text field (`lines.text_field`) and lines of program code are removed as "markup",
@@ -93,7 +105,8 @@ def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
     # `Line.markup` set, and a short line is no code.
     for k, ln in enumerate(lines):
         text = ln.text
-        if (not ln.body[:1].isalnum() and symbols_only(text)) or (ln.markup and tokens_only(ln.body)) \
+        if (not ln.body[:1].isalnum() and symbols_only(text)) \
+                or (ln.markup and tokens_only(ln.body) and not _bracketed_sentence(ln.body)) \
                 or text_field(text) or (len(text) >= CODE_MIN_CHARS and program_code(text)):
             verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
 
