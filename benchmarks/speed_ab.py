@@ -1,0 +1,74 @@
+"""Compare the cleaner's speed at another git revision with this checkout's, in alternating runs.
+
+    python benchmarks/speed_ab.py REV [--rounds 4] [--dev ../shared/eval/dev/raw]
+
+The machine is shared and its speed drifts from minute to minute, so a pages/s figure measured today is
+no comparison with one from last week: this runs `clean_page` over the dev pages in fresh processes,
+REV's package and this checkout's by turns, and prints each one's pages/s (process time, best of two
+passes per run), their medians and the ratio. REV's `build_dataset` is taken with `git archive`; the
+installed libraries are this environment's for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev" / "raw"
+TIMING = r"""
+import pathlib, sys, time
+from build_dataset.clean import clean_page
+raws = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+clean_page("warm up the stoplists and regexes.\n")
+best = float("inf")
+for _ in range(2):
+    t0 = time.process_time()
+    for raw in raws:
+        clean_page(raw)
+    best = min(best, time.process_time() - t0)
+print(len(raws) / best)
+"""
+
+
+def pages_per_second(tree: pathlib.Path, dev: pathlib.Path) -> float:
+    """One run in a fresh process whose `build_dataset` is the one in `tree`."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run([sys.executable, "-c", TIMING, str(dev)], cwd=tree, env=env,
+                          capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("rev", help="the git revision to compare with this checkout")
+    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--dev", type=pathlib.Path, default=DEFAULT_DEV, help="folder of text dumps")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        other = pathlib.Path(tmp)
+        archive = subprocess.run(["git", "archive", args.rev, "build_dataset"], cwd=REPO, capture_output=True,
+                                 check=True).stdout
+        archive_path = other / "rev.tar"
+        archive_path.write_bytes(archive)
+        with tarfile.open(archive_path) as tar:
+            tar.extractall(other, filter="data")
+        runs: dict[str, list[float]] = {args.rev: [], "this checkout": []}
+        for _ in range(args.rounds):
+            runs[args.rev].append(pages_per_second(other, args.dev))
+            runs["this checkout"].append(pages_per_second(REPO, args.dev))
+    for label, values in runs.items():
+        print(f"{label:>14}: {' '.join(f'{v:.0f}' for v in values)} pages/s, median {statistics.median(values):.0f}")
+    ratio = statistics.median(runs["this checkout"]) / statistics.median(runs[args.rev])
+    print(f"this checkout / {args.rev}: {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
