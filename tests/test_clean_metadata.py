@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from build_dataset.clean.classify import GOOD, Verdict
+from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import Header, _headline_shape, _standfirst_text, read_header
@@ -179,6 +179,8 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     ("by Jane Roe, PhD | March 5, 2020", ["Jane Roe"]),
     ("Veröffentlicht am 3. Mai 2021 von Jana Rohde Kategorien: Politik", ["Jana Rohde"]),
     ("12/04/2020 by Kay 24 Comments", ["Kay"]),
+    ("Von Jan Kupitz | Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023", ["Jan Kupitz"]),  # a month's name,
+    ("By April Lee 5 March 2020", ["April Lee"]),  # but a first name when a surname follows it
     ("12 March 2021 by admin", []),
     ("Updated 12 March 2021 by the newsroom", []),
 ])
@@ -232,7 +234,8 @@ def test_a_byline_just_below_the_bodys_start_is_read_and_removed() -> None:
     [STANDFIRST, BODY, SECOND, "More news", "Water prices rise again", "By Jane Roe",
      "Parliament closes for summer", "By John Doe"],  # a list of teasers, each with its byline
     [STANDFIRST, BODY, SECOND, "Another paragraph here.", "And one more of them here.", "Then a sixth.",
-     "And a seventh line.", "By Jane Roe"],  # too far below: a teaser's or a comment's
+     "And a seventh line.", "By Jane Roe", "Then the body goes on.", "With one more sentence.", "And another.",
+     "And yet another one.", "And a last one.", "And the end."],  # too far below the start, and mid-body
 ])
 def test_a_by_line_farther_down_or_among_teasers_is_no_byline(rows: list[str]) -> None:
     head, removed = _below(rows)
@@ -320,6 +323,54 @@ def test_a_refused_title_stays_text_and_the_byline_below_it_is_read() -> None:
     assert "title" not in head.reasons.values()
     assert head.authors == ["Jane Roe"]
     assert head.published is not None
+
+
+PARAGRAPHS = ["Another paragraph here.", "And one more of them here.", "Then a sixth.", "And a seventh line."]
+SPANISH = "por eso es que la gente de la ciudad no sabe lo que pasa en el mundo y las noticias"
+
+
+def _signed(rows: list[str], kept: int, language_sample: str = BODY) -> tuple[Header, list[str]]:
+    """The header of a page whose body is its rows after the headline, of which the first `kept` are
+    body (kept) and the rest furniture, and the lines the header removes below the body's start."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, *rows]))
+    _, stoplist = stoplist_for_words(language_sample.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == rows[0])
+    verdicts = [Verdict(GOOD if start <= k < start + kept else BAD) for k in range(len(lines))]
+    head = read_header(lines, verdicts, start, stoplist)
+    return head, [lines[i].text for i in sorted(head.reasons) if i >= start]
+
+
+@pytest.mark.parametrize("sign_off", ["Autor: Jana Rohde", "Text: Jana Rohde", "Auteur : Jana Rohde"])
+def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) -> None:
+    """A byline after the last paragraph (a sign-off, an author box) is the article's when no other
+    prefixed byline is below the body's start."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, sign_off, "Share", "Imprint"]
+    head, removed = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == ["Jana Rohde"] and removed == [sign_off]
+
+
+@pytest.mark.parametrize(("rows", "language_sample"), [
+    ([BODY, SECOND, STANDFIRST, "Related", "Water prices rise again", "Autor: Jana Rohde",
+      "Parliament closes for summer", "Autor: John Doe"], BODY),  # teasers, each with its byline
+    ([BODY, SECOND, STANDFIRST, "Share", "Imprint", "Contact", "Jobs", "Archive", "Help", "Autor: Jana Rohde"],
+     BODY),  # far below the body: a footer's or a teaser's
+    ([BODY, SECOND, STANDFIRST, *PARAGRAPHS, "POR ESO INFORMAR ES"], SPANISH),  # a phrase in capitals
+])
+def test_a_by_line_far_from_the_body_end_or_among_teasers_signs_nothing_off(rows: list[str],
+                                                                            language_sample: str) -> None:
+    head, removed = _signed(rows, 3 + (PARAGRAPHS[0] in rows) * len(PARAGRAPHS), language_sample)
+    assert head.authors == [] and removed == []
+
+
+def test_the_byline_between_a_trusted_headline_and_a_widget_below_it_is_read() -> None:
+    """A line of a headline's shape right above the body ("Listen now", "4 Min Read") is the nearest
+    headline slot; when the headline is found above it, the byline between them is the header's, not a
+    rubric above the slot (it was removed as navigation and its names lost)."""
+    page = "\n\n".join([*MENU, HEADLINE, "By Jane Roe", "Listen now", BODY])
+    head = _page_header(page)
+    assert head.title == HEADLINE
+    assert head.authors == ["Jane Roe"]
+    assert head.section is None
 
 
 # --- published: the date printed beside the headline, not a date farther away -----------------------

@@ -2,7 +2,8 @@
 
 A byline is a few capitalised words per name below the headline ("Jane Roe", "By Jane Roe and John
 Doe", "Von ...", "Автор: ..."), or the names after a prefix word inside the dateline ("12 May 2021 by
-Jane Roe | 3 Comments"), or a prefixed byline a few lines below the body's start. Names with furniture
+Jane Roe | 3 Comments"), or a prefixed byline a few lines below the body's start, or one that signs
+the article off right by its end ("Autor: Jane Roe", "Text: Jane Roe"). Names with furniture
 or common words, a name the photo caption beside it prints, a lower-case handle and a "By" line among
 teasers are refused: an empty `authors` is better than a wrong one.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from build_dataset.clean.classify import Verdict
+from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS, parse_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
@@ -113,13 +114,17 @@ def dateline_names(text: str) -> list[str] | None:
     if m is None:
         return None
     words: list[str] = []
-    for w in _FIELD_END.split(text[m.end():], maxsplit=1)[0].split():
+    rest = text[m.end():]
+    field = _FIELD_END.split(rest, maxsplit=1)[0]
+    after = rest[len(field):].lstrip()  # what follows the field: a digit opens a date
+    candidates = field.split()
+    for n, w in enumerate(candidates):
         if w.lower() in _NAME_JOINERS or w in ("&", ","):
             words.append(w)
             continue
         core = w.rstrip(",;")
         if not (_NAME_WORD.match(core) and core[0].isupper()) or core.lower() in _AFTER_NAME \
-                or parse_date(f"1 {core} 2000") is not None or DATELINE_WORDS.fullmatch(core):
+                or DATELINE_WORDS.fullmatch(core) or _month_of_date(core, candidates[n + 1:], after):
             break
         words.append(w)
         if core != w and not w.endswith(","):  # a semicolon ends the names; a comma may list more
@@ -132,6 +137,16 @@ def dateline_names(text: str) -> list[str] | None:
     if names is None or any(_not_a_name(n, prefixed=True) for n in names):
         return None
     return names
+
+
+def _month_of_date(word: str, following: list[str], after: str) -> bool:
+    """Whether a capitalised word after a byline's name is the month of a date ("by Jane Roe March 5,
+    2020"): a month's name followed by a number. First names are months too ("Von Jan Kupitz | Oct 24",
+    "By April Lee"): followed by a surname, they are the name."""
+    if parse_date(f"1 {word} 2000") is None:
+        return False
+    nxt = following[0] if following else after
+    return not nxt or nxt[:1].isdigit()
 
 
 _AFTER_NAME = frozenset({"on", "in", "at", "am", "um", "im", "le", "la", "el", "en", "em", "il", "op", "dans"})
@@ -187,12 +202,49 @@ def _common_words(name: str) -> bool:
 
 def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
                        head: Header) -> None:
-    """The authors of a prefixed byline just below the body's start (`_byline_below`); its line is
-    header, removed as the byline."""
+    """The authors of a prefixed byline just below the body's start (`_byline_below`), or else of one
+    that signs the article off at its end (`_sign_off`); its line is removed as the byline."""
     i = _byline_below(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _sign_off(lines, verdicts, start, stoplist)
     if i is not None:
         head.authors = byline_names(lines[i], stoplist) or []
         head.reasons[i] = "byline"
+
+
+SIGN_OFF_LINES = 5
+"""How many lines from the body's last line a byline that signs the article off may stand ("Autor:
+Jane Roe", "Text: Jane Roe", "Auteur : Jane Roe" after the last paragraph, or an author box right
+below it). On the dev pages such lines stood one to five lines from it; farther down they were a
+teaser's, a comment's or a photo credit's."""
+
+
+def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+    """A prefixed byline with real names within SIGN_OFF_LINES lines of the body's last line, when it is
+    the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
+    under each entry, and then none of them is the article's. (The lines near the end are tried first:
+    most pages have no byline there, and the rest of the page is then not read.)"""
+    end = next((k for k in range(len(lines) - 1, start - 1, -1) if verdicts[k].cls == GOOD), None)
+    if end is None:
+        return None
+    near = [i for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
+            if _prefixed_names(lines[i], verdicts[i], stoplist)]
+    if len(near) != 1:
+        return None
+    i = near[0]
+    names = byline_names(lines[i], stoplist) or []
+    if not_names(lines[i], names) or any(map(_common_words, names)) \
+            or any(w.lower() in stoplist for n in names for w in n.split()):
+        return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES")
+    if any(_prefixed_names(lines[k], verdicts[k], stoplist) for k in range(start + 1, len(lines)) if k != i):
+        return None
+    return i
+
+
+def _prefixed_names(ln: Line, verdict: Verdict, stoplist: frozenset[str]) -> bool:
+    """Whether a line is a prefixed byline ("By Jane Roe", "Autor: Jane Roe") with names' shape, and no
+    caption ("Foto: ...")."""
+    return bool(BYLINE_PREFIX.match(ln.body)) and verdict.cue != "caption" and bool(byline_names(ln, stoplist))
 
 
 def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list[str]) -> bool:

@@ -283,7 +283,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
-    # its text is trusted: a trusted headline elsewhere only changes the title
+    # its text is trusted: a trusted headline below it only changes the title, one above it moves it up
     ranked = _repeated_headlines(lines, verdicts, header, bodies, repeat)
     trusted_pos = next((k for k in ranked if trusted(k)), None)
     if trusted_pos is None:
@@ -305,6 +305,12 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.title is None or not _standfirst_line(lines, verdicts, header[repeat], head.title)):
         head.description = None  # no headline above it, or no standfirst's shape: the line model's again
         del head.reasons[header[repeat]]
+    if trusted_pos is not None and slot is not None and trusted_pos < slot:
+        # a trusted headline above the slot is where the header starts: the slot was a line of a
+        # headline's shape nearer the body ("4 Min Read", a caption), and the byline and dateline between
+        # them were read as a rubric above it (on the dev pages 36 pages gained their authors so, about
+        # 31 of them right)
+        slot = trusted_pos
     if slot is None:
         date_beside_headline(lines, verdicts, None, start, head)
         read_byline_below(lines, verdicts, start, stoplist, head)
