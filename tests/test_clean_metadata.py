@@ -494,6 +494,7 @@ def test_the_start_of_the_first_paragraph_is_no_title() -> None:
     "A talk on the water budget with Jane RoeJane Roe",     # a name printed twice by a widget
     "Water budget votes in parliament,",                    # a list cut off
     "Water budget pictures by Jane Roe and John Doe",       # a credit naming two people
+    "Water budget vote in parliament ●",                    # a menu's bullet after an item
 ])
 def test_more_lines_without_a_headline_shape_are_no_title(line: str) -> None:
     """Each line shares words with the body and sits right above it; its shape says it is no headline."""
@@ -639,3 +640,57 @@ def test_a_long_summary_may_name_what_the_headline_names() -> None:
     text = ("The regional parliament has approved its water budget for the next two years, with more "
             "money for wells and pipes, after a debate that lasted all night.")
     assert _standfirst_text(text, HEADLINE_2)
+
+
+# --- titles: teaser lists, breadcrumbs, captions, fields and subtitles ------------------------------
+
+def _page_titles(rows: list[str], first: str) -> Header:
+    """The header of a page read with the body starting at row `first`, each row's cue the one its
+    words give (as `_title_header`), rows below the body included."""
+    lines = split_lines("\n\n".join(rows))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.body)) for ln in lines]
+    return read_header(lines, verdicts, next(i for i, ln in enumerate(lines) if ln.body == first), stoplist)
+
+
+def test_the_title_of_a_teaser_above_its_lede_and_link_is_no_title() -> None:
+    """A list of teasers (title, lede, "Read more") taken for an article: its first lede is the body's
+    start, the link below it recurs for each teaser, and the first teaser's title is no headline."""
+    rows = ["• Home", "03.02.2022", HEADLINE_2, BODY, "Read more", "02.02.2022", "Garden festival opens",
+            "The old town hall hosts a garden festival with music this weekend.", "Read more",
+            "01.02.2022", "Pool reopens", "The pool reopened after a long repair in the winter.", "Read more"]
+    assert _page_titles(rows, BODY).title is None
+    # a headline above its body with a "Read more" link of a rail farther down stays the title
+    rows = ["• Home", "03.02.2022", HEADLINE_2, BODY, BODY, "Garden festival opens", "Read more",
+            "Pool reopens", "Read more", "Library closes", "Read more"]
+    assert _page_titles(rows, BODY).title == HEADLINE_2
+
+
+def test_the_name_ending_an_image_caption_is_no_title() -> None:
+    """A caption's sentence and its credit or source after a dash ("... at the vote. - Parliament
+    Water Desk"), and the credit alone below it: the credit is no headline printed again."""
+    credit = "Parliament Water Desk"
+    assert _title_header([f"{CAPTION}. - {credit}", credit]).title is None
+    # a kicker before the headline is no sentence: the headline printed with it is trusted
+    assert _title_header([f"Water politics - {HEADLINE_2}", HEADLINE_2]).title == HEADLINE_2
+
+
+def test_captions_that_start_with_the_same_label_are_no_title() -> None:
+    """A gallery's captions each start with the page's label ("Westside The old theatre"), which is a
+    line of the header too: a caption with the label is no headline printed again."""
+    label = "Water district"
+    rows = [label, f"{label} The old pumping station by the river", label,
+            f"{label} The regional parliament building with its water budget banner"]
+    assert _title_header(rows).title is None
+    # a kicker and a separator before the headline: the kicker's headline
+    assert _title_header([label, f"{label}: {HEADLINE_2}"]).title == f"{label}: {HEADLINE_2}"
+
+
+def test_a_line_between_two_quantities_is_no_title() -> None:
+    """A list of ingredients or a table ("4", "Eggs (size M)", "250 g") above the body: its cell names
+    the body and sat where a headline would."""
+    rows = ["Ingredients", "135 g", "Butter", "4", "Water budget eggs (size M)", "250 g", "Strawberries", BODY]
+    assert _page_titles(rows, BODY).title is None
+    # a headline with a date above it and a count of comments below it is no cell
+    rows = ["12.03.2021", HEADLINE_2, "4 comments", BODY]
+    assert _page_titles(rows, BODY).title == HEADLINE_2

@@ -13,9 +13,10 @@ site's name above its menu and a caption that the first paragraph goes on with a
 subtitle right below a headline (a deck), or a line below the byline and dateline (an age and a
 reading time are of that block too; an image's caption printed twice, a link and, when the line has a
 photo credit below it, a standfirst and buttons may lie between), gives the headline above it. An item
-of a list of teasers (a "Read more" link below it, as below other lines) is refused too. A wrong
-title is worse than none: the slot a headline would fill still anchors the byline and dateline, but its
-refused text is no title and stays where the line model put it.
+of a list of teasers (a "Read more" link below it or below its lede, as below other lines), the credit
+after an image's caption, captions that start with the same label and a cell between two quantities
+are refused too. A wrong title is worse than none: the slot a headline would fill still anchors the
+byline and dateline, but its refused text is no title and stays where the line model put it.
 
 A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
 glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
@@ -65,7 +66,7 @@ _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
 _NOT_HEADLINE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
-    r"|\s(?:>|»|›|►|→|\|)$"           # a link's arrow or a menu's separator at the end ("Read more >")
+    r"|\s(?:>|»|›|►|→|\||●|•|■|◆)$"  # a link's arrow, a menu's separator or bullet at the end ("Read more >")
     r"|[:,]$"                          # a lead-in to what follows ("The blotter is as follows:"), a list cut off
     r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
@@ -259,7 +260,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
 
     def trusted(k: int) -> bool:
         nonlocal body_words
-        if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts):
+        if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
+                or _in_caption(bodies[k], bodies) \
+                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
@@ -507,6 +510,63 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
     return [k for _, _, k in sorted(repeated, reverse=True)]
 
 
+def _caption_credit(line: str, title: str) -> bool:
+    """Whether `title` ends `line` after a sentence ("The tower is among the dishes served. - Title"):
+    the credit or source of an image's caption, not a headline printed again with a kicker. Neither
+    the caption nor its credit is a headline (a restaurant's name after a dish's caption was a dev
+    page's title). A standfirst glued to its headline ("The standfirst.Headline") is no caption."""
+    if len(line) <= len(title) or not line.endswith(title) or not line[-len(title) - 1].isspace():
+        return False
+    before = line[:-len(title)].rstrip(" " + _SEPARATORS)
+    return before.endswith(".") and len(before.split()) >= TITLE_MIN_WORDS
+
+
+def _in_caption(title: str, bodies: list[str]) -> bool:
+    """Whether a header line is an image's caption with its credit after it, or that credit alone
+    (`_caption_credit`), the other part printed as a line of its own."""
+    n = len(title)
+    return any(_caption_credit(o, title) for o in bodies if len(o) > n and o.endswith(title)) \
+        or any(_caption_credit(title, o) for o in bodies if 0 < len(o) < n and title.endswith(o))
+
+
+LABEL_MIN_CHARS = 12
+"""Shortest line read as a label that prefixes captions: a shorter one ("Hyundai", "Reiki") is a
+menu item that begins many lines by chance."""
+
+
+def _labelled_item(title: str, bodies: list[str]) -> bool:
+    """Whether a line is one of several header lines that are another header line, a space and more
+    words ("Westside" above "Westside The old theatre" and "Westside The ironworks"): the captions of
+    a gallery, each prefixed with the page's label. A headline with its kicker has a separator between
+    them ("Westside: The old theatre") and is printed alone, or cut short. On the dev pages this refused
+    a caption and two menu items glued; a label of one word ("Hyundai") lost a right headline."""
+    for p in bodies:
+        if len(p) < LABEL_MIN_CHARS or len(p) >= len(title) or not title.startswith(p + " ") \
+                or title[len(p) + 1] in _SEPARATORS:
+            continue
+        if any(o.startswith(p + " ") and not (title.startswith(o) or o.startswith(title)) for o in bodies):
+            return True
+    return False
+
+
+FIGURE_MAX_WORDS = 3
+"""A quantity or a score is a number and a word or two ("250 g", "3 Btl.", "2:1")."""
+
+
+def _figure(ln: Line) -> bool:
+    """Whether a line is a quantity, a count or a score: a number and a word or two, no date."""
+    return ln.body[:1].isdigit() and ln.words <= FIGURE_MAX_WORDS and not is_dateline(ln)
+
+
+def _between_figures(lines: list[Line], i: int) -> bool:
+    """Whether line `i` has a quantity right above it and right below it: a cell of a table or a list of
+    ingredients ("4", "Eggs", "250 g"), not a headline, which has its kicker or menu above it and its
+    byline, standfirst or body below it (two ingredients of recipes were dev pages' titles)."""
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].text), None)
+    below = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].text), None)
+    return above is not None and below is not None and _figure(above) and _figure(below)
+
+
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
                        stoplist: frozenset[str]) -> Iterator[int]:
     """Positions in `header` that may be the headline when none is repeated, the nearest the body first
@@ -731,16 +791,31 @@ def _credited(title: str, lines: list[Line], verdicts: list[Verdict], last: int)
     return False
 
 
+TEASER_LEDE_LINES = 1
+"""How many lines (a teaser's lede) may lie between an item of a list of teasers and its link."""
+TEASER_LINKS = 3
+"""How many times a page prints a link ("Read more") that marks a list of teasers: a list has several
+items, while a heading such as a table of contents' ("Inhaltsverzeichnis") is printed once or twice."""
+
+
 def _teaser(title: str, lines: list[Line], last: int) -> bool:
     """Whether a line is an item of a list of teasers: the link below it ("Read more") is printed again
-    below another line of the header. A headline has no link to its own article below it."""
+    below another line of the header, or the link right below it or below its lede is printed
+    TEASER_LINKS times on the page. A headline has no link to its own article below it; a list of
+    teasers goes on below the first one taken for the body (on two dev pages the title of a list's
+    first teaser, above its lede, was taken for the headline)."""
     for i in range(last):
-        if lines[i].body != title or i + 1 >= last:
+        if lines[i].body != title:
             continue
-        link = lines[i + 1].body
-        if cue_reason(link) == "related" and len(link.split()) <= 3 and any(
-                lines[j].body == link and lines[j - 1].body != title for j in range(1, last) if j != i + 1):
-            return True
+        for j in range(i + 1, min(len(lines), i + 2 + TEASER_LEDE_LINES)):
+            link = lines[j].body
+            if link == title or cue_reason(link) != "related" or len(link.split()) > 3:
+                continue
+            if j == i + 1 and j < last and any(lines[m].body == link and lines[m - 1].body != title
+                                               for m in range(1, last) if m != j):
+                return True
+            if sum(1 for ln in lines if ln.body == link) >= TEASER_LINKS:
+                return True
     return False
 
 
