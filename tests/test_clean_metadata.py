@@ -16,7 +16,7 @@ import pytest
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import split_lines
-from build_dataset.clean.metadata import Header, _headline_shape, _standfirst_text, read_header
+from build_dataset.clean.metadata import Header, _headline_shape, _standfirst_text, body_start, read_header
 from build_dataset.clean.stoplists import stoplist_for_words
 
 HEADLINE = "Parliament votes on the new water budget after a long night"
@@ -666,6 +666,28 @@ def test_the_title_of_a_teaser_above_its_lede_and_link_is_no_title() -> None:
     assert _page_titles(rows, BODY).title == HEADLINE_2
 
 
+def test_a_short_headline_a_breadcrumb_ends_with_is_the_title() -> None:
+    """A headline of two words printed once was refused as a menu item; the breadcrumb above that ends
+    with it prints it again."""
+    headline = "Water budget"
+    assert _title_header(["Home > Press release: Water budget", "03.02.2022", headline]).title == headline
+    assert _title_header(["Home > Press release", "03.02.2022", headline]).title is None
+
+
+def test_a_headline_a_breadcrumb_ends_with_is_no_first_paragraph() -> None:
+    """A headline ending with "!" reads as prose and was taken for the first paragraph, and an image's
+    caption above it for the headline: the breadcrumb ending with it says it is the page's headline."""
+    headline = "Parliament approves the water budget after a long night!"
+    rows = [f"Home > News > {headline}", "Water pictures", "Water pictures", headline, "03.02.2022", BODY]
+    lines = split_lines("\n\n".join(rows))
+    verdicts = [Verdict(GOOD) for _ in lines]
+    original = [0] + [GOOD for _ in lines[1:]]  # the breadcrumb is navigation to the line classifier
+    start = body_start(lines, verdicts, original, 0, len(lines) - 1)
+    assert lines[start].body == BODY
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    assert read_header(lines, verdicts, start, stoplist).title == headline
+
+
 def test_the_name_ending_an_image_caption_is_no_title() -> None:
     """A caption's sentence and its credit or source after a dash ("... at the vote. - Parliament
     Water Desk"), and the credit alone below it: the credit is no headline printed again."""
@@ -684,6 +706,30 @@ def test_captions_that_start_with_the_same_label_are_no_title() -> None:
     assert _title_header(rows).title is None
     # a kicker and a separator before the headline: the kicker's headline
     assert _title_header([label, f"{label}: {HEADLINE_2}"]).title == f"{label}: {HEADLINE_2}"
+
+
+def test_a_source_and_a_share_label_below_the_dateline_give_the_headline_above() -> None:
+    """A reporter's credit below the dateline, a source's field ("Source: X") and a share button's label
+    ("Share:"): the headline is above the dateline (a script without spaces has no words to count)."""
+    rows = [HEADLINE_2, "2020-01-02 17:11", "Source: Agency", "Share:", "Our reporter at the water budget vote"]
+    assert _title_header(rows).title == HEADLINE_2
+    body = "这个城市的数字农业发展很快，农民在网上卖花生。"
+    rows = ["城市的数字农业是优长", "2020-01-02 17:11", "来源：新闻网", "分享到：", "新闻网记者张三", body]
+    lines = split_lines("\n\n".join(rows))
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.body)) for ln in lines]
+    assert read_header(lines, verdicts, len(lines) - 1, frozenset()).title == "城市的数字农业是优长"
+
+
+def test_a_shorter_subtitle_below_a_headline_the_page_repeats_gives_the_headline() -> None:
+    """A headline, then a shorter subtitle above the dateline: the subtitle nearest the body was taken.
+    The page prints its headline again (a list, a share text) and the subtitle once."""
+    headline = "What the regional parliament's water budget means for farmers and their wells"
+    subtitle = "Understanding the water budget"
+    rows = [headline, subtitle, "03.02.2022 | Water Weekly", BODY, "More stories", headline]
+    assert _page_titles(rows, BODY).title == headline
+    # no dateline below: a list of teasers the page prints again elsewhere
+    rows = [headline, subtitle, BODY, "More stories", headline]
+    assert _page_titles(rows, BODY).title == subtitle
 
 
 def test_a_line_between_two_quantities_is_no_title() -> None:

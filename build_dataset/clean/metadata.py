@@ -12,7 +12,9 @@ or glued to its standfirst. A line of two words printed once, a sentence ending 
 site's name above its menu and a caption that the first paragraph goes on with are refused; a longer
 subtitle right below a headline (a deck), or a line below the byline and dateline (an age and a
 reading time are of that block too; an image's caption printed twice, a link and, when the line has a
-photo credit below it, a standfirst and buttons may lie between), gives the headline above it. An item
+photo credit below it, a standfirst and buttons may lie between, and a source's or a share button's
+field), gives the headline above it; so does a shorter subtitle when the page prints the headline
+again and a dateline follows. A short headline is trusted when a breadcrumb ends with it. An item
 of a list of teasers (a "Read more" link below it or below its lede, as below other lines), the credit
 after an image's caption, captions that start with the same label and a cell between two quantities
 are refused too. A wrong title is worse than none: the slot a headline would fill still anchors the
@@ -56,7 +58,7 @@ from build_dataset.clean.header_lines import (
 )
 from build_dataset.clean.lines import WORD_RE, Line
 from build_dataset.clean.published import date_beside_headline, in_date_list, stated_publication_below
-from build_dataset.clean.sections import rubric_slot, section_of
+from build_dataset.clean.sections import _BREADCRUMB_SEP, rubric_slot, section_of
 
 HEADER_REPEAT_WINDOW = 8
 """How far below the first paragraph a repeated headline still marks that paragraph as header."""
@@ -111,7 +113,7 @@ def body_start(lines: list[Line], verdicts: list[Verdict], original: list[int], 
     and a byline), that first "paragraph" was header: the body starts after the repeat.
     """
     start = _first_prose(lines, verdicts, original, first, last)
-    while start < last and _glued_headline(lines, start):
+    while start < last and (_glued_headline(lines, start) or _crumb_named(lines, start)):
         after = _next_prose(lines, verdicts, original, start + 1, last)
         if after is None:  # no prose below it: it is the first paragraph after all
             break
@@ -144,6 +146,16 @@ def _glued_headline(lines: list[Line], i: int) -> bool:
     first paragraph, though it reads as prose. A headline has a few words and no full stop."""
     body = lines[i].body
     return any(prev.words >= 3 and len(prev.body) >= 20 and prev.body[-1] not in ".!" and _glued_to(body, prev.body)
+               for prev in lines[max(0, i - HEADER_LINES):i])
+
+
+def _crumb_named(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is the last part of a breadcrumb printed just above it ("Home > News > Vote
+    delayed: what comes next?"): the page's headline, though it ends like a sentence. (On the dev pages
+    one such headline was the body's first paragraph, and an image's alt text above it the title; the
+    body's line score did not move.)"""
+    tail = " " + lines[i].body
+    return any(prev.body.endswith(tail) and _BREADCRUMB_SEP.search(prev.body) is not None
                for prev in lines[max(0, i - HEADER_LINES):i])
 
 
@@ -597,8 +609,17 @@ longer one its deck (subtitle); a kicker or a rubric above a headline is shorter
 
 def _short_once(title: str, bodies: list[str]) -> bool:
     """Whether a headline candidate has fewer than TITLE_MIN_WORDS words and is printed only once (a
-    script written without spaces has no words to count)."""
-    return len(title.split()) < TITLE_MIN_WORDS and bodies.count(title) < 2 and not _CJK.search(title)
+    script written without spaces has no words to count). A breadcrumb that ends with it prints it
+    again: the breadcrumb's last part names the page ("Home > Press release: Efficient battery")."""
+    if len(title.split()) >= TITLE_MIN_WORDS or _CJK.search(title):
+        return False
+    return bodies.count(title) + sum(1 for o in bodies if _crumb_tail(o, title)) < 2
+
+
+def _crumb_tail(line: str, title: str) -> bool:
+    """Whether `line` is a breadcrumb that ends with `title` ("Home > News > Title", "Home » Label: Title").
+    On the dev pages this trusted two right headlines of two words (a press release's, a blog post's)."""
+    return len(line) > len(title) and line.endswith(" " + title) and _BREADCRUMB_SEP.search(line) is not None
 
 
 SITE_TOP_LINES = 6
@@ -692,7 +713,7 @@ def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: l
             return j
         if meta and caption and ln.words < TITLE_MIN_WORDS:
             continue  # a source's or agency's name in the byline's block ("ET Online|")
-        if not meta and (_image_line(ln, v) or caption and _filler(ln)):
+        if not meta and (_image_line(ln, v) or _label_field(ln) or caption and _filler(ln)):
             continue
         return None
     return None
@@ -704,12 +725,24 @@ def _heads_block(ln: Line, v: Verdict, body_words: set[str], stoplist: frozenset
     may name less of it: one word, or none when its words are numbers and stopwords alone ("Where to
     Buy an RTX 3080"), since the caption below says the block is the header."""
     b = ln.body
-    if not (_title_like(ln, v) and _headline_shape(b) and len(b.split()) >= TITLE_MIN_WORDS and not _sentence(b)):
+    if not (_title_like(ln, v) and _headline_shape(b) and (len(b.split()) >= TITLE_MIN_WORDS or _CJK.search(b))
+            and not _sentence(b)):
         return False
     if _names_body(b, body_words, stoplist):
         return True
     words = _content_words(b, stoplist)
     return caption and (not words or bool(words & body_words))
+
+
+_LABEL_FIELD = re.compile(r"^[^\W\d_][^:：]{0,24}[:：]\s*\S*$")
+"""A label and a word or none ("Source: dpa", "Share:", "来源：半月谈网"): a field of the byline's block."""
+
+
+def _label_field(ln: Line) -> bool:
+    """Whether a line is a labelled field of a word or none (a source, a share button's label): it lies
+    between a dateline and the line below them as buttons do. (On a dev page a reporter's credit below
+    the dateline, "Source:" and "Share:" was the title, the headline above the dateline refused.)"""
+    return _LABEL_FIELD.match(ln.body) is not None
 
 
 _GALLERY_COUNTER = re.compile(r"^\d+\s*(?:/|of|von|de|sur|di|из|з)\s*\d+$", re.IGNORECASE)
@@ -736,12 +769,37 @@ def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdi
         return False
     above, b = bodies[k - 1], bodies[k]
     n_above = len(above.split())
-    if n_above < DECK_MIN_WORDS or n_above >= len(b.split()) or b.startswith(above) or above.startswith(b):
+    if n_above < DECK_MIN_WORDS or b.startswith(above) or above.startswith(b):
+        return False
+    if n_above >= len(b.split()) and not (_page_repeats(above, b, lines) and _dated_below(header, k, lines)):
         return False
     i = header[k - 1]
     return _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
         and not DATELINE_WORDS.search(above) and publication_date(above) is None \
         and _names_body(above, body_words, stoplist)
+
+
+DECK_DATE_LINES = 2
+"""How many header lines below a subtitle shorter than its headline may hold the dateline."""
+
+
+def _dated_below(header: list[int], k: int, lines: list[Line]) -> bool:
+    """Whether a dateline lies among the DECK_DATE_LINES lines below header line `k` (past image marks):
+    the article's header, not a list of teasers, goes on below it."""
+    below = [i for i in header[k + 1:] if not lines[i].markup][:DECK_DATE_LINES]
+    return any(is_dateline(lines[i]) for i in below)
+
+
+def _page_repeats(above: str, b: str, lines: list[Line]) -> bool:
+    """Whether the page prints line `above` more than once and line `b` once: a headline recurs in the
+    page's lists, its share text and its breadcrumb, a subtitle is printed under it alone. With a
+    dateline below the subtitle (`_dated_below`) this gave two dev pages their headline instead of
+    the subtitle; without it, a list's teaser printed twice became the title of a page that had none."""
+    counts = {above: 0, b: 0}
+    for ln in lines:
+        if ln.body in counts:
+            counts[ln.body] += 1
+    return counts[above] > 1 and counts[b] == 1
 
 
 _SLASH_CREDIT = re.compile(r"^[^\W\d_][^/]{0,40}/[^/]{1,40}$")
