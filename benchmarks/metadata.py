@@ -19,7 +19,9 @@ article's"). For each field it prints:
   longer have a right one (null or another value), overall and per half: what refusing wrong values cost;
 - added sample (authors): precision on a random sample of the values the byline fix added (labels
   "added"), which the first sample, drawn from main's values, cannot measure; added sample 2: the same
-  for every value the third byline fix added or changed (labels "added_2").
+  for every value the third byline fix added or changed (labels "added_2");
+- changed sample (title, fix 4): of the pages whose title the fourth title fix changed (labels
+  "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one.
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -98,7 +100,8 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
     for field in FIELDS:
         items = labels["fields"][field]
         also: dict[str, dict[str, str]] = {}  # file -> value -> label: a page may have several extra labels
-        for x in labels["also"].get(field, []):
+        extra = labels.get("title_fix_4", {}).get("also", []) if field == "title" else []
+        for x in [*labels["also"].get(field, []), *extra]:
             also.setdefault(x["file"], {})[_key(x["value"])] = x["label"]
         figures = {"coverage": (sum(1 for r in rows.values() if r[field]), len(rows))}
         for name, accept in (("precision", {"R"}), ("lenient", {"R", "M"})):
@@ -121,6 +124,8 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 verdicts = [_right(rows[x["file"]][field], x, also, {"R"}) for x in chosen if rows[x["file"]][field]]
                 known = [v for v in verdicts if v is not None]
                 figures[f"{sample}: precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
+        if field == "title":
+            figures.update(measure_changed(rows, labels.get("title_fix_4", {}).get("changed", [])))
         if field in ("title", "section", "description"):
             for half in (None, *HALVES):
                 right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
@@ -128,6 +133,28 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 figures["lost" if half is None else f"lost {half}"] = (lost, len(right))
         out[field] = figures
     return out
+
+
+def measure_changed(rows: dict[str, dict], changed: list[dict]) -> dict[str, tuple[int, int]]:
+    """What became of the titles the fourth title fix changed (labels "title_fix_4" -> "changed": every
+    page whose title it changed, its value before and after, each labelled): fixed is a wrong title now
+    refused or made right, or a missing one now right; broke is a right title now lost or wrong, or a
+    missing one now wrong. A value neither label covers counts as neither. Main's build gives 0 and 0."""
+    figures: dict[str, tuple[int, int]] = {}
+    for half in (None, *HALVES):
+        chosen = [x for x in changed if half is None or x["half"] == half]
+        fixed = broke = 0
+        for x in chosen:
+            value = rows[x["file"]]["title"] or None
+            now = {x["before"]: x["before_label"], x["after"]: x["after_label"]}.get(value, "?")
+            if value is None:
+                now = None
+            fixed += (x["before_label"] != "R" and now == "R") or (x["before_label"] == "W" and now is None)
+            broke += (x["before_label"] == "R" and now != "R") or (x["before_label"] is None and now == "W")
+        suffix = "" if half is None else f" {half}"
+        figures[f"changed sample (fix 4): fixed{suffix}"] = (fixed, len(chosen))
+        figures[f"changed sample (fix 4): broke{suffix}"] = (broke, len(chosen))
+    return figures
 
 
 def measure_published(rows: dict[str, dict], labels: dict) -> dict[str, tuple[int, int]]:
@@ -215,7 +242,11 @@ def main() -> None:
         f"(authors): all {len(labels.get('added_2', {}).get('authors', []))} values a build of the third byline fix "
         "gave that main at 2ed6287 did not (a byline between a trusted headline and a widget below it, a byline "
         "signing the article off), labelled the same way. The authors rule reads "
-        "the line model's vocabulary, learned on these pages.\n\n"
+        "the line model's vocabulary, learned on these pages. Changed sample (title, fix 4): "
+        f"{len(labels.get('title_fix_4', {}).get('changed', []))} pages, every one whose title the fourth title "
+        "fix changed against main at 2ed6287, read before and after: fixed (a wrong title refused or made right, a "
+        "missing one made right) and broke (a right title lost or made wrong, a missing one made wrong); its labels "
+        "of the new values also count in precision. The held_out pages were read while that fix was developed.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
         "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "
