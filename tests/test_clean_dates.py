@@ -221,3 +221,35 @@ NOT_STATED = [
 @pytest.mark.parametrize(("rows", "first"), NOT_STATED)
 def test_a_date_no_line_states_as_the_page_s_is_not_read(rows: list[str], first: str) -> None:
     assert _page(rows, first).published is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("31 Donnerstag Okt 2019", dt.date(2019, 10, 31)),        # a weekday between the day and the month
+    ("4 Monday May 2020", dt.date(2020, 5, 4)),
+    ("Data: 28-04-2021, 09:29", dt.date(2021, 4, 28)),        # dashes, day first (the day is over 12)
+    ("07-30-2008", dt.date(2008, 7, 30)),                     # dashes, month first (the day is over 12)
+    ("05-05-2021", dt.date(2021, 5, 5)),                      # dashes, either order
+])
+def test_a_weekday_between_day_and_month_and_a_dashed_date_are_read(text: str, date: dt.date) -> None:
+    """Each of these was read as no date at all."""
+    assert publication_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["03-05-2022", "Peters Classic 20-20-20 Fertilizer", "ID 1-2-3-2020"])
+def test_a_dashed_date_of_either_order_or_a_product_number_is_no_date(text: str) -> None:
+    """May 3 or March 5: the order of a dashed date is the locale's, and an English page may be of
+    either, so a date whose day and month could swap is not read."""
+    assert publication_date(text) is None
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    # an update's label glued to the publication's year
+    ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h", dt.date(2022, 5, 7)),
+    # a numeric date opening a line of fields, eighteen words long
+    ("28.04.2021 - 07:18 | Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text vorlesen Stop Pause Fortsetzen",
+     dt.date(2021, 4, 28)),
+])
+def test_a_glued_update_word_and_a_date_opening_a_line_of_fields_make_a_dateline(
+        line: str, published: dt.date) -> None:
+    """Neither line was taken for a dateline: too many words, and the glued word no word to `\\b`."""
+    assert _header([*MENU, HEADLINE, HEADLINE, line]).published == published
