@@ -178,8 +178,8 @@ def measure_published(rows: dict[str, dict], labels: dict) -> dict[str, tuple[in
         figures[f"undated sample: now wrong{suffix}"] = (sum(1 for v, t in values if v and v != t), len(chosen))
         stated = [(v, t) for v, t in values if t]
         figures[f"undated sample: missed{suffix}"] = (sum(1 for v, t in stated if v != t), len(stated))
-    # samples of the dates the second and third date fixes added: precision on them, as on the dated sample
-    for key, name in (("added", "added sample"), ("added_2", "added sample 2")):
+    # samples of the dates the second, third and fourth date fixes added: precision on them, as on the dated sample
+    for key, name in (("added", "added sample"), ("added_2", "added sample 2"), ("added_3", "added sample 3")):
         for half in (None, *HALVES):
             chosen = [x for x in labels.get(key, []) if half is None or x["half"] == half]
             dated = [x for x in chosen if rows[x["file"]]["published"]]
@@ -257,7 +257,9 @@ def main() -> None:
         "random per half and labelled the same way: the precision of the dates that fix added. Added sample 2: "
         f"{len(date_labels.get('added_2', []))} pages that a build of the third date fix dated from their text and "
         "main at 92593d3 left undated, 12 per half, labelled the same way (three 'null' labels were corrected then: "
-        "their pages state a date in a form the first labelling missed).\n\n"
+        "their pages state a date in a form the first labelling missed). Added sample 3: "
+        f"{len(date_labels.get('added_3', []))} pages that a build of the fourth date fix dated from their text and "
+        "main at 2ed6287 left undated (all of them: fewer than the 20 per half drawn), labelled the same way.\n\n"
         + table(current, baseline, args.baseline_label) + "\n"
     )
     unlabelled = {f: current[f]["unlabelled"] for f in FIELDS if current[f]["unlabelled"]}

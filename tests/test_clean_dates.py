@@ -221,3 +221,86 @@ NOT_STATED = [
 @pytest.mark.parametrize(("rows", "first"), NOT_STATED)
 def test_a_date_no_line_states_as_the_page_s_is_not_read(rows: list[str], first: str) -> None:
     assert _page(rows, first).published is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("31 Donnerstag Okt 2019", dt.date(2019, 10, 31)),        # a weekday between the day and the month
+    ("4 Monday May 2020", dt.date(2020, 5, 4)),
+    ("Data: 28-04-2021, 09:29", dt.date(2021, 4, 28)),        # dashes, day first (the day is over 12)
+    ("07-30-2008", dt.date(2008, 7, 30)),                     # dashes, month first (the day is over 12)
+    ("05-05-2021", dt.date(2021, 5, 5)),                      # dashes, either order
+])
+def test_a_weekday_between_day_and_month_and_a_dashed_date_are_read(text: str, date: dt.date) -> None:
+    """Each of these was read as no date at all."""
+    assert publication_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["03-05-2022", "Peters Classic 20-20-20 Fertilizer", "ID 1-2-3-2020"])
+def test_a_dashed_date_of_either_order_or_a_product_number_is_no_date(text: str) -> None:
+    """May 3 or March 5: the order of a dashed date is the locale's, and an English page may be of
+    either, so a date whose day and month could swap is not read."""
+    assert publication_date(text) is None
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    # an update's label glued to the publication's year
+    ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h", dt.date(2022, 5, 7)),
+    # a numeric date opening a line of fields, eighteen words long
+    ("28.04.2021 - 07:18 | Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text vorlesen Stop Pause Fortsetzen",
+     dt.date(2021, 4, 28)),
+])
+def test_a_glued_update_word_and_a_date_opening_a_line_of_fields_make_a_dateline(
+        line: str, published: dt.date) -> None:
+    """Neither line was taken for a dateline: too many words, and the glued word no word to `\\b`."""
+    assert _header([*MENU, HEADLINE, HEADLINE, line]).published == published
+
+
+def test_a_publication_word_right_before_the_date_states_it_in_a_long_byline() -> None:
+    """A byline's block of nineteen words with the creation and the change dates was read as no
+    statement: it neither opens with the publication word nor names the page."""
+    byline = "von Jane Roe Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35"
+    assert _page([*MENU, HEADLINE, byline, "Photo: Jane Roe", BODY], BODY, kept={BODY}).published \
+        == dt.date(2023, 1, 1)
+
+
+def test_a_stated_publication_earlier_than_the_update_under_the_headline_is_read() -> None:
+    """The update's date under the headline was taken for the publication stated below the body; the
+    Polish label of a publication date is read as one too."""
+    rows = [*MENU, HEADLINE, HEADLINE, "Aktualisiert: 11.04.2020, 10:27", BODY, BODY + " Again.",
+            "Publiziert: 03.04.2020, 12:35", "• Share"]
+    assert _page(rows, BODY, kept={BODY, BODY + " Again."}).published == dt.date(2020, 4, 3)
+    rows = [*MENU, HEADLINE, HEADLINE, "Aktualizacja: 05.05.2021, 05:53", "Publikacja: 04.05.2021", BODY]
+    assert _page(rows, BODY, kept={BODY}).published == dt.date(2021, 5, 4)
+
+
+def test_a_post_s_meta_line_below_the_body_gives_its_date() -> None:
+    """A blog's footer line opening with the date and its byline, with no publication word, was not
+    read; kept as body (a list of posts prints its items so) it is not."""
+    meta = "Dezember 26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar"
+    rows = [*MENU, BODY, BODY + " Again.", "• Share", meta, "← Previous post"]
+    assert _page(rows, BODY, kept={BODY, BODY + " Again."}).published == dt.date(2019, 12, 26)
+    assert _page(rows, BODY, kept={BODY, BODY + " Again.", meta}).published is None
+
+
+PARAGRAPH = " ".join([BODY, BODY])
+"""A paragraph of more than LONG_PARAGRAPH_WORDS words."""
+
+
+def test_the_dateline_above_the_first_long_paragraph_is_read_when_the_start_was_a_teaser() -> None:
+    """The body's first line was a menu's teaser kept as body; the article's dateline lay above its
+    first long paragraph, far below, and was not read. A date the line model keeps there (a
+    chronology's heading) is not read."""
+    teaser = "Energy costs worry households and firms across Europe."
+    teasers = ["• Economy", "Water prices fall", "• Culture", "A film prize", "• Sport", "A derby lost", "• Share"]
+    rows = [*MENU, teaser, *teasers, "7. November 2023", "[photo]", PARAGRAPH]
+    assert _page(rows, teaser, kept={teaser, PARAGRAPH}).published == dt.date(2023, 11, 7)
+    assert _page(rows, teaser, kept={teaser, PARAGRAPH, "7. November 2023"}).published is None
+
+
+def test_a_column_s_date_set_as_its_own_sentence_opens_the_lead() -> None:
+    """A column opens its teaser and its text with the date and a full stop: no separator followed the
+    date, and the same date opening the next paragraph was taken for a list's."""
+    first, second = "31. Oktober 2023. " + BODY, "31. Oktober 2023. " + LEAD
+    assert _page([*MENU, first, second], first).published == dt.date(2023, 10, 31)
+    other = "24. Oktober 2023. " + LEAD
+    assert _page([*MENU, first, other], first).published is None

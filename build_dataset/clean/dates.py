@@ -1,8 +1,10 @@
 """Read a publication date out of a dateline such as "Published 28 February 2022" or "06.07.2018".
 
-Month names come in many languages (and their genitive and abbreviated forms), numeric dates in the
-usual orders. A dateline is short, but may give two dates ("Published 3 May | Updated 5 May", "Last
-updated 4 Jun 2020, originally created 17 Jun 2019"): the publication is the earliest of them.
+Month names come in many languages (and their genitive and abbreviated forms), a weekday may stand
+between the day and the month, numeric dates come in the usual orders (a dashed one only when its order
+is plain: the locale decides it, and a dump does not say its locale). A dateline is short, but may
+give two dates ("Published 3 May | Updated 5 May", "Last updated 4 Jun 2020, originally created 17 Jun
+2019"): the publication is the earliest of them.
 """
 
 from __future__ import annotations
@@ -58,8 +60,18 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_OF), key=len, reverse
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\.?\s*(?:de\s+)?(?:" + _MONTH_ALT + r")\b))"
 """Where a four-digit year ends: before a non-digit, or before the next date's day when a dump glues a
 post's date to its copy or to an update's ("19. Dezember 202219. Dezember 2022")."""
+_WEEKDAY_ALT = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag"
+)
+"""Weekday names a blog's date block may print between the day and the month ("31 Donnerstag Okt 2019":
+the day in large type, the weekday under it, then the month and year)."""
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:del?\s+)?(\d{{4}}){_YEAR_END}"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:(?:{_WEEKDAY_ALT})\.?,?\s+)?(?:de\s+)?({_MONTH_ALT})\.?,?\s+"
+    rf"(?:del?\s+)?(\d{{4}}){_YEAR_END}"
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_YEAR_END}")
 # year first, with dashes (ISO), slashes or dots ("2022/02/24", "2022.02.24"); a time may follow: "2022-02-24T10:15"
@@ -67,6 +79,9 @@ _ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=t\d))")
 # day first with dots, a space allowed after each ("4. 2. 2022"), or with slashes
 _NUMERIC_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d|:\d)")
 _NUMERIC_SLASHES = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# day and month first with dashes, a four-digit year ("Data: 28-04-2021, 09:29", "07-30-2008"); not a
+# product's or a phone's number ("20-20-20", "0800-12-2020" has no one- or two-digit start)
+_NUMERIC_DASHES = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
 # a year of two digits only with dots, a month of two digits, and standing alone ("19.10.19, 18:56",
 # "Erstellt am 01.01.23 um 08:35") or glued to a time ("28.09.1912:44" is 28.09.19 at 12:44), not a
 # version's or a section's number ("1.10.19.2", "3.2.11a", "2.1.12")
@@ -82,11 +97,12 @@ _DATELINE_WORD_ALT = (
     r"yayınlanma|güncelleme|publiceerd|gepubliceerd|"
     r"publiziert|erschienen|geschrieben|zuletzt bearbeitet|publiée?|modifié|postado|atualizado|"
     r"publicada|actualizada|modificado|pubblicata|aggiornata|aktualizacja|data publikacji|"
-    r"опубликован|обновлен|опублікований|оновлений|publikováno|aktualizováno|bijgewerkt"
+    r"опубликован|обновлен|опублікований|оновлений|publikováno|aktualizováno|bijgewerkt|publikacja"
 )
-DATELINE_WORDS = re.compile(rf"\b(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
+DATELINE_WORDS = re.compile(rf"(?<![^\W\d])(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
 """A word that says a line's date is the page's publication or update date, in the languages the
-month names cover."""
+month names cover. It may be glued to the digits before it: a dump glues an update's label to the
+publication's year ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h")."""
 LEADING_DATELINE_WORD = re.compile(rf"^\W*(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
 """A dateline word opening a line ("Published: ...", "PUBLISHED: ... | UPDATED: ..."): the line is a
 dateline however many words its times and second date add."""
@@ -107,6 +123,20 @@ def _slashes(m: re.Match[str]) -> dt.date | None:
     return _date(year, b, a)
 
 
+def _dashes(m: re.Match[str]) -> dt.date | None:
+    """A dashed day-month-year or month-day-year date, only when its order is plain: day first is usual
+    in Europe (Dutch, Polish, Spanish, Portuguese pages: "28-04-2021"), month first in the US ("07-30-2008"),
+    and a dump of either can be English. So the date is read when one part cannot be a month (over
+    12) or both parts are equal; "03-05-2022" is May 3 or March 5, and is not read (the dev pages left
+    undated print four: "28-04-2021" and "07-30-2008" plain, "03-05-2022" and "03-10-2004" not)."""
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a > 12 >= b or a == b:
+        return _date(year, b, a)
+    if b > 12 >= a:
+        return _date(year, a, b)
+    return None
+
+
 def _short_year(m: re.Match[str]) -> dt.date | None:
     year = int(m.group(3))
     return _date(year + (2000 if year < SHORT_YEAR_PIVOT else 1900), int(m.group(2)), int(m.group(1)))
@@ -118,6 +148,7 @@ _FORMS = (
     (_MONTH_DAY_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))),
     (_NUMERIC_DOTS, lambda m: _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))),
     (_NUMERIC_SLASHES, _slashes),
+    (_NUMERIC_DASHES, _dashes),
     (_NUMERIC_SHORT_YEAR, _short_year),
 )
 """Each way of writing a full date, the likeliest first, with how to read its match."""
@@ -153,11 +184,13 @@ _PUBLICATION_WORD_ALT = (
     r"published|posted|submitted|veröffentlicht|veröffentlichung|publiziert|erschienen|gepostet|erstellt|"
     r"publié|publiée|mis en ligne|mise en ligne|publicado|publicada|postado|pubblicato|pubblicata|opublikowano|"
     r"opublikowany|опубликовано|опубликован|опубликована|опубліковано|опублікований|опублікована|"
-    r"апублікавана|апублікаваны|gepubliceerd|publikováno|yayınlanma"
+    r"апублікавана|апублікаваны|gepubliceerd|publikováno|yayınlanma|publikacja|data publikacji"
 )
 PUBLICATION_WORDS = re.compile(rf"\b(?:{_PUBLICATION_WORD_ALT})\b", re.IGNORECASE)
 """A word that says a date is the page's publication (or creation), never its update: a line that
-states it is read wherever it stands near the article."""
+states it is read wherever it stands near the article. The Polish label of a publication date counts
+too ("Publikacja: 04.05.2021", a dev page was left undated for want of it); the German "Erscheinungsdatum"
+does not: a book review gives the book's so (of three dev pages it would date, one wrongly)."""
 
 
 def _automaton(words: set[str]) -> ahocorasick.Automaton:
@@ -198,3 +231,21 @@ def first_date(text: str) -> re.Match[str] | None:
     """The match of the full date written first in `text` (of whatever form), or None."""
     low = text.lower()
     return min((m for pattern, _ in _FORMS if (m := pattern.search(low))), key=lambda m: m.start(), default=None)
+
+
+STATED_GAP = re.compile(r"[^\w\d]*(?:[^\W\d]+[^\w\d]+){0,3}")
+"""What may stand between a publication word and its date: up to three words without a digit and their
+punctuation ("Erstellt am 01.01.23", "Publiziert: 03.04.2020", "Veröffentlicht am Mittwoch, den 27. November
+2019", "Posted by admin on 3 May 2020")."""
+
+
+def publication_word_before_date(text: str) -> bool:
+    """Whether a publication word is followed by a full date with only STATED_GAP between: the line says
+    when it was published in so many words, however long the byline, times and update around it make
+    it ("von Jane Roe Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35" has nineteen)."""
+    for m in PUBLICATION_WORDS.finditer(text):
+        gap = STATED_GAP.match(text, m.end())
+        date = first_date(text[m.end():])
+        if date is not None and gap is not None and m.end() + date.start() <= gap.end():
+            return True
+    return False

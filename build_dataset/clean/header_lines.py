@@ -68,11 +68,18 @@ DATELINE_FIELDS = 2
 """Separators (" | ", " / ", " · ") that make a dated line a line of fields rather than a phrase."""
 
 
+_LEADING_DATE_FIELD = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s*\d{1,2}[:.h]\d\d)?\s+[|·•–—-]\s")
+"""A numeric date (and time) opening a line as its first field, a separator after it ("28.04.2021 - 07:18 |
+Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text vorlesen"): the line is a dateline however many words
+its other fields add (eighteen on a dev page that was left undated)."""
+
+
 def is_dateline(ln: Line) -> bool:
     """Whether a line is a dateline: a few words with a date, or a line opened by a publication or update
-    word ("Published:", "Veröffentlicht am") that writes a full date (a time, a time zone and an update's
-    date make such a line long in words but not in characters), or a line of header fields with a full
-    date, a publication word or separators, and no sentence's end."""
+    word ("Published:", "Veröffentlicht am") or by a numeric date and a separator (`_LEADING_DATE_FIELD`)
+    that writes a full date (a time, a time zone and an update's date make such a line long in words but
+    not in characters), or a line of header fields with a full date, a publication word or separators,
+    and no sentence's end."""
     if ln.length > DATELINE_MAX_CHARS:
         return False
     # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
@@ -81,7 +88,7 @@ def is_dateline(ln: Line) -> bool:
     cue = DATELINE_WORDS.search(ln.body)
     if cue is not None and ln.words <= 12:
         return True
-    if LEADING_DATELINE_WORD.match(ln.body) is not None:
+    if LEADING_DATELINE_WORD.match(ln.body) is not None or _LEADING_DATE_FIELD.match(ln.body) is not None:
         return publication_date(ln.body) is not None
     # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
     fields = cue is not None or ln.separated >= DATELINE_FIELDS

@@ -57,7 +57,12 @@ from build_dataset.clean.header_lines import (
     prose,
 )
 from build_dataset.clean.lines import WORD_RE, Line
-from build_dataset.clean.published import date_beside_headline, in_date_list, stated_publication_below
+from build_dataset.clean.published import (
+    date_beside_headline,
+    in_date_list,
+    publication_before_update,
+    stated_publication_below,
+)
 from build_dataset.clean.sections import _BREADCRUMB_SEP, rubric_slot, section_of
 
 HEADER_REPEAT_WINDOW = 8
@@ -400,6 +405,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
     else:
         stated_publication_below(lines, verdicts, start, head)
+    publication_before_update(lines, verdicts, start, head)
     if not head.authors:
         read_byline_below(lines, verdicts, start, stoplist, head)
 
