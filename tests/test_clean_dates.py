@@ -304,3 +304,14 @@ def test_a_column_s_date_set_as_its_own_sentence_opens_the_lead() -> None:
     assert _page([*MENU, first, second], first).published == dt.date(2023, 10, 31)
     other = "24. Oktober 2023. " + LEAD
     assert _page([*MENU, first, other], first).published is None
+
+
+@pytest.mark.parametrize(("row", "published"), [
+    ("1. Approval of the minutes of 5.8.2019", None),  # an agenda's item
+    ("2) Budget for 2020 as of 12.03.2019", None),
+    ("3. Mai 2021", dt.date(2021, 5, 3)),  # a date that opens with its day's number
+])
+def test_a_numbered_item_below_the_headline_is_no_dateline(row: str, published: dt.date | None) -> None:
+    """An agenda or a list of steps numbers its items, and an item may hold a date (the minutes of an
+    earlier meeting): a dev page's item was read as its publication date."""
+    assert _header([*MENU, HEADLINE, HEADLINE, row]).published == published

@@ -80,7 +80,7 @@ def is_dateline(ln: Line) -> bool:
     that writes a full date (a time, a time zone and an update's date make such a line long in words but
     not in characters), or a line of header fields with a full date, a publication word or separators,
     and no sentence's end."""
-    if ln.length > DATELINE_MAX_CHARS:
+    if ln.length > DATELINE_MAX_CHARS or numbered_item(ln.body):
         return False
     # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
     if ln.words <= 10 and (ln.dated or parse_date(ln.body) is not None):
@@ -93,6 +93,17 @@ def is_dateline(ln: Line) -> bool:
     # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
     fields = cue is not None or ln.separated >= DATELINE_FIELDS
     return fields and ln.words <= DATELINE_MAX_WORDS and not prose(ln) and publication_date(ln.body) is not None
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+([^\W\d_]+)")
+
+
+def numbered_item(body: str) -> bool:
+    """Whether a line opens with a list's number and a word that is no month ("1. Approval of the
+    minutes of 5 August 2019", "2) Budget"): an item of an agenda or a list of steps, which may hold a
+    date but is no dateline ("3. Mai 2021" is a date)."""
+    m = _NUMBERED.match(body)
+    return m is not None and parse_date(f"1 {m.group(1)} 2000") is None
 
 
 REPEATED = re.compile(r"^(?P<x>.{4,}?)\s*(?P=x)$")
