@@ -1,4 +1,5 @@
-"""The learned line model: tree evaluation, the packaged model file, the features it reads, its labels.
+"""The learned line model: tree evaluation, the packaged model file, the features it reads, its labels, and
+the guard that the features have not drifted from those the model was trained with.
 
 The trees are evaluated with numpy from the exported JSON; a forest built by hand here pins down the
 semantics (`x <= threshold` goes left, a leaf keeps its rows, the logistic link). The training
@@ -19,7 +20,13 @@ from build_dataset.clean.features import FEATURES, vocabulary_features
 from build_dataset.clean.linemodel import THRESHOLD, from_dict, load_model
 from build_dataset.clean.page import analyse, model_keeps
 from build_dataset.errors import BuildDatasetError
-from scripts.train_cleaner import language_table, line_labels, snippet_score
+from scripts.train_cleaner import (
+    feature_drift,
+    language_table,
+    line_labels,
+    site_folds,
+    snippet_score,
+)
 
 # Tree 0: x0 <= 1.0 ? (x1 <= 5.0 ? 0.5 : -0.25) : 2.0.  Tree 1: a single leaf worth -1.0.
 FOREST = {
@@ -146,3 +153,25 @@ def test_huge_pages_are_evaluated_in_chunks_with_the_same_result(monkeypatch: py
     whole = model.probability(x)
     monkeypatch.setattr(linemodel, "CHUNK_ROWS", 64)
     assert np.array_equal(model.probability(x), whole)
+
+
+def test_site_folds_keep_each_site_whole_balanced_and_independent_of_input_order() -> None:
+    sites = ["a.de"] * 4 + ["b.de"] * 2 + [f"s{i}.com" for i in range(9)]
+    folds = site_folds(sites, 3)
+    assert sorted(i for _, test in folds for i in test) == list(range(len(sites)))
+    for train, test in folds:
+        assert not {sites[i] for i in train} & {sites[i] for i in test}
+    assert sorted(len(test) for _, test in folds) == [5, 5, 5]
+    shuffled = sites[::-1]
+    fold_of = {sites[i]: k for k, (_, test) in enumerate(site_folds(sites, 3)) for i in test}
+    assert fold_of == {shuffled[i]: k for k, (_, test) in enumerate(site_folds(shuffled, 3)) for i in test}
+
+
+def test_the_drift_guard_names_the_changed_columns_and_lets_last_bits_pass() -> None:
+    recorded = {"p.txt": np.ones((4, len(FEATURES)), dtype=np.float32)}
+    assert feature_drift(recorded, {"p.txt": np.nextafter(recorded["p.txt"], np.float32(2))}) == []
+    changed = recorded["p.txt"].copy()
+    changed[1:3, FEATURES.index("w3_good_chars")] = 1.01
+    assert feature_drift(recorded, {"p.txt": changed}) == ["p.txt: w3_good_chars (2 of 4 lines)"]
+    assert feature_drift(recorded, {"p.txt": changed[:3]}) == ["p.txt: 3 lines now, 4 then"]
+    assert feature_drift(recorded, {}) == ["p.txt: no longer among the seeds"]
