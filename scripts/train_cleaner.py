@@ -2,6 +2,7 @@
 
     pip install -e ".[train]"
     python scripts/train_cleaner.py [--dev ../shared/eval/dev] [--folds 5] [--out build_dataset/data/line_model.json]
+    python scripts/train_cleaner.py --check    # retrain and say whether the shipped model comes out again
 
 Labels come from a snippets file like `score_snippets.py`'s: per page, text that must stay ("with")
 and text that must go ("without"). Each snippet is found in the page's lines (whitespace folded, as
@@ -11,15 +12,31 @@ Before the final model is fitted on every page, pages are split into folds by th
 and each fold is predicted by a model fitted on the others, so the reported scores are for sites the
 model did not see: the honest estimate of how the cleaner does on new sites. The score is computed
 like `score_snippets.py`'s (a snippet is kept when it is in the text of the kept lines).
+
+Training is reproducible: the same dev pages, code, library versions and CPU give a byte-identical model
+file, and the folds are the same on every CPU (`site_folds`, not a sort whose order of ties depends on
+the CPU). The features still differ in their last bits between CPUs: numpy's float32 expm1 (the window
+columns' good characters) differs by up to 3 units in the last place between its AVX-512 and AVX2 code,
+which `--check` reports as another training matrix; computing them exactly (math.log1p, the lines'
+lengths) moves the shipped model's decision on 2 of the 214,118 dev lines, so it waits for the next
+retraining (branch model-retrained). The model file records what it was trained from (`training`: digests
+of the dev pages and of the training matrix, the commit, the library versions), and the features the seed
+pages had then are written to tests/data/line_model_seeds.json, which a test compares with the features
+the code computes now: a change to the features or the rules that the model was not retrained on fails
+there. `--check` retrains without writing anything and says whether the shipped model comes out again,
+and if not, why.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import pathlib
+import platform
 import re
+import subprocess
 import sys
 from collections import Counter, defaultdict
 from urllib.parse import urlparse
@@ -38,6 +55,9 @@ DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev"
 DEFAULT_OUT = REPO / "build_dataset" / "data" / "line_model.json"
 RESULTS = REPO / "benchmarks" / "results" / "line_model.md"
 SEED_GOLD = REPO / "tests" / "data" / "seeds_gold.json"
+SEEDS = REPO / "seeds"
+SEED_FEATURES = REPO / "tests" / "data" / "line_model_seeds.json"
+RETRAIN = "retrain with `python scripts/train_cleaner.py`"
 MIN_SITES = 3
 """A word enters the vocabulary only when labelled lines of this many sites hold it."""
 LANGUAGE_MIN_PAGES = 20
@@ -163,27 +183,188 @@ def with_vocabulary(a: Analysis, vocabulary: dict[str, float]) -> np.ndarray:
     return x
 
 
+def site_folds(sites: list[str], folds: int) -> list[tuple[list[int], list[int]]]:
+    """(train, test) positions of `sites` for `folds` folds that keep each site's pages together.
+
+    Sites are dealt out largest first, ties in the order of their names, each to the fold with the fewest
+    pages so far (the first of them): scikit-learn's GroupKFold does the same but breaks ties with numpy's
+    unstable argsort, whose order depends on the CPU (AVX-512 or not), so it trained different models on
+    different machines."""
+    pages = Counter(sites)
+    if folds > len(pages):
+        raise SystemExit(f"{folds} folds need at least as many sites, there are {len(pages)}")
+    load = [0] * folds
+    fold_of: dict[str, int] = {}
+    for site in sorted(pages, key=lambda s: (-pages[s], s)):
+        fold_of[site] = load.index(min(load))
+        load[fold_of[site]] += pages[site]
+    return [([i for i, s in enumerate(sites) if fold_of[s] != k], [i for i, s in enumerate(sites) if fold_of[s] == k])
+            for k in range(folds)]
+
+
+def digest(*arrays: np.ndarray) -> str:
+    """sha256 of arrays' dtypes, shapes and bytes."""
+    h = hashlib.sha256()
+    for a in arrays:
+        a = np.ascontiguousarray(a)
+        h.update(f"{a.dtype.str}{a.shape}".encode())
+        h.update(a.tobytes())
+    return h.hexdigest()
+
+
 def fit(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]], sites: dict[str, str],
         folds: int):
-    """A model fitted on the labelled lines of `names`, and the vocabulary learned from all of them.
+    """A model fitted on the labelled lines of `names`, the vocabulary learned from all of them, and the
+    `digest` of the matrix and labels it was fitted on.
 
     Each page's vocabulary features are computed with a vocabulary learned without its site (inner
     folds), as they will be for a page of a new site; otherwise the model would trust them too much.
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.model_selection import GroupKFold
 
     features: dict[str, np.ndarray] = {}
-    groups = [sites[n] for n in names]
-    for inner_train, inner_test in GroupKFold(n_splits=folds).split(names, groups=groups):
+    for inner_train, inner_test in site_folds([sites[n] for n in names], folds):
         vocabulary = learn_vocabulary([names[i] for i in inner_train], analyses, labels, sites)
         for i in inner_test:
             features[names[i]] = with_vocabulary(analyses[names[i]], vocabulary)
     rows = [(n, sorted(labels[n])) for n in names if labels[n]]
     x = np.vstack([features[n][ks] for n, ks in rows])
-    y = np.array([labels[n][k] for n, ks in rows for k in ks])
+    y = np.array([labels[n][k] for n, ks in rows for k in ks], dtype=np.int8)
     model = HistGradientBoostingClassifier(**PARAMS).fit(x, y)
-    return model, learn_vocabulary(names, analyses, labels, sites)
+    return model, learn_vocabulary(names, analyses, labels, sites), digest(x, y)
+
+
+def seed_features(vocabulary: dict[str, float]) -> dict[str, np.ndarray]:
+    """The feature matrix of each seed page (seeds/*.txt) with `vocabulary`: what the test compares."""
+    return {p.name: analyse(p.read_text(encoding="utf-8"), vocabulary=vocabulary).features
+            for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def seed_features_digest(pages: dict[str, np.ndarray]) -> str:
+    return hashlib.sha256("".join(name + digest(x) for name, x in sorted(pages.items())).encode()).hexdigest()
+
+
+def seed_features_text(pages: dict[str, np.ndarray]) -> str:
+    """The seed pages' features as JSON, a line per line of a page, each value the shortest decimal that
+    reads back as the same float32."""
+    blocks = []
+    for name, x in sorted(pages.items()):
+        rows = ",\n".join("[" + ",".join(str(v) for v in row) + "]" for row in x.astype(np.float32))
+        blocks.append(f"{json.dumps(name)}: [\n{rows}]")
+    return '{"features": ' + json.dumps(list(FEATURES)) + ',\n"pages": {\n' + ",\n".join(blocks) + "}}\n"
+
+
+def read_seed_features(path: pathlib.Path = SEED_FEATURES) -> dict[str, np.ndarray]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {name: np.array(rows, dtype=np.float32).reshape(len(rows), len(data["features"]))
+            for name, rows in data["pages"].items()}
+
+
+DRIFT_TOLERANCE = 1e-6
+"""Relative difference of a seed page's feature that `feature_drift` lets pass: the last-bit differences
+numpy's vectorised expm1 and log1p make between CPUs (up to 3e-7 relative between AVX-512 and AVX2). A
+change of a rule or a feature moves some value by far more, as a rule; one that moves values by less
+(reordering a sum) only `--check` sees."""
+
+
+def feature_drift(recorded: dict[str, np.ndarray], now: dict[str, np.ndarray]) -> list[str]:
+    """What differs between the seed pages' features the model was trained with and those computed now:
+    a line per page whose lines or features changed, naming the columns and how many lines each."""
+    problems = []
+    for name in sorted(recorded.keys() | now.keys()):
+        if name not in now or name not in recorded:
+            problems.append(f"{name}: {'no longer among the seeds' if name not in now else 'a new seed page'}")
+        elif recorded[name].shape != now[name].shape:
+            problems.append(f"{name}: {len(now[name])} lines now, {len(recorded[name])} then")
+        else:
+            changed = ~np.isclose(now[name], recorded[name], rtol=DRIFT_TOLERANCE, atol=DRIFT_TOLERANCE)
+            columns = [f"{FEATURES[j]} ({changed[:, j].sum()} of {len(changed)} lines)"
+                       for j in np.flatnonzero(changed.any(axis=0))]
+            if columns:
+                problems.append(f"{name}: " + ", ".join(columns))
+    return problems
+
+
+def dev_digest(dev: pathlib.Path, names: list[str]) -> str:
+    """sha256 of the snippets file and of every labelled page's name and bytes."""
+    h = hashlib.sha256((dev / "snippets.json").read_bytes())
+    for name in names:
+        h.update(name.encode() + b"\0" + (dev / "raw" / name).read_bytes())
+    return h.hexdigest()
+
+
+OUTPUTS = ("build_dataset/data/line_model.json", "tests/data/line_model_seeds.json", "benchmarks/results/line_model.md")
+
+
+def git_state() -> tuple[str | None, bool]:
+    """The checkout's commit, and whether files other than this script's outputs differ from it."""
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              check=True).stdout.strip()
+        status = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                                capture_output=True, text=True, check=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return None, True
+    return head, any(line[3:] not in OUTPUTS for line in status)
+
+
+def training_record(dev: pathlib.Path, names: list[str], matrix: str, seeds: dict[str, np.ndarray],
+                    folds: int) -> dict:
+    """What a model was trained from, stored in its file: the inputs by digest (the same digests mean the
+    same training, whatever the commit), the commit for a reader, and the library versions."""
+    import sklearn
+
+    commit, modified = git_state()
+    return {"dev_sha256": dev_digest(dev, names), "matrix_sha256": matrix, "seed_features_sha256":
+            seed_features_digest(seeds), "folds": folds, "params": PARAMS, "commit": commit, "modified": modified,
+            "python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__,
+            "machine": platform.machine()}
+
+
+def compare_with_shipped(shipped_path: pathlib.Path, exported: dict, seeds: dict[str, np.ndarray]) -> int:
+    """Compare a retrained model with the shipped one and say what differs: 0 when it came out again."""
+    shipped = json.loads(shipped_path.read_text(encoding="utf-8"))
+    was, now = shipped.get("training", {}), exported["training"]
+    model_keys = ("features", "vocabulary", "baseline", "trees")
+    same_model = all(shipped.get(k) == exported[k] for k in model_keys)
+    print(f"shipped model: trained at {was.get('commit')}{' (modified)' if was.get('modified') else ''} with "
+          f"numpy {was.get('numpy')}, scikit-learn {was.get('scikit-learn')} on {was.get('machine')}")
+    print(f"retrained here: at {now['commit']}{' (modified)' if now['modified'] else ''} with numpy {now['numpy']}, "
+          f"scikit-learn {now['scikit-learn']} on {now['machine']}")
+    if was.get("note"):
+        print(f"shipped model's note: {was['note']}")
+    findings = [] if was else ["the shipped model records nothing of its training (it was trained before "
+                               "model files recorded it), so only its trees can be compared"]
+    for key, what in (("dev_sha256", "the dev pages or their snippets differ"),
+                      ("matrix_sha256", "the training matrix (features, rules or labels) differs")):
+        if was and was.get(key) != now[key]:
+            findings.append(f"{what} from what the shipped model was trained on")
+    drift = feature_drift(read_seed_features(), seeds) if SEED_FEATURES.is_file() else ["no such file"]
+    if drift:
+        findings.append(f"the seed pages' features differ from {SEED_FEATURES.relative_to(REPO)}: " + "; ".join(drift))
+    if not same_model:
+        trees = sum(a == b for a, b in zip(shipped.get("trees", []), exported["trees"], strict=False))
+        findings.append(f"the retrained model differs ({trees} of {len(exported['trees'])} trees identical, vocabulary "
+                        f"{'identical' if shipped.get('vocabulary') == exported['vocabulary'] else 'differs'})")
+        if was and was.get("matrix_sha256") == now["matrix_sha256"]:
+            findings.append("on the same training matrix: the library versions or the platform make the difference")
+    if findings:
+        print("NOT REPRODUCED:", *findings, sep="\n  ")
+        print(f"If the change is meant, {RETRAIN} and commit the files it writes.")
+        return 1
+    print("reproduced: the retrained model is the shipped one, trained on the same matrix")
+    return 0
+
+
+def final_model(dev: pathlib.Path, names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]],
+                sites: dict[str, str], folds: int):
+    """The model fitted on every page, its vocabulary, its file's contents with the `training_record`, and
+    the seed pages' features with the (rounded) vocabulary the package will read."""
+    model, vocabulary, matrix = fit(names, analyses, labels, sites, folds)
+    exported = export_sklearn(model, FEATURES, vocabulary)
+    seeds = seed_features(exported["vocabulary"])
+    exported["training"] = training_record(dev, names, matrix, seeds, folds)
+    return model, vocabulary, exported, seeds
 
 
 def main() -> int:
@@ -191,8 +372,9 @@ def main() -> int:
     ap.add_argument("--dev", type=pathlib.Path, default=DEFAULT_DEV)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=pathlib.Path, default=DEFAULT_OUT)
+    ap.add_argument("--check", action="store_true",
+                    help="retrain, write nothing, and say whether the model in --out comes out again")
     args = ap.parse_args()
-    from sklearn.model_selection import GroupKFold
 
     pages = json.loads((args.dev / "snippets.json").read_text(encoding="utf-8"))
     names = sorted(pages)
@@ -208,12 +390,15 @@ def main() -> int:
     n_body = sum(sum(v.values()) for v in labels.values())
     print(f"{n_lines} labelled lines ({n_body / n_lines:.1%} body) from {len(names)} pages of "
           f"{len(set(sites.values()))} sites, {len(FEATURES)} features")
+    if args.check:
+        _, _, exported, seeds = final_model(args.dev, names, analyses, labels, sites, args.folds)
+        return compare_with_shipped(args.out, exported, seeds)
 
     # every page predicted by a model that never saw its site
     unseen: dict[str, np.ndarray] = {}
     groups = [sites[n] for n in names]
-    for train, test in GroupKFold(n_splits=args.folds).split(names, groups=groups):
-        model, vocabulary = fit([names[i] for i in train], analyses, labels, sites, args.folds - 1)
+    for train, test in site_folds(groups, args.folds):
+        model, vocabulary, _ = fit([names[i] for i in train], analyses, labels, sites, args.folds - 1)
         for i in test:
             x = with_vocabulary(analyses[names[i]], vocabulary)
             unseen[names[i]] = model.predict_proba(x)[:, 1] if len(x) else np.zeros(0)
@@ -241,14 +426,15 @@ def main() -> int:
     print(intro, *table, "", *by_language, sep="\n")
     RESULTS.write_text("\n".join([intro, "", *table, "", *by_language]) + "\n", encoding="utf-8")
 
-    model, vocabulary = fit(names, analyses, labels, sites, args.folds)
-    exported = export_sklearn(model, FEATURES, vocabulary)
+    model, vocabulary, exported, seeds = final_model(args.dev, names, analyses, labels, sites, args.folds)
     check = np.vstack([with_vocabulary(a, vocabulary) for a in analyses.values() if len(a.lines)])
     gap = np.abs(from_dict(exported).probability(check) - model.predict_proba(check)[:, 1]).max()
     if gap > 1e-6:
         raise SystemExit(f"the exported trees disagree with scikit-learn by {gap}: not written")
     args.out.write_text(json.dumps(exported, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} kB, {len(vocabulary)} words)")
+    SEED_FEATURES.write_text(seed_features_text(seeds), encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} kB, {len(vocabulary)} words) and "
+          f"{SEED_FEATURES.relative_to(REPO)}")
     return 0
 
 

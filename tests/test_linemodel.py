@@ -1,4 +1,5 @@
-"""The learned line model: tree evaluation, the packaged model file, the features it reads, its labels.
+"""The learned line model: tree evaluation, the packaged model file, the features it reads, its labels, and
+the guard that the features have not drifted from those the model was trained with.
 
 The trees are evaluated with numpy from the exported JSON; a forest built by hand here pins down the
 semantics (`x <= threshold` goes left, a leaf keeps its rows, the logistic link). The training
@@ -7,8 +8,11 @@ script's label mapping and score are checked on small pages made here.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,10 +20,22 @@ import pytest
 from build_dataset.clean import clean_page
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.features import FEATURES, vocabulary_features
-from build_dataset.clean.linemodel import THRESHOLD, from_dict, load_model
+from build_dataset.clean.linemodel import MODEL_FILE, THRESHOLD, from_dict, load_model
 from build_dataset.clean.page import analyse, model_keeps
 from build_dataset.errors import BuildDatasetError
-from scripts.train_cleaner import language_table, line_labels, snippet_score
+from scripts.train_cleaner import (
+    RETRAIN,
+    SEED_FEATURES,
+    SEEDS,
+    compare_with_shipped,
+    feature_drift,
+    language_table,
+    line_labels,
+    read_seed_features,
+    seed_features_digest,
+    site_folds,
+    snippet_score,
+)
 
 # Tree 0: x0 <= 1.0 ? (x1 <= 5.0 ? 0.5 : -0.25) : 2.0.  Tree 1: a single leaf worth -1.0.
 FOREST = {
@@ -146,3 +162,66 @@ def test_huge_pages_are_evaluated_in_chunks_with_the_same_result(monkeypatch: py
     whole = model.probability(x)
     monkeypatch.setattr(linemodel, "CHUNK_ROWS", 64)
     assert np.array_equal(model.probability(x), whole)
+
+
+def test_site_folds_keep_each_site_whole_balanced_and_independent_of_input_order() -> None:
+    sites = ["a.de"] * 4 + ["b.de"] * 2 + [f"s{i}.com" for i in range(9)]
+    folds = site_folds(sites, 3)
+    assert sorted(i for _, test in folds for i in test) == list(range(len(sites)))
+    for train, test in folds:
+        assert not {sites[i] for i in train} & {sites[i] for i in test}
+    assert sorted(len(test) for _, test in folds) == [5, 5, 5]
+    shuffled = sites[::-1]
+    fold_of = {sites[i]: k for k, (_, test) in enumerate(site_folds(sites, 3)) for i in test}
+    assert fold_of == {shuffled[i]: k for k, (_, test) in enumerate(site_folds(shuffled, 3)) for i in test}
+
+
+def test_the_seed_pages_have_the_features_the_shipped_model_was_trained_with() -> None:
+    """The guard against drift: a change to the features or the rules they read, made after the model was
+    trained, changes the seed pages' features, and the model would read numbers it never learned on."""
+    recorded = read_seed_features()
+    shipped = json.loads(resources.files("build_dataset.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    training = shipped.get("training", {})
+    assert training.get("seed_features_sha256") == seed_features_digest(recorded), (
+        f"{SEED_FEATURES.name} was not written with the shipped {MODEL_FILE}: {RETRAIN}")
+    now = {p.name: analyse(p.read_text(encoding="utf-8")).features for p in sorted(SEEDS.glob("*.txt"))}
+    drift = feature_drift(recorded, now)
+    assert not drift, ("The line model was trained on other features than the code now computes for the seed "
+                       f"pages; {RETRAIN} (it rewrites {MODEL_FILE}, {SEED_FEATURES.name} and line_model.md):\n"
+                       + "\n".join(drift))
+
+
+def test_the_drift_guard_names_the_changed_columns_and_lets_last_bits_pass() -> None:
+    recorded = {"p.txt": np.ones((4, len(FEATURES)), dtype=np.float32)}
+    assert feature_drift(recorded, {"p.txt": np.nextafter(recorded["p.txt"], np.float32(2))}) == []
+    changed = recorded["p.txt"].copy()
+    changed[1:3, FEATURES.index("w3_good_chars")] = 1.01
+    assert feature_drift(recorded, {"p.txt": changed}) == ["p.txt: w3_good_chars (2 of 4 lines)"]
+    assert feature_drift(recorded, {"p.txt": changed[:3]}) == ["p.txt: 3 lines now, 4 then"]
+    assert feature_drift(recorded, {}) == ["p.txt: no longer among the seeds"]
+
+
+def test_check_says_whether_the_model_came_out_again_and_why_not(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    record = {"dev_sha256": "d", "matrix_sha256": "m", "seed_features_sha256": "s", "commit": "abc", "modified": False,
+              "numpy": "2.4.6", "scikit-learn": "1.7.2", "machine": "x86_64"}
+    shipped = {**FOREST, "training": record}
+    path = tmp_path / "line_model.json"
+    path.write_text(json.dumps(shipped), encoding="utf-8")
+    seeds = read_seed_features()
+    assert compare_with_shipped(path, json.loads(json.dumps(shipped)), seeds) == 0
+    assert "reproduced" in capsys.readouterr().out
+
+    other_trees = {**shipped, "baseline": 0.2}
+    assert compare_with_shipped(path, other_trees, seeds) == 1
+    assert "on the same training matrix: the library versions or the platform" in capsys.readouterr().out
+
+    other_matrix = {**other_trees, "training": {**record, "matrix_sha256": "n"}}
+    assert compare_with_shipped(path, other_matrix, seeds) == 1
+    out = capsys.readouterr().out
+    assert "the training matrix (features, rules or labels) differs" in out and "same training matrix" not in out
+    assert RETRAIN in out
+
+    path.write_text(json.dumps(FOREST), encoding="utf-8")
+    assert compare_with_shipped(path, other_matrix, seeds) == 1
+    assert "records nothing of its training" in capsys.readouterr().out
