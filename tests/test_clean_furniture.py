@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pytest
+
 from build_dataset.clean import clean_page, count_keys, furniture_keys, line_key, sample_pages
+from build_dataset.clean.cues import labelled_teaser
+from build_dataset.clean.page import analyse, model_keeps
 
 P1 = ("The city council approved the new budget on Tuesday evening after a long debate, and the mayor said "
       "that the money would go to schools, roads and the renovation of the central library.")
@@ -176,3 +181,25 @@ def test_furniture_from_a_sample_matches_the_whole_outlet() -> None:
     sampled = furniture_keys(*count_keys(sample_pages(pages, key=lambda p: p[-30:], size=100)))
     assert line_key(boiler) in whole and line_key(boiler) in sampled
     assert line_key(rare) not in whole and line_key(rare) not in sampled
+
+
+TEASERS = ["Read also: Minsk hosts the next round of talks", "Чытайце таксама: Лукашэнка сустрэўся з дэлегацыяй",
+           "Lesen Sie auch » Die Gespräche gehen weiter", "Tags: politics, Belarus, peace talks"]
+"""A "related" cue used as a label in front of a teaser's title or a list of tags: a link to other pages."""
+
+
+@pytest.mark.parametrize("teaser", TEASERS)
+def test_a_labelled_teaser_inside_the_article_is_removed_whatever_the_model_says(teaser: str) -> None:
+    """The line model may not keep it: a model trained on another draw of sites kept a Belarusian one."""
+    a = analyse(_page(P1, P2, teaser, P3))
+    keeps = model_keeps(a.verdicts, np.ones(len(a.lines)))  # a model that keeps every line
+    k = next(k for k, ln in enumerate(a.lines) if ln.text == teaser)
+    assert not keeps[k] and a.verdicts[k].reason == "related"
+    assert sum(keeps) == len(BODY)
+
+
+@pytest.mark.parametrize("line", ["Read also", "Read also:", "Share: Facebook", "The related question: who pays?",
+                                  "Tagesordnung: Haushalt"])
+def test_a_cue_alone_another_cue_or_a_sentence_is_no_labelled_teaser(line: str) -> None:
+    """A cue alone is `whole_cue`'s; a social label or a sentence with a colon is left to the model."""
+    assert not labelled_teaser(line)
