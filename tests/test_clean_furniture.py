@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from build_dataset.clean import clean_page, count_keys, furniture_keys, line_key, sample_pages
-from build_dataset.clean.cues import labelled_teaser
+from build_dataset.clean.cues import consent_notice, labelled_teaser
 from build_dataset.clean.page import analyse, model_keeps
 
 P1 = ("The city council approved the new budget on Tuesday evening after a long debate, and the mayor said "
@@ -203,3 +203,23 @@ def test_a_labelled_teaser_inside_the_article_is_removed_whatever_the_model_says
 def test_a_cue_alone_another_cue_or_a_sentence_is_no_labelled_teaser(line: str) -> None:
     """A cue alone is `whole_cue`'s; a social label or a sentence with a colon is left to the model."""
     assert not labelled_teaser(line)
+
+
+@pytest.mark.parametrize("notice", [
+    "Мы выкарыстоўваем файлы cookie, каб сайт працаваў лепш.",
+    "Этот сайт использует файлы куки для аналитики.",
+    "Ми використовуємо файли кукі, щоб покращити роботу сайту.",
+    "Informujemy, że korzystamy z cookies.",
+])
+def test_a_cookie_notice_in_another_language_is_a_consent_notice(notice: str) -> None:
+    """The cookie's name transliterated, and "we use" in Belarusian or Polish, mark the notice too: the
+    line gets the "legal" cue the line model reads (an article quoting such a sentence stays its call)."""
+    assert consent_notice(notice)
+    a = analyse(_page(P1, P2, notice, P3))
+    assert next(v.cue for ln, v in zip(a.lines, a.verdicts, strict=True) if ln.text == notice) == "legal"
+
+
+@pytest.mark.parametrize("line", ["She baked cookies for the soldiers in Kharkiv on Sunday.",
+                                  "Печенье (cookie) испекли дети из Минска."])
+def test_cookies_in_a_sentence_are_no_consent_notice(line: str) -> None:
+    assert not consent_notice(line)

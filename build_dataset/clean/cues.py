@@ -299,8 +299,12 @@ the regex, which tries every phrase at every position, need not run (see `_anywh
 _CONSENT_RE = re.compile(
     r"website|webseite|web site|site web|sitio web|browser|consent|zustimm|einwillig|datenschutz|privacy|"
     r"akzept|accept|we use|wir verwenden|nutzen wir|verwendet|utilise|utilizamos|usamos|utilizziamo|"
-    r"używamy|используем|використовуємо|tracking|analytics"
+    r"używamy|korzystamy|wykorzystujemy|używa|používáme|gebruiken|используем|использует|сайт|"
+    r"використовуємо|використовує|выкарыстоўваем|выкарыстоўвае|tracking|analytics"
 )
+_COOKIE_WORDS = ("cookie", "куки", "кукі")
+"""The cookie's name in notices: the English word in most languages (also "файлы cookie"), transliterated
+in some Russian, Ukrainian and Belarusian ones ("файлы куки", "файли кукі")."""
 CONSENT_MAX = 1500
 """Longest line a cookie-consent notice is looked for in: such notices can be long paragraphs."""
 
@@ -311,7 +315,7 @@ def consent_notice(text: str) -> bool:
     if len(text) > CONSENT_MAX:
         return False
     low = text.lower()
-    return "cookie" in low and bool(_CONSENT_RE.search(low))
+    return any(w in low for w in _COOKIE_WORDS) and bool(_CONSENT_RE.search(low))
 
 
 _LABEL_SEPARATORS = (":", "|", "»", "›", ">", "-", "–", "—", "/")
