@@ -122,6 +122,17 @@ def test_a_date_and_a_rubric_give_the_section() -> None:
     assert _read(["12 March 2021 | Politics"], menu=MENU).section == "Politics"
 
 
+@pytest.mark.parametrize(("dateline", "section"), [
+    ("12 March 2021 | Politics", "Politics"),  # a rubric of the menu among the dateline's fields
+    ("12 March 2021 | Kategorie: Culture", "Culture"),  # its label is no part of it
+    ("12 March 2021 | Energy", None),  # no item of the menu: a tag, a place or a source as often
+    ("12 March 2021 | Politics | Sport", None),  # a list of tags: none is evidently the article's
+])
+def test_a_field_of_the_dateline_that_the_menu_prints_is_the_section(dateline: str, section: str | None) -> None:
+    """Below the headline, a line of fields names the rubric when the menu holds it too."""
+    assert _read([], dateline, menu=MENU).section == section
+
+
 def test_a_rubric_printed_again_only_below_the_article_is_no_section() -> None:
     """The site's menu is above the article. A short line printed again only below it is a kicker
     that the teasers of related stories repeat, or a tag."""

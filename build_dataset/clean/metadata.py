@@ -63,7 +63,7 @@ from build_dataset.clean.published import (
     publication_before_update,
     stated_publication_below,
 )
-from build_dataset.clean.sections import _BREADCRUMB_SEP, rubric_slot, section_of
+from build_dataset.clean.sections import _BREADCRUMB_SEP, dateline_section, rubric_slot, section_of
 
 HEADER_REPEAT_WINDOW = 8
 """How far below the first paragraph a repeated headline still marks that paragraph as header."""
@@ -421,6 +421,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.reasons.setdefault(i, "navigation")
             head.section = section_of(lines, i, slot, header[first_title], is_title)
         break
+    if head.section is None and is_title:
+        # else a field of the dateline below the headline that the menu prints too
+        datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
+        head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
     return head
 
 

@@ -4,7 +4,8 @@ the headline.
 The line right above the first headline is header either way (removed as navigation); it names the
 article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
 links that ends with it, or a short line the page also prints on its own further up (in its menu).
-The menu's last item, a field line's last field, a button and the site's name are refused.
+The menu's last item, a field line's last field, a button and the site's name are refused. Without
+such a line, a field of the dateline below the headline names the rubric when the menu prints it too.
 """
 
 from __future__ import annotations
@@ -160,3 +161,19 @@ def _rubric(text: str) -> bool:
     if not _RUBRIC.match(text) or text[0].islower() or REPEATED.match(text):
         return False
     return not (cue_reason(text) or BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
+
+
+def dateline_section(lines: list[Line], i: int, headline: int) -> str | None:
+    """The section a dateline names among its fields ("13 Oct 2022 | Environment", "By Jane Roe | in
+    Politics"): a field after the first that has a rubric's shape (`_rubric`) and that the page also
+    prints on its own line above the headline, as an item of its menu. Only the menu tells a rubric from
+    a tag, a place or a source in a line of fields, and only one field may be such: a list of tags names
+    several of the menu's rubrics, and none of them is evidently the article's."""
+    parts = [_FIELD_PREFIX.sub("", p.strip()) for p in _BREADCRUMB_SEP.split(lines[i].body)[1:] if p.strip()]
+    headline_text = lines[headline].body
+    found = [p for p in parts if _rubric(p) and _printed_above(lines, headline, p, headline_text)]
+    return found[0] if len(found) == 1 else None
+
+
+_FIELD_PREFIX = re.compile(r"^(?:posted in|filed under|in|kategorie|category|rubrik|ressort)\s*:?\s+", re.IGNORECASE)
+"""A field's label before a rubric ("in Politics", "Kategorie: Umwelt"): not part of its name."""
