@@ -133,6 +133,21 @@ def test_a_field_of_the_dateline_that_the_menu_prints_is_the_section(dateline: s
     assert _read([], dateline, menu=MENU).section == section
 
 
+def test_a_breadcrumb_ending_with_the_headline_cut_gives_the_rubric_before_it() -> None:
+    """A breadcrumb ends with the article's headline, often cut to its first words: that part is no rubric."""
+    assert _read(["News > Parliament votes"], menu=MENU).section == "News"
+
+
+def test_a_photo_credit_after_a_slash_is_no_breadcrumb() -> None:
+    """A caption above the headline with its credit ("... Shutterstock / Jane Roe") splits like a
+    breadcrumb; the photographer is no rubric."""
+    caption = "Solar panels in rural Kenya Solar panels in rural Kenya. Shutterstock / Jane Roe"
+    lines = split_lines("\n\n".join([*MENU, caption, HEADLINE, HEADLINE, BODY]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.body)) for ln in lines]
+    assert read_header(lines, verdicts, len(lines) - 1, stoplist).section is None
+
+
 def test_a_rubric_printed_again_only_below_the_article_is_no_section() -> None:
     """The site's menu is above the article. A short line printed again only below it is a kicker
     that the teasers of related stories repeat, or a tag."""

@@ -414,8 +414,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     for k in range(first_title - 1, max(-1, first_title - 3), -1):
         i = header[k]
         ln = lines[i]
-        if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup"):
-            continue
+        if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup", "caption"):
+            continue  # (a caption's credit after a slash is no breadcrumb's last rubric)
         slot = rubric_slot(ln, title)
         if slot and slot != title:
             head.reasons.setdefault(i, "navigation")

@@ -33,7 +33,8 @@ def rubric_slot(ln: Line, title: str | None) -> str | None:
     the article's rubric is `section_of`'s call."""
     parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
     if len(parts) >= 2:
-        parts = [p for p in parts if p != title]
+        # a breadcrumb ends with the headline, whole or cut to its first words
+        parts = [p for p in parts if p != title and not (title and len(p.split()) >= 2 and title.startswith(p))]
         return parts[-1] if parts and len(parts[-1]) <= 40 else None
     if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
         return ln.body
