@@ -11,7 +11,8 @@ which mirrors how the pipeline groups pages by the manifest's outlet. Speed is m
 (process time) over all dev pages; memory is the process's peak resident set size and the largest
 Python allocation peak while cleaning the biggest page. The cleaner's share of the whole per-article
 work (`engines.process_task`: read, clean, annotate, sign for duplicates) is measured in the same run,
-on the same pages, so a maintainer sees what a faster cleaner would buy the build.
+on the same pages, so a maintainer sees what a faster cleaner would buy the build, and each stage's
+share of the cleaner's time (under cProfile, approximate) shows where a faster cleaner must save it.
 """
 
 from __future__ import annotations
@@ -96,7 +97,41 @@ def dev_benchmark(dev: pathlib.Path, show: int) -> list[tuple[str, str]]:
     rows.append(("per-article work (read, clean, annotate, sign)",
                  f"{len(names) / whole:.0f} pages/s; the cleaner is {elapsed / whole:.0%} of it"))
     rows.append((f"peak allocation, biggest page ({len(raws[biggest]) // 1000} kB)", f"{peak / 1e6:.1f} MB"))
+    rows.append(("where the cleaner's time goes (profiled)", stage_shares([raws[n] for n in names])))
     return rows
+
+
+STAGES = {
+    "split": ("split_lines",),
+    "stoplist": ("language_words", "stoplist_for_words", "add_stop_density"),
+    "classify": ("classify",),
+    "features": ("line_features",),
+    "markup": ("_mark_markup", "_mark_letterless_outside"),
+    "model": ("_apply_model",),
+    "header": ("body_start", "read_header", "_apply_header"),
+    "partition": ("_drop_repeats", "line_pieces", "partition", "join_segments"),
+    "repair": ("repair", "_field"),
+}
+"""The stages of `clean_page` (`build_dataset/clean/page.py`), by the functions it calls for each: none
+of them calls another, so their cumulative times add up."""
+
+
+def stage_shares(raws: list[str]) -> str:
+    """Each stage's share of `clean_page`'s time over the pages, under cProfile: it adds a cost to every
+    function call, so the shares are approximate, but they tell where a faster cleaner must save time."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [clean_page(r) for r in raws])
+    stats = pstats.Stats(profile).stats  # (file, line, name) -> (calls, primitive calls, tottime, cumtime, callers)
+    cumulative: dict[str, float] = defaultdict(float)
+    for (file, _, name), (*_, cumtime, _callers) in stats.items():
+        if "build_dataset/clean/" in file.replace("\\", "/"):
+            cumulative[name] += cumtime
+    total = cumulative["clean_page"] or 1.0
+    shares = {stage: sum(cumulative[f] for f in functions) / total for stage, functions in STAGES.items()}
+    return ", ".join(f"{stage} {share:.0%}" for stage, share in sorted(shares.items(), key=lambda x: -x[1]))
 
 
 def per_article_seconds(raw_dir: pathlib.Path, names: list[str]) -> float:
