@@ -315,3 +315,41 @@ def test_a_numbered_item_below_the_headline_is_no_dateline(row: str, published: 
     """An agenda or a list of steps numbers its items, and an item may hold a date (the minutes of an
     earlier meeting): a dev page's item was read as its publication date."""
     assert _header([*MENU, HEADLINE, HEADLINE, row]).published == published
+
+
+GERMAN_BODY = ("Das Parlament hat den Wasserhaushalt am Dienstag nach einer langen Debatte beschlossen, und die "
+               "Opposition will nun gegen die Abstimmung vor Gericht ziehen, weil sie die Gebühren für zu hoch hält.")
+
+
+def _language_page(rows: list[str], body: str, below: tuple[str, ...] = ()) -> Header:
+    """The header of a page in the language of `body` (the stoplist the page's words pick), with lines
+    `below` the body."""
+    lines = split_lines("\n\n".join([*MENU, *rows, body, *below]))
+    _, stoplist = stoplist_for_words(body.lower().split())
+    start = next(i for i, ln in enumerate(lines) if ln.body == body)
+    return read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+
+
+@pytest.mark.parametrize(("dateline", "body", "published"), [
+    ("By Jane Roe • 25/12/21 5:19pm", BODY, dt.date(2021, 12, 25)),   # a day over 12: plain
+    ("By Jane Roe • 12/25/21 5:19pm", BODY, dt.date(2021, 12, 25)),   # a day over 12 second: month first
+    ("By Jane Roe • 11/08/23 5:19pm", BODY, None),                    # English, either order: no date
+    ("Von Jana Rohde • 11/08/23 17:19", GERMAN_BODY, dt.date(2023, 8, 11)),  # German writes day first
+])
+def test_a_slashed_date_of_a_two_digit_year_is_read_only_in_a_known_order(
+        dateline: str, body: str, published: dt.date | None) -> None:
+    """"11/08/23" is 11 August in Europe and 8 November in the US: its own parts or the page's language
+    must say which, else it is refused (a wrong date is worse than none)."""
+    assert _language_page([HEADLINE, HEADLINE, dateline], body).published == published
+
+
+def test_a_page_s_plain_slashed_date_gives_the_order_of_its_ambiguous_one() -> None:
+    """An English page whose other slashed date is plainly month first ("12/25/21") reads "11/08/23" so."""
+    below = ("Readers could send in their questions until 12/25/21 through the form on our page.",)
+    head = _language_page([HEADLINE, HEADLINE, "By Jane Roe • 11/08/23 5:19pm"], BODY, below)
+    assert head.published == dt.date(2023, 11, 8)
+
+
+@pytest.mark.parametrize("text", ["12/24/48-Volt turbines", "03/04/21"])
+def test_a_slashed_short_year_of_either_order_or_a_product_number_is_no_date_alone(text: str) -> None:
+    assert publication_date(text) is None

@@ -424,6 +424,28 @@ def test_a_date_labelled_as_another_event_is_not_the_publication_date(line: str)
     assert _read([line], menu=MENU).published is None
 
 
+@pytest.mark.parametrize("line", [
+    "Deadline: 15 March 2020", "Release date: 14.11.2019", "Event date: 3 May 2021", "Anmeldeschluss: 15. März 2020",
+    "Einsendeschluss ist der 15. März 2020", "Fecha límite: 3 de mayo de 2022", "Date limite : 3 mai 2022",
+    "Termin: 12.03.2020", "Срок: 12.03.2020",
+])
+def test_an_events_date_below_the_headline_is_not_the_publication_date(line: str) -> None:
+    """An event's page prints its deadline or its date where an article prints its dateline, right
+    below the headline; a label naming the event (even with "date" in it) says whose date it is."""
+    assert _title_header([*MENU, HEADLINE, line]).published is None
+
+
+def test_a_dateline_below_an_events_date_is_still_read() -> None:
+    """The event's line is skipped, not the header: the page's own dateline below it gives the date."""
+    head = _title_header([*MENU, HEADLINE, "Deadline: 15 March 2020", "Published 2 March 2020"])
+    assert head.published == dt.date(2020, 3, 2)
+
+
+def test_a_rubric_before_a_dateline_is_no_events_label() -> None:
+    """"Events" as the rubric of a line of fields is no label of the date after its separator."""
+    assert _title_header([*MENU, HEADLINE, "Events | 3 May 2021"]).published == dt.date(2021, 5, 3)
+
+
 STANDFIRST = "Two years of talks end in a vote that the opposition calls rushed."
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from contextvars import ContextVar
 from itertools import pairwise
 
 import ahocorasick
@@ -86,6 +88,9 @@ _NUMERIC_DASHES = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
 # "Erstellt am 01.01.23 um 08:35") or glued to a time ("28.09.1912:44" is 28.09.19 at 12:44), not a
 # version's or a section's number ("1.10.19.2", "3.2.11a", "2.1.12")
 _NUMERIC_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\.(\d{2})(?:(?![\d.]|[^\W\d_])|(?=\d{1,2}:\d\d(?!\d)))")
+# a two-digit year with slashes ("11/08/23 5:19pm", "am 26/10/13, 03:48 pm"), not a product's numbers
+# ("12/24/48-Volt") nor a longer fraction or path
+_SLASHES_SHORT_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/-])")
 SHORT_YEAR_PIVOT = 70
 """A two-digit year below it is of this century ("01.01.23" is 2023), from it of the last ("12.03.98")."""
 
@@ -103,6 +108,24 @@ DATELINE_WORDS = re.compile(rf"(?<![^\W\d])(?:{_DATELINE_WORD_ALT})\b", re.IGNOR
 """A word that says a line's date is the page's publication or update date, in the languages the
 month names cover. It may be glued to the digits before it: a dump glues an update's label to the
 publication's year ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h")."""
+_EVENT_WORD_ALT = (
+    r"deadline|event|events|release|release date|due|expires|expiry|closing date|registration|premiere|launch|"
+    r"veranstaltung|veranstaltungen|beginn|anmeldung|kinostart|"
+    r"date limite|échéance|événement|evenement|sortie|inscriptions?|clôture|"
+    r"fecha límite|fecha limite|plazo|evento|eventos|estreno|lanzamiento|inscripción|inscripciones|cierre|"
+    r"scadenza|uscita|iscrizioni|iscrizione|termine|"
+    r"wydarzenie|premiera|zgłoszenia|zapisy|"
+    r"срок|дедлайн|событие|мероприятие|премьера|регистрация|термін|подія|прем'єра|реєстрація|тэрмін|падзея|"
+    r"termín|uzávěrka|událost|premiéra|son başvuru|etkinlik|inschrijving|termijn|uiterste|"
+    r"prazo|estreia|lançamento|inscrições"
+)
+EVENT_WORDS = re.compile(
+    rf"(?<![^\W\d])(?:{_EVENT_WORD_ALT})\b|(?<![^\W\d])[^\W\d_]*(?:frist|termin|schluss)(?:e|en)?\b",
+    re.IGNORECASE)
+"""A word that names what a date is of when it is no publication's: a deadline, an event, a release, a
+registration, a premiere (German compounds end so: "Anmeldeschluss", "Bewerbungsfrist",
+"Veranstaltungstermin", a court's "Beschluss"), in the languages of the dateline words. "Release date:
+14.11.2019" holds a dateline word ("date") and still gives another event's date."""
 LEADING_DATELINE_WORD = re.compile(rf"^\W*(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
 """A dateline word opening a line ("Published: ...", "PUBLISHED: ... | UPDATED: ..."): the line is a
 dateline however many words its times and second date add."""
@@ -137,6 +160,57 @@ def _dashes(m: re.Match[str]) -> dt.date | None:
     return None
 
 
+DAY_FIRST: ContextVar[bool | None] = ContextVar("DAY_FIRST", default=None)
+"""The order of the page being read's slashed dates of a two-digit year (`slashed_order`): True day
+first, False month first, None unknown. The header reader sets it for the page (`read_header`), since
+every dateline test and date it reads needs it and one page's order is no other's."""
+
+
+def _slashes_short_year(m: re.Match[str]) -> dt.date | None:
+    """A slashed date of a two-digit year ("03/04/21"): day first in Europe, month first in the US, and
+    the two-digit year says nothing of the order either. It is read when its own parts say the order
+    (one over 12, or both equal), else in the page's order (`DAY_FIRST`); with none known it is no date."""
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year += 2000 if year < SHORT_YEAR_PIVOT else 1900
+    if a > 12 >= b or a == b:
+        return _date(year, b, a)
+    if b > 12 >= a:
+        return _date(year, a, b)
+    order = DAY_FIRST.get()
+    if order is None:
+        return None
+    return _date(year, b, a) if order else _date(year, a, b)
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/-])")
+"""Any slashed date, of a two- or four-digit year: the page's plain ones tell its order."""
+
+
+DAY_FIRST_LANGUAGES = frozenset({
+    "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Russian", "Ukrainian",
+    "Belarusian", "Belarusian_Taraskievica", "Czech", "Turkish", "Finnish",
+})
+"""Languages (named as jusText's stoplists are) whose pages write a numeric date day first; English
+pages write it both ways (the UK day first, the US month first)."""
+
+
+def slashed_order(texts: Iterable[str], language: str | None) -> bool | None:
+    """The order of a page's slashed dates: the one its slashed dates of a plain order show ("25/12/21"
+    day first, "12/25/21" month first; None when both are there), else its language's (day first in
+    DAY_FIRST_LANGUAGES), else None: an English page with only ambiguous dates cannot say."""
+    day_first = month_first = False
+    for text in texts:
+        if "/" not in text:
+            continue
+        for m in _SLASHED.finditer(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= a > 12 >= b
+            month_first |= b > 12 >= a
+    if day_first or month_first:
+        return None if day_first and month_first else day_first
+    return True if language in DAY_FIRST_LANGUAGES else None
+
+
 def _short_year(m: re.Match[str]) -> dt.date | None:
     year = int(m.group(3))
     return _date(year + (2000 if year < SHORT_YEAR_PIVOT else 1900), int(m.group(2)), int(m.group(1)))
@@ -150,6 +224,7 @@ _FORMS = (
     (_NUMERIC_SLASHES, _slashes),
     (_NUMERIC_DASHES, _dashes),
     (_NUMERIC_SHORT_YEAR, _short_year),
+    (_SLASHES_SHORT_YEAR, _slashes_short_year),
 )
 """Each way of writing a full date, the likeliest first, with how to read its match."""
 

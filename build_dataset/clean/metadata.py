@@ -43,7 +43,9 @@ from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
+    DAY_FIRST,
     publication_date,
+    slashed_order,
 )
 from build_dataset.clean.header_lines import (
     BYLINE_PREFIX,
@@ -60,10 +62,12 @@ from build_dataset.clean.lines import WORD_RE, Line
 from build_dataset.clean.published import (
     date_beside_headline,
     in_date_list,
+    names_event,
     publication_before_update,
     stated_publication_below,
 )
 from build_dataset.clean.sections import _BREADCRUMB_SEP, dateline_section, rubric_slot, section_of
+from build_dataset.clean.stoplists import language_of
 
 HEADER_REPEAT_WINDOW = 8
 """How far below the first paragraph a repeated headline still marks that paragraph as header."""
@@ -252,7 +256,17 @@ def _strip_end(s: str) -> str:
 
 
 def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
-    """Metadata and removal reasons for the lines above line index `start` (the first body line)."""
+    """Metadata and removal reasons for the lines above line index `start` (the first body line). A
+    slashed date of a two-digit year ("03/04/21") is read in the page's order (`slashed_order`: its
+    plain slashed dates', else its language's), which every date test below needs."""
+    order = DAY_FIRST.set(slashed_order((ln.body for ln in lines), language_of(stoplist)))
+    try:
+        return _read_header(lines, verdicts, start, stoplist)
+    finally:
+        DAY_FIRST.reset(order)
+
+
+def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
     head = Header()
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
     if not header:
@@ -379,8 +393,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 head.authors = names
         if is_dateline(ln):
             head.reasons[i] = "dateline"
-            if head.published is None and not in_date_list(lines, i):
-                head.published = publication_date(b)
+            if head.published is None and not in_date_list(lines, i) and not names_event(b):
+                head.published = publication_date(b)  # (a deadline's or an event's date is no publication's)
             continue
         names = byline_names(ln, stoplist)
         if names and not byline_seen:  # the byline slot: header whether or not it holds real names

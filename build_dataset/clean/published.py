@@ -19,6 +19,7 @@ from build_dataset.clean.bylines import dateline_names
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
+    EVENT_WORDS,
     LEADING_PUBLICATION_WORD,
     SELF_REFERENCE,
     first_date,
@@ -107,9 +108,39 @@ _LABELLED_DATE = re.compile(r"^\W*(?P<label>[^\W\d][^:\d]{0,40}):\s*\S*\d")
 def _other_event(text: str) -> bool:
     """Whether a dated line labels its date as another event's (a release, a ruling, a deadline): a
     label that is no publication or update word ("Veröffentlicht am:", "Stand:") names what the date
-    is of, and beside a headline that is as often the subject's date as the page's."""
+    is of, and beside a headline that is as often the subject's date as the page's. A label naming an
+    event is another event's even with a dateline word in it ("Release date:", `names_event`)."""
     m = _LABELLED_DATE.match(text)
-    return bool(m) and not DATELINE_WORDS.search(m.group("label"))
+    return names_event(text) or (bool(m) and not DATELINE_WORDS.search(m.group("label")))
+
+
+EVENT_LABEL_REACH = 40
+"""How far into a line a date labelled by the event word opening it may begin ("Deadline 15 March
+2020", "Einsendeschluss ist der 15. März 2020"): a few words, no sentence."""
+
+
+_FIELD_SEPARATOR = re.compile(r"\s[|·•]\s")
+"""A separator of a line of header fields: a rubric before it ("Events | 3 May 2021") is no label of
+the date after it."""
+
+
+def names_event(text: str) -> bool:
+    """Whether a dated line labels its date as an event's that is no publication (`EVENT_WORDS`:
+    "Deadline: 15. März 2020", "Release date: 14.11.2019", "Anmeldeschluss 1. Juni 2022"): the label
+    before a colon holds an event word and no publication word, or an event word opens the line and a
+    date follows within EVENT_LABEL_REACH characters, no field's separator between. A header prints
+    an event page's deadline or date where an article prints its dateline; the header's rules took it
+    for the page's publication (a dev page was dated by its registration deadline so)."""
+    m = _LABELLED_DATE.match(text)
+    if m is not None:
+        label = m.group("label")
+        return EVENT_WORDS.search(label) is not None and not states_publication(label)
+    lead = EVENT_WORDS.match(text.lstrip(" \t•·*-–—[("))
+    if lead is None:
+        return False
+    date = first_date(text)
+    return date is not None and date.start() <= EVENT_LABEL_REACH \
+        and _FIELD_SEPARATOR.search(text, 0, date.start()) is None
 
 
 DATELINE_AFTER_LINES = 3
@@ -307,7 +338,7 @@ def _dated_lead(lines: list[Line], start: int) -> dt.date | None:
         body = lines[k].body
         m = first_date(body)
         if m is not None and m.start() <= LEAD_DATE_REACH and len(WORD_RE.findall(body[:m.start()])) <= 3 \
-                and _LEAD_DATE_END.match(body, m.end()) is not None:
+                and _LEAD_DATE_END.match(body, m.end()) is not None and not names_event(body):
             date = parse_date(m.group(0))
             return None if _dated_leads_below(lines, k, date) else date
         if lines[k].words >= 8 and (k > start or lines[k].length > STANDFIRST_MAX_CHARS):

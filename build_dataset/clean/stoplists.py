@@ -64,3 +64,11 @@ def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
     if votes[best] / len(words) < MIN_HIT_RATE:
         return None, frozenset()
     return names[best], lists[best]
+
+
+def language_of(stoplist: frozenset[str]) -> str | None:
+    """The name of the language whose list `stoplist` is (as `stoplist_for_words` gave it), or None:
+    a reader of the page's dates needs its language's customs."""
+    names, _, lists = _combined()
+    return next((name for name, words in zip(names, lists, strict=True) if words is stoplist or words == stoplist),
+                None)
