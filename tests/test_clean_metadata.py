@@ -234,6 +234,57 @@ def test_a_name_in_the_photo_caption_beside_it_is_no_author() -> None:
     assert _page_header(page).authors == ["Jane Roe"]
 
 
+def _fields(block: str) -> Header:
+    """The header of a page whose headline (printed twice) has `block` below it, as a dump prints it."""
+    return _page_header("\n".join([*MENU, "", HEADLINE, "", HEADLINE, "", block, "", BODY]))
+
+
+@pytest.mark.parametrize("block", [
+    "  • Vorblick Heftausgabe\n\n    Zur Heftseite\n\n  • Bildchen Zumartikel",  # a list's link
+    "Icon Fazebuk\nIcon Twitterle\nIcon Briefhülle\nIcon Wotsapp",               # icons' alt texts
+    "Radical Dipsos\nRadical Dipsos: six flavours, from garlic to pineapple.",    # a heading and its text
+    "©\n\nMatyas Rehakov",                                                       # a photo's credit
+    "Verified by\n\nMarisa Figatova",                                            # a reviewer's credit
+])
+def test_a_name_shaped_line_that_its_neighbours_show_is_no_byline_is_no_author(block: str) -> None:
+    """Two capitalised words no vocabulary knows have a byline's shape; an item of a list, a button
+    among buttons opening with the same word, a heading the next line repeats as its label and a name
+    under a credit's label are not the article's byline."""
+    assert _fields(block).authors == []
+
+
+def test_a_rubric_a_breadcrumb_prints_is_no_author() -> None:
+    """The header's fields name the rubric the breadcrumb above printed as one of its parts."""
+    page = "\n".join([*MENU, "Home >> Politik >> Torten Backstube >> Water budget", "", HEADLINE, "",
+                      "  • 28 January 2018", "  • Torten Backstube", "", BODY])
+    assert _page_header(page).authors == []
+
+
+@pytest.mark.parametrize("block", [
+    "  • Zdzisława Pstrągowska\n  • 21.05.2019\n  • Politics",  # the header's fields printed as a list
+    "By\n\nZdzisława Pstrągowska",                               # the prefix on a line of its own
+    "04.02.2022 | 15:33 | Zdzisława Pstrągowska\n\nZdzisława Pstrągowska",  # the dateline names her too
+    "Zdzisława Pstrągowska\nZdzisława Pstrągowska is a reporter in Warsaw.",  # her note below
+])
+def test_a_byline_beside_its_fields_prefix_or_note_is_still_read(block: str) -> None:
+    assert _fields(block).authors == ["Zdzisława Pstrągowska"]
+
+
+def test_a_prefixed_byline_below_a_bare_one_gives_the_authors() -> None:
+    """Two capitalised words under the headline ("Pressestelle Zumpartei", a label) took the byline's
+    slot; the prefixed byline below them, in the header or just below the body's start, credits the
+    writers. A bare name and the prefixed same name give the one name."""
+    block = "Pressestelle Zumpartei\n\nLänderberichte\n\nvon Jana Rohde, Piotr Zielonka"
+    assert _fields(block).authors == ["Jana Rohde", "Piotr Zielonka"]
+    assert _fields("Zdzisława Pstrągowska\n\nBy Zdzisława Pstrągowska").authors == ["Zdzisława Pstrągowska"]
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, "Zdenka Pstrągowa", STANDFIRST,
+                                      "Autor Piotr Zielonka", BODY, SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == STANDFIRST)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.authors == ["Piotr Zielonka"] and head.reasons[start + 1] == "byline"
+
+
 STANDFIRST = "Lawmakers argued through the night before a narrow vote on the new water budget."
 SECOND = ("The opposition said the budget raises local taxes for the second year in a row and that the "
           "government has yet to publish its spending report.")

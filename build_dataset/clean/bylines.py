@@ -16,7 +16,7 @@ from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS, parse_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
-from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED, Header
+from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED, Header, is_dateline
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
 
@@ -165,7 +165,7 @@ standfirst, a lead image and its caption may come before the byline, and the fir
 taken for the body's start. Farther down a "By" line is a teaser's or a comment's."""
 
 
-def _byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
     """The line right below the body's start that is a prefixed byline with real names ("By Jane Roe",
     "Von Jane Roe"), if there is exactly one such line in twice the distance: a list of teasers prints
     a byline under each of its headlines, and then none of them is the article's."""
@@ -185,11 +185,17 @@ def _byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stopli
             continue
         if found is not None:
             return None
-        if seen <= BYLINE_BELOW and not not_names(ln, names) and not any(map(_common_words, names)):
+        if seen <= BYLINE_BELOW and real_prefixed_names(ln, names):
             found = i
         else:
             return None
     return found
+
+
+def real_prefixed_names(ln: Line, names: list[str]) -> bool:
+    """Whether a prefixed byline's names are real (`not_names`) and no heading's common words
+    (`_common_words`: "Von Risiken und Nebenwirkungen")."""
+    return not not_names(ln, names) and not any(map(_common_words, names))
 
 
 def _common_words(name: str) -> bool:
@@ -202,13 +208,26 @@ def _common_words(name: str) -> bool:
 
 def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
                        head: Header) -> None:
-    """The authors of a prefixed byline just below the body's start (`_byline_below`), or else of one
+    """The authors of a prefixed byline just below the body's start (`byline_below`), or else of one
     that signs the article off at its end (`_sign_off`); its line is removed as the byline."""
-    i = _byline_below(lines, verdicts, start, stoplist)
+    i = byline_below(lines, verdicts, start, stoplist)
     if i is None:
         i = _sign_off(lines, verdicts, start, stoplist)
     if i is not None:
         head.authors = byline_names(lines[i], stoplist) or []
+        head.reasons[i] = "byline"
+
+
+def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                         below_slot: int | None, head: Header) -> None:
+    """The authors of a prefixed byline with real names below a byline slot whose names came with no
+    prefix: the one the header holds below the slot (line `below_slot`), else one just below the body's
+    start (`byline_below`). Two capitalised words are any label's shape, while a prefix says the line
+    credits the writers ("Pressestelle Partei" under the headline, "von Jane Roe, John Doe" three lines
+    below it); the same name under both changes nothing."""
+    i = below_slot if below_slot is not None else byline_below(lines, verdicts, start, stoplist)
+    if i is not None:
+        head.authors = byline_names(lines[i], stoplist) or head.authors
         head.reasons[i] = "byline"
 
 
@@ -257,6 +276,87 @@ def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list
         if photo and other != lines[i].body and any(n in other for n in names):
             return True
     return False
+
+
+def pseudo_byline(lines: list[Line], i: int) -> bool:
+    """Whether a line of a byline's shape with no prefix is known by what stands beside it to be no
+    byline: an item of a list (`_list_item`: a menu's link, an icon's alt text among share buttons), a
+    heading the next line opens with as its label (`_label_of_next`: "Radical Dips" above "Radical Dips:
+    six flavours ..."), a credit's name under its label (`_credit_below_label`: "©", "Verified by"), or a
+    rubric a breadcrumb above prints as one of its parts (`_breadcrumb_part`).
+    Two capitalised words are any menu item's, heading's or credit's shape; on the dev pages these were
+    "Vorschau Kioskausgabe" (a link), "Icon Briefumschlag" (a button) and "Radical Dips" (a heading)."""
+    return _list_item(lines, i) or _label_of_next(lines, i) or _credit_below_label(lines, i) \
+        or _breadcrumb_part(lines, i)
+
+
+_CRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|/|\||::|→)\s+")
+"""The separators of a breadcrumb's parts ("Home >> Recipes >> Cake Recipes >> Headline")."""
+
+
+def _breadcrumb_part(lines: list[Line], i: int) -> bool:
+    """Whether a line above line `i` is a breadcrumb with line `i`'s text as one of its parts: the text is
+    a rubric of the site ("Cake Recipes" in the header's fields below "Home >> Recipes >> Cake Recipes
+    >> ..."), not the author's name, which a breadcrumb does not print. A dateline's fields are the byline's
+    block, which may name the author ("04.02.2022 | 15:33 Uhr | Jane Roe")."""
+    text = lines[i].body
+    return any(text in ln.body and text in (parts := _CRUMB_SEP.split(ln.body)) and len(parts) > 1
+               and not is_dateline(ln) for ln in lines[:i])
+
+
+LIST_REACH = 2
+"""How many non-blank lines either side of a bulleted line are read for another item of its list: a
+list's item may have a line of its own text below it (a teaser's link, "Zur Zeitung")."""
+
+
+def _list_item(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is an item of a bulleted list: it is bulleted, and so is a line with letters
+    within LIST_REACH lines of it, none of them a dateline, or a line right beside it opens with its first word
+    ("Icon Twitter", "Icon Briefumschlag", "Icon WhatsApp") and does not print its whole text. A byline
+    printed as a list's item stands alone, or above its dateline."""
+    near = [*_nearest(lines, i, -1, LIST_REACH), *_nearest(lines, i, 1, LIST_REACH)]
+    if lines[i].bullet and not any(is_dateline(lines[j]) for j in near) \
+            and any(lines[j].bullet and any(c.isalpha() for c in lines[j].body) for j in near):
+        return True  # (a header's fields printed as a list, "• Jane Roe • 21.05.2019 • Beauty", hold a date)
+    first = lines[i].body.split()[0]
+    beside = [*_nearest(lines, i, -1, 1), *_nearest(lines, i, 1, 1)]
+    return any(lines[j].body.split()[:1] == [first] and lines[i].body not in lines[j].body for j in beside)
+
+
+def _label_of_next(lines: list[Line], i: int) -> bool:
+    """Whether the next non-blank line opens with line `i`'s text and a colon: the line is a heading or
+    a caption's label printed above its text again, not a byline (a byline's name opens an author's
+    note below it without a colon: "Jane Roe is a reporter ...")."""
+    below = _nearest(lines, i, 1, 1)
+    return bool(below) and lines[below[0]].body.startswith(lines[i].body + ":")
+
+
+_CREDIT_LABEL = re.compile(
+    r"[©Ⓒ]|(?:(?:medically|fact)[- ]?)?(?:reviewed|verified|checked|edited|photos?|photographed|illustrations?|"
+    r"illustrated|translated|images?|fotos?|bilder?|geprüft|überprüft|übersetzt|fotografiert)"
+    r"(?:\s+(?:by|von|par|por))?\s*:?",
+    re.IGNORECASE,
+)
+"""A line that labels the name below it as another role's than the author's: a copyright sign, a
+photo's, a review's or a translation's credit ("©", "Verified by", "Fotos:")."""
+
+
+def _credit_below_label(lines: list[Line], i: int) -> bool:
+    """Whether the non-blank line right above line `i` is a credit's label (`_CREDIT_LABEL`): the name
+    is the photographer's, the reviewer's or the translator's."""
+    above = _nearest(lines, i, -1, 1)
+    return bool(above) and _CREDIT_LABEL.fullmatch(lines[above[0]].body.strip()) is not None
+
+
+def _nearest(lines: list[Line], i: int, step: int, n: int) -> list[int]:
+    """The `n` nearest non-blank lines above (step -1) or below (step 1) line `i`, nearest first."""
+    found: list[int] = []
+    j = i + step
+    while 0 <= j < len(lines) and len(found) < n:
+        if lines[j].text:
+            found.append(j)
+        j += step
+    return found
 
 
 _PHOTO_WORD = re.compile(r"\b(?:foto|photo|photograph|bild|image|credit|fotografía)", re.IGNORECASE)

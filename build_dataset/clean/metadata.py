@@ -38,7 +38,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from build_dataset.clean.bylines import byline_names, caption_name, dateline_names, not_names, read_byline_below
+from build_dataset.clean.bylines import (
+    byline_names,
+    caption_name,
+    dateline_names,
+    not_names,
+    prefixed_byline_wins,
+    pseudo_byline,
+    read_byline_below,
+    real_prefixed_names,
+)
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
@@ -356,6 +365,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     # lines after the first headline: repeats, glued standfirst, byline, dateline
     standfirst_pos = None
     byline_seen = False
+    bare_slot = False  # the byline slot's names came with no prefix
+    prefixed_after: int | None = None  # a prefixed byline with real names below such a slot
     for k in range(first_title, len(header)):
         i, b, ln = header[k], bodies[k], lines[header[k]]
         if k == repeat:
@@ -401,10 +412,14 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             byline_seen = True
             dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]])
             refused = not_names(ln, names, dated_below=dated_below) or (
-                not BYLINE_PREFIX.match(b) and caption_name(lines, verdicts, i, names))
+                not BYLINE_PREFIX.match(b) and (caption_name(lines, verdicts, i, names) or pseudo_byline(lines, i)))
             head.authors = [] if refused else names
             head.reasons[i] = "byline"
+            bare_slot = not refused and not BYLINE_PREFIX.match(b)
             continue
+        if names and bare_slot and prefixed_after is None and BYLINE_PREFIX.match(b) \
+                and real_prefixed_names(ln, names):
+            prefixed_after = i
         if head.description is None and standfirst_pos is None and ln.words >= 8 \
                 and STANDFIRST_MIN_CHARS <= ln.length <= STANDFIRST_MAX_CHARS and verdicts[i].cue not in _SKIP_CUES \
                 and head.title is not None and _standfirst_line(lines, verdicts, i, head.title) \
@@ -420,6 +435,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     else:
         stated_publication_below(lines, verdicts, start, head)
     publication_before_update(lines, verdicts, start, head)
+    if bare_slot:
+        prefixed_byline_wins(lines, verdicts, start, stoplist, prefixed_after, head)
     if not head.authors:
         read_byline_below(lines, verdicts, start, stoplist, head)
 

@@ -66,9 +66,14 @@ def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
     return names[best], lists[best]
 
 
+@lru_cache(maxsize=1)
+def _language_names() -> dict[frozenset[str], str]:
+    """Each stoplist -> its language's name (a set's hash is computed once and kept: a look-up is cheap)."""
+    names, _, lists = _combined()
+    return {words: name for name, words in zip(names, lists, strict=True)}
+
+
 def language_of(stoplist: frozenset[str]) -> str | None:
     """The name of the language whose list `stoplist` is (as `stoplist_for_words` gave it), or None:
     a reader of the page's dates needs its language's customs."""
-    names, _, lists = _combined()
-    return next((name for name, words in zip(names, lists, strict=True) if words is stoplist or words == stoplist),
-                None)
+    return _language_names().get(stoplist)
