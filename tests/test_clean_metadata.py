@@ -306,6 +306,15 @@ def test_a_byline_just_below_the_bodys_start_is_read_and_removed() -> None:
     assert head.authors == ["Jane Roe"] and removed == ["By Jane Roe"]
 
 
+def test_a_byline_whose_prefix_stands_alone_above_it_is_read_and_removed() -> None:
+    """A list of definitions prints the prefix as a label and the names below it ("Auteur" / "Jane Roe");
+    both lines are the byline."""
+    head, removed = _below([STANDFIRST, "Auteur", "Zdzisława Pstrągowska", BODY, SECOND])
+    assert head.authors == ["Zdzisława Pstrągowska"] and removed == ["Auteur", "Zdzisława Pstrągowska"]
+    head, removed = _below([STANDFIRST, "Summary", "Zdzisława Pstrągowska", BODY, SECOND])
+    assert head.authors == [] and removed == []
+
+
 @pytest.mark.parametrize("rows", [
     [STANDFIRST, "Von Risiken und Nebenwirkungen", BODY, SECOND],  # a heading: common words, no surname
     [STANDFIRST, BODY, SECOND, "More news", "Water prices rise again", "By Jane Roe",

@@ -16,7 +16,7 @@ from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS, parse_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
-from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED, Header, is_dateline
+from build_dataset.clean.header_lines import BARE_PREFIX, BYLINE_PREFIX, REPEATED, Header, is_dateline
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
 
@@ -167,8 +167,9 @@ taken for the body's start. Farther down a "By" line is a teaser's or a comment'
 
 def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
     """The line right below the body's start that is a prefixed byline with real names ("By Jane Roe",
-    "Von Jane Roe"), if there is exactly one such line in twice the distance: a list of teasers prints
-    a byline under each of its headlines, and then none of them is the article's."""
+    "Von Jane Roe", or "Auteur" above "Jane Roe": `_prefixed`), if there is exactly one such line in twice
+    the distance: a list of teasers prints a byline under each of its headlines, and then none of them is
+    the article's."""
     found = None
     seen = 0
     for i in range(start, len(lines)):
@@ -178,7 +179,7 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if seen > 2 * BYLINE_BELOW:
             break
         ln = lines[i]
-        if not BYLINE_PREFIX.match(ln.body) or verdicts[i].cue == "caption":
+        if not _prefixed(lines, i) or verdicts[i].cue == "caption":
             continue
         names = byline_names(ln, stoplist)
         if not names:
@@ -190,6 +191,16 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         else:
             return None
     return found
+
+
+def _prefixed(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is a prefixed byline: the prefix on the line ("By Jane Roe"), or alone on the
+    line above it ("Auteur" / "Jane Roe"). (The names under a bare prefix are then held to a bare name's
+    test, `not_names`: no word of them a known word.)"""
+    if BYLINE_PREFIX.match(lines[i].body):
+        return True
+    above = _nearest(lines, i, -1, 1)
+    return bool(above) and BARE_PREFIX.match(lines[above[0]].body) is not None
 
 
 def real_prefixed_names(ln: Line, names: list[str]) -> bool:
@@ -215,7 +226,7 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
         i = _sign_off(lines, verdicts, start, stoplist)
     if i is not None:
         head.authors = byline_names(lines[i], stoplist) or []
-        head.reasons[i] = "byline"
+        _mark_byline(lines, i, head)
 
 
 def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
@@ -228,7 +239,14 @@ def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int,
     i = below_slot if below_slot is not None else byline_below(lines, verdicts, start, stoplist)
     if i is not None:
         head.authors = byline_names(lines[i], stoplist) or head.authors
-        head.reasons[i] = "byline"
+        _mark_byline(lines, i, head)
+
+
+def _mark_byline(lines: list[Line], i: int, head: Header) -> None:
+    """Remove line `i` as the byline, with its prefix when that stands alone on the line above it."""
+    head.reasons[i] = "byline"
+    if not BYLINE_PREFIX.match(lines[i].body):
+        head.reasons[_nearest(lines, i, -1, 1)[0]] = "byline"
 
 
 SIGN_OFF_LINES = 5

@@ -25,11 +25,14 @@ STANDFIRST_MAX_CHARS = 250
 paragraph (often its only one, on a short post), which the body must keep."""
 
 
-BYLINE_PREFIX = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
-    r"автор|авторы|автори|авторка|текст|аўтар|аўтары|аўтарка|тэкст)\s*:?\s+(?P<names>.+)$",
-    re.IGNORECASE,
+_PREFIX_WORDS = (
+    r"by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
+    r"автор|авторы|автори|авторка|текст|аўтар|аўтары|аўтарка|тэкст"
 )
+BYLINE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS})\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+BARE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS}|authors?|auteurs?|autoren)\s*:?$", re.IGNORECASE)
+"""A byline's prefix alone on its line, the names on the next ("Auteur" / "Jane Roe", a list of
+definitions' label and value)."""
 
 
 PROSE_END = ".!?。！？…\"'”’»)"
