@@ -21,7 +21,9 @@ article's"). For each field it prints:
   "added"), which the first sample, drawn from main's values, cannot measure; added sample 2: the same
   for every value the third byline fix added or changed (labels "added_2");
 - changed sample (title, fix 4): of the pages whose title the fourth title fix changed (labels
-  "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one.
+  "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
+  changed sample (authors, meta3): the same for every page whose authors session meta3 changed
+  (labels "meta3" -> "authors").
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -32,7 +34,9 @@ with the publication date the page states (or none). A date is right when it is 
   and per half;
 - lost: of the sampled dated pages whose date was right, how many no longer have it;
 - undated sample: of the sampled undated pages, how many now have the right date, a wrong date, and
-  how many that state their date are still missed.
+  how many that state their date are still missed;
+- changed sample (meta3): of every page whose date session meta3 changed (date labels "meta3"), how
+  many changes fixed a wrong or missing date and how many broke a right one.
 
 The line model's vocabulary, which the authors rule reads, was learned on the dev pages, so the
 authors figures may be optimistic for other sites. The results go to benchmarks/results/metadata.md.
@@ -126,6 +130,8 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 figures[f"{sample}: precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
         if field == "title":
             figures.update(measure_changed(rows, labels.get("title_fix_4", {}).get("changed", [])))
+        if field == "authors":
+            figures.update(measure_changed(rows, labels.get("meta3", {}).get("authors", []), field, "meta3"))
         if field in ("title", "section", "description"):
             for half in (None, *HALVES):
                 right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
@@ -135,25 +141,27 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
     return out
 
 
-def measure_changed(rows: dict[str, dict], changed: list[dict]) -> dict[str, tuple[int, int]]:
-    """What became of the titles the fourth title fix changed (labels "title_fix_4" -> "changed": every
-    page whose title it changed, its value before and after, each labelled): fixed is a wrong title now
-    refused or made right, or a missing one now right; broke is a right title now lost or wrong, or a
-    missing one now wrong. A value neither label covers counts as neither. Main's build gives 0 and 0."""
+def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
+                    name: str = "fix 4") -> dict[str, tuple[int, int]]:
+    """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
+    "authors" for authors: every page whose value it changed, its value before and after, each
+    labelled): fixed is a wrong value now refused or made right, or a missing one now right; broke is a
+    right value now lost or wrong, or a missing one now wrong. A value neither label covers counts as
+    neither. Main's build gives 0 and 0."""
     figures: dict[str, tuple[int, int]] = {}
     for half in (None, *HALVES):
         chosen = [x for x in changed if half is None or x["half"] == half]
         fixed = broke = 0
         for x in chosen:
-            value = rows[x["file"]]["title"] or None
-            now = {x["before"]: x["before_label"], x["after"]: x["after_label"]}.get(value, "?")
+            value = _key(rows[x["file"]][field] or None)
+            now = {_key(x["before"]): x["before_label"], _key(x["after"]): x["after_label"]}.get(value, "?")
             if value is None:
                 now = None
             fixed += (x["before_label"] != "R" and now == "R") or (x["before_label"] == "W" and now is None)
             broke += (x["before_label"] == "R" and now != "R") or (x["before_label"] is None and now == "W")
         suffix = "" if half is None else f" {half}"
-        figures[f"changed sample (fix 4): fixed{suffix}"] = (fixed, len(chosen))
-        figures[f"changed sample (fix 4): broke{suffix}"] = (broke, len(chosen))
+        figures[f"changed sample ({name}): fixed{suffix}"] = (fixed, len(chosen))
+        figures[f"changed sample ({name}): broke{suffix}"] = (broke, len(chosen))
     return figures
 
 
@@ -178,6 +186,20 @@ def measure_published(rows: dict[str, dict], labels: dict) -> dict[str, tuple[in
         figures[f"undated sample: now wrong{suffix}"] = (sum(1 for v, t in values if v and v != t), len(chosen))
         stated = [(v, t) for v, t in values if t]
         figures[f"undated sample: missed{suffix}"] = (sum(1 for v, t in stated if v != t), len(stated))
+    # every date the meta3 fixes changed (labels "meta3" -> "changed"), read before and after: fixed is a
+    # wrong date now refused or made right, or a missing one now right; broke the reverse
+    for half in (None, *HALVES):
+        chosen = [x for x in labels.get("meta3", {}).get("changed", []) if half is None or x["half"] == half]
+        fixed = broke = 0
+        for x in chosen:
+            before, now, truth = x["before"], rows[x["file"]]["published"], x["published"]
+            fixed += (before is not None and before != truth and (now is None or now == truth)) \
+                or (before is None and now is not None and now == truth)
+            broke += (before is not None and before == truth and now != truth) \
+                or (now is not None and now != truth and now != before)
+        suffix = "" if half is None else f" {half}"
+        figures[f"changed sample (meta3): fixed{suffix}"] = (fixed, len(chosen))
+        figures[f"changed sample (meta3): broke{suffix}"] = (broke, len(chosen))
     # samples of the dates the second, third and fourth date fixes added: precision on them, as on the dated sample
     for key, name in (("added", "added sample"), ("added_2", "added sample 2"), ("added_3", "added sample 3")):
         for half in (None, *HALVES):
@@ -249,7 +271,10 @@ def main() -> None:
         f"{len(labels.get('title_fix_4', {}).get('changed', []))} pages, every one whose title the fourth title "
         "fix changed against main at 2ed6287, read before and after: fixed (a wrong title refused or made right, a "
         "missing one made right) and broke (a right title lost or made wrong, a missing one made wrong); its labels "
-        "of the new values also count in precision. The held_out pages were read while that fix was developed.\n\n"
+        "of the new values also count in precision. The held_out pages were read while that fix was developed. "
+        f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
+        "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
+        "same way.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
         "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "
@@ -262,7 +287,10 @@ def main() -> None:
         "main at 92593d3 left undated, 12 per half, labelled the same way (three 'null' labels were corrected then: "
         "their pages state a date in a form the first labelling missed). Added sample 3: "
         f"{len(date_labels.get('added_3', []))} pages that a build of the fourth date fix dated from their text and "
-        "main at 2ed6287 left undated (all of them: fewer than the 20 per half drawn), labelled the same way.\n\n"
+        "main at 2ed6287 left undated (all of them: fewer than the 20 per half drawn), labelled the same way. "
+        f"Changed sample (meta3): {len(date_labels.get('meta3', {}).get('changed', []))} pages, every one whose date "
+        "session meta3's date fixes changed against main at 43ac1f6, read for the date they state: fixed and broke "
+        "as for titles.\n\n"
         + table(current, baseline, args.baseline_label) + "\n"
     )
     unlabelled = {f: current[f]["unlabelled"] for f in FIELDS if current[f]["unlabelled"]}
