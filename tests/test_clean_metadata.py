@@ -501,9 +501,11 @@ def test_a_dateline_below_an_events_date_is_still_read() -> None:
     assert head.published == dt.date(2020, 3, 2)
 
 
-def test_a_rubric_before_a_dateline_is_no_events_label() -> None:
-    """"Events" as the rubric of a line of fields is no label of the date after its separator."""
-    assert _title_header([*MENU, HEADLINE, "Events | 3 May 2021"]).published == dt.date(2021, 5, 3)
+@pytest.mark.parametrize("line", ["Events | 3 May 2021", "Press release: 3 May 2021", "News Release 3 May 2021"])
+def test_a_rubric_before_a_dateline_or_a_press_release_is_no_events_label(line: str) -> None:
+    """"Events" as the rubric of a line of fields is no label of the date after its separator, and a
+    press release's date is its publication."""
+    assert _title_header([*MENU, HEADLINE, line]).published == dt.date(2021, 5, 3)
 
 
 STANDFIRST = "Two years of talks end in a vote that the opposition calls rushed."

@@ -109,10 +109,11 @@ DATELINE_WORDS = re.compile(rf"(?<![^\W\d])(?:{_DATELINE_WORD_ALT})\b", re.IGNOR
 month names cover. It may be glued to the digits before it: a dump glues an update's label to the
 publication's year ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h")."""
 _EVENT_WORD_ALT = (
-    r"deadline|event|events|release|release date|due|expires|expiry|closing date|registration|premiere|launch|"
+    r"deadline|event|events|(?<!press )(?<!news )(?<!media )release|due|expires|expiry|closing date|registration|"
+    r"premiere|launch|"
     r"veranstaltung|veranstaltungen|beginn|anmeldung|kinostart|"
-    r"date limite|échéance|événement|evenement|sortie|inscriptions?|clôture|"
-    r"fecha límite|fecha limite|plazo|evento|eventos|estreno|lanzamiento|inscripción|inscripciones|cierre|"
+    r"date limite|échéance|événement|evenement|sortie|inscriptions?|"
+    r"fecha límite|fecha limite|plazo|evento|eventos|estreno|lanzamiento|inscripción|inscripciones|"
     r"scadenza|uscita|iscrizioni|iscrizione|termine|"
     r"wydarzenie|premiera|zgłoszenia|zapisy|"
     r"срок|дедлайн|событие|мероприятие|премьера|регистрация|термін|подія|прем'єра|реєстрація|тэрмін|падзея|"
@@ -125,7 +126,8 @@ EVENT_WORDS = re.compile(
 """A word that names what a date is of when it is no publication's: a deadline, an event, a release, a
 registration, a premiere (German compounds end so: "Anmeldeschluss", "Bewerbungsfrist",
 "Veranstaltungstermin", a court's "Beschluss"), in the languages of the dateline words. "Release date:
-14.11.2019" holds a dateline word ("date") and still gives another event's date."""
+14.11.2019" holds a dateline word ("date") and still gives another event's date; a press release's
+("Press release: 3 May 2021") is its publication."""
 LEADING_DATELINE_WORD = re.compile(rf"^\W*(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
 """A dateline word opening a line ("Published: ...", "PUBLISHED: ... | UPDATED: ..."): the line is a
 dateline however many words its times and second date add."""
