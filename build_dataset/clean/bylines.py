@@ -4,8 +4,10 @@ A byline is a few capitalised words per name below the headline ("Jane Roe", "By
 Doe", "Von ...", "Автор: ..."), or the names after a prefix word inside the dateline ("12 May 2021 by
 Jane Roe | 3 Comments"), or a prefixed byline a few lines below the body's start, or one that signs
 the article off right by its end ("Autor: Jane Roe", "Text: Jane Roe"). Names with furniture
-or common words, a name the photo caption beside it prints, a lower-case handle and a "By" line among
-teasers are refused: an empty `authors` is better than a wrong one.
+or common words, a name the photo caption beside it prints, a lower-case handle, a "By" line among
+teasers and a bare name that its neighbours show to be a list's item, a button, a heading or a credit
+(`pseudo_byline`) are refused: an empty `authors` is better than a wrong one. A prefixed byline below
+a bare one wins over it (`prefixed_byline_wins`).
 """
 
 from __future__ import annotations
