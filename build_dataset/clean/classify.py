@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_dataset.clean.cues import consent_notice, cue_reason, labelled_teaser, whole_cue
+from build_dataset.clean.cues import consent_notice, cue_reason, labelled_credit, labelled_teaser, whole_cue
 from build_dataset.clean.lines import Line, line_key
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -494,8 +494,11 @@ def classify(
     _check_short_lines(lines, cls, reason, ctx)
     cue = reason[:]
     for k in [k for k, r in enumerate(reason) if r is not None]:
-        if cls[k] == BAD and (whole_cue(lines[k].text) or reason[k] == "related" and labelled_teaser(lines[k].text)):
+        text = lines[k].text
+        if cls[k] == BAD and (whole_cue(text) or reason[k] == "related" and labelled_teaser(text)
+                              or reason[k] == "caption" and labelled_credit(text)):
             # a line that is only "Share" or "Comments" is no heading the model may keep, nor is "Read also: X"
+            # or "Photo: X"
             sure[k] = True
     original = cls
     cls = _revise(lines, original, ctx)

@@ -99,7 +99,10 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     def put(name: str, values) -> None:
         x[:, col[name]] = values
 
-    put("log_length", np.log1p([ln.length for ln in lines]))
+    lengths = [ln.length for ln in lines]
+    # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
+    # bit between CPUs (AVX-512 or not): the model must be trained and run on the same numbers anywhere
+    put("log_length", list(map(math.log1p, lengths)))
     put("words", [ln.words for ln in lines])
     if stoplist:
         put("stop_density", _stop_density(lines, stoplist))
@@ -129,7 +132,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("inside", (idx >= first) & (idx <= last))
     put("above", idx < first)
     put("below", idx > last)
-    put("lines_to_region", np.log1p(np.maximum(first - idx, 0) + np.maximum(idx - last, 0)))
+    put("lines_to_region", list(map(math.log1p, (np.maximum(first - idx, 0) + np.maximum(idx - last, 0)).tolist())))
     put("region_share", max(last - first + 1, 0) / n)
     put("after_comments", idx >= comments_start)
     index = np.array([ln.index for ln in lines])
@@ -139,7 +142,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     # has_stoplist, page_lines and log_page_chars are the same on every line
     x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
     _add_neighbours(x)
-    _add_windows(x)
+    _add_windows(x, lengths)
     x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
     return x
 
@@ -158,14 +161,14 @@ def _add_neighbours(x: np.ndarray) -> None:
     sides[:-2, 3 * width:] = own[2:]
 
 
-def _add_windows(x: np.ndarray) -> None:
+def _add_windows(x: np.ndarray, lengths: list[int]) -> None:
     """Fill the window columns: the mean over the 2w+1 lines around each line of its good characters
     (thousands of characters of lines the rules found GOOD), bullets, short lines and bad verdicts,
-    read from the float32 columns already in `x`."""
+    read from the lines' `lengths` and the float32 columns already in `x`."""
     col = _COLUMN
     log_length = x[:, col["log_length"]]
     series = np.empty((len(x), 4))  # the four series of each window are adjacent columns in FEATURES
-    series[:, 0] = np.where(x[:, col["original"]] == GOOD, np.expm1(log_length) * 1e-3, 0.0)
+    series[:, 0] = np.where(x[:, col["original"]] == GOOD, np.array(lengths, dtype=np.float64) * 1e-3, 0.0)
     series[:, 1] = x[:, col["bullet"]]
     series[:, 2] = log_length < math.log1p(70)
     series[:, 3] = x[:, col["verdict"]] == 0
