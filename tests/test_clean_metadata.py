@@ -850,3 +850,17 @@ def test_a_line_between_two_quantities_is_no_title() -> None:
     # a headline with a date above it and a count of comments below it is no cell
     rows = ["12.03.2021", HEADLINE_2, "4 comments", BODY]
     assert _page_titles(rows, BODY).title == HEADLINE_2
+
+
+# --- titles, fifth fix: fields side by side, lists of fields, a block printed twice, a glued deck -------
+
+def test_a_tag_list_with_a_widget_two_spaces_away_is_no_title() -> None:
+    """w3m prints an inline widget beside a line's text with two spaces ("Schools, Water  Add comments"):
+    two fields side by side, no headline, though its tags name the body. The headline above it is."""
+    assert _title_header([HEADLINE_2, "Parliament, Water, Budget  Add comments"]).title == HEADLINE_2
+    assert _title_header(["Page 1  Water budget night"]).title is None
+
+
+def test_a_page_number_beside_a_chapter_is_no_standfirst() -> None:
+    """A backslash between a page's number and a chapter's name is a breadcrumb's separator."""
+    assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2)

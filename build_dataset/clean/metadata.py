@@ -92,7 +92,8 @@ _NOT_HEADLINE = re.compile(
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
     r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w"  # a credit ("geschrieben von X", "Artikel von: X")
     r"|^(?:\w+\s+)?(?:von|by):?\s+\w"
-    r"|\S\s{4,}\S"                      # two columns of a table side by side
+    r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
+                                       # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
     re.IGNORECASE,
@@ -482,7 +483,8 @@ RESTATED_MAX_LENGTH = 1.5
 """...when it is at most this many times the headline's length: a longer summary names all it names."""
 _STANDFIRST_NOT = re.compile(
     r"://|www\.|@\w+\."             # a URL or an e-mail address: a notice, a link list
-    r"|\s(?:>|»|›|→)(?:\s|$)|^>|>>"  # a breadcrumb's or a link's arrow ("Home » News »", ">> Mehr zum Thema")
+    r"|\s(?:>|»|›|→|\\+)(?:\s|$)|^>|>>"  # a breadcrumb's or a link's arrow or backslash ("Home » News »",
+                                         # ">> Mehr zum Thema", "Seite 1 \\ Chapter")
     r"|\s/[^\W\d_][^/]{0,40}$",     # an agency or a licence after a slash ("... /PAP", "/public domain"):
     re.IGNORECASE,                   # an image's caption with its credit
 )
