@@ -861,6 +861,23 @@ def test_a_tag_list_with_a_widget_two_spaces_away_is_no_title() -> None:
     assert _title_header(["Page 1  Water budget night"]).title is None
 
 
+@pytest.mark.parametrize("line", ["Headline: Regional parliament approves the water budget",
+                                  "Titel: Das Wasserbudget des Parlaments"])
+def test_a_field_naming_the_headline_is_no_title(line: str) -> None:
+    """A screen reader's label or a data sheet's field ("Title: X") is no headline as printed."""
+    assert _title_header([line]).title is None
+
+
+def test_a_field_of_a_list_of_fields_is_no_title() -> None:
+    """The minutes of a meeting or a data sheet print labelled fields on consecutive lines: the last one
+    above the body names the body and sat where a headline would."""
+    fields = "Place: the parliament's hall\nParticipants: water board, budget office\nGuests: regional parliament"
+    assert _page_header(f"{fields}\n\n{BODY}").title is None
+    # a headline with its kicker, its dateline and a source's field below it is no list of fields
+    page = f"Water: regional parliament approves the budget\nPublished: 3 May 2021\nSource: Water Weekly\n\n{BODY}"
+    assert _page_header(page).title == "Water: regional parliament approves the budget"
+
+
 def test_a_page_number_beside_a_chapter_is_no_standfirst() -> None:
     """A backslash between a page's number and a chapter's name is a breadcrumb's separator."""
     assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2)

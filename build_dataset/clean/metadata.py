@@ -95,6 +95,8 @@ _NOT_HEADLINE = re.compile(
     r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
                                        # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
+    r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
+    #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
     re.IGNORECASE,
 )
@@ -303,7 +305,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) \
-                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]):
+                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]) \
+                or _in_field_list(lines, header[k]):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
@@ -620,6 +623,37 @@ def _between_figures(lines: list[Line], i: int) -> bool:
     above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].text), None)
     below = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].text), None)
     return above is not None and below is not None and _figure(above) and _figure(below)
+
+
+_FIELD = re.compile(r"^[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_.'’-]*){0,3}\s*[:：]\s+\S")
+"""A labelled field: a label of one to four words, a colon and its value ("Zeit und Ort: 15 Uhr",
+"Verlag: Suhrkamp")."""
+def _field(ln: Line) -> bool:
+    """Whether a line is a labelled field that is no dateline or prefixed byline."""
+    return _FIELD.match(ln.body) is not None and not is_dateline(ln) and not BYLINE_PREFIX.match(ln.body)
+
+
+FIELD_LIST_MIN = 3
+"""How many labelled fields printed on consecutive lines make a list of fields (a data sheet, a cookie's
+table, a meeting's minutes: "Ort: ...", "Teilnehmende: ...", "Protokoll: ...")."""
+
+
+def _in_field_list(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is one of FIELD_LIST_MIN or more labelled fields printed on consecutive lines, with
+    no blank line between: an entry of a data sheet or of a meeting's minutes ("Weitere Teilnehmende:
+    Jane Roe"), not a headline with its kicker ("Brexit: the deal is done"), which a blank line, a
+    dateline, a byline or a rubric sets apart. (Counting fields within two lines, blank ones skipped,
+    refused four right dev headlines beside "Lesezeit: 1 min" and in lists of teasers with kickers.)"""
+    if not _field(lines[i]):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(lines) and lines[j + step].index == lines[j].index + step \
+                and _field(lines[j + step]):
+            run += 1
+            j += step
+    return run >= FIELD_LIST_MIN
 
 
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
