@@ -878,6 +878,16 @@ def test_a_field_of_a_list_of_fields_is_no_title() -> None:
     assert _page_header(page).title == "Water: regional parliament approves the budget"
 
 
+def test_a_headline_with_its_deck_glued_after_a_space_gives_the_headline() -> None:
+    """A headline and its subtitle printed as one line ("Headline So wird es gemacht"), the headline
+    printed alone below: the longer line won as the more complete copy of the headline."""
+    deck = "The opposition says it will challenge the vote in court"
+    head = _title_header([f"{HEADLINE_2} {deck}", "By Jane Roe", HEADLINE_2])
+    assert head.title == HEADLINE_2
+    # a headline cut short in a teaser is still the shorter copy: the full one is the title
+    assert _title_header(["Regional parliament approves", "Share", HEADLINE_2]).title == HEADLINE_2
+
+
 def test_a_page_number_beside_a_chapter_is_no_standfirst() -> None:
     """A backslash between a page's number and a chapter's name is a breadcrumb's separator."""
     assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2)

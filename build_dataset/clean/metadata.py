@@ -556,8 +556,9 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
         # (a line printed twice holds its first four characters again: a cheap test before the regex)
-        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or (b[:4] in b[4:] and REPEATED.match(b)):
-            continue  # the headline with the standfirst glued on, or printed twice: the headline is shorter
+        if any(len(o) >= 20 and (_glued_to(b, o) or _deck_after(b, o)) for o in bodies) \
+                or (b[:4] in b[4:] and REPEATED.match(b)):
+            continue  # the headline with the standfirst or deck glued on, or printed twice: the headline is shorter
         related = sum(
             1 for j, o in enumerate(bodies)
             if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
@@ -566,6 +567,17 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         if related:
             repeated.append((related, len(b), k))
     return [k for _, _, k in sorted(repeated, reverse=True)]
+
+
+def _deck_after(line: str, head: str) -> bool:
+    """Whether `line` is `head`, a space and a deck of DECK_MIN_WORDS words or more that starts a new
+    phrase with a capital ("Adblue: where to buy it So wird Adblue angewendet"): a headline and its
+    subtitle printed as one line, the headline also printed alone. A headline cut short in a teaser
+    ends with an ellipsis or stops mid-phrase, and it is the longer line that is the headline then."""
+    if not line.startswith(head + " ") or head.endswith(("…", "...")):
+        return False
+    rest = line[len(head) + 1:]
+    return rest[:1].isupper() and len(rest.split()) >= DECK_MIN_WORDS
 
 
 def _caption_credit(line: str, title: str) -> bool:
