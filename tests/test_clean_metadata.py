@@ -878,6 +878,16 @@ def test_a_field_of_a_list_of_fields_is_no_title() -> None:
     assert _page_header(page).title == "Water: regional parliament approves the budget"
 
 
+def test_a_line_of_a_block_printed_twice_is_no_title() -> None:
+    """An offer's box or a list of categories printed twice (for a phone's layout and a computer's): each
+    of its lines recurs with its neighbours, and the one nearest the body was taken for a headline
+    printed twice."""
+    box = ["Compare water tariffs", "Save up to 700 a year", "Parliament budget offers now"]
+    assert _page_titles([*box, "Services", *box, BODY], BODY).title is None
+    # a headline printed again alone (a share text, a list) is still a headline printed twice
+    assert _page_titles(["Services", HEADLINE_2, "By Jane Roe", "Share", HEADLINE_2, BODY], BODY).title == HEADLINE_2
+
+
 def test_a_headline_with_its_deck_glued_after_a_space_gives_the_headline() -> None:
     """A headline and its subtitle printed as one line ("Headline So wird es gemacht"), the headline
     printed alone below: the longer line won as the more complete copy of the headline."""

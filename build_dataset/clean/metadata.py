@@ -306,7 +306,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) \
                 or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]) \
-                or _in_field_list(lines, header[k]):
+                or _in_field_list(lines, header[k]) or _menu_item(bodies, k):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
@@ -562,11 +562,34 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         related = sum(
             1 for j, o in enumerate(bodies)
             if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
-                           or (len(o) >= 12 and b.startswith(o)))
+                           or (len(o) >= 12 and b.startswith(o))) and not _block_copy(bodies, k, j)
         )
         if related:
             repeated.append((related, len(b), k))
     return [k for _, _, k in sorted(repeated, reverse=True)]
+
+
+BLOCK_REACH = 2
+"""How many lines above and below two copies of a line are compared to tell a block printed twice."""
+
+
+def _block_copy(bodies: list[str], k: int, j: int) -> bool:
+    """Whether header lines `k` and `j` are the same text inside the same block printed twice: at least
+    two of the BLOCK_REACH lines above and below them are the same too. A menu, a list of categories or
+    an offer's box printed twice (for a phone's layout and a computer's) repeats all its lines, while a
+    page prints its headline again alone or beside other lines (a breadcrumb, a share text, a byline)."""
+    if abs(k - j) <= BLOCK_REACH or bodies[k] != bodies[j]:
+        return False  # (a line printed twice in a row is an image's alt text and its link, not a block)
+    same = sum(1 for d in (*range(-BLOCK_REACH, 0), *range(1, BLOCK_REACH + 1))
+               if 0 <= k + d < len(bodies) and 0 <= j + d < len(bodies) and bodies[k + d] == bodies[j + d]
+               and bodies[k + d] not in ("", bodies[k]))  # (image marks and copies of the line say nothing)
+    return same >= 2
+
+
+def _menu_item(bodies: list[str], k: int) -> bool:
+    """Whether header line `k` lies in a block the header prints twice (`_block_copy`): a menu's or an
+    offer's line, not a headline."""
+    return any(_block_copy(bodies, k, j) for j in range(len(bodies)))
 
 
 def _deck_after(line: str, head: str) -> bool:
