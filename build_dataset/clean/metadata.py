@@ -16,9 +16,12 @@ photo credit below it, a standfirst and buttons may lie between, and a source's 
 field), gives the headline above it; so does a shorter subtitle when the page prints the headline
 again and a dateline follows. A short headline is trusted when a breadcrumb ends with it. An item
 of a list of teasers (a "Read more" link below it or below its lede, as below other lines), the credit
-after an image's caption, captions that start with the same label and a cell between two quantities
-are refused too. A wrong title is worse than none: the slot a headline would fill still anchors the
-byline and dateline, but its refused text is no title and stays where the line model put it.
+after an image's caption, captions that start with the same label, a cell between two quantities, a
+field of a list of fields (a data sheet, a meeting's minutes), a line of a block the header prints
+twice (a menu, an offer's box) and two fields printed side by side are refused too; of a headline
+printed alone and again with its deck glued on after a space, the headline alone is the title. A
+wrong title is worse than none: the slot a headline would fill still anchors the byline and dateline,
+but its refused text is no title and stays where the line model put it.
 
 A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
 glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
