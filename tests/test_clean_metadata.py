@@ -901,3 +901,14 @@ def test_a_headline_with_its_deck_glued_after_a_space_gives_the_headline() -> No
 def test_a_page_number_beside_a_chapter_is_no_standfirst() -> None:
     """A backslash between a page's number and a chapter's name is a breadcrumb's separator."""
     assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2)
+
+
+def test_a_headline_printed_above_in_its_short_form_is_the_title_without_shared_words() -> None:
+    """A series' headline printed in its short form (the menu's, the breadcrumb's) and in full right
+    above the body is printed twice, as a headline printed again whole is, though it names nothing of
+    the body's first paragraph."""
+    short = "Trucks of the post-war years, part 49"
+    full = f"{short} – Old lorries (1931 – 1945)"
+    assert _page_titles(["Forum", short, "Tuesday, 2 November 2021", full, BODY], BODY).title == full
+    # a line that merely starts like another, with no separator, is no such copy
+    assert _page_titles(["Forum", short, "Tuesday, 2 November 2021", f"{short} and more", BODY], BODY).title is None

@@ -8,8 +8,9 @@ line before the body) and shape (a byline is a few capitalised words, a dateline
 
 A title is given only when the line has a headline's shape and evidence that it heads this article:
 it shares enough of its words with the body's beginning, or it is printed again right above the body
-or glued to its standfirst. A line of two words printed once, a sentence ending with a full stop, the
-site's name above its menu and a caption that the first paragraph goes on with are refused; a longer
+(whole, or above in a short form that a separator ends) or glued to its standfirst. A line of two
+words printed once, a sentence ending with a full stop, the site's name above its menu and a caption
+that the first paragraph goes on with are refused; a longer
 subtitle right below a headline (a deck), or a line below the byline and dateline (an age and a
 reading time are of that block too; an image's caption printed twice, a link and, when the line has a
 photo credit below it, a standfirst and buttons may lie between, and a source's or a share button's
@@ -329,7 +330,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if above is not None:
             moved[k] = above
             return True
-        return _names_body(b, body_words, stoplist) or (bodies[-1] == b and bodies.count(b) > 1) \
+        return _names_body(b, body_words, stoplist) or (bodies[-1] == b and _printed_above(b, bodies)) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
@@ -593,6 +594,20 @@ def _menu_item(bodies: list[str], k: int) -> bool:
     """Whether header line `k` lies in a block the header prints twice (`_block_copy`): a menu's or an
     offer's line, not a headline."""
     return any(_block_copy(bodies, k, j) for j in range(len(bodies)))
+
+
+REPEAT_MIN_CHARS = 20
+"""Shortest start of a line that, printed alone above it, shows the line to be the headline again."""
+
+
+def _printed_above(title: str, bodies: list[str]) -> bool:
+    """Whether a header line is printed again above it, whole or its first REPEAT_MIN_CHARS characters or
+    more up to a separator ("Series, part 49" above "Series, part 49 – The subject"): the headline
+    printed in the menu's or the breadcrumb's short form, then in full right above the body."""
+    if bodies.count(title) > 1:
+        return True
+    return any(len(o) >= REPEAT_MIN_CHARS and len(o.split()) >= TITLE_MIN_WORDS and title.startswith(o + " ")
+               and title[len(o) + 1:][:1] in _SEPARATORS for o in bodies)
 
 
 def _deck_after(line: str, head: str) -> bool:
