@@ -892,8 +892,12 @@ def test_a_headline_with_its_deck_glued_after_a_space_gives_the_headline() -> No
     """A headline and its subtitle printed as one line ("Headline So wird es gemacht"), the headline
     printed alone below: the longer line won as the more complete copy of the headline."""
     deck = "The opposition says it will challenge the vote in court"
-    head = _title_header([f"{HEADLINE_2} {deck}", "By Jane Roe", HEADLINE_2])
+    head = _title_header([f"{HEADLINE_2} {deck}", "By Jane Roe", "3 May 2021", HEADLINE_2])
     assert head.title == HEADLINE_2
+    # the header starts at the glued line: the byline and dateline between the two are read, the deck
+    # is the standfirst
+    assert head.authors == ["Jane Roe"] and head.published == dt.date(2021, 5, 3)
+    assert head.description == deck
     # a headline cut short in a teaser is still the shorter copy: the full one is the title
     assert _title_header(["Regional parliament approves", "Share", HEADLINE_2]).title == HEADLINE_2
 

@@ -368,7 +368,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         return head
     title = bodies[slot]
     is_title = title == head.title
-    first_title = min(k for k, b in enumerate(bodies) if b == title or _glued_to(b, title))
+    first_title = min(k for k, b in enumerate(bodies) if b == title or _glued_to(b, title) or _deck_after(b, title))
 
     # lines after the first headline: repeats, glued standfirst, byline, dateline
     standfirst_pos = None
@@ -566,7 +566,7 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         related = sum(
             1 for j, o in enumerate(bodies)
             if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
-                           or (len(o) >= 12 and b.startswith(o))) and not _block_copy(bodies, k, j)
+                           or (len(o) >= 12 and b.startswith(o)))
         )
         if related:
             repeated.append((related, len(b), k))
@@ -592,7 +592,9 @@ def _block_copy(bodies: list[str], k: int, j: int) -> bool:
 
 def _menu_item(bodies: list[str], k: int) -> bool:
     """Whether header line `k` lies in a block the header prints twice (`_block_copy`): a menu's or an
-    offer's line, not a headline."""
+    offer's line, not a headline. Its text is refused, but its copies still rank as a repeated line, the
+    slot the header is read below (not counting them moved a page's slot below its dateline, whose date
+    was lost, and gave two other pages a section)."""
     return any(_block_copy(bodies, k, j) for j in range(len(bodies)))
 
 
