@@ -22,6 +22,7 @@ article's"). For each field it prints:
   for every value the third byline fix added or changed (labels "added_2");
 - changed sample (title, fix 4): of the pages whose title the fourth title fix changed (labels
   "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
+  changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5");
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
   (labels "meta3" -> "authors").
 
@@ -60,6 +61,9 @@ DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
 FIELDS = ("section", "authors", "title", "description")
 HALVES = ("dev", "held_out")
+TITLE_FIXES = ("title_fix_4", "title_fix_5")
+"""The label groups of title fixes that list every page whose title the fix changed ("changed") and
+the fix's new values on sampled pages ("also")."""
 
 
 def build(dev: pathlib.Path, out: pathlib.Path) -> pathlib.Path:
@@ -104,7 +108,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
     for field in FIELDS:
         items = labels["fields"][field]
         also: dict[str, dict[str, str]] = {}  # file -> value -> label: a page may have several extra labels
-        extra = labels.get("title_fix_4", {}).get("also", []) if field == "title" else []
+        extra = [x for fix in TITLE_FIXES for x in labels.get(fix, {}).get("also", [])] if field == "title" else []
         for x in [*labels["also"].get(field, []), *extra]:
             also.setdefault(x["file"], {})[_key(x["value"])] = x["label"]
         figures = {"coverage": (sum(1 for r in rows.values() if r[field]), len(rows))}
@@ -129,7 +133,9 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 known = [v for v in verdicts if v is not None]
                 figures[f"{sample}: precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
         if field == "title":
-            figures.update(measure_changed(rows, labels.get("title_fix_4", {}).get("changed", [])))
+            for fix in TITLE_FIXES:
+                figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []),
+                                               name=f"fix {fix.rsplit('_', 1)[1]}"))
         if field == "authors":
             figures.update(measure_changed(rows, labels.get("meta3", {}).get("authors", []), field, "meta3"))
         if field in ("title", "section", "description"):
@@ -272,6 +278,9 @@ def main() -> None:
         "fix changed against main at 2ed6287, read before and after: fixed (a wrong title refused or made right, a "
         "missing one made right) and broke (a right title lost or made wrong, a missing one made wrong); its labels "
         "of the new values also count in precision. The held_out pages were read while that fix was developed. "
+        f"Changed sample (title, fix 5): {len(labels.get('title_fix_5', {}).get('changed', []))} pages, every one "
+        "whose title the fifth title fix changed against main at 105df2f, read and counted the same way (its target "
+        "titles were read on both halves too). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way.\n\n"

@@ -850,3 +850,69 @@ def test_a_line_between_two_quantities_is_no_title() -> None:
     # a headline with a date above it and a count of comments below it is no cell
     rows = ["12.03.2021", HEADLINE_2, "4 comments", BODY]
     assert _page_titles(rows, BODY).title == HEADLINE_2
+
+
+# --- titles, fifth fix: fields side by side, lists of fields, a block printed twice, a glued deck -------
+
+def test_a_tag_list_with_a_widget_two_spaces_away_is_no_title() -> None:
+    """w3m prints an inline widget beside a line's text with two spaces ("Schools, Water  Add comments"):
+    two fields side by side, no headline, though its tags name the body. The headline above it is."""
+    assert _title_header([HEADLINE_2, "Parliament, Water, Budget  Add comments"]).title == HEADLINE_2
+    assert _title_header(["Page 1  Water budget night"]).title is None
+
+
+@pytest.mark.parametrize("line", ["Headline: Regional parliament approves the water budget",
+                                  "Titel: Das Wasserbudget des Parlaments"])
+def test_a_field_naming_the_headline_is_no_title(line: str) -> None:
+    """A screen reader's label or a data sheet's field ("Title: X") is no headline as printed."""
+    assert _title_header([line]).title is None
+
+
+def test_a_field_of_a_list_of_fields_is_no_title() -> None:
+    """The minutes of a meeting or a data sheet print labelled fields on consecutive lines: the last one
+    above the body names the body and sat where a headline would."""
+    fields = "Place: the parliament's hall\nParticipants: water board, budget office\nGuests: regional parliament"
+    assert _page_header(f"{fields}\n\n{BODY}").title is None
+    # a headline with its kicker, its dateline and a source's field below it is no list of fields
+    page = f"Water: regional parliament approves the budget\nPublished: 3 May 2021\nSource: Water Weekly\n\n{BODY}"
+    assert _page_header(page).title == "Water: regional parliament approves the budget"
+
+
+def test_a_line_of_a_block_printed_twice_is_no_title() -> None:
+    """An offer's box or a list of categories printed twice (for a phone's layout and a computer's): each
+    of its lines recurs with its neighbours, and the one nearest the body was taken for a headline
+    printed twice."""
+    box = ["Compare water tariffs", "Save up to 700 a year", "Parliament budget offers now"]
+    assert _page_titles([*box, "Services", *box, BODY], BODY).title is None
+    # a headline printed again alone (a share text, a list) is still a headline printed twice
+    assert _page_titles(["Services", HEADLINE_2, "By Jane Roe", "Share", HEADLINE_2, BODY], BODY).title == HEADLINE_2
+
+
+def test_a_headline_with_its_deck_glued_after_a_space_gives_the_headline() -> None:
+    """A headline and its subtitle printed as one line ("Headline So wird es gemacht"), the headline
+    printed alone below: the longer line won as the more complete copy of the headline."""
+    deck = "The opposition says it will challenge the vote in court"
+    head = _title_header([f"{HEADLINE_2} {deck}", "By Jane Roe", "3 May 2021", HEADLINE_2])
+    assert head.title == HEADLINE_2
+    # the header starts at the glued line: the byline and dateline between the two are read, the deck
+    # is the standfirst
+    assert head.authors == ["Jane Roe"] and head.published == dt.date(2021, 5, 3)
+    assert head.description == deck
+    # a headline cut short in a teaser is still the shorter copy: the full one is the title
+    assert _title_header(["Regional parliament approves", "Share", HEADLINE_2]).title == HEADLINE_2
+
+
+def test_a_page_number_beside_a_chapter_is_no_standfirst() -> None:
+    """A backslash between a page's number and a chapter's name is a breadcrumb's separator."""
+    assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2)
+
+
+def test_a_headline_printed_above_in_its_short_form_is_the_title_without_shared_words() -> None:
+    """A series' headline printed in its short form (the menu's, the breadcrumb's) and in full right
+    above the body is printed twice, as a headline printed again whole is, though it names nothing of
+    the body's first paragraph."""
+    short = "Trucks of the post-war years, part 49"
+    full = f"{short} – Old lorries (1931 – 1945)"
+    assert _page_titles(["Forum", short, "Tuesday, 2 November 2021", full, BODY], BODY).title == full
+    # a line that merely starts like another, with no separator, is no such copy
+    assert _page_titles(["Forum", short, "Tuesday, 2 November 2021", f"{short} and more", BODY], BODY).title is None

@@ -8,17 +8,21 @@ line before the body) and shape (a byline is a few capitalised words, a dateline
 
 A title is given only when the line has a headline's shape and evidence that it heads this article:
 it shares enough of its words with the body's beginning, or it is printed again right above the body
-or glued to its standfirst. A line of two words printed once, a sentence ending with a full stop, the
-site's name above its menu and a caption that the first paragraph goes on with are refused; a longer
+(whole, or above in a short form that a separator ends) or glued to its standfirst. A line of two
+words printed once, a sentence ending with a full stop, the site's name above its menu and a caption
+that the first paragraph goes on with are refused; a longer
 subtitle right below a headline (a deck), or a line below the byline and dateline (an age and a
 reading time are of that block too; an image's caption printed twice, a link and, when the line has a
 photo credit below it, a standfirst and buttons may lie between, and a source's or a share button's
 field), gives the headline above it; so does a shorter subtitle when the page prints the headline
 again and a dateline follows. A short headline is trusted when a breadcrumb ends with it. An item
 of a list of teasers (a "Read more" link below it or below its lede, as below other lines), the credit
-after an image's caption, captions that start with the same label and a cell between two quantities
-are refused too. A wrong title is worse than none: the slot a headline would fill still anchors the
-byline and dateline, but its refused text is no title and stays where the line model put it.
+after an image's caption, captions that start with the same label, a cell between two quantities, a
+field of a list of fields (a data sheet, a meeting's minutes), a line of a block the header prints
+twice (a menu, an offer's box) and two fields printed side by side are refused too; of a headline
+printed alone and again with its deck glued on after a space, the headline alone is the title. A
+wrong title is worse than none: the slot a headline would fill still anchors the byline and dateline,
+but its refused text is no title and stays where the line model put it.
 
 A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
 glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
@@ -92,8 +96,11 @@ _NOT_HEADLINE = re.compile(
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
     r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w"  # a credit ("geschrieben von X", "Artikel von: X")
     r"|^(?:\w+\s+)?(?:von|by):?\s+\w"
-    r"|\S\s{4,}\S"                      # two columns of a table side by side
+    r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
+                                       # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
+    r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
+    #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
     re.IGNORECASE,
 )
@@ -302,7 +309,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) \
-                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]):
+                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]) \
+                or _in_field_list(lines, header[k]) or _menu_item(bodies, k):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
@@ -322,7 +330,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if above is not None:
             moved[k] = above
             return True
-        return _names_body(b, body_words, stoplist) or (bodies[-1] == b and bodies.count(b) > 1) \
+        return _names_body(b, body_words, stoplist) or (bodies[-1] == b and _printed_above(b, bodies)) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
@@ -360,7 +368,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         return head
     title = bodies[slot]
     is_title = title == head.title
-    first_title = min(k for k, b in enumerate(bodies) if b == title or _glued_to(b, title))
+    first_title = min(k for k, b in enumerate(bodies) if b == title or _glued_to(b, title) or _deck_after(b, title))
 
     # lines after the first headline: repeats, glued standfirst, byline, dateline
     standfirst_pos = None
@@ -482,7 +490,8 @@ RESTATED_MAX_LENGTH = 1.5
 """...when it is at most this many times the headline's length: a longer summary names all it names."""
 _STANDFIRST_NOT = re.compile(
     r"://|www\.|@\w+\."             # a URL or an e-mail address: a notice, a link list
-    r"|\s(?:>|»|›|→)(?:\s|$)|^>|>>"  # a breadcrumb's or a link's arrow ("Home » News »", ">> Mehr zum Thema")
+    r"|\s(?:>|»|›|→|\\+)(?:\s|$)|^>|>>"  # a breadcrumb's or a link's arrow or backslash ("Home » News »",
+                                         # ">> Mehr zum Thema", "Seite 1 \\ Chapter")
     r"|\s/[^\W\d_][^/]{0,40}$",     # an agency or a licence after a slash ("... /PAP", "/public domain"):
     re.IGNORECASE,                   # an image's caption with its credit
 )
@@ -551,8 +560,9 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
         # (a line printed twice holds its first four characters again: a cheap test before the regex)
-        if any(len(o) >= 20 and _glued_to(b, o) for o in bodies) or (b[:4] in b[4:] and REPEATED.match(b)):
-            continue  # the headline with the standfirst glued on, or printed twice: the headline is shorter
+        if any(len(o) >= 20 and (_glued_to(b, o) or _deck_after(b, o)) for o in bodies) \
+                or (b[:4] in b[4:] and REPEATED.match(b)):
+            continue  # the headline with the standfirst or deck glued on, or printed twice: the headline is shorter
         related = sum(
             1 for j, o in enumerate(bodies)
             if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
@@ -561,6 +571,56 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
         if related:
             repeated.append((related, len(b), k))
     return [k for _, _, k in sorted(repeated, reverse=True)]
+
+
+BLOCK_REACH = 2
+"""How many lines above and below two copies of a line are compared to tell a block printed twice."""
+
+
+def _block_copy(bodies: list[str], k: int, j: int) -> bool:
+    """Whether header lines `k` and `j` are the same text inside the same block printed twice: at least
+    two of the BLOCK_REACH lines above and below them are the same too. A menu, a list of categories or
+    an offer's box printed twice (for a phone's layout and a computer's) repeats all its lines, while a
+    page prints its headline again alone or beside other lines (a breadcrumb, a share text, a byline)."""
+    if abs(k - j) <= BLOCK_REACH or bodies[k] != bodies[j]:
+        return False  # (a line printed twice in a row is an image's alt text and its link, not a block)
+    same = sum(1 for d in (*range(-BLOCK_REACH, 0), *range(1, BLOCK_REACH + 1))
+               if 0 <= k + d < len(bodies) and 0 <= j + d < len(bodies) and bodies[k + d] == bodies[j + d]
+               and bodies[k + d] not in ("", bodies[k]))  # (image marks and copies of the line say nothing)
+    return same >= 2
+
+
+def _menu_item(bodies: list[str], k: int) -> bool:
+    """Whether header line `k` lies in a block the header prints twice (`_block_copy`): a menu's or an
+    offer's line, not a headline. Its text is refused, but its copies still rank as a repeated line, the
+    slot the header is read below (not counting them moved a page's slot below its dateline, whose date
+    was lost, and gave two other pages a section)."""
+    return any(_block_copy(bodies, k, j) for j in range(len(bodies)))
+
+
+REPEAT_MIN_CHARS = 20
+"""Shortest start of a line that, printed alone above it, shows the line to be the headline again."""
+
+
+def _printed_above(title: str, bodies: list[str]) -> bool:
+    """Whether a header line is printed again above it, whole or its first REPEAT_MIN_CHARS characters or
+    more up to a separator ("Series, part 49" above "Series, part 49 – The subject"): the headline
+    printed in the menu's or the breadcrumb's short form, then in full right above the body."""
+    if bodies.count(title) > 1:
+        return True
+    return any(len(o) >= REPEAT_MIN_CHARS and len(o.split()) >= TITLE_MIN_WORDS and title.startswith(o + " ")
+               and title[len(o) + 1:][:1] in _SEPARATORS for o in bodies)
+
+
+def _deck_after(line: str, head: str) -> bool:
+    """Whether `line` is `head`, a space and a deck of DECK_MIN_WORDS words or more that starts a new
+    phrase with a capital ("Adblue: where to buy it So wird Adblue angewendet"): a headline and its
+    subtitle printed as one line, the headline also printed alone. A headline cut short in a teaser
+    ends with an ellipsis or stops mid-phrase, and it is the longer line that is the headline then."""
+    if not line.startswith(head + " ") or head.endswith(("…", "...")):
+        return False
+    rest = line[len(head) + 1:]
+    return rest[:1].isupper() and len(rest.split()) >= DECK_MIN_WORDS
 
 
 def _caption_credit(line: str, title: str) -> bool:
@@ -618,6 +678,37 @@ def _between_figures(lines: list[Line], i: int) -> bool:
     above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].text), None)
     below = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].text), None)
     return above is not None and below is not None and _figure(above) and _figure(below)
+
+
+_FIELD = re.compile(r"^[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_.'’-]*){0,3}\s*[:：]\s+\S")
+"""A labelled field: a label of one to four words, a colon and its value ("Zeit und Ort: 15 Uhr",
+"Verlag: Suhrkamp")."""
+def _field(ln: Line) -> bool:
+    """Whether a line is a labelled field that is no dateline or prefixed byline."""
+    return _FIELD.match(ln.body) is not None and not is_dateline(ln) and not BYLINE_PREFIX.match(ln.body)
+
+
+FIELD_LIST_MIN = 3
+"""How many labelled fields printed on consecutive lines make a list of fields (a data sheet, a cookie's
+table, a meeting's minutes: "Ort: ...", "Teilnehmende: ...", "Protokoll: ...")."""
+
+
+def _in_field_list(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is one of FIELD_LIST_MIN or more labelled fields printed on consecutive lines, with
+    no blank line between: an entry of a data sheet or of a meeting's minutes ("Weitere Teilnehmende:
+    Jane Roe"), not a headline with its kicker ("Brexit: the deal is done"), which a blank line, a
+    dateline, a byline or a rubric sets apart. (Counting fields within two lines, blank ones skipped,
+    refused four right dev headlines beside "Lesezeit: 1 min" and in lists of teasers with kickers.)"""
+    if not _field(lines[i]):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(lines) and lines[j + step].index == lines[j].index + step \
+                and _field(lines[j + step]):
+            run += 1
+            j += step
+    return run >= FIELD_LIST_MIN
 
 
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
