@@ -268,8 +268,8 @@ def read_seed_features(path: pathlib.Path = SEED_FEATURES) -> dict[str, np.ndarr
 DRIFT_TOLERANCE = 1e-6
 """Relative difference of a seed page's feature that `feature_drift` lets pass: a last-bit difference
 another platform's C library may make in a logarithm, and the shipped model's seed features, computed
-with numpy's vectorised log1p (up to 3e-7 relative from the exact ones). A change of a rule or a feature moves some value
-by far more, as a rule; one that moves values by less (reordering a sum) only `--check` sees."""
+with numpy's vectorised log1p (up to 3e-7 relative from the exact ones). A change of a rule or a feature
+moves some value by far more, as a rule; one that moves values by less (reordering a sum) only `--check` sees."""
 
 
 def feature_drift(recorded: dict[str, np.ndarray], now: dict[str, np.ndarray]) -> list[str]:
