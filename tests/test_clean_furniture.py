@@ -238,3 +238,21 @@ def test_a_cookie_notice_in_another_language_is_a_consent_notice(notice: str) ->
                                   "Печенье (cookie) испекли дети из Минска."])
 def test_cookies_in_a_sentence_are_no_consent_notice(line: str) -> None:
     assert not consent_notice(line)
+
+
+@pytest.mark.parametrize("button", ["Siguiente", "« Précédent", "Следующая »", "Попередня", "Наступная", "Anterior"])
+def test_a_previous_or_next_button_inside_the_article_is_removed_whatever_the_model_says(button: str) -> None:
+    """A pager's button alone on its line, in the languages of the other navigation cues, is one cue
+    phrase and nothing else (`whole_cue`): a dev page's Spanish "Anterior Siguiente" was read as a byline
+    and its "Siguiente" kept between paragraphs."""
+    a = analyse(_page(P1, P2, button, P3))
+    keeps = model_keeps(a.verdicts, np.ones(len(a.lines)))  # a model that keeps every line
+    k = next(k for k, ln in enumerate(a.lines) if ln.text == button)
+    assert not keeps[k] and a.verdicts[k].reason == "navigation"
+    assert sum(keeps) == len(BODY)
+
+
+def test_a_pager_is_no_byline() -> None:
+    """Two pager buttons under a headline are no author's name."""
+    page = clean_page(_page("Lukashenko meets the delegation in Minsk", "Anterior Siguiente", P1, P2, P3))
+    assert page.authors == []

@@ -137,6 +137,8 @@ _LEADING: dict[str, tuple[str, ...]] = {
         "navigation", "hauptmenü", "main menu", "close", "schließen", "fermer", "cerrar", "chiudi",
         "zamknij", "закрыть", "закрити", "mehr", "more", "plus", "más", "altro", "więcej", "ещё",
         "ще", "previous", "next", "vorherige", "nächste", "weiter", "page", "seite",
+        "anterior", "siguiente", "précédent", "suivant", "precedente", "successivo", "poprzedni", "następny",
+        "предыдущая", "следующая", "попередня", "наступна", "папярэдняя", "наступная",
         "bild anzeigen", "bild schließen", "jump to", "inhaltsverzeichnis", "table of contents",
         "listenansicht", "alle anzeigen",
         "view all", "show more", "load more", "mehr anzeigen", "mehr laden",
