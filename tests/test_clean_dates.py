@@ -14,7 +14,8 @@ import pytest
 
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import publication_date
+from build_dataset.clean.dates import parse_date, publication_date
+from build_dataset.clean.header_lines import is_dateline
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import Header, read_header
 from build_dataset.clean.stoplists import stoplist_for_words
@@ -82,8 +83,8 @@ def test_the_dateline_nearest_above_the_body_is_read_when_it_is_the_only_date_th
 
 def test_a_period_is_no_publication_date() -> None:
     """Two dates joined by a dash are a period: its first date used to be taken."""
-    assert publication_date("14 Oct 2014 - 10 Aug 2017") is None
-    assert publication_date("Published 3 May 2020 | Updated 5 May 2020") == dt.date(2020, 5, 3)
+    assert publication_date("14 Oct 2014 - 10 Aug 2017", day_first=None) is None
+    assert publication_date("Published 3 May 2020 | Updated 5 May 2020", day_first=None) == dt.date(2020, 5, 3)
 
 
 def test_a_list_of_dated_posts_below_the_headline_gives_no_date() -> None:
@@ -143,7 +144,7 @@ def test_a_line_of_header_fields_with_a_date_is_a_dateline(line: str, published:
 ])
 def test_more_ways_of_writing_a_date_are_read(text: str, date: dt.date) -> None:
     """Each of these was read as no date at all."""
-    assert publication_date(text) == date
+    assert publication_date(text, day_first=None) == date
 
 
 def test_a_caption_between_the_dateline_and_the_body_does_not_hide_the_date() -> None:
@@ -166,12 +167,12 @@ def test_a_caption_between_the_dateline_and_the_body_does_not_hide_the_date() ->
 def test_glued_spaced_and_two_digit_year_dates_are_read(dateline: str, published: dt.date) -> None:
     """A dump glues a post's date to its copy or to the name before it, spaces a dotted date, or writes
     the year with two digits: none of these was read, and the page was left undated."""
-    assert publication_date(dateline) == published
+    assert publication_date(dateline, day_first=None) == published
 
 
 @pytest.mark.parametrize("text", ["version 2.1.12 released", "see section 1.10.19.2", "Chapter 3.2.11a"])
 def test_a_version_or_section_number_is_no_date(text: str) -> None:
-    assert publication_date(text) is None
+    assert publication_date(text, day_first=None) is None
 
 
 def _page(rows: list[str], first: str, kept: set[str] | None = None) -> Header:
@@ -232,14 +233,14 @@ def test_a_date_no_line_states_as_the_page_s_is_not_read(rows: list[str], first:
 ])
 def test_a_weekday_between_day_and_month_and_a_dashed_date_are_read(text: str, date: dt.date) -> None:
     """Each of these was read as no date at all."""
-    assert publication_date(text) == date
+    assert publication_date(text, day_first=None) == date
 
 
 @pytest.mark.parametrize("text", ["03-05-2022", "Peters Classic 20-20-20 Fertilizer", "ID 1-2-3-2020"])
 def test_a_dashed_date_of_either_order_or_a_product_number_is_no_date(text: str) -> None:
     """May 3 or March 5: the order of a dashed date is the locale's, and an English page may be of
     either, so a date whose day and month could swap is not read."""
-    assert publication_date(text) is None
+    assert publication_date(text, day_first=None) is None
 
 
 @pytest.mark.parametrize(("line", "published"), [
@@ -352,4 +353,18 @@ def test_a_page_s_plain_slashed_date_gives_the_order_of_its_ambiguous_one() -> N
 
 @pytest.mark.parametrize("text", ["12/24/48-Volt turbines", "03/04/21"])
 def test_a_slashed_short_year_of_either_order_or_a_product_number_is_no_date_alone(text: str) -> None:
-    assert publication_date(text) is None
+    assert publication_date(text, day_first=None) is None
+
+
+def test_the_order_of_an_ambiguous_slashed_date_is_the_caller_s_argument() -> None:
+    """The page's order (`slashed_order`) is handed to the date reader, not kept anywhere: the same
+    "11/08/23" is 11 August read day first, 8 November read month first and no date when the page does not
+    say, in any order of calls. The dateline test takes the order too: a line a publication word opens, too
+    long in words for the word alone to make it a dateline, is one only when its date can be read."""
+    august, november = dt.date(2023, 8, 11), dt.date(2023, 11, 8)
+    orders = (True, False, None, True, None, False)
+    expected = [august, november, None, august, None, november]
+    assert [parse_date("11/08/23", day_first=order) for order in orders] == expected
+    assert [publication_date("By Jane Roe • 11/08/23 5:19pm", day_first=order) for order in orders] == expected
+    line = split_lines("Published by the editors of the regional water desk in the capital 11/08/23 5:19pm")[0]
+    assert [is_dateline(line, day_first=order) for order in orders] == [True, True, False, True, False, True]

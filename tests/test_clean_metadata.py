@@ -742,14 +742,14 @@ def test_no_standfirst_without_a_headline() -> None:
     "Jane Roe Politics 12 March 2024 0 Comments",                          # a line of header fields
 ])
 def test_a_text_that_is_no_standfirst(text: str) -> None:
-    assert not _standfirst_text(text, HEADLINE_2)
+    assert not _standfirst_text(text, HEADLINE_2, day_first=None)
 
 
 def test_a_long_summary_may_name_what_the_headline_names() -> None:
     """A summary several times the headline's length names its words too; it restates nothing."""
     text = ("The regional parliament has approved its water budget for the next two years, with more "
             "money for wells and pipes, after a debate that lasted all night.")
-    assert _standfirst_text(text, HEADLINE_2)
+    assert _standfirst_text(text, HEADLINE_2, day_first=None)
 
 
 # --- titles: teaser lists, breadcrumbs, captions, fields and subtitles ------------------------------
@@ -904,7 +904,7 @@ def test_a_headline_with_its_deck_glued_after_a_space_gives_the_headline() -> No
 
 def test_a_page_number_beside_a_chapter_is_no_standfirst() -> None:
     """A backslash between a page's number and a chapter's name is a breadcrumb's separator."""
-    assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2)
+    assert not _standfirst_text("Page 1 \\\\ A water budget for the region and its farmers", HEADLINE_2, day_first=None)
 
 
 def test_a_headline_printed_above_in_its_short_form_is_the_title_without_shared_words() -> None:

@@ -144,8 +144,9 @@ def dateline_names(text: str) -> list[str] | None:
 def _month_of_date(word: str, following: list[str], after: str) -> bool:
     """Whether a capitalised word after a byline's name is the month of a date ("by Jane Roe March 5,
     2020"): a month's name followed by a number. First names are months too ("Von Jan Kupitz | Oct 24",
-    "By April Lee"): followed by a surname, they are the name."""
-    if parse_date(f"1 {word} 2000") is None:
+    "By April Lee"): followed by a surname, they are the name. (The date tried is the word between two
+    numbers, which no page's order of slashed dates changes: `day_first` is None.)"""
+    if parse_date(f"1 {word} 2000", day_first=None) is None:
         return False
     nxt = following[0] if following else after
     return not nxt or nxt[:1].isdigit()
@@ -298,7 +299,7 @@ def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list
     return False
 
 
-def pseudo_byline(lines: list[Line], i: int) -> bool:
+def pseudo_byline(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
     """Whether a line of a byline's shape with no prefix is known by what stands beside it to be no
     byline: an item of a list (`_list_item`: a menu's link, an icon's alt text among share buttons), a
     heading the next line opens with as its label (`_label_of_next`: "Radical Dips" above "Radical Dips:
@@ -306,22 +307,22 @@ def pseudo_byline(lines: list[Line], i: int) -> bool:
     rubric a breadcrumb above prints as one of its parts (`_breadcrumb_part`).
     Two capitalised words are any menu item's, heading's or credit's shape; on the dev pages these were
     "Vorschau Kioskausgabe" (a link), "Icon Briefumschlag" (a button) and "Radical Dips" (a heading)."""
-    return _list_item(lines, i) or _label_of_next(lines, i) or _credit_below_label(lines, i) \
-        or _breadcrumb_part(lines, i)
+    return _list_item(lines, i, day_first=day_first) or _label_of_next(lines, i) or _credit_below_label(lines, i) \
+        or _breadcrumb_part(lines, i, day_first=day_first)
 
 
 _CRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|/|\||::|→)\s+")
 """The separators of a breadcrumb's parts ("Home >> Recipes >> Cake Recipes >> Headline")."""
 
 
-def _breadcrumb_part(lines: list[Line], i: int) -> bool:
+def _breadcrumb_part(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
     """Whether a line above line `i` is a breadcrumb with line `i`'s text as one of its parts: the text is
     a rubric of the site ("Cake Recipes" in the header's fields below "Home >> Recipes >> Cake Recipes
     >> ..."), not the author's name, which a breadcrumb does not print. A dateline's fields are the byline's
     block, which may name the author ("04.02.2022 | 15:33 Uhr | Jane Roe")."""
     text = lines[i].body
     return any(text in ln.body and text in (parts := _CRUMB_SEP.split(ln.body)) and len(parts) > 1
-               and not is_dateline(ln) for ln in lines[:i])
+               and not is_dateline(ln, day_first=day_first) for ln in lines[:i])
 
 
 LIST_REACH = 2
@@ -329,13 +330,13 @@ LIST_REACH = 2
 list's item may have a line of its own text below it (a teaser's link, "Zur Zeitung")."""
 
 
-def _list_item(lines: list[Line], i: int) -> bool:
+def _list_item(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
     """Whether line `i` is an item of a bulleted list: it is bulleted, and so is a line with letters
     within LIST_REACH lines of it, none of them a dateline, or a line right beside it opens with its first word
     ("Icon Twitter", "Icon Briefumschlag", "Icon WhatsApp") and does not print its whole text. A byline
     printed as a list's item stands alone, or above its dateline."""
     near = [*_nearest(lines, i, -1, LIST_REACH), *_nearest(lines, i, 1, LIST_REACH)]
-    if lines[i].bullet and not any(is_dateline(lines[j]) for j in near) \
+    if lines[i].bullet and not any(is_dateline(lines[j], day_first=day_first) for j in near) \
             and any(lines[j].bullet and any(c.isalpha() for c in lines[j].body) for j in near):
         return True  # (a header's fields printed as a list, "• Jane Roe • 21.05.2019 • Beauty", hold a date)
     first = lines[i].body.split()[0]

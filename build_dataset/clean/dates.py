@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 import ahocorasick
@@ -162,26 +161,20 @@ def _dashes(m: re.Match[str]) -> dt.date | None:
     return None
 
 
-DAY_FIRST: ContextVar[bool | None] = ContextVar("DAY_FIRST", default=None)
-"""The order of the page being read's slashed dates of a two-digit year (`slashed_order`): True day
-first, False month first, None unknown. The header reader sets it for the page (`read_header`), since
-every dateline test and date it reads needs it and one page's order is no other's."""
-
-
-def _slashes_short_year(m: re.Match[str]) -> dt.date | None:
+def _slashes_short_year(m: re.Match[str], day_first: bool | None) -> dt.date | None:
     """A slashed date of a two-digit year ("03/04/21"): day first in Europe, month first in the US, and
     the two-digit year says nothing of the order either. It is read when its own parts say the order
-    (one over 12, or both equal), else in the page's order (`DAY_FIRST`); with none known it is no date."""
+    (one over 12, or both equal), else in the page's order (`day_first`, from `slashed_order`: True day
+    first, False month first); with none known (None) it is no date."""
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     year += 2000 if year < SHORT_YEAR_PIVOT else 1900
     if a > 12 >= b or a == b:
         return _date(year, b, a)
     if b > 12 >= a:
         return _date(year, a, b)
-    order = DAY_FIRST.get()
-    if order is None:
+    if day_first is None:
         return None
-    return _date(year, b, a) if order else _date(year, a, b)
+    return _date(year, b, a) if day_first else _date(year, a, b)
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/-])")
@@ -218,23 +211,36 @@ def _short_year(m: re.Match[str]) -> dt.date | None:
     return _date(year + (2000 if year < SHORT_YEAR_PIVOT else 1900), int(m.group(2)), int(m.group(1)))
 
 
-_FORMS = (
-    (_ISO, lambda m: _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))),
-    (_DAY_MONTH_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))),
-    (_MONTH_DAY_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))),
-    (_NUMERIC_DOTS, lambda m: _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))),
-    (_NUMERIC_SLASHES, _slashes),
-    (_NUMERIC_DASHES, _dashes),
-    (_NUMERIC_SHORT_YEAR, _short_year),
-    (_SLASHES_SHORT_YEAR, _slashes_short_year),
-)
-"""Each way of writing a full date, the likeliest first, with how to read its match."""
+_Reader = Callable[[re.Match[str]], dt.date | None]
+"""How a date is read out of its pattern's match."""
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first full date (day, month and year) written in `text`, or None."""
+def _forms(day_first: bool | None) -> tuple[tuple[re.Pattern[str], _Reader], ...]:
+    """Each way of writing a full date, the likeliest first, with how to read its match in a page whose
+    slashed dates are written in order `day_first` (`slashed_order`)."""
+    return (
+        (_ISO, lambda m: _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))),
+        (_DAY_MONTH_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(2)], int(m.group(1)))),
+        (_MONTH_DAY_YEAR, lambda m: _date(int(m.group(3)), _MONTH_OF[m.group(1)], int(m.group(2)))),
+        (_NUMERIC_DOTS, lambda m: _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))),
+        (_NUMERIC_SLASHES, _slashes),
+        (_NUMERIC_DASHES, _dashes),
+        (_NUMERIC_SHORT_YEAR, _short_year),
+        (_SLASHES_SHORT_YEAR, lambda m: _slashes_short_year(m, day_first)),
+    )
+
+
+_FORMS = {day_first: _forms(day_first) for day_first in (True, False, None)}
+"""The ways of writing a full date (`_forms`) for each order a page's slashed dates may have: only a
+slashed date of a two-digit year reads differently, and the three tables are built once."""
+
+
+def parse_date(text: str, *, day_first: bool | None) -> dt.date | None:
+    """The first full date (day, month and year) written in `text`, or None. `day_first` is the order
+    of the page's slashed dates (`slashed_order`), which an ambiguous slashed date of a two-digit year
+    ("11/08/23") is read in; None when the page does not say (such a date is then no date)."""
     low = text.lower()
-    for pattern, read in _FORMS:
+    for pattern, read in _FORMS[day_first]:
         m = pattern.search(low)
         if m:
             return read(m)
@@ -245,12 +251,14 @@ _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 """What joins the two ends of a period ("14 Oct 2014 - 10 Aug 2017")."""
 
 
-def publication_date(dateline: str) -> dt.date | None:
+def publication_date(dateline: str, *, day_first: bool | None) -> dt.date | None:
     """The publication date a dateline gives: the earliest full date written in it (an update or a
     print date comes later), or None. Two dates joined by a dash are a period (an event's, an archive's
-    captures), not a publication: then None."""
+    captures), not a publication: then None. `day_first`: the page's order of slashed dates, as for
+    `parse_date`."""
     low = dateline.lower()
-    matches = sorted(((m.start(), m.end(), read(m)) for pattern, read in _FORMS for m in pattern.finditer(low)),
+    matches = sorted(((m.start(), m.end(), read(m)) for pattern, read in _FORMS[day_first]
+                      for m in pattern.finditer(low)),
                      key=lambda x: x[0])
     if any(_RANGE_DASH.fullmatch(low, a[1], b[0]) for a, b in pairwise(matches)):
         return None
@@ -307,7 +315,9 @@ LEADING_PUBLICATION_WORD = re.compile(rf"^\W*(?:{_PUBLICATION_WORD_ALT})\b", re.
 def first_date(text: str) -> re.Match[str] | None:
     """The match of the full date written first in `text` (of whatever form), or None."""
     low = text.lower()
-    return min((m for pattern, _ in _FORMS if (m := pattern.search(low))), key=lambda m: m.start(), default=None)
+    # where a date stands does not depend on the order it is read in: any table's patterns do
+    return min((m for pattern, _ in _FORMS[None] if (m := pattern.search(low))), key=lambda m: m.start(),
+               default=None)
 
 
 STATED_GAP = re.compile(r"[^\w\d]*(?:[^\W\d]+[^\w\d]+){0,3}")

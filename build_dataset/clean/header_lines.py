@@ -77,25 +77,27 @@ Quelle: dpa-AFX | Lesedauer etwa 4 min. | Text vorlesen"): the line is a datelin
 its other fields add (eighteen on a dev page that was left undated)."""
 
 
-def is_dateline(ln: Line) -> bool:
+def is_dateline(ln: Line, *, day_first: bool | None) -> bool:
     """Whether a line is a dateline: a few words with a date, or a line opened by a publication or update
     word ("Published:", "Veröffentlicht am") or by a numeric date and a separator (`_LEADING_DATE_FIELD`)
     that writes a full date (a time, a time zone and an update's date make such a line long in words but
     not in characters), or a line of header fields with a full date, a publication word or separators,
-    and no sentence's end."""
+    and no sentence's end. `day_first` is the page's order of slashed dates (`slashed_order`), which
+    reading the line's date needs."""
     if ln.length > DATELINE_MAX_CHARS or numbered_item(ln.body):
         return False
     # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
-    if ln.words <= 10 and (ln.dated or parse_date(ln.body) is not None):
+    if ln.words <= 10 and (ln.dated or parse_date(ln.body, day_first=day_first) is not None):
         return True
     cue = DATELINE_WORDS.search(ln.body)
     if cue is not None and ln.words <= 12:
         return True
     if LEADING_DATELINE_WORD.match(ln.body) is not None or _LEADING_DATE_FIELD.match(ln.body) is not None:
-        return publication_date(ln.body) is not None
+        return publication_date(ln.body, day_first=day_first) is not None
     # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
     fields = cue is not None or ln.separated >= DATELINE_FIELDS
-    return fields and ln.words <= DATELINE_MAX_WORDS and not prose(ln) and publication_date(ln.body) is not None
+    return fields and ln.words <= DATELINE_MAX_WORDS and not prose(ln) \
+        and publication_date(ln.body, day_first=day_first) is not None
 
 
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+([^\W\d_]+)")
@@ -104,9 +106,10 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+([^\W\d_]+)")
 def numbered_item(body: str) -> bool:
     """Whether a line opens with a list's number and a word that is no month ("1. Approval of the
     minutes of 5 August 2019", "2) Budget"): an item of an agenda or a list of steps, which may hold a
-    date but is no dateline ("3. Mai 2021" is a date)."""
+    date but is no dateline ("3. Mai 2021" is a date). (The date tried is a month's name between two
+    numbers, which no page's order of slashed dates changes: `day_first` is None.)"""
     m = _NUMBERED.match(body)
-    return m is not None and parse_date(f"1 {m.group(1)} 2000") is None
+    return m is not None and parse_date(f"1 {m.group(1)} 2000", day_first=None) is None
 
 
 REPEATED = re.compile(r"^(?P<x>.{4,}?)\s*(?P=x)$")

@@ -56,7 +56,6 @@ from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
-    DAY_FIRST,
     publication_date,
     slashed_order,
 )
@@ -274,15 +273,9 @@ def _strip_end(s: str) -> str:
 def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
     """Metadata and removal reasons for the lines above line index `start` (the first body line). A
     slashed date of a two-digit year ("03/04/21") is read in the page's order (`slashed_order`: its
-    plain slashed dates', else its language's), which every date test below needs."""
-    order = DAY_FIRST.set(slashed_order((ln.body for ln in lines), language_of(stoplist)))
-    try:
-        return _read_header(lines, verdicts, start, stoplist)
-    finally:
-        DAY_FIRST.reset(order)
-
-
-def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
+    plain slashed dates', else its language's), found once here and handed to every date test below
+    as `day_first`."""
+    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
     head = Header()
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
     if not header:
@@ -309,8 +302,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) \
-                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k]) \
-                or _in_field_list(lines, header[k]) or _menu_item(bodies, k):
+                or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k], day_first=day_first) \
+                or _in_field_list(lines, header[k], day_first=day_first) or _menu_item(bodies, k):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
@@ -319,14 +312,14 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
         # a short line, a sentence, the site's name above the menu, a caption the body goes on with, an
         # item of a list of teasers
-        if _short_once(b, bodies) or _sentence(b) or _site_banner(lines, verdicts, header, k) \
+        if _short_once(b, bodies) or _sentence(b) or _site_banner(lines, verdicts, header, k, day_first=day_first) \
                 or _cut_caption(b, lines, start) or _teaser(b, lines, start):
             return False
-        if _deck(bodies, k, header, lines, verdicts, body_words, stoplist):
+        if _deck(bodies, k, header, lines, verdicts, body_words, stoplist, day_first=day_first):
             decks.add(k)  # trusted as the sign of the headline above it, which is taken instead
             return True
         above = _headline_above_byline(lines, verdicts, header, k, body_words, stoplist,
-                                       caption=_credited(b, lines, verdicts, start))
+                                       caption=_credited(b, lines, verdicts, start), day_first=day_first)
         if above is not None:
             moved[k] = above
             return True
@@ -338,12 +331,14 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     ranked = _repeated_headlines(lines, verdicts, header, bodies, repeat)
     trusted_pos = next((k for k in ranked if trusted(k)), None)
     if trusted_pos is None:
-        trusted_pos = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist) if trusted(k)),
-                           None)
-    slot = ranked[0] if ranked else next(_nearest_headlines(lines, verdicts, header, repeat, stoplist), None)
+        nearest = _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
+        trusted_pos = next((k for k in nearest if trusted(k)), None)
+    slot = ranked[0] if ranked else next(
+        _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first), None)
     trusted_pos = moved.get(trusted_pos, trusted_pos)
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
-        if head.description is None and _standfirst_line(lines, verdicts, header[trusted_pos], bodies[trusted_pos - 1]):
+        if head.description is None and _standfirst_line(lines, verdicts, header[trusted_pos], bodies[trusted_pos - 1],
+                                                         day_first=day_first):
             head.description = bodies[trusted_pos]
             head.reasons[header[trusted_pos]] = "standfirst"
         trusted_pos -= 1
@@ -353,7 +348,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             if b == head.title and k != repeat:
                 head.reasons[header[k]] = "title"
     if repeat is not None and head.description == bodies[repeat] and (
-            head.title is None or not _standfirst_line(lines, verdicts, header[repeat], head.title)):
+            head.title is None
+            or not _standfirst_line(lines, verdicts, header[repeat], head.title, day_first=day_first)):
         head.description = None  # no headline above it, or no standfirst's shape: the line model's again
         del head.reasons[header[repeat]]
     if trusted_pos is not None and slot is not None and trusted_pos < slot:
@@ -363,7 +359,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         # 31 of them right)
         slot = trusted_pos
     if slot is None:
-        date_beside_headline(lines, verdicts, None, start, head)
+        date_beside_headline(lines, verdicts, None, start, head, day_first=day_first)
         read_byline_below(lines, verdicts, start, stoplist, head)
         return head
     title = bodies[slot]
@@ -392,7 +388,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             if title.startswith(part) or part.startswith(title):  # the headline printed twice, glued
                 head.reasons[i] = "title"
                 continue
-            if not _standfirst_text(part, title):  # a breadcrumb, an alt text: the line stays the line model's
+            if not _standfirst_text(part, title, day_first=day_first):
+                # a breadcrumb, an alt text: the line stays the line model's
                 continue
             if head.description is None:
                 head.description = part
@@ -405,22 +402,25 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             continue
         if verdicts[i].cue == "caption":
             continue
-        if not byline_seen and is_dateline(ln):  # a byline inside the dateline ("3 May 2021 by Jane Roe")
+        # a byline inside the dateline ("3 May 2021 by Jane Roe")
+        if not byline_seen and is_dateline(ln, day_first=day_first):
             names = dateline_names(b)
             if names:
                 byline_seen = True
                 head.authors = names
-        if is_dateline(ln):
+        if is_dateline(ln, day_first=day_first):
             head.reasons[i] = "dateline"
-            if head.published is None and not in_date_list(lines, i) and not names_event(b):
-                head.published = publication_date(b)  # (a deadline's or an event's date is no publication's)
+            if head.published is None and not in_date_list(lines, i, day_first=day_first) and not names_event(b):
+                # (a deadline's or an event's date is no publication's)
+                head.published = publication_date(b, day_first=day_first)
             continue
         names = byline_names(ln, stoplist)
         if names and not byline_seen:  # the byline slot: header whether or not it holds real names
             byline_seen = True
-            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]])
+            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first)
             refused = not_names(ln, names, dated_below=dated_below) or (
-                not BYLINE_PREFIX.match(b) and (caption_name(lines, verdicts, i, names) or pseudo_byline(lines, i)))
+                not BYLINE_PREFIX.match(b)
+                and (caption_name(lines, verdicts, i, names) or pseudo_byline(lines, i, day_first=day_first)))
             head.authors = [] if refused else names
             head.reasons[i] = "byline"
             bare_slot = not refused and not BYLINE_PREFIX.match(b)
@@ -430,8 +430,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             prefixed_after = i
         if head.description is None and standfirst_pos is None and ln.words >= 8 \
                 and STANDFIRST_MIN_CHARS <= ln.length <= STANDFIRST_MAX_CHARS and verdicts[i].cue not in _SKIP_CUES \
-                and head.title is not None and _standfirst_line(lines, verdicts, i, head.title) \
-                and _below_headline(lines, verdicts, header, k, head.title):
+                and head.title is not None and _standfirst_line(lines, verdicts, i, head.title, day_first=day_first) \
+                and _below_headline(lines, verdicts, header, k, head.title, day_first=day_first):
             standfirst_pos = k
     # a summary paragraph is the standfirst only when header lines (byline, dateline, the headline
     # again) follow it: otherwise it is the article's first paragraph
@@ -439,10 +439,11 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         head.description = bodies[standfirst_pos]
         head.reasons[header[standfirst_pos]] = "standfirst"
     if head.published is None:
-        date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head)
+        date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head,
+                             day_first=day_first)
     else:
-        stated_publication_below(lines, verdicts, start, head)
-    publication_before_update(lines, verdicts, start, head)
+        stated_publication_below(lines, verdicts, start, head, day_first=day_first)
+    publication_before_update(lines, verdicts, start, head, day_first=day_first)
     if bare_slot:
         prefixed_byline_wins(lines, verdicts, start, stoplist, prefixed_after, head)
     if not head.authors:
@@ -498,7 +499,7 @@ _STANDFIRST_NOT = re.compile(
 """Shapes no standfirst has, on any site: links, breadcrumbs and a caption's credit."""
 
 
-def _standfirst_text(text: str, title: str) -> bool:
+def _standfirst_text(text: str, title: str, *, day_first: bool | None) -> bool:
     """Whether a text can be the standfirst under headline `title`: not the headline again (in any case,
     with a kicker glued on, or restated), not a caption (its cue or credit inside), a link, a breadcrumb,
     a menu's items glued together, or a line of header fields with a date and no sentence's end."""
@@ -507,7 +508,8 @@ def _standfirst_text(text: str, title: str) -> bool:
         return False
     if len(_GLUED.findall(text)) >= 2:  # "WeatherU.S. & WorldPoliticsTexas": menu items printed glued
         return False
-    if text[-1:] not in PROSE_END and publication_date(text) is not None:  # "Jane Roe Politics 20 janvier 2020"
+    # "Jane Roe Politics 20 janvier 2020"
+    if text[-1:] not in PROSE_END and publication_date(text, day_first=day_first) is not None:
         return False
     if len(text) > RESTATED_MAX_LENGTH * len(title):  # a long summary may name all the headline names
         return True
@@ -516,12 +518,13 @@ def _standfirst_text(text: str, title: str) -> bool:
     return len(title_words) < 3 or len(shared) < RESTATED_SHARE * len(title_words)
 
 
-def _standfirst_line(lines: list[Line], verdicts: list[Verdict], i: int, title: str) -> bool:
+def _standfirst_line(lines: list[Line], verdicts: list[Verdict], i: int, title: str, *, day_first: bool | None) -> bool:
     """Whether line `i` can be the standfirst under headline `title`: its text can (`_standfirst_text`),
     it is no item of a list (a bullet, an indented line) and no image's caption (a photo credit on the
     next line: past share buttons and an image, a credit is the next caption's)."""
     ln = lines[i]
-    if ln.bullet or ln.start - ln.line_start >= LIST_INDENT or not _standfirst_text(ln.body, title):
+    if ln.bullet or ln.start - ln.line_start >= LIST_INDENT \
+            or not _standfirst_text(ln.body, title, day_first=day_first):
         return False
     j = i + 1
     while j < len(lines) and not lines[j].text:
@@ -529,7 +532,8 @@ def _standfirst_line(lines: list[Line], verdicts: list[Verdict], i: int, title: 
     return j >= len(lines) or not _photo_credit(lines[j], verdicts[j])
 
 
-def _below_headline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, title: str) -> bool:
+def _below_headline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, title: str, *,
+                    day_first: bool | None) -> bool:
     """Whether header line `k` is printed under headline `title`: only a date, a reading time, a counter,
     an image and its credit or the headline again lie between them, STANDFIRST_GAP_LINES at most. A
     summary below a menu, a tag list, a bio or a subheading is another block's text."""
@@ -540,7 +544,8 @@ def _below_headline(lines: list[Line], verdicts: list[Verdict], header: list[int
             return True
         if ln.markup:
             continue
-        header_line = is_dateline(ln) or _photo_credit(ln, v) or not any(c.isalpha() for c in ln.body) \
+        header_line = is_dateline(ln, day_first=day_first) or _photo_credit(ln, v) \
+            or not any(c.isalpha() for c in ln.body) \
             or (ln.words <= 3 and any(c.isdigit() for c in ln.body))
         gap += 1
         if not header_line or gap > STANDFIRST_GAP_LINES:
@@ -666,26 +671,28 @@ FIGURE_MAX_WORDS = 3
 """A quantity or a score is a number and a word or two ("250 g", "3 Btl.", "2:1")."""
 
 
-def _figure(ln: Line) -> bool:
+def _figure(ln: Line, *, day_first: bool | None) -> bool:
     """Whether a line is a quantity, a count or a score: a number and a word or two, no date."""
-    return ln.body[:1].isdigit() and ln.words <= FIGURE_MAX_WORDS and not is_dateline(ln)
+    return ln.body[:1].isdigit() and ln.words <= FIGURE_MAX_WORDS and not is_dateline(ln, day_first=day_first)
 
 
-def _between_figures(lines: list[Line], i: int) -> bool:
+def _between_figures(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
     """Whether line `i` has a quantity right above it and right below it: a cell of a table or a list of
     ingredients ("4", "Eggs", "250 g"), not a headline, which has its kicker or menu above it and its
     byline, standfirst or body below it (two ingredients of recipes were dev pages' titles)."""
     above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].text), None)
     below = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].text), None)
-    return above is not None and below is not None and _figure(above) and _figure(below)
+    return above is not None and below is not None and _figure(above, day_first=day_first) \
+        and _figure(below, day_first=day_first)
 
 
 _FIELD = re.compile(r"^[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_.'’-]*){0,3}\s*[:：]\s+\S")
 """A labelled field: a label of one to four words, a colon and its value ("Zeit und Ort: 15 Uhr",
 "Verlag: Suhrkamp")."""
-def _field(ln: Line) -> bool:
+def _field(ln: Line, *, day_first: bool | None) -> bool:
     """Whether a line is a labelled field that is no dateline or prefixed byline."""
-    return _FIELD.match(ln.body) is not None and not is_dateline(ln) and not BYLINE_PREFIX.match(ln.body)
+    return _FIELD.match(ln.body) is not None and not is_dateline(ln, day_first=day_first) \
+        and not BYLINE_PREFIX.match(ln.body)
 
 
 FIELD_LIST_MIN = 3
@@ -693,41 +700,41 @@ FIELD_LIST_MIN = 3
 table, a meeting's minutes: "Ort: ...", "Teilnehmende: ...", "Protokoll: ...")."""
 
 
-def _in_field_list(lines: list[Line], i: int) -> bool:
+def _in_field_list(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
     """Whether line `i` is one of FIELD_LIST_MIN or more labelled fields printed on consecutive lines, with
     no blank line between: an entry of a data sheet or of a meeting's minutes ("Weitere Teilnehmende:
     Jane Roe"), not a headline with its kicker ("Brexit: the deal is done"), which a blank line, a
     dateline, a byline or a rubric sets apart. (Counting fields within two lines, blank ones skipped,
     refused four right dev headlines beside "Lesezeit: 1 min" and in lists of teasers with kickers.)"""
-    if not _field(lines[i]):
+    if not _field(lines[i], day_first=day_first):
         return False
     run = 1
     for step in (-1, 1):
         j = i
         while 0 <= j + step < len(lines) and lines[j + step].index == lines[j].index + step \
-                and _field(lines[j + step]):
+                and _field(lines[j + step], day_first=day_first):
             run += 1
             j += step
     return run >= FIELD_LIST_MIN
 
 
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
-                       stoplist: frozenset[str]) -> Iterator[int]:
+                       stoplist: frozenset[str], *, day_first: bool | None) -> Iterator[int]:
     """Positions in `header` that may be the headline when none is repeated, the nearest the body first
     (at most the last 13 lines)."""
     for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
-        if _headline_candidate(lines, verdicts, header, k, repeat, stoplist):
+        if _headline_candidate(lines, verdicts, header, k, repeat, stoplist, day_first=day_first):
             yield k
 
 
 def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, repeat: int | None,
-                        stoplist: frozenset[str]) -> bool:
+                        stoplist: frozenset[str], *, day_first: bool | None) -> bool:
     """Whether header line `k` may be the headline when none is repeated: title-like, not the
     standfirst's repeat, a dateline, a byline or a sentence."""
     i = header[k]
     ln = lines[i]
-    return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 and not is_dateline(ln) \
-        and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
+    return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 \
+        and not is_dateline(ln, day_first=day_first) and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
 
 
 TITLE_MIN_WORDS = 3
@@ -762,7 +769,8 @@ between it and the body."""
 _BUTTON_CUES = frozenset({"social", "comments", "markup", "advertising", "subscribe"})
 
 
-def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int) -> bool:
+def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, *,
+                 day_first: bool | None) -> bool:
     """Whether header line `k` is the site's name or motto: among the page's first SITE_TOP_LINES lines,
     with a menu (BANNER_GAP lines that are no byline, dateline or button) between it and the body. A
     headline that opens a page cut to its article has only its byline, dateline and buttons below it.
@@ -771,7 +779,8 @@ def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], 
     if sum(1 for ln in lines[:i] if ln.text) >= SITE_TOP_LINES:
         return False
     between = [j for j in header[k + 1:] if lines[j].body != lines[i].body]
-    return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES and not is_dateline(lines[j])
+    return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES
+               and not is_dateline(lines[j], day_first=day_first)
                and byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
 
 
@@ -803,11 +812,11 @@ TIME_NOTE_MAX_WORDS = 6
 """A reading time or an age is a few words; a longer line with a duration is a sentence or a headline."""
 
 
-def _header_note(ln: Line, stoplist: frozenset[str]) -> bool:
+def _header_note(ln: Line, stoplist: frozenset[str], *, day_first: bool | None) -> bool:
     """Whether a line belongs to the byline's block: a dateline, a byline (by shape; a list of names is
     one even when its connective is a stopword: "Jane Roe, John Doe y Ann Poe"), or a reading time or an
     age."""
-    if is_dateline(ln) or BYLINE_PREFIX.match(ln.body) or byline_names(ln, stoplist) is not None \
+    if is_dateline(ln, day_first=day_first) or BYLINE_PREFIX.match(ln.body) or byline_names(ln, stoplist) is not None \
             or len(byline_names(ln, frozenset()) or ()) >= 2:
         return True
     return ln.words <= TIME_NOTE_MAX_WORDS and not prose(ln) and _TIME_NOTE.search(ln.body) is not None
@@ -820,7 +829,8 @@ def _filler(ln: Line) -> bool:
 
 
 def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int,
-                           body_words: set[str], stoplist: frozenset[str], *, caption: bool = False) -> int | None:
+                           body_words: set[str], stoplist: frozenset[str], *, caption: bool = False,
+                           day_first: bool | None) -> int | None:
     """The headline above a byline or dateline right above header line `k`, if one is there: a headline
     comes before its byline and dateline, so a line below them is a caption or a deck. Copies of line
     `k` (an alt text and its caption) lie between them too. When line `k` is an image's caption
@@ -838,7 +848,7 @@ def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: l
             return None
         if v.cue in _META_CUES or not ln.text or ln.markup:
             continue  # a button, an image
-        if _header_note(ln, stoplist):
+        if _header_note(ln, stoplist, day_first=day_first):
             meta = True
             continue
         if meta and _heads_block(ln, v, body_words, stoplist, caption=caption):
@@ -890,7 +900,7 @@ def _image_line(ln: Line, v: Verdict) -> bool:
 
 
 def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdicts: list[Verdict],
-          body_words: set[str], stoplist: frozenset[str]) -> bool:
+          body_words: set[str], stoplist: frozenset[str], *, day_first: bool | None) -> bool:
     """Whether header line `k` is a deck: the line right above it is a headline of DECK_MIN_WORDS words or
     more, shorter than it, that names the body too, and neither is the other printed again or cut.
 
@@ -903,11 +913,12 @@ def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdi
     n_above = len(above.split())
     if n_above < DECK_MIN_WORDS or b.startswith(above) or above.startswith(b):
         return False
-    if n_above >= len(b.split()) and not (_page_repeats(above, b, lines) and _dated_below(header, k, lines)):
+    if n_above >= len(b.split()) \
+            and not (_page_repeats(above, b, lines) and _dated_below(header, k, lines, day_first=day_first)):
         return False
     i = header[k - 1]
     return _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
-        and not DATELINE_WORDS.search(above) and publication_date(above) is None \
+        and not DATELINE_WORDS.search(above) and publication_date(above, day_first=day_first) is None \
         and _names_body(above, body_words, stoplist)
 
 
@@ -915,11 +926,11 @@ DECK_DATE_LINES = 2
 """How many header lines below a subtitle shorter than its headline may hold the dateline."""
 
 
-def _dated_below(header: list[int], k: int, lines: list[Line]) -> bool:
+def _dated_below(header: list[int], k: int, lines: list[Line], *, day_first: bool | None) -> bool:
     """Whether a dateline lies among the DECK_DATE_LINES lines below header line `k` (past image marks):
     the article's header, not a list of teasers, goes on below it."""
     below = [i for i in header[k + 1:] if not lines[i].markup][:DECK_DATE_LINES]
-    return any(is_dateline(lines[i]) for i in below)
+    return any(is_dateline(lines[i], day_first=day_first) for i in below)
 
 
 def _page_repeats(above: str, b: str, lines: list[Line]) -> bool:

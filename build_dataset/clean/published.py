@@ -7,7 +7,8 @@ posted on ...") or a post's meta line ("26. Dezember 2019 von Jane") above or be
 when the body's start was a teaser, just above its first long paragraph. A stated publication beats
 an update's date taken from the header. A date that names another event, a list of dated items, a
 dated sentence and a table's row are refused. `dates` reads the date out of a line; this module
-decides which line states the page's own.
+decides which line states the page's own. Every reader here takes the page's order of slashed dates
+(`day_first`, found once by `read_header` with `slashed_order`), since each date it reads may need it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from build_dataset.clean.lines import WORD_RE, Line
 
 
 def date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int | None, start: int,
-                          head: Header) -> None:
+                          head: Header, *, day_first: bool | None) -> None:
     """The publication date printed right beside the header when no dateline follows the headline:
     just below a first paragraph of a standfirst's length (`_dateline_after_standfirst`), else on the
     line just above the first headline (line index `above`: a blog's date heading, a news site's date
@@ -51,52 +52,54 @@ def date_beside_headline(lines: list[Line], verdicts: list[Verdict], above: int 
     page states in a form no other text uses (`_stated_date`). A bare date any farther is as often
     today's date in the site's header, a teaser's or a comment's as the article's own, so it is not
     read."""
-    candidates = (_dateline_after_standfirst(lines, verdicts, start), above,
-                  _dateline_above_body(lines, verdicts, start))
+    candidates = (_dateline_after_standfirst(lines, verdicts, start, day_first=day_first), above,
+                  _dateline_above_body(lines, verdicts, start, day_first=day_first))
     for i in candidates:
-        if i is None or not is_dateline(lines[i]) or _other_event(lines[i].body):
+        if i is None or not is_dateline(lines[i], day_first=day_first) or _other_event(lines[i].body):
             continue
-        published = publication_date(lines[i].body)
+        published = publication_date(lines[i].body, day_first=day_first)
         if published is not None:
             head.published = published
             head.reasons[i] = "dateline"
             return
-    head.published = _stated_date(lines, verdicts, start)
+    head.published = _stated_date(lines, verdicts, start, day_first=day_first)
 
 
-def stated_publication_below(lines: list[Line], verdicts: list[Verdict], start: int, head: Header) -> None:
+def stated_publication_below(lines: list[Line], verdicts: list[Verdict], start: int, head: Header, *,
+                             day_first: bool | None) -> None:
     """The dateline below a standfirst taken for the body (`_dateline_after_standfirst`) when it says it
     gives the publication ("Veröffentlicht: 26.12.2022") and the date the header gave is later (a print
     stamp above the headline, "FIT FOR FUN — 02.01.23 09:51"): a stated publication earlier than the
     date taken shows that date is no publication's."""
-    i = _dateline_after_standfirst(lines, verdicts, start)
+    i = _dateline_after_standfirst(lines, verdicts, start, day_first=day_first)
     if i is None or not states_publication(lines[i].body) or _other_event(lines[i].body):
         return
-    published = publication_date(lines[i].body)
+    published = publication_date(lines[i].body, day_first=day_first)
     if published is not None and head.published is not None and published < head.published:
         head.published = published
         head.reasons[i] = "dateline"
 
 
-def publication_before_update(lines: list[Line], verdicts: list[Verdict], start: int, head: Header) -> None:
+def publication_before_update(lines: list[Line], verdicts: list[Verdict], start: int, head: Header, *,
+                              day_first: bool | None) -> None:
     """The publication a line states (`_publication_statement`) when the date the header gave is an
     update's (`_update_only`: "Aktualisiert: 11.04.2020, 10:27" under the headline) and the stated one is
     earlier ("Publiziert: 03.04.2020, 12:35" below the body): a dev page was dated by its update so."""
-    if head.published is None or not _update_only(lines, head):
+    if head.published is None or not _update_only(lines, head, day_first=day_first):
         return
-    published = _publication_statement(lines, verdicts, start)
+    published = _publication_statement(lines, verdicts, start, day_first=day_first)
     if published is not None and published < head.published:
         head.published = published
 
 
-def _update_only(lines: list[Line], head: Header) -> bool:
+def _update_only(lines: list[Line], head: Header, *, day_first: bool | None) -> bool:
     """Whether the header's datelines that give the date taken all say it is an update's: an update word
     ("Aktualisiert", "Updated", "Stand") and no publication word."""
     datelines = [i for i, reason in head.reasons.items() if reason == "dateline"]
     # most headers have no update's line: that is told before any date is read
     if not any(DATELINE_WORDS.search(lines[i].body) and not states_publication(lines[i].body) for i in datelines):
         return False
-    given = [i for i in datelines if publication_date(lines[i].body) == head.published]
+    given = [i for i in datelines if publication_date(lines[i].body, day_first=day_first) == head.published]
     return bool(given) and all(
         DATELINE_WORDS.search(lines[i].body) and not states_publication(lines[i].body) for i in given)
 
@@ -154,7 +157,8 @@ than STANDFIRST_MAX_CHARS on many sites (to 310 characters on the dev pages), an
 is its dateline; under a longer paragraph a dated line is as often a comment's."""
 
 
-def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
+def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start: int, *,
+                               day_first: bool | None) -> int | None:
     """A dateline among the few lines right below the first paragraph when that paragraph has a
     standfirst's length (or, up to LEAD_MAX_CHARS, on the line right below it): the standfirst was taken
     for the body's first paragraph, and the byline and dateline follow it. None when a prose line comes
@@ -164,7 +168,7 @@ def _dateline_after_standfirst(lines: list[Line], verdicts: list[Verdict], start
     reach = DATELINE_AFTER_LINES if lines[start].length <= STANDFIRST_MAX_CHARS else 1
     for i in range(start + 1, min(len(lines), start + 1 + reach)):
         ln = lines[i]
-        if is_dateline(ln):
+        if is_dateline(ln, day_first=day_first):
             return i
         if verdicts[i].cls == GOOD and prose(ln) and ln.words >= 8:
             return None
@@ -210,7 +214,8 @@ _TABLE_GAP = re.compile(r"\S {3,}\S")
 """Cells of a table row as a text dump lays them out: a date in a table (results, a schedule) is a row's."""
 
 
-def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
+def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int, *,
+                         day_first: bool | None) -> int | None:
     """The dateline nearest above the body's first line, among the few lines above it, when it gives
     the only date written there: several different dates near the body are a list of teasers or posts,
     whose dates are not the article's. A caption's date is the photo's, a table row's the row's, a dated
@@ -222,11 +227,12 @@ def _dateline_above_body(lines: list[Line], verdicts: list[Verdict], start: int)
         ln = lines[i]
         if verdicts[i].cls == GOOD and prose(ln) and ln.words >= PARAGRAPH_WORDS:
             break
-        published = publication_date(ln.body) if ln.length <= DATELINE_MAX_CHARS else None
+        published = publication_date(ln.body, day_first=day_first) if ln.length <= DATELINE_MAX_CHARS else None
         if published is None:
             continue
         dates.add(published)
-        if found is None and is_dateline(ln) and not _dated_sentence(ln) and verdicts[i].cue != "caption" \
+        if found is None and is_dateline(ln, day_first=day_first) and not _dated_sentence(ln) \
+                and verdicts[i].cue != "caption" \
                 and not _TABLE_GAP.search(ln.body) and not _menu_below(lines, verdicts, i):
             found = i
     return found if len(dates) == 1 else None
@@ -237,24 +243,24 @@ DATE_LIST_REACH = 2
 teasers puts one on every line or every other line."""
 
 
-def in_date_list(lines: list[Line], i: int) -> bool:
+def in_date_list(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
     """Whether line `i`, a dateline with no publication word, is one of a list of dated items (the blog's
     recent posts, a next-post link among them): another line within DATE_LIST_REACH of it with no such
     word gives another date. A publication or update word ("Published", "Aktualisiert am") says whose
     date a line gives: such a line is no list's item (the update's date below the post's is not)."""
     if DATELINE_WORDS.search(lines[i].body):
         return False
-    own = publication_date(lines[i].body)
+    own = publication_date(lines[i].body, day_first=day_first)
     for k in range(max(0, i - DATE_LIST_REACH), min(len(lines), i + DATE_LIST_REACH + 1)):
         other = lines[k]
         if k == i or other.length > DATELINE_MAX_CHARS or DATELINE_WORDS.search(other.body):
             continue
-        if publication_date(other.body) not in (None, own):
+        if publication_date(other.body, day_first=day_first) not in (None, own):
             return True
     return False
 
 
-def _stated_date(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
+def _stated_date(lines: list[Line], verdicts: list[Verdict], start: int, *, day_first: bool | None) -> dt.date | None:
     """The publication date the page states where the header's rules do not look: a dateline among the
     short lines right below a first paragraph taken for the body (`_dateline_below_lead`), a date that
     opens the first paragraph as a press release's dateline does (`_dated_lead`), else a line that says
@@ -262,11 +268,12 @@ def _stated_date(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.d
     dateline above the first long paragraph (`_dateline_above_paragraph`). These lines are not removed:
     the body's first paragraph and a closing statement may be the article's, and a start found wrong
     says nothing sure of the lines above the paragraph."""
-    i = _dateline_below_lead(lines, verdicts, start)
+    i = _dateline_below_lead(lines, verdicts, start, day_first=day_first)
     if i is not None:
-        return publication_date(lines[i].body)
-    return _dated_lead(lines, start) or _publication_statement(lines, verdicts, start) \
-        or _dateline_above_paragraph(lines, verdicts, start)
+        return publication_date(lines[i].body, day_first=day_first)
+    return _dated_lead(lines, start, day_first=day_first) \
+        or _publication_statement(lines, verdicts, start, day_first=day_first) \
+        or _dateline_above_paragraph(lines, verdicts, start, day_first=day_first)
 
 
 LONG_PARAGRAPH_WORDS = 40
@@ -275,7 +282,8 @@ article's own paragraph, longer than a teaser's summary or a caption kept as bod
 that showed the case)."""
 
 
-def _dateline_above_paragraph(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
+def _dateline_above_paragraph(lines: list[Line], verdicts: list[Verdict], start: int, *,
+                              day_first: bool | None) -> dt.date | None:
     """The dateline right above the first paragraph of LONG_PARAGRAPH_WORDS words below the body's first
     line, as `_dateline_above_body` reads one above the body: the body's first line was a teaser or a
     notice kept above the header (a menu's teaser, an overlay's text). The dateline must be one the line
@@ -285,10 +293,11 @@ def _dateline_above_paragraph(lines: list[Line], verdicts: list[Verdict], start:
     for k in range(start + 1, len(lines)):
         ln = lines[k]
         if verdicts[k].cls == GOOD and ln.words >= LONG_PARAGRAPH_WORDS and prose(ln):
-            i = _dateline_above_body(lines, verdicts, k)
-            if i is None or verdicts[i].cls == GOOD or _other_event(lines[i].body) or in_date_list(lines, i):
+            i = _dateline_above_body(lines, verdicts, k, day_first=day_first)
+            if i is None or verdicts[i].cls == GOOD or _other_event(lines[i].body) \
+                    or in_date_list(lines, i, day_first=day_first):
                 return None
-            return publication_date(lines[i].body)
+            return publication_date(lines[i].body, day_first=day_first)
     return None
 
 
@@ -298,7 +307,8 @@ lie between (a headline, a kicker, the byline's names, a "Published" label): the
 a notice or a kicker above the headline."""
 
 
-def _dateline_below_lead(lines: list[Line], verdicts: list[Verdict], start: int) -> int | None:
+def _dateline_below_lead(lines: list[Line], verdicts: list[Verdict], start: int, *,
+                         day_first: bool | None) -> int | None:
     """A dateline within DATELINE_BELOW_LINES below a first paragraph of a standfirst's length with only
     short lines (fewer than 8 words, or no sentence) between, when it is no list's item, no other
     event's, no table row's and no dated sentence's. None when a prose line comes first."""
@@ -306,8 +316,8 @@ def _dateline_below_lead(lines: list[Line], verdicts: list[Verdict], start: int)
         return None
     for i in range(start + 1, min(len(lines), start + 1 + DATELINE_BELOW_LINES)):
         ln = lines[i]
-        if is_dateline(ln) and publication_date(ln.body) is not None:
-            fit = not (_other_event(ln.body) or _dated_sentence(ln) or in_date_list(lines, i)
+        if is_dateline(ln, day_first=day_first) and publication_date(ln.body, day_first=day_first) is not None:
+            fit = not (_other_event(ln.body) or _dated_sentence(ln) or in_date_list(lines, i, day_first=day_first)
                        or _TABLE_GAP.search(ln.body) or verdicts[i].cue == "caption")
             return i if fit else None
         if prose(ln) and ln.words >= 8:
@@ -327,7 +337,7 @@ an opening quote, before the first sentence ("25.01.2022 – Berlin", "27.1.2022
 stop and a word: a column's date set as a sentence of its own ("31. Oktober 2023. Dragqueens sind ...")."""
 
 
-def _dated_lead(lines: list[Line], start: int) -> dt.date | None:
+def _dated_lead(lines: list[Line], start: int, *, day_first: bool | None) -> dt.date | None:
     """The date opening the first paragraph as a press release's dateline ("Pressemitteilung vom 25. Januar
     2022 | Berlin – ...", "27.1.2022 - Bei der ..."): within LEAD_DATE_REACH characters of its start,
     after at most three words, and set off from the sentence by a separator. A date inside a sentence
@@ -339,8 +349,8 @@ def _dated_lead(lines: list[Line], start: int) -> dt.date | None:
         m = first_date(body)
         if m is not None and m.start() <= LEAD_DATE_REACH and len(WORD_RE.findall(body[:m.start()])) <= 3 \
                 and _LEAD_DATE_END.match(body, m.end()) is not None and not names_event(body):
-            date = parse_date(m.group(0))
-            return None if _dated_leads_below(lines, k, date) else date
+            date = parse_date(m.group(0), day_first=day_first)
+            return None if _dated_leads_below(lines, k, date, day_first=day_first) else date
         if lines[k].words >= 8 and (k > start or lines[k].length > STANDFIRST_MAX_CHARS):
             return None
     return None
@@ -354,14 +364,14 @@ LEAD_LIST_LINES = 8
 """How many lines below the first paragraph are read for other paragraphs opening with a date."""
 
 
-def _dated_leads_below(lines: list[Line], start: int, date: dt.date | None) -> bool:
+def _dated_leads_below(lines: list[Line], start: int, date: dt.date | None, *, day_first: bool | None) -> bool:
     """Whether another line within LEAD_LIST_LINES below the first paragraph opens with another date
     than `date`: a list of press releases or posts, each with its date, whose first item is no article's
     dateline. The same date again opens the article's text below its teaser (a column that opens
     both so, on a dev page that was left undated)."""
     for ln in lines[start + 1:start + 1 + LEAD_LIST_LINES]:
         m = first_date(ln.body)
-        if m is not None and m.start() <= LEAD_DATE_REACH and parse_date(m.group(0)) != date:
+        if m is not None and m.start() <= LEAD_DATE_REACH and parse_date(m.group(0), day_first=day_first) != date:
             return True
     return False
 
@@ -381,7 +391,8 @@ BYLINE_DATE_WORDS = 12
 """Most words of a byline that carries the date ("VON JANE ROE am 21. April 2020, 15:40 Uhr")."""
 
 
-def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: int) -> dt.date | None:
+def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: int, *,
+                           day_first: bool | None) -> dt.date | None:
     """The date of a line that states the page's publication, from the header's lines above the body to
     a few lines below its end: a line opened by a publication word ("Veröffentlicht am: 6. August 2009",
     "published 9 August 2012", "Erstellt am: 01.11.2023"), a short line holding one, a publication
@@ -408,12 +419,13 @@ def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: in
             if ln.words <= BYLINE_DATE_WORDS and (
                     BYLINE_PREFIX.match(ln.body) or (verdicts[i].cls != GOOD and _date_by(ln.body))) \
                     and not _dated_sentence(ln):
-                published = publication_date(ln.body)  # the byline's own date ("von Jane Roe am 14. Mai 2014")
+                # the byline's own date ("von Jane Roe am 14. Mai 2014")
+                published = publication_date(ln.body, day_first=day_first)
                 if published is not None:
                     dates.add(published)
             continue
         inside = verdicts[i].cls == GOOD and i < body[-min(len(body), 2)]
-        published = _statement_date(lines, i, inside=inside)
+        published = _statement_date(lines, i, inside=inside, day_first=day_first)
         if published is not None:
             dates.add(published)
     return dates.pop() if len(dates) == 1 else None
@@ -435,7 +447,7 @@ def _date_by(text: str) -> bool:
     return m is not None and m.start() == 0
 
 
-def _statement_date(lines: list[Line], i: int, *, inside: bool) -> dt.date | None:
+def _statement_date(lines: list[Line], i: int, *, inside: bool, day_first: bool | None) -> dt.date | None:
     """The publication date line `i` (which holds a publication word) states, or None: see
     `_publication_statement`. `inside`: the line is kept as body, above its last lines, where a
     sentence with a publication word reports another text's publication. Outside the body, a long line
@@ -444,12 +456,12 @@ def _statement_date(lines: list[Line], i: int, *, inside: bool) -> dt.date | Non
     01.01.23 um 08:35, geändert am ...", a byline's block of nineteen words on a dev page that was left
     undated; "The study was published on 3 May 2020 in a journal, and ..." speaks of another text)."""
     ln = lines[i]
-    published = publication_date(ln.body)
+    published = publication_date(ln.body, day_first=day_first)
     if published is None:
         # a label alone ("Veröffentlicht:", "• Mise en ligne"), the date on the next line
         if ln.words <= 4 and i + 1 < len(lines) and lines[i + 1].words <= 6 \
                 and lines[i + 1].length <= DATELINE_MAX_CHARS and not _other_event(lines[i + 1].body):
-            return publication_date(lines[i + 1].body)
+            return publication_date(lines[i + 1].body, day_first=day_first)
         return None
     if _other_event(ln.body):
         return None
