@@ -225,7 +225,7 @@ the two ("Home » News » The headline", "Posted in News", the headline)."""
 
 HOME_WORDS = frozenset({
     "home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "portada", "início",
-    "home page", "inizio", "strona główna", "главная", "головна", "галоўная", "úvod", "hlavná stránka",
+    "inizio", "strona główna", "главная", "головна", "галоўная", "úvod", "hlavná stránka",
     "domů", "főoldal", "forside", "hem", "etusivu", "anasayfa", "ana sayfa", "naslovna", "pradžia",
     "sākums", "avaleht", "startpagina", "voorpagina",
 })
