@@ -186,13 +186,16 @@ def test_the_last_item_of_a_menu_with_text_under_its_items_is_no_section() -> No
     (f" 1. Startseite\n 2. >\n 3. Politics\n 4. >\n 5. {HEADLINE}", "Politics"),  # separators as items
     (" 1. Home\n 2. Politics", "Politics"),  # the list ends at the rubric
     (f" 1. Accueil\n 2. Politics\n 3. {HEADLINE}\n\nWater and power", "Politics"),  # a kicker between
-    (f" 1. Water\n 2. Politics\n 3. {HEADLINE}", None),  # no front page first: a list of teasers
+    (f" 1. Example News\n 2. Politics\n 3. {HEADLINE}", "Politics"),  # the site's name first
+    (" 1. Water\n 2. Politics", None),  # neither the front page first nor the headline last: a list of links
+    (" 1. Home\n 2. Politics\n 3. Energy>\n 4. Parliament votes on the new water budget…", "Energy"),  # cut
     (" 1. Home\n 2. Politics\n 3. Votes on the water budget", None),  # the article's short name
 ])
 def test_a_breadcrumb_printed_as_a_numbered_list_gives_its_rubric(crumb: str, section: str | None) -> None:
-    """A numbered list of links opening with the front page ("1. Home") is a breadcrumb: its last part
-    but the headline is the article's rubric. A last part that shares two words with the headline is the
-    article's own short name, and the list then names no rubric."""
+    """A numbered list of links opening with the front page ("1. Home") or ending with the headline is a
+    breadcrumb: its last part but the headline (and but its first, the front page by its name or the
+    site's) is the article's rubric. A last part that shares two words with the headline is the article's
+    own short name, and the list then names no rubric."""
     assert _above_headline(crumb).section == section
 
 

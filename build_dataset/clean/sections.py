@@ -37,8 +37,14 @@ def crumbs(text: str) -> list[str]:
 
 
 def _is_headline(part: str, title: str | None) -> bool:
-    """Whether a breadcrumb's part is the headline it ends with, whole or cut to its first words."""
-    return bool(title) and (part == title or (len(part.split()) >= 2 and title.startswith(part.rstrip(".… "))))
+    """Whether a breadcrumb's part is the headline it ends with, whole, cut to its first words or without
+    the kicker the headline is printed with ("Kicker: The headline"; half the headline at least), in any
+    case."""
+    if not title:
+        return False
+    part, title = part.rstrip(".… ").casefold(), title.casefold()
+    return part == title or (len(part.split()) >= 2 and title.startswith(part)) \
+        or (2 * len(part) >= len(title) and part in title)
 
 
 def rubric_slot(ln: Line, title: str | None) -> str | None:
@@ -179,7 +185,7 @@ def _field_line(ln: Line, headline: str) -> bool:
     rubric. The headline a breadcrumb ends with (`headline`, whole or cut) may hold a colon of its own."""
     parts = crumbs(ln.body)
     return any(_FIELD_LABEL.match(p) for p in parts[1:]
-               if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline)))
+               if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline) or _is_headline(p, headline)))
 
 
 def _rubric(text: str) -> bool:
@@ -236,9 +242,10 @@ _ORDERED_ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 
 
 def _ordered_items(lines: list[Line], j: int) -> list[str] | None:
-    """The items of the numbered list ("1. Home", "2. News", ...) whose last item is line `j`, when it
-    opens with a link to the front page (HOME_WORDS): a breadcrumb printed as an ordered list. Items that
-    are a separator alone ("2. >") are left out."""
+    """The items of the numbered list ("1. Home", "2. News", ...) whose last item is line `j`, numbered
+    from 1 with no blank line between them: a breadcrumb printed as an ordered list, if it opens with the
+    front page or ends with the headline (`breadcrumb_above`). Separators printed as items ("2. >") or
+    after them ("2. Energy>") are left out."""
     m = _ORDERED_ITEM.match(lines[j].text)
     if m is None:
         return None
@@ -256,12 +263,10 @@ def _ordered_items(lines: list[Line], j: int) -> list[str] | None:
             return None
         number -= 1
         items.insert(0, m.group(2).strip())
-    if items[0].casefold() not in HOME_WORDS:
-        return None
-    return [p for p in items if not _SEPARATOR_ONLY.match(p)]
+    return [p.rstrip(_SEPARATORS).rstrip() for p in items if p.strip(_SEPARATORS)]
 
 
-_SEPARATOR_ONLY = re.compile(r"^(?:>|»|›|/|\||::|→)$")
+_SEPARATORS = ">»›/|→ "
 
 
 def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
@@ -277,7 +282,9 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
     "Home > Loans > Leasing or buying"). A breadcrumb that does not end with the headline is read only
     above a trusted headline. The parts are returned too: a short line above the headline that is one of
     them but not the rubric is a parent rubric."""
-    for j in range(headline - 1, max(-1, headline - 1 - BREADCRUMB_REACH), -1):
+    for j in range(headline, max(-1, headline - 1 - BREADCRUMB_REACH), -1):
+        if lines[j].body == title:
+            continue  # the headline's own line, unless a breadcrumb ending with it holds it
         ordered = _ordered_items(lines, j)
         if ordered is not None:
             parts = ordered
@@ -285,12 +292,15 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
             parts = crumbs(lines[j].body)
             if len(parts) < 2 or _field_line(lines[j], title or "") or _menu_tail(lines, j):
                 continue
+        if not parts:
+            continue
         ends = _is_headline(parts[-1], title)
         if not ends and parts[0].casefold() not in HOME_WORDS:
             continue
         if not (ends or trusted):
             return None
-        rubrics = [p for p in parts if not _is_headline(p, title)]
+        # a numbered breadcrumb's first item is the front page, by its name or the site's ("1. GIGA")
+        rubrics = parts[1 if ordered else 0:len(parts) - ends]
         last = rubrics[-1] if rubrics and rubrics[-1].casefold() not in HOME_WORDS else None
         if last and not ends and _names_headline(last, title):
             last = None  # the article's own short name, not a rubric
