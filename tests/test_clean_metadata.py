@@ -188,6 +188,7 @@ def test_the_last_item_of_a_menu_with_text_under_its_items_is_no_section() -> No
     (f" 1. Accueil\n 2. Politics\n 3. {HEADLINE}\n\nWater and power", "Politics"),  # a kicker between
     (f" 1. Example News\n 2. Politics\n 3. {HEADLINE}", "Politics"),  # the site's name first
     (" 1. Water\n 2. Politics", None),  # neither the front page first nor the headline last: a list of links
+    (f" 1. Most read\n 2. Storm hits the coast, 3 dead\n 3. Rail Strike Ends\n 4. {HEADLINE}", None),  # teasers
     (" 1. Home\n 2. Politics\n 3. Energy>\n 4. Parliament votes on the new water budget…", "Energy"),  # cut
     (" 1. Home\n 2. Politics\n 3. Votes on the water budget", None),  # the article's short name
 ])

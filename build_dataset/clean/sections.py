@@ -4,8 +4,12 @@ the headline.
 The line right above the first headline is header either way (removed as navigation); it names the
 article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
 links that ends with it, or a short line the page also prints on its own further up (in its menu).
-The menu's last item, a field line's last field, a button and the site's name are refused. Without
-such a line, a field of the dateline below the headline names the rubric when the menu prints it too.
+The menu's last item, a field line's last field, a button and the site's name are refused. A
+breadcrumb a few lines above the headline (a kicker, a dateline or an image between them) has the last
+word: a numbered list of links or a line split at separators that opens with the front page or ends with
+the headline names the article's place on the site, and a short line above the headline that is one of
+its parent parts is no section. Without any of these, a field of the dateline below the headline names
+the rubric when the menu prints it too.
 """
 
 from __future__ import annotations
@@ -277,7 +281,9 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
     A breadcrumb is a line split at separators or a numbered list of links, that ends with the headline
     (whole or cut: "Home » News » The headline") or opens with a link to the front page (`HOME_WORDS`):
     a line of fields (a dateline, "Posted by X | Categories: Y"), a menu's row or a list of teasers does
-    neither. Its rubric is its last part but the headline, the front page and a part of no rubric's shape
+    neither (a numbered list that ends with the headline but opens with no front page is a breadcrumb only
+    when its parts between are all shaped like rubrics: a list of the most read stories may hold the
+    article last). Its rubric is its last part but the headline, the front page and a part of no rubric's shape
     (`_crumb_rubric`; the breadcrumb then names none: its last part may be the article's own short name,
     "Home > Loans > Leasing or buying"). A breadcrumb that does not end with the headline is read only
     above a trusted headline. The parts are returned too: a short line above the headline that is one of
@@ -295,8 +301,11 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
         if not parts:
             continue
         ends = _is_headline(parts[-1], title)
-        if not ends and parts[0].casefold() not in HOME_WORDS:
+        home = parts[0].casefold() in HOME_WORDS
+        if not (ends or home):
             continue
+        if ordered and not home and not all(_crumb_rubric(p) for p in parts[1:-1]):
+            continue  # a list of teasers that holds this article's headline last: its items are headlines
         if not (ends or trusted):
             return None
         # a numbered breadcrumb's first item is the front page, by its name or the site's ("1. GIGA")
