@@ -6,8 +6,9 @@ RELEASE is a release folder built from the dev pages; without it, one is built f
 a temporary folder with this checkout's code. `--baseline` measures a second release (a build of an
 older commit) beside it. The labels (benchmarks/metadata_labels.json) are random samples of the values
 a build of main gave (at 602f0be; for titles also a second sample at ce589e8; for sections also every
-value a build at cf1e412 gave; for descriptions every value a build at 29ac707 gave on the
-dev half and a random sample of those it gave on the held_out half), each read against its
+value a build at cf1e412 gave, and every value the second section fix changed; for descriptions every
+value a build at 29ac707 gave on the dev half and a random sample of those it gave on the held_out
+half), each read against its
 raw page and marked right or wrong (and, for sections, "a rubric of the site but not evidently the
 article's"). For each field it prints:
 
@@ -24,7 +25,9 @@ article's"). For each field it prints:
   "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
   changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5");
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
-  (labels "meta3" -> "authors").
+  (labels "meta3" -> "authors"); changed sample (section, fix 2): the same for every page whose section
+  the second section fix changed (labels "section_fix_2"; a value not evidently the article's, M, counts
+  as wrong), whose labels of the new values also count in section precision.
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -64,6 +67,9 @@ HALVES = ("dev", "held_out")
 TITLE_FIXES = ("title_fix_4", "title_fix_5")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
+SECTION_FIXES = ("section_fix_2",)
+"""The label groups of section fixes that list every page whose section the fix changed ("changed"): their
+labels of the new values also count in precision."""
 
 
 def build(dev: pathlib.Path, out: pathlib.Path) -> pathlib.Path:
@@ -109,6 +115,9 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
         items = labels["fields"][field]
         also: dict[str, dict[str, str]] = {}  # file -> value -> label: a page may have several extra labels
         extra = [x for fix in TITLE_FIXES for x in labels.get(fix, {}).get("also", [])] if field == "title" else []
+        if field == "section":  # a section fix's labels of the values it gives
+            extra = [{"file": x["file"], "value": x["after"], "label": x["after_label"]}
+                     for fix in SECTION_FIXES for x in labels.get(fix, {}).get("changed", []) if x["after"]]
         for x in [*labels["also"].get(field, []), *extra]:
             also.setdefault(x["file"], {})[_key(x["value"])] = x["label"]
         figures = {"coverage": (sum(1 for r in rows.values() if r[field]), len(rows))}
@@ -136,6 +145,10 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
             for fix in TITLE_FIXES:
                 figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []),
                                                name=f"fix {fix.rsplit('_', 1)[1]}"))
+        if field == "section":
+            for fix in SECTION_FIXES:
+                figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []), field,
+                                               name=f"fix {fix.rsplit('_', 1)[1]}"))
         if field == "authors":
             figures.update(measure_changed(rows, labels.get("meta3", {}).get("authors", []), field, "meta3"))
         if field in ("title", "section", "description"):
@@ -150,9 +163,10 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4") -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" for authors: every page whose value it changed, its value before and after, each
-    labelled): fixed is a wrong value now refused or made right, or a missing one now right; broke is a
-    right value now lost or wrong, or a missing one now wrong. A value neither label covers counts as
+    "authors" for authors, "section_fix_2" -> "changed" for sections: every page whose value it changed,
+    its value before and after, each labelled): fixed is a wrong value (W, or for sections M: not
+    evidently the article's) now refused or made right, or a missing one now right; broke is a right
+    value now lost or wrong, or a missing one now wrong (W or M). A value neither label covers counts as
     neither. Main's build gives 0 and 0."""
     figures: dict[str, tuple[int, int]] = {}
     for half in (None, *HALVES):
@@ -163,8 +177,8 @@ def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "ti
             now = {_key(x["before"]): x["before_label"], _key(x["after"]): x["after_label"]}.get(value, "?")
             if value is None:
                 now = None
-            fixed += (x["before_label"] != "R" and now == "R") or (x["before_label"] == "W" and now is None)
-            broke += (x["before_label"] == "R" and now != "R") or (x["before_label"] is None and now == "W")
+            fixed += (x["before_label"] != "R" and now == "R") or (x["before_label"] in ("W", "M") and now is None)
+            broke += (x["before_label"] == "R" and now != "R") or (x["before_label"] is None and now in ("W", "M"))
         suffix = "" if half is None else f" {half}"
         figures[f"changed sample ({name}): fixed{suffix}"] = (fixed, len(chosen))
         figures[f"changed sample ({name}): broke{suffix}"] = (broke, len(chosen))
@@ -283,7 +297,12 @@ def main() -> None:
         "titles were read on both halves too). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
-        "same way.\n\n"
+        "same way. "
+        f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "
+        "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
+        "split at separators) changed against main at de691d1, read before and after and counted the same way (a "
+        "section not evidently the article's, M, counts as wrong); its labels of the new values also count in "
+        "section precision. The held_out pages were read only to label it.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
         "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "

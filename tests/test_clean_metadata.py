@@ -174,6 +174,51 @@ def test_a_rubric_above_an_untrusted_headline_is_no_section() -> None:
     assert header.section is None
 
 
+def test_the_last_item_of_a_menu_with_text_under_its_items_is_no_section() -> None:
+    """A menu whose items hold indented text (a ranking under "Top 20", a widget) goes on through that
+    text: its item right above the headline is still the menu's last."""
+    menu = "• World\n• Business\n• Top 20\n      1\n      Some Game\n      Release: 2024\n• Politics"
+    assert _above_headline(menu).section is None
+
+
+@pytest.mark.parametrize(("crumb", "section"), [
+    (f" 1. Home\n 2. News\n 3. Politics\n 4. {HEADLINE}", "Politics"),
+    (f" 1. Startseite\n 2. >\n 3. Politics\n 4. >\n 5. {HEADLINE}", "Politics"),  # separators as items
+    (" 1. Home\n 2. Politics", "Politics"),  # the list ends at the rubric
+    (f" 1. Accueil\n 2. Politics\n 3. {HEADLINE}\n\nWater and power", "Politics"),  # a kicker between
+    (f" 1. Example News\n 2. Politics\n 3. {HEADLINE}", "Politics"),  # the site's name first
+    (" 1. Water\n 2. Politics", None),  # neither the front page first nor the headline last: a list of links
+    (f" 1. Most read\n 2. Storm hits the coast, 3 dead\n 3. Rail Strike Ends\n 4. {HEADLINE}", None),  # teasers
+    (" 1. Home\n 2. Politics\n 3. Energy>\n 4. Parliament votes on the new water budget…", "Energy"),  # cut
+    (" 1. Home\n 2. Politics\n 3. Votes on the water budget", None),  # the article's short name
+])
+def test_a_breadcrumb_printed_as_a_numbered_list_gives_its_rubric(crumb: str, section: str | None) -> None:
+    """A numbered list of links opening with the front page ("1. Home") or ending with the headline is a
+    breadcrumb: its last part but the headline (and but its first, the front page by its name or the
+    site's) is the article's rubric. A last part that shares two words with the headline is the article's
+    own short name, and the list then names no rubric."""
+    assert _above_headline(crumb).section == section
+
+
+def test_a_parent_rubric_of_a_breadcrumb_above_is_no_section() -> None:
+    """A short line above the headline that the breadcrumb just above prints as a parent of its last
+    part is a parent rubric, even when the menu holds it."""
+    crumb = " 1. Home\n 2. Politics\n 3. Budgets\n 4. Water budget votes"
+    assert _above_headline(f"{crumb}\n\nPolitics").section is None
+
+
+def test_a_breadcrumb_ending_with_the_headline_a_few_lines_above_gives_its_rubric() -> None:
+    """A kicker, a label or an image may stand between the breadcrumb and the headline; a breadcrumb
+    that opens with the front page gives the rubric over a dateline's field below it."""
+    assert _above_headline(f"News » Energy » {HEADLINE}\n\nPosted inEnergy\n\n[photo]").section == "Energy"
+    assert _above_headline("HOME / POLITICS\n\n12 March 2021 | SPONSORED").section == "POLITICS"
+
+
+def test_a_slash_inside_a_breadcrumbs_part_joins_one_rubric() -> None:
+    """Between the parts a "»" splits, "Energy / Solar" is one rubric, not "Solar"."""
+    assert _read([f"Home » Energy / Solar » {HEADLINE}"], menu=MENU).section == "Energy / Solar"
+
+
 @pytest.mark.parametrize("byline", [
     "Creative Commons License", "Notwendige Cookies", "Online Kredit", "Play Video", "Recent Comments",
     "Breaking News", "By Staff Writer", "Jane Roe Jane Roe", "Unit 2049 Team",

@@ -78,7 +78,7 @@ from build_dataset.clean.published import (
     publication_before_update,
     stated_publication_below,
 )
-from build_dataset.clean.sections import _BREADCRUMB_SEP, dateline_section, rubric_slot, section_of
+from build_dataset.clean.sections import _BREADCRUMB_SEP, breadcrumb_above, dateline_section, rubric_slot, section_of
 from build_dataset.clean.stoplists import language_of
 
 HEADER_REPEAT_WINDOW = 8
@@ -461,6 +461,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.reasons.setdefault(i, "navigation")
             head.section = section_of(lines, i, slot, header[first_title], is_title)
         break
+    crumb = breadcrumb_above(lines, header[first_title], title, is_title)
+    if crumb is not None:  # a breadcrumb names the article's place; a line of its parts is a parent rubric
+        head.section = crumb[1] or (None if head.section in crumb[0] else head.section)
     if head.section is None and is_title:
         # else a field of the dateline below the headline that the menu prints too
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]

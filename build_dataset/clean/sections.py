@@ -4,8 +4,12 @@ the headline.
 The line right above the first headline is header either way (removed as navigation); it names the
 article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
 links that ends with it, or a short line the page also prints on its own further up (in its menu).
-The menu's last item, a field line's last field, a button and the site's name are refused. Without
-such a line, a field of the dateline below the headline names the rubric when the menu prints it too.
+The menu's last item, a field line's last field, a button and the site's name are refused. A
+breadcrumb a few lines above the headline (a kicker, a dateline or an image between them) has the last
+word: a numbered list of links or a line split at separators that opens with the front page or ends with
+the headline names the article's place on the site, and a short line above the headline that is one of
+its parent parts is no section. Without any of these, a field of the dateline below the headline names
+the rubric when the menu prints it too.
 """
 
 from __future__ import annotations
@@ -25,16 +29,36 @@ marks a counter, a stamp, a credit or a URL, and a two-letter word is a language
 
 
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+_LEVEL_SEP = re.compile(r"\s+(?:>|»|›|\||::|→)\s+")
+"""A breadcrumb's separators but the slash: a line that has one of them splits at them only, and a
+slash between its separators joins two words of one rubric ("Home » Elektro / Photovoltaik »")."""
+
+
+def crumbs(text: str) -> list[str]:
+    """The parts of a line split at a breadcrumb's separators (`_LEVEL_SEP` when it has one)."""
+    sep = _LEVEL_SEP if _LEVEL_SEP.search(text) else _BREADCRUMB_SEP
+    return [p.strip() for p in sep.split(text) if p.strip()]
+
+
+def _is_headline(part: str, title: str | None) -> bool:
+    """Whether a breadcrumb's part is the headline it ends with, whole, cut to its first words or without
+    the kicker the headline is printed with ("Kicker: The headline"; half the headline at least), in any
+    case."""
+    if not title:
+        return False
+    part, title = part.rstrip(".… ").casefold(), title.casefold()
+    return part == title or (len(part.split()) >= 2 and title.startswith(part)) \
+        or (2 * len(part) >= len(title) and part in title)
 
 
 def rubric_slot(ln: Line, title: str | None) -> str | None:
     """What stands where a rubric would, by shape: a breadcrumb's last part ("News > Ukraine" ->
     "Ukraine") or a short line. The line is header either way (removed as navigation); whether it names
     the article's rubric is `section_of`'s call."""
-    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
+    parts = crumbs(ln.body)
     if len(parts) >= 2:
         # a breadcrumb ends with the headline, whole or cut to its first words
-        parts = [p for p in parts if p != title and not (title and len(p.split()) >= 2 and title.startswith(p))]
+        parts = [p for p in parts if not _is_headline(p, title)]
         return parts[-1] if parts and len(parts[-1]) <= 40 else None
     if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
         return ln.body
@@ -69,11 +93,13 @@ def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: boo
     stories and the tags repeat it. A rubric that opens the page (a dump cut to the article) has no
     menu above it to recur in.
     """
-    if not _rubric(slot):
-        return None
     ln = lines[i]
     if slot != ln.body:  # a breadcrumb's last rubric
-        return None if _field_line(ln, lines[headline].body) or _menu_tail(lines, i) else slot
+        if not _crumb_rubric(slot) or _field_line(ln, lines[headline].body) or _menu_tail(lines, i):
+            return None
+        return slot
+    if not _rubric(slot):
+        return None
     if _list_breadcrumb(lines, i, headline):
         return slot
     if not trusted or _menu_tail(lines, i):
@@ -117,21 +143,38 @@ def _list_breadcrumb(lines: list[Line], i: int, headline: int) -> bool:
     return True
 
 
+def _indent(ln: Line) -> int:
+    return ln.start - ln.line_start
+
+
 def _menu_tail(lines: list[Line], i: int) -> bool:
     """Whether line `i` is an item of a list of MENU_RUN or more bulleted items in a row (no blank line
     between them): the site's menu, a table of contents or share buttons end right above the headline
     (or hold it), and their item there is no rubric of the article. Items ending with a breadcrumb's
-    separator ("Home ›") make a breadcrumb instead."""
-    if not lines[i].bullet:
+    separator ("Home ›") make a breadcrumb instead.
+
+    A line without a bullet indented deeper than line `i` belongs to the item above it (a widget's text
+    inside a menu's item, a ranking's entries under "Top 20"): it goes on the list rather than ending it,
+    and is no item itself."""
+    ln = lines[i]
+    if not ln.bullet:
         return False
+    deeper = _indent(ln)
+
+    def in_list(k: int) -> bool:
+        return lines[k].bullet or _indent(lines[k]) > deeper
+
+    items = 1
     first = last = i
-    while first > 0 and not _gap(lines, first) and lines[first - 1].bullet:
+    while first > 0 and not _gap(lines, first) and in_list(first - 1):
         first -= 1
-        if _SEPARATOR_END.search(lines[first].body):
+        items += lines[first].bullet
+        if lines[first].bullet and _SEPARATOR_END.search(lines[first].body):
             return False
-    while last + 1 < len(lines) and not _gap(lines, last + 1) and lines[last + 1].bullet:
+    while last + 1 < len(lines) and not _gap(lines, last + 1) and in_list(last + 1):
         last += 1
-    return last - first + 1 >= MENU_RUN
+        items += lines[last].bullet
+    return items >= MENU_RUN
 
 
 _FIELD_LABEL = re.compile(r"^[^\W\d][^:]{0,30}:\s")
@@ -144,9 +187,9 @@ def _field_line(ln: Line, headline: str) -> bool:
     after the first is a label and its value ("Posted by X | Categories: Y | Leave a comment"; a
     breadcrumb's lead-in, "You are here:", opens it). Its last field is a button or a tag as often as a
     rubric. The headline a breadcrumb ends with (`headline`, whole or cut) may hold a colon of its own."""
-    parts = [p.strip() for p in _BREADCRUMB_SEP.split(ln.body) if p.strip()]
+    parts = crumbs(ln.body)
     return any(_FIELD_LABEL.match(p) for p in parts[1:]
-               if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline)))
+               if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline) or _is_headline(p, headline)))
 
 
 def _rubric(text: str) -> bool:
@@ -164,6 +207,12 @@ def _rubric(text: str) -> bool:
     return not (cue_reason(text) or BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
 
 
+def _crumb_rubric(part: str) -> bool:
+    """Whether a breadcrumb's part names a rubric: a rubric's shape (`_rubric`), its words joined by a
+    slash too ("Elektro / Photovoltaik")."""
+    return all(_rubric(p) for p in part.split(" / "))
+
+
 def dateline_section(lines: list[Line], i: int, headline: int) -> str | None:
     """The section a dateline names among its fields ("13 Oct 2022 | Environment", "By Jane Roe | in
     Politics"): a field after the first that has a rubric's shape (`_rubric`) and that the page also
@@ -178,3 +227,98 @@ def dateline_section(lines: list[Line], i: int, headline: int) -> str | None:
 
 _FIELD_PREFIX = re.compile(r"^(?:posted in|filed under|in|kategorie|category|rubrik|ressort)\s*:?\s+", re.IGNORECASE)
 """A field's label before a rubric ("in Politics", "Kategorie: Umwelt"): not part of its name."""
+
+
+BREADCRUMB_REACH = 4
+"""Lines above the headline searched for a breadcrumb: a kicker, a dateline or a byline may stand between
+the two ("Home » News » The headline", "Posted in News", the headline)."""
+
+HOME_WORDS = frozenset({
+    "home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "portada", "início",
+    "inizio", "strona główna", "главная", "головна", "галоўная", "úvod", "hlavná stránka",
+    "domů", "főoldal", "forside", "hem", "etusivu", "anasayfa", "ana sayfa", "naslovna", "pradžia",
+    "sākums", "avaleht", "startpagina", "voorpagina",
+})
+"""A breadcrumb's first item, the link to the site's front page, in the languages of the corpus and
+their neighbours: it tells a breadcrumb printed as a numbered list from any other list of links."""
+
+_ORDERED_ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+
+
+def _ordered_items(lines: list[Line], j: int) -> list[str] | None:
+    """The items of the numbered list ("1. Home", "2. News", ...) whose last item is line `j`, numbered
+    from 1 with no blank line between them: a breadcrumb printed as an ordered list, if it opens with the
+    front page or ends with the headline (`breadcrumb_above`). Separators printed as items ("2. >") or
+    after them ("2. Energy>") are left out."""
+    m = _ORDERED_ITEM.match(lines[j].text)
+    if m is None:
+        return None
+    number = int(m.group(1))
+    below = _ORDERED_ITEM.match(lines[j + 1].text) if j + 1 < len(lines) and not _gap(lines, j + 1) else None
+    if below is not None and int(below.group(1)) == number + 1:
+        return None  # not the list's last item
+    items, k = [m.group(2).strip()], j
+    while number > 1:
+        if _gap(lines, k):
+            return None
+        k -= 1
+        m = _ORDERED_ITEM.match(lines[k].text)
+        if m is None or int(m.group(1)) != number - 1:
+            return None
+        number -= 1
+        items.insert(0, m.group(2).strip())
+    return [p.rstrip(_SEPARATORS).rstrip() for p in items if p.strip(_SEPARATORS)]
+
+
+_SEPARATORS = ">»›/|→ "
+
+
+def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
+                     trusted: bool) -> tuple[list[str], str | None] | None:
+    """The nearest breadcrumb within BREADCRUMB_REACH lines above the headline's line `headline`, and
+    the rubric it names; None when there is none.
+
+    A breadcrumb is a line split at separators or a numbered list of links, that ends with the headline
+    (whole or cut: "Home » News » The headline") or opens with a link to the front page (`HOME_WORDS`):
+    a line of fields (a dateline, "Posted by X | Categories: Y"), a menu's row or a list of teasers does
+    neither (a numbered list that ends with the headline but opens with no front page is a breadcrumb only
+    when its parts between are all shaped like rubrics: a list of the most read stories may hold the
+    article last). Its rubric is its last part but the headline, the front page and a part of no rubric's shape
+    (`_crumb_rubric`; the breadcrumb then names none: its last part may be the article's own short name,
+    "Home > Loans > Leasing or buying"). A breadcrumb that does not end with the headline is read only
+    above a trusted headline. The parts are returned too: a short line above the headline that is one of
+    them but not the rubric is a parent rubric."""
+    for j in range(headline, max(-1, headline - 1 - BREADCRUMB_REACH), -1):
+        if lines[j].body == title:
+            continue  # the headline's own line, unless a breadcrumb ending with it holds it
+        ordered = _ordered_items(lines, j)
+        if ordered is not None:
+            parts = ordered
+        else:
+            parts = crumbs(lines[j].body)
+            if len(parts) < 2 or _field_line(lines[j], title or "") or _menu_tail(lines, j):
+                continue
+        if not parts:
+            continue
+        ends = _is_headline(parts[-1], title)
+        home = parts[0].casefold() in HOME_WORDS
+        if not (ends or home):
+            continue
+        if ordered and not home and not all(_crumb_rubric(p) for p in parts[1:-1]):
+            continue  # a list of teasers that holds this article's headline last: its items are headlines
+        if not (ends or trusted):
+            return None
+        # a numbered breadcrumb's first item is the front page, by its name or the site's ("1. GIGA")
+        rubrics = parts[1 if ordered else 0:len(parts) - ends]
+        last = rubrics[-1] if rubrics and rubrics[-1].casefold() not in HOME_WORDS else None
+        if last and not ends and _names_headline(last, title):
+            last = None  # the article's own short name, not a rubric
+        return parts, (last if last and len(last) <= 40 and _crumb_rubric(last) else None)
+    return None
+
+
+def _names_headline(part: str, title: str | None) -> bool:
+    """Whether a breadcrumb's last part is the article's short name: two of its words or more are the
+    headline's ("Leasing or buying" above "Leasing, financing or buying: what is cheaper?")."""
+    words = {w.casefold() for w in re.findall(r"\w+", title or "")}
+    return sum(w.casefold() in words for w in re.findall(r"\w+", part)) >= 2
