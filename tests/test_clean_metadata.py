@@ -305,6 +305,63 @@ def test_a_rubric_a_breadcrumb_prints_is_no_author() -> None:
     assert _page_header(page).authors == []
 
 
+STANDFIRST_TEXT = "Lawmakers argued through the night before a narrow vote on the new water budget."
+SECOND_TEXT = ("The opposition said the budget raises local taxes for the second year in a row and that the "
+               "government has yet to publish its spending report.")
+
+
+@pytest.mark.parametrize("block", [
+    "Zorvath Quellenbau – a winter of empty berths",                # a headline cut at its dash
+    f"{STANDFIRST_TEXT}\n\n{SECOND_TEXT}\n\nZorvath Quellenbau",  # a subheading below the body's paragraphs
+    "A certificate for Zorvath Analytics: ready to grow\n\nZorvath Analytics",  # the story's subject
+])
+def test_a_name_shaped_heading_or_subject_is_no_author(block: str) -> None:
+    """Two capitalised words no vocabulary knows, cut from a headline whose rest after the dash is a
+    lower-case phrase, standing below paragraphs the body keeps, or named inside a phrase above them,
+    are a headline, a subheading or the story's subject, not the byline."""
+    assert _fields(block).authors == []
+
+
+@pytest.mark.parametrize("block", [
+    "Zdzisława Pstrągowska – Warsaw",                     # a dash and her city
+    f"{STANDFIRST_TEXT}\n\nZdzisława Pstrągowska",       # below the standfirst
+    "Zdzisława Pstrągowska © Zdzisława Pstrągowska\n\nZdzisława Pstrągowska",  # her portrait's credit above
+])
+def test_a_byline_below_its_standfirst_or_beside_its_city_is_still_read(block: str) -> None:
+    """A dash followed by a capitalised word, one standfirst above, a portrait's credit naming her with no
+    lower-case word to make it a phrase: the name is still the byline."""
+    assert _fields(block).authors == ["Zdzisława Pstrągowska"]
+
+
+GERMAN_HEADLINE = "Der Landtag stimmt nach einer langen Nacht über den neuen Haushalt ab"
+GERMAN_BODY = ("Der Landtag hat den Haushalt am Dienstag nach einer Debatte beschlossen, die bis in die Nacht "
+               "dauerte, und die Opposition sagte, dass sie gegen die trüben Aussichten vor Gericht ziehen werde.")
+
+
+def _german_fields(block: str) -> Header:
+    """The header of a German page (its nouns capitalised) whose headline has `block` below it."""
+    lines = split_lines("\n".join([*MENU, "", GERMAN_HEADLINE, "", GERMAN_HEADLINE, "", block, "", GERMAN_BODY]))
+    _, stoplist = stoplist_for_words(GERMAN_BODY.lower().split())
+    return read_header(lines, [Verdict(GOOD) for _ in lines], len(lines) - 1, stoplist)
+
+
+@pytest.mark.parametrize("block", [
+    "Unverwüstliches Zwergenglück",  # an adjective by its suffix
+    "Trübe Wolkenfelder",            # an adjective the body prints in lower case ("die trüben Aussichten")
+])
+def test_an_adjective_and_a_noun_in_german_are_no_author(block: str) -> None:
+    """German capitalises nouns, so an adjective and a noun (a kicker, a menu's item) have a name's shape;
+    the adjective's ending and its suffix or its lower-case copy on the page tell it from a first name."""
+    assert _german_fields(block).authors == []
+    assert _german_fields("Heike Zdrojewska").authors == ["Heike Zdrojewska"]
+
+
+def test_a_by_alone_above_a_name_below_a_bare_one_gives_the_authors() -> None:
+    """A prefix alone on its line ("By" / "Piotr Zielonka") below a bare label in the byline's slot
+    credits the writer, as a prefix on the name's line does."""
+    assert _fields("Pressestelle Zumpartei\n\nBy\n\nPiotr Zielonka").authors == ["Piotr Zielonka"]
+
+
 @pytest.mark.parametrize("block", [
     "  • Zdzisława Pstrągowska\n  • 21.05.2019\n  • Politics",  # the header's fields printed as a list
     "By\n\nZdzisława Pstrągowska",                               # the prefix on a line of its own

@@ -5,9 +5,11 @@ Doe", "Von ...", "Автор: ..."), or the names after a prefix word inside the
 Jane Roe | 3 Comments"), or a prefixed byline a few lines below the body's start, or one that signs
 the article off right by its end ("Autor: Jane Roe", "Text: Jane Roe"). Names with furniture
 or common words, a name the photo caption beside it prints, a lower-case handle, a "By" line among
-teasers and a bare name that its neighbours show to be a list's item, a button, a heading or a credit
-(`pseudo_byline`) are refused: an empty `authors` is better than a wrong one. A prefixed byline below
-a bare one wins over it (`prefixed_byline_wins`).
+teasers and a bare name that its neighbours show to be a list's item, a button, a heading or a credit,
+or that its own line, the lines above it or the page show to be a headline cut at a dash, a subheading
+below the body's paragraphs, the story's subject or, in a language that capitalises nouns, an adjective
+and a noun (`pseudo_byline`) are refused: an empty `authors` is better than a wrong one. A prefixed
+byline below a bare one wins over it (`prefixed_byline_wins`), its prefix on its line or alone above it.
 """
 
 from __future__ import annotations
@@ -18,9 +20,19 @@ from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS, parse_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
-from build_dataset.clean.header_lines import BARE_PREFIX, BYLINE_PREFIX, REPEATED, Header, is_dateline
+from build_dataset.clean.header_lines import (
+    BARE_PREFIX,
+    BYLINE_PREFIX,
+    REPEATED,
+    STANDFIRST_MAX_CHARS,
+    STANDFIRST_MIN_CHARS,
+    Header,
+    is_dateline,
+    prose,
+)
 from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
+from build_dataset.clean.stoplists import language_of
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 
@@ -182,7 +194,7 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if seen > 2 * BYLINE_BELOW:
             break
         ln = lines[i]
-        if not _prefixed(lines, i) or verdicts[i].cue == "caption":
+        if not is_prefixed(lines, i) or verdicts[i].cue == "caption":
             continue
         names = byline_names(ln, stoplist)
         if not names:
@@ -196,7 +208,7 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     return found
 
 
-def _prefixed(lines: list[Line], i: int) -> bool:
+def is_prefixed(lines: list[Line], i: int) -> bool:
     """Whether line `i` is a prefixed byline: the prefix on the line ("By Jane Roe"), or alone on the
     line above it ("Auteur" / "Jane Roe"). (The names under a bare prefix are then held to a bare name's
     test, `not_names`: no word of them a known word.)"""
@@ -299,16 +311,105 @@ def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list
     return False
 
 
-def pseudo_byline(lines: list[Line], i: int, *, day_first: bool | None) -> bool:
+def pseudo_byline(lines: list[Line], i: int, *, day_first: bool | None, verdicts: list[Verdict] | None = None,
+                  headline: int | None = None, stoplist: frozenset[str] = frozenset()) -> bool:
     """Whether a line of a byline's shape with no prefix is known by what stands beside it to be no
     byline: an item of a list (`_list_item`: a menu's link, an icon's alt text among share buttons), a
     heading the next line opens with as its label (`_label_of_next`: "Radical Dips" above "Radical Dips:
-    six flavours ..."), a credit's name under its label (`_credit_below_label`: "©", "Verified by"), or a
-    rubric a breadcrumb above prints as one of its parts (`_breadcrumb_part`).
+    six flavours ..."), a credit's name under its label (`_credit_below_label`: "©", "Verified by"), a
+    rubric a breadcrumb above prints as one of its parts (`_breadcrumb_part`), a headline's words cut at
+    a dash whose rest is a phrase (`_cut_from_phrase`), a subheading below the body's paragraphs
+    (`_below_paragraphs`, read from line `headline`, the first headline's, with the lines' `verdicts`) or an
+    adjective and a noun in
+    a language that capitalises nouns (`_adjective_and_noun`).
     Two capitalised words are any menu item's, heading's or credit's shape; on the dev pages these were
-    "Vorschau Kioskausgabe" (a link), "Icon Briefumschlag" (a button) and "Radical Dips" (a heading)."""
+    "Vorschau Kioskausgabe" (a link), "Icon Briefumschlag" (a button) and "Radical Dips" (a heading), and
+    later "Schwache Profile – ..." (a headline), "Dringlicher Appell" (a kicker) and a subheading deep in
+    a blog's post."""
     return _list_item(lines, i, day_first=day_first) or _label_of_next(lines, i) or _credit_below_label(lines, i) \
-        or _breadcrumb_part(lines, i, day_first=day_first)
+        or _breadcrumb_part(lines, i, day_first=day_first) or _cut_from_phrase(lines[i].body) \
+        or _below_paragraphs(lines, verdicts, i, headline) or _adjective_and_noun(lines, i, stoplist) \
+        or _named_above(lines, i, headline, day_first=day_first)
+
+
+_CUT = re.compile(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+")
+"""The separators `_byline_text` cuts a line's names at."""
+
+
+def _cut_from_phrase(text: str) -> bool:
+    """Whether a line's names were cut at a dash from a phrase that goes on in lower case ("Schwache
+    Profile – günstige Lawinensituation"): the line is a headline of the shape "Topic – what of it". A
+    byline's block goes on after a dash with a date, a time, an outlet or a role, none of them a lower-case
+    phrase without a digit."""
+    parts = _CUT.split(text, maxsplit=1)
+    if len(parts) < 2 or text[len(parts[0]):].lstrip()[:1] not in ("-", "–"):
+        return False
+    rest = parts[1].strip()
+    return rest[:1].islower() and not any(c.isdigit() for c in rest)
+
+
+PARAGRAPHS_ABOVE = 2
+"""How many paragraphs of prose between the headline and a name-shaped line make it a line of the body
+(a subheading, a list's item), not the byline: a standfirst is one paragraph; a paragraph longer than a
+standfirst counts as both."""
+
+
+def _below_paragraphs(lines: list[Line], verdicts: list[Verdict] | None, i: int, headline: int | None) -> bool:
+    """Whether the article's paragraphs stand between the headline (line `headline`) and line `i`: a byline
+    comes above the body, or right below the standfirst, so a name-shaped line below PARAGRAPHS_ABOVE
+    paragraphs of prose the line model keeps as body is a subheading of the body ("Militärische PsyOp -
+    Werkzeuge"). (The header reader reaches into the body when the body's start was put too low.) A
+    caption and a teaser's title are prose too, and lie above bylines: they are not kept as body."""
+    if headline is None or verdicts is None:
+        return False
+    weight = sum(1 + (lines[k].length > STANDFIRST_MAX_CHARS) for k in range(headline + 1, i)
+                 if lines[k].text and verdicts[k].cls == GOOD and verdicts[k].cue != "caption" and prose(lines[k])
+                 and lines[k].length >= STANDFIRST_MIN_CHARS)
+    return weight >= PARAGRAPHS_ABOVE
+
+
+def _named_above(lines: list[Line], i: int, headline: int | None, *, day_first: bool | None) -> bool:
+    """Whether the headline or a line between it and line `i` names line `i`'s text inside a phrase
+    ("«Certificate» for Roe Analytical: ready to grow" above "Roe Analytical"): the name is the story's
+    subject, printed again as an image's alt text or a teaser's label, not its author. A dateline or a
+    prefixed byline that names it ("04.02.2022 | 15:33 | Jane Roe", "By Jane Roe") is the byline's block."""
+    if headline is None:
+        return False
+    name = _byline_text(lines[i])
+    return any(name in ln.body and ln.body != lines[i].body and any(w[0].islower() for w in WORD_RE.findall(ln.body))
+               and not is_dateline(ln, day_first=day_first) and not _INLINE_PREFIX.search(ln.body)
+               for ln in lines[headline:i] if ln.text)
+
+
+NOUN_CAPITALISING = frozenset({"German", "Luxembourgish"})
+"""Languages that capitalise every noun: an adjective and a noun at a line's start have a name's shape."""
+
+
+_INFLECTED = re.compile(r"(?P<stem>\w{3,}?)(?:e|er|es|en|em)")
+"""A word with an adjective's ending ("schwach-e", "dringlich-er", "unstillbar-es")."""
+_ADJECTIVE_STEM = re.compile(r"\w+(?:isch|lich|bar|ig|iert|haft|sam|los)")
+"""A stem that a derivational suffix makes an adjective ("militär-isch", "fermentiert", "unstill-bar"):
+no given name ends so."""
+_ENDINGS = ("e", "er", "es", "en", "em")
+
+
+def _adjective_and_noun(lines: list[Line], i: int, stoplist: frozenset[str]) -> bool:
+    """Whether a name-shaped line on a page in a language that capitalises nouns opens with an inflected
+    adjective ("Gelbe Gebiete", "Dringlicher Appell", "Fermentiertes Gemüse"): its stem is an adjective's
+    by its suffix (`_ADJECTIVE_STEM`), or the page prints the word with one of the adjective's endings in
+    lower case ("mit dringlichem Appell"), which no one's name is. A heading, a kicker or a menu's item,
+    not a byline."""
+    if language_of(stoplist) not in NOUN_CAPITALISING:
+        return False
+    words = _byline_text(lines[i]).split()
+    m = _INFLECTED.fullmatch(words[0].lower()) if len(words) >= 2 else None
+    if m is None:
+        return False
+    stem = m.group("stem")
+    if _ADJECTIVE_STEM.fullmatch(stem):
+        return True
+    forms = {stem + ending for ending in _ENDINGS}
+    return any(w in forms for ln in lines if ln.text for w in WORD_RE.findall(ln.body) if w[0].islower())
 
 
 _CRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|/|\||::|→)\s+")

@@ -46,6 +46,7 @@ from build_dataset.clean.bylines import (
     byline_names,
     caption_name,
     dateline_names,
+    is_prefixed,
     not_names,
     prefixed_byline_wins,
     pseudo_byline,
@@ -420,12 +421,14 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first)
             refused = not_names(ln, names, dated_below=dated_below) or (
                 not BYLINE_PREFIX.match(b)
-                and (caption_name(lines, verdicts, i, names) or pseudo_byline(lines, i, day_first=day_first)))
+                and (caption_name(lines, verdicts, i, names)
+                     or pseudo_byline(lines, i, day_first=day_first, verdicts=verdicts,
+                                      headline=header[first_title], stoplist=stoplist)))
             head.authors = [] if refused else names
             head.reasons[i] = "byline"
             bare_slot = not refused and not BYLINE_PREFIX.match(b)
             continue
-        if names and bare_slot and prefixed_after is None and BYLINE_PREFIX.match(b) \
+        if names and bare_slot and prefixed_after is None and is_prefixed(lines, i) \
                 and real_prefixed_names(ln, names):
             prefixed_after = i
         if head.description is None and standfirst_pos is None and ln.words >= 8 \
