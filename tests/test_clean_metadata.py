@@ -1018,3 +1018,60 @@ def test_a_headline_printed_above_in_its_short_form_is_the_title_without_shared_
     assert _page_titles(["Forum", short, "Tuesday, 2 November 2021", full, BODY], BODY).title == full
     # a line that merely starts like another, with no separator, is no such copy
     assert _page_titles(["Forum", short, "Tuesday, 2 November 2021", f"{short} and more", BODY], BODY).title is None
+
+
+def test_the_text_of_a_list_item_under_its_bullet_is_no_title() -> None:
+    """A menu prints its rubrics' teasers, and a slider its slides' captions, indented under a bullet
+    ("• Newspaper" above "    The best of the newspaper"): an item of a list, though it names the body."""
+    teaser = "Best of the paper: the regional parliament and its water budget"
+    assert _page_header(f"  • Home\n  • Newspaper\n\n    {teaser}\n\n{BODY}").title is None
+    # a page laid out in columns indents its headline and its body alike
+    assert _page_header(f"  • Home\n  • Newspaper\n\n    {HEADLINE_2}\n\n    {BODY}").title == HEADLINE_2
+    # a headline indented under no bullet (a box, a column) is no list's item
+    assert _page_header(f"Newspaper\n\n    {HEADLINE_2}\n\n{BODY}").title == HEADLINE_2
+
+
+def test_an_image_caption_below_its_keywords_is_no_title() -> None:
+    """An image's alt text of keywords ("Jane Roe, son, John"), its caption holding them all and its
+    photo credit, above the kicker and headline: the caption names the body, but neither it nor its
+    keywords is the headline."""
+    image = ["Parliament, water, budget", "The parliament debates the water budget at night", "Jane Roe/AGENCY"]
+    assert _title_header(["Politics", *image, "Night session"]).title is None
+    # a headline above a lead image has the image's credit below it too
+    assert _title_header(["Politics", HEADLINE_2, "Jane Roe/AGENCY"]).title == HEADLINE_2
+
+
+def test_a_caption_below_its_alt_text_gives_the_headline_above() -> None:
+    """A page prints its headline, then the lead image: its alt text, its caption and its credit. The
+    caption nearest the body names it; the headline above the alt text is the title."""
+    image = ["A man walks past a grey building in the rain", "Protest in front of the regional parliament (archive)",
+             "© Jane Roe/AGENCY"]
+    assert _title_header(["Politics", HEADLINE_2, *image]).title == HEADLINE_2
+    # a headline with its credit below it and a kicker of a word or two above it stays the title: a kicker
+    # is no alt text, so the line above it (a teaser) is not taken
+    rows = ["Regional parliament water budget news", "Politics", HEADLINE_2, image[2]]
+    assert _title_header(rows).title == HEADLINE_2
+
+
+def test_two_notices_ending_with_an_exclamation_are_no_title() -> None:
+    """An offer's form prints its notices one below the other ("Surcharges apply!", "The price is
+    without guarantee!"): the last one sits where a headline would and names the body."""
+    rows = ["Total price for the period", "Surcharges apply to this period!",
+            "Regional parliament budget prices are without guarantee!"]
+    assert _title_header(rows).title is None
+    # a headline may exclaim: its kicker and a copy of it do not make it a notice
+    exclaimed = "Regional parliament approves the water budget at last!"
+    assert _title_header(["Politics", exclaimed]).title == exclaimed
+    assert _title_header(["Home » News » " + exclaimed, exclaimed]).title == exclaimed
+
+
+def test_a_deck_below_share_buttons_gives_the_headline() -> None:
+    """Share buttons between a headline and its longer subtitle (the subtitle printed again glued to
+    itself, a share text): the subtitle nearest the body names it too, but the headline is the title."""
+    deck = "The opposition says it will challenge the vote on the water budget in court next week"
+    page = (f"{HEADLINE_2}\n  • Share on Twitter\n  • Share on XING\n  • [pocket]\n{deck} {deck}\n{deck}\n\n"
+            f"{BODY}")
+    head = _page_header(page)
+    assert head.title == HEADLINE_2
+    # (a deck past buttons is no standfirst: a tag list or a caption lies there as often)
+    assert head.description is None

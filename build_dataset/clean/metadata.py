@@ -9,20 +9,23 @@ line before the body) and shape (a byline is a few capitalised words, a dateline
 A title is given only when the line has a headline's shape and evidence that it heads this article:
 it shares enough of its words with the body's beginning, or it is printed again right above the body
 (whole, or above in a short form that a separator ends) or glued to its standfirst. A line of two
-words printed once, a sentence ending with a full stop, the site's name above its menu and a caption
-that the first paragraph goes on with are refused; a longer
-subtitle right below a headline (a deck), or a line below the byline and dateline (an age and a
-reading time are of that block too; an image's caption printed twice, a link and, when the line has a
-photo credit below it, a standfirst and buttons may lie between, and a source's or a share button's
-field), gives the headline above it; so does a shorter subtitle when the page prints the headline
-again and a dateline follows. A short headline is trusted when a breadcrumb ends with it. An item
-of a list of teasers (a "Read more" link below it or below its lede, as below other lines), the credit
-after an image's caption, captions that start with the same label, a cell between two quantities, a
-field of a list of fields (a data sheet, a meeting's minutes), a line of a block the header prints
-twice (a menu, an offer's box) and two fields printed side by side are refused too; of a headline
-printed alone and again with its deck glued on after a space, the headline alone is the title. A
-wrong title is worse than none: the slot a headline would fill still anchors the byline and dateline,
-but its refused text is no title and stays where the line model put it.
+words printed once, a sentence ending with a full stop, one of two notices in a row ending with "!",
+the site's name above its menu and a caption that the first paragraph goes on with are refused; a
+longer subtitle below a headline (a deck; share buttons, image marks and the deck printed twice may lie
+between), or a line below the byline and dateline (an age and a reading time are of that block too; an
+image's caption printed twice, a link and, when the line has a photo credit below it, a standfirst and
+buttons may lie between, and a source's or a share button's field), gives the headline above it; so
+does a shorter subtitle when the page prints the headline again and a dateline follows, and an image's
+caption with its photo credit below it and its alt text above it, the headline above them all. A short
+headline is trusted when a breadcrumb ends with it. An item of a list of teasers (a "Read more" link
+below it or below its lede, as below other lines), the text of a list's item indented under its bullet
+(a menu's teaser, a slider's caption) deeper than the body, the credit after an image's caption, an
+image's caption or alt text when the alt text is keywords of the caption, captions that start with the
+same label, a cell between two quantities, a field of a list of fields (a data sheet, a meeting's
+minutes), a line of a block the header prints twice (a menu, an offer's box) and two fields printed side
+by side are refused too; of a headline printed alone and again with its deck glued on after a space, the
+headline alone is the title. A wrong title is worse than none: the slot a headline would fill still
+anchors the byline and dateline, but its refused text is no title and stays where the line model put it.
 
 A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
 glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
@@ -296,13 +299,13 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     # slot a headline would fill is still found (the byline and dateline are read below it), but its
     # text is no title and stays where the line model put it
     body_words: set[str] | None = None  # read from the body only for a line of a headline's shape
-    decks: set[int] = set()  # header positions found to be a deck below its headline
+    decks: dict[int, int] = {}  # a header position found to be a deck -> its headline's
     moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
     def trusted(k: int) -> bool:
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
-                or _in_caption(bodies[k], bodies) \
+                or _in_caption(bodies[k], bodies) or _in_list_item(lines, verdicts, header[k]) \
                 or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k], day_first=day_first) \
                 or _in_field_list(lines, header[k], day_first=day_first) or _menu_item(bodies, k):
             return False
@@ -311,19 +314,26 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         b = bodies[k]
         if body_words is None:
             body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
-        # a short line, a sentence, the site's name above the menu, a caption the body goes on with, an
-        # item of a list of teasers
-        if _short_once(b, bodies) or _sentence(b) or _site_banner(lines, verdicts, header, k, day_first=day_first) \
+        # a short line, a sentence, a form's notice, the site's name above the menu, a caption the body
+        # goes on with, an item of a list of teasers
+        if _short_once(b, bodies) or _sentence(b) or _notice(lines, header[k]) \
+                or _site_banner(lines, verdicts, header, k, day_first=day_first) \
                 or _cut_caption(b, lines, start) or _teaser(b, lines, start):
             return False
-        if _deck(bodies, k, header, lines, verdicts, body_words, stoplist, day_first=day_first):
-            decks.add(k)  # trusted as the sign of the headline above it, which is taken instead
+        deck_of = _deck(bodies, k, header, lines, verdicts, body_words, stoplist, day_first=day_first)
+        if deck_of is not None:
+            decks[k] = deck_of  # trusted as the sign of the headline above it, which is taken instead
             return True
-        above = _headline_above_byline(lines, verdicts, header, k, body_words, stoplist,
-                                       caption=_credited(b, lines, verdicts, start), day_first=day_first)
+        caption = _credited(b, lines, verdicts, start)
+        above = _headline_above_byline(lines, verdicts, header, k, body_words, stoplist, caption=caption,
+                                       day_first=day_first)
+        if above is None and caption:
+            above = _headline_above_image(lines, verdicts, header, k, body_words, stoplist, day_first=day_first)
         if above is not None:
             moved[k] = above
             return True
+        if _image_words(lines, verdicts, header, k, start, stoplist):  # a caption with no headline above it
+            return False
         return _names_body(b, body_words, stoplist) or (bodies[-1] == b and _printed_above(b, bodies)) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
@@ -338,11 +348,13 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first), None)
     trusted_pos = moved.get(trusted_pos, trusted_pos)
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
-        if head.description is None and _standfirst_line(lines, verdicts, header[trusted_pos], bodies[trusted_pos - 1],
-                                                         day_first=day_first):
+        headline = decks[trusted_pos]
+        # (a deck past buttons or an image is no standfirst: a tag list or a caption lies there as often)
+        if head.description is None and headline == trusted_pos - 1 \
+                and _standfirst_line(lines, verdicts, header[trusted_pos], bodies[headline], day_first=day_first):
             head.description = bodies[trusted_pos]
             head.reasons[header[trusted_pos]] = "standfirst"
-        trusted_pos -= 1
+        trusted_pos = headline
     if trusted_pos is not None:
         head.title = bodies[trusted_pos]
         for k, b in enumerate(bodies):
@@ -522,6 +534,35 @@ def _standfirst_text(text: str, title: str, *, day_first: bool | None) -> bool:
     title_words = {w[:_STEM] for w in WORD_RE.findall(head) if len(w) > 3}
     shared = title_words & {w[:_STEM] for w in WORD_RE.findall(low)}
     return len(title_words) < 3 or len(shared) < RESTATED_SHARE * len(title_words)
+
+
+def _indent(ln: Line) -> int:
+    return ln.start - ln.line_start
+
+
+def _body_indent(lines: list[Line], verdicts: list[Verdict]) -> int:
+    """The indentation of most of the kept text, counted in characters (the smallest of equal counts)."""
+    counts: dict[int, int] = {}
+    for ln, v in zip(lines, verdicts, strict=True):
+        if v.cls == GOOD:
+            counts[_indent(ln)] = counts.get(_indent(ln), 0) + ln.length
+    return max(sorted(counts), key=counts.__getitem__, default=0)
+
+
+def _in_list_item(lines: list[Line], verdicts: list[Verdict], i: int) -> bool:
+    """Whether line `i` is the text of a list's item printed under its bullet: indented (LIST_INDENT)
+    deeper than most of the kept text (`_body_indent`), and the nearest line above it that is less
+    indented is a bullet's ("• Zeitung" above "    Das Beste aus der Zeitung"). A menu prints its
+    rubrics' teasers so, and a slider its slides' captions; a headline stands on its own. (A page laid
+    out in columns indents its headline and body alike: refusing every indented line lost right dev
+    titles, and comparing with the first "paragraph" only, itself a teaser's lede, kept menu items.)"""
+    ind = _indent(lines[i])
+    if ind < LIST_INDENT or ind <= _body_indent(lines, verdicts):
+        return False
+    for j in range(i - 1, max(-1, i - 40), -1):
+        if _indent(lines[j]) < ind:
+            return lines[j].bullet
+    return False
 
 
 def _standfirst_line(lines: list[Line], verdicts: list[Verdict], i: int, title: str, *, day_first: bool | None) -> bool:
@@ -867,6 +908,27 @@ def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: l
     return None
 
 
+ALT_TEXT_MIN_WORDS = 4
+"""An image's alt text describes it in a phrase; a kicker or a rubric above a headline is shorter."""
+
+
+def _headline_above_image(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int,
+                          body_words: set[str], stoplist: frozenset[str], *, day_first: bool | None) -> int | None:
+    """The headline above an image's alt text above header line `k`, an image's caption with its photo
+    credit below it (`_credited`): the line right above `k` (past image marks) is a phrase of
+    ALT_TEXT_MIN_WORDS words or more that is no header field (the alt text), and the line above that
+    heads the article (`_heads_block`). A page prints its headline, then the lead image: its alt text,
+    its caption and its credit."""
+    above = [j for j in range(k - 1, -1, -1) if not lines[header[j]].markup][:2]
+    if len(above) < 2:
+        return None
+    alt, j = lines[header[above[0]]], above[1]
+    if alt.words < ALT_TEXT_MIN_WORDS or _header_note(alt, stoplist, day_first=day_first) \
+            or verdicts[header[above[0]]].cue in _META_CUES:
+        return None
+    return j if _heads_block(lines[header[j]], verdicts[header[j]], body_words, stoplist, caption=False) else None
+
+
 def _heads_block(ln: Line, v: Verdict, body_words: set[str], stoplist: frozenset[str], *, caption: bool) -> bool:
     """Whether the line right above a byline's block is its headline: a headline's shape, three words or
     more, no sentence, and naming the body (`_names_body`). Above the block of an image's caption it
@@ -906,26 +968,42 @@ def _image_line(ln: Line, v: Verdict) -> bool:
 
 
 def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdicts: list[Verdict],
-          body_words: set[str], stoplist: frozenset[str], *, day_first: bool | None) -> bool:
-    """Whether header line `k` is a deck: the line right above it is a headline of DECK_MIN_WORDS words or
+          body_words: set[str], stoplist: frozenset[str], *, day_first: bool | None) -> int | None:
+    """The position of the headline when header line `k` is a deck, else None: the line right above it
+    (past share buttons, image marks and copies of the deck) is a headline of DECK_MIN_WORDS words or
     more, shorter than it, that names the body too, and neither is the other printed again or cut.
 
     News pages print the headline, then a longer subtitle; both name the article, so the subtitle nearest
     the body would be taken for the headline. A kicker above a headline is a rubric of a word or three.
     """
-    if k == 0:
-        return False
-    above, b = bodies[k - 1], bodies[k]
+    b = bodies[k]
+    h = next((j for j in range(k - 1, -1, -1) if not _button_or_copy(lines[header[j]], verdicts[header[j]], b)), None)
+    if h is None:
+        return None
+    above = bodies[h]
     n_above = len(above.split())
     if n_above < DECK_MIN_WORDS or b.startswith(above) or above.startswith(b):
-        return False
+        return None
     if n_above >= len(b.split()) \
             and not (_page_repeats(above, b, lines) and _dated_below(header, k, lines, day_first=day_first)):
-        return False
-    i = header[k - 1]
-    return _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
+        return None
+    i = header[h]
+    deck = _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
         and not DATELINE_WORDS.search(above) and publication_date(above, day_first=day_first) is None \
         and _names_body(above, body_words, stoplist)
+    return h if deck else None
+
+
+BUTTON_MAX_WORDS = 3
+"""A button's label is a word or three ("Teilen auf XING"): in a bulleted row between a headline and its
+deck, a line this short is a button whether or not its words are known."""
+
+
+def _button_or_copy(ln: Line, v: Verdict, deck: str) -> bool:
+    """Whether a line between a headline and its deck is a share button, an image mark or a copy of the
+    deck (printed twice glued, for a share text): the deck still lies right below the headline."""
+    return ln.markup or v.cue in _META_CUES or cue_reason(ln.body) == "social" or ln.body.startswith(deck) \
+        or ln.bullet and ln.words <= BUTTON_MAX_WORDS
 
 
 DECK_DATE_LINES = 2
@@ -1024,6 +1102,36 @@ def _teaser(title: str, lines: list[Line], last: int) -> bool:
             if sum(1 for ln in lines if ln.body == link) >= TEASER_LINKS:
                 return True
     return False
+
+
+def _notice(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is one of a form's or an offer's notices: it ends with "!" and so does the line
+    right above or below it, which is not a copy of it ("Prices are without guarantee!" below "Surcharges
+    apply!"). A headline may exclaim, but its kicker, standfirst and byline do not."""
+    if not lines[i].body.endswith("!"):
+        return False
+    return any(0 <= j < len(lines) and lines[j].body.endswith("!") and lines[i].body not in lines[j].body
+               for j in (i - 1, i + 1))
+
+
+def _keywords_above(lines: list[Line], header: list[int], k: int, stoplist: frozenset[str]) -> bool:
+    """Whether the line right above header line `k` (past image marks) is shorter than it and every one
+    of its content words, two or more, is one of line `k`'s: keywords of what line `k` says."""
+    above = next((lines[i] for i in reversed(header[:k]) if not lines[i].markup), None)
+    if above is None or len(above.body) >= len(lines[header[k]].body):
+        return False
+    words = _content_words(above.body, stoplist)
+    return len(words) >= 2 and words <= _content_words(lines[header[k]].body, stoplist)
+
+
+def _image_words(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, start: int,
+                 stoplist: frozenset[str]) -> bool:
+    """Whether header line `k` is an image's caption or its alt text: a caption with a photo credit below
+    it (`_credited`) under a line of keywords it holds all of ("Jane Roe, son, John" above "Jane Roe with
+    her son John" and the credit), or those keywords. A headline above a lead image has the credit below
+    it too, but no line of its own words above it."""
+    return any(0 < j < len(header) and _keywords_above(lines, header, j, stoplist)
+               and _credited(lines[header[j]].body, lines, verdicts, start) for j in (k, k + 1))
 
 
 def _alt_text(bodies: list[str], k: int, header: list[int], verdicts: list[Verdict]) -> bool:
