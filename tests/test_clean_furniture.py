@@ -184,7 +184,9 @@ def test_furniture_from_a_sample_matches_the_whole_outlet() -> None:
 
 
 TEASERS = ["Read also: Minsk hosts the next round of talks", "Чытайце таксама: Лукашэнка сустрэўся з дэлегацыяй",
-           "Lesen Sie auch » Die Gespräche gehen weiter", "Tags: politics, Belarus, peace talks"]
+           "Lesen Sie auch » Die Gespräche gehen weiter", "Tags: politics, Belarus, peace talks",
+           "Lea también: El Gobierno presenta el nuevo presupuesto", "Le puede interesar: Así será la reforma",
+           "Lire également : Le gouvernement présente son budget", "Dowiedz się więcej: Sejm przyjął ustawę"]
 """A "related" cue used as a label in front of a teaser's title or a list of tags: a link to other pages."""
 
 
@@ -196,7 +198,7 @@ def test_a_cue_alone_another_cue_or_a_sentence_is_no_labelled_teaser(line: str) 
 
 
 CREDITS = ["Фото: Рейтер", "Фота: Рэйтэр", "Photo: Jane Doe / Reuters", "Bild: KEYSTONE",
-           "Foto: Nicole Cronauge, Bistum Essen"]
+           "Foto: Nicole Cronauge, Bistum Essen", "Imagen: Archivo", "Photo : Jean Dupont"]
 """A photo's credit alone on its line: a credit label and a name."""
 
 
