@@ -30,7 +30,9 @@ article's"). For each field it prints:
   the fourth byline fix changed (labels "authors_fix_4" -> "changed"); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
-  section precision.
+  section precision; changed sample (description, fix 2): of every page whose description the second
+  standfirst fix changed (labels "description_fix_2"; each change gave a description where main gave
+  none), the precision of the values they have now, and fixed and broke as for titles.
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -72,6 +74,8 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6")
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4",)
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
+DESCRIPTION_FIXES = ("description_fix_2",)
+"""The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
 SECTION_FIXES = ("section_fix_2",)
 """The label groups of section fixes that list every page whose section the fix changed ("changed"): their
 labels of the new values also count in precision."""
@@ -154,6 +158,12 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
             for fix in SECTION_FIXES:
                 figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []), field,
                                                name=f"fix {fix.rsplit('_', 1)[1]}"))
+        if field == "description":
+            for fix in DESCRIPTION_FIXES:
+                name = f"fix {fix.rsplit('_', 1)[1]}"
+                changed = labels.get(fix, {}).get("changed", [])
+                figures.update(measure_added(rows, changed, field, name))
+                figures.update(measure_changed(rows, changed, field, name=name))
         if field == "authors":
             figures.update(measure_changed(rows, labels.get("meta3", {}).get("authors", []), field, "meta3"))
             for fix in AUTHORS_FIXES:
@@ -171,8 +181,8 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4") -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4" -> "changed" for authors, "section_fix_2" -> "changed" for sections:
-    every page whose value it changed,
+    "authors" and "authors_fix_4" -> "changed" for authors, "section_fix_2" -> "changed" for sections,
+    "description_fix_2" -> "changed" for descriptions: every page whose value it changed,
     its value before and after, each labelled): fixed is a wrong value (W, or for sections M: not
     evidently the article's) now refused or made right, or a missing one now right; broke is a right
     value now lost or wrong, or a missing one now wrong (W or M). A value neither label covers counts as
@@ -191,6 +201,23 @@ def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "ti
         suffix = "" if half is None else f" {half}"
         figures[f"changed sample ({name}): fixed{suffix}"] = (fixed, len(chosen))
         figures[f"changed sample ({name}): broke{suffix}"] = (broke, len(chosen))
+    return figures
+
+
+def measure_added(rows: dict[str, dict], changed: list[dict], field: str, name: str) -> dict[str, tuple[int, int]]:
+    """Precision (overall and per half) of the values on the pages a fix changed (labels such as
+    "description_fix_2" -> "changed"): of those pages still having a value that one of the page's two
+    labels covers, the share whose value is labelled right. A value neither label covers is left out."""
+    figures: dict[str, tuple[int, int]] = {}
+    for half in (None, *HALVES):
+        known = []
+        for x in changed:
+            value = _key(rows[x["file"]][field] or None)
+            if (half is None or x["half"] == half) and value is not None:
+                label = {_key(x["before"]): x["before_label"], _key(x["after"]): x["after_label"]}.get(value)
+                if label is not None:
+                    known.append(label == "R")
+        figures[f"changed sample ({name}): precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
     return figures
 
 
@@ -322,7 +349,14 @@ def main() -> None:
         "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "
         "section not evidently the article's, M, counts as wrong); its labels of the new values also count in "
-        "section precision. The held_out pages were read only to label it.\n\n"
+        "section precision. The held_out pages were read only to label it. "
+        f"Changed sample (description, fix 2): {len(labels.get('description_fix_2', {}).get('changed', []))} pages, "
+        "every one whose description the second standfirst fix (the body's first paragraph printed right under the "
+        "headline and above a dateline or a byline of real names is the standfirst; the body keeps it) changed against "
+        "main at 4290137, each read on its raw page and URL (R the article's standfirst, subtitle, deck or summary as "
+        "printed in its header; W anything else): precision of the values those pages have now, and fixed and broke "
+        "counted as for titles (every change gave a description where main gave none, so 'fixed' is the right ones "
+        "added). The rule was made from the dev half; the held_out pages were read only to label it.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
         "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "

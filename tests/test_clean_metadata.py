@@ -16,7 +16,14 @@ import pytest
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.lines import split_lines
-from build_dataset.clean.metadata import Header, _headline_shape, _standfirst_text, body_start, read_header
+from build_dataset.clean.metadata import (
+    Header,
+    _headline_shape,
+    _standfirst_text,
+    body_start,
+    read_header,
+    standfirst_repeat,
+)
 from build_dataset.clean.stoplists import stoplist_for_words
 
 HEADLINE = "Parliament votes on the new water budget after a long night"
@@ -1075,3 +1082,42 @@ def test_a_deck_below_share_buttons_gives_the_headline() -> None:
     assert head.title == HEADLINE_2
     # (a deck past buttons is no standfirst: a tag list or a caption lies there as often)
     assert head.description is None
+
+
+# --- a standfirst taken for the body's first paragraph, the byline's block below it -----------------
+
+LEDE = "Lawmakers argued through the night before a narrow vote on the new water budget."
+
+
+@pytest.mark.parametrize("block", [
+    ["By Jane Roe"],                                       # a prefixed byline
+    ["Jane Roe, 03.05.2022 10:15"],                        # a dateline with the byline in it
+    ["JR", "Jane Roe", "Follow", "3 May 2022"],            # initials, a name and a link before the dateline
+    ["Share on Twitter", "Jane Roe"],                      # a share button before a bare name
+])
+def test_a_summary_above_the_byline_taken_for_the_first_paragraph_is_the_standfirst(block: list[str]) -> None:
+    """The body's first "paragraph" (`body_start`: it ends like prose) is printed right under the
+    headline and above the byline's block: it is the standfirst. It gets no removal reason, so the body
+    keeps it, as the seed gold keeps a standfirst."""
+    lines = split_lines("\n\n".join(["• Home", HEADLINE, LEDE, *block, BODY, SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.body == LEDE)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.description == LEDE
+    assert start not in head.reasons and standfirst_repeat(lines, head, start)
+
+
+@pytest.mark.parametrize("rows", [
+    [HEADLINE, LEDE, BODY, SECOND],                                        # no byline below: the first paragraph
+    [HEADLINE, LEDE, "Our Partners", "• North", "• South", "• East", "• West", "• Islands", "• Abroad",
+     "• Archive", BODY],                                                   # a box's heading, no name and no date
+    [HEADLINE, LEDE, "More stories from our regional desk this week", "3 May 2022", BODY],  # another block's heading
+    [HEADLINE, "Our best stories", LEDE, "By Jane Roe", BODY],             # not under the headline
+    [HEADLINE, f"{BODY} {BODY}", "By Jane Roe", SECOND],                   # longer than a standfirst
+    [HEADLINE, "• " + LEDE, "By Jane Roe", BODY],                          # an item of a list
+])
+def test_a_first_paragraph_that_is_no_standfirst_gives_none(rows: list[str]) -> None:
+    """Without the byline's block right below it, or not right under the headline, or of a paragraph's
+    length, the first paragraph is the article's own."""
+    first = next(r for r in rows[1:] if r.endswith(".")).removeprefix("• ")
+    assert _body_read(["• Home", *rows], first).description is None

@@ -29,10 +29,11 @@ anchors the byline and dateline, but its refused text is no title and stays wher
 
 A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
 glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
-and its credit may lie between) above the byline or dateline. It is refused when it is the headline
-again (in any case, with a kicker, restated), an image's caption (a credit inside it or on the next
-line), an item of a list (a bullet, an indented line), a link, a breadcrumb or glued menu items; a
-refused line, too, stays where the line model put it. None is better than a wrong standfirst.
+and its credit may lie between) above the byline or dateline, also when that summary was taken for the
+body's first paragraph (the byline's block right below it; the body keeps it then). It is refused when
+it is the headline again (in any case, with a kicker, restated), an image's caption (a credit inside it
+or on the next line), an item of a list (a bullet, an indented line), a link, a breadcrumb or glued menu
+items; a refused line, too, stays where the line model put it. None is better than a wrong standfirst.
 
 `read_header` reads the whole header; the headline and standfirst rules are here, the byline's in
 `bylines`, the section's in `sections`, and the publication date's positions in `published`. The shapes
@@ -453,6 +454,10 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     if standfirst_pos is not None and any(header[j] in head.reasons for j in range(standfirst_pos + 1, len(header))):
         head.description = bodies[standfirst_pos]
         head.reasons[header[standfirst_pos]] = "standfirst"
+    if head.description is None and head.title is not None \
+            and _standfirst_above_byline(lines, verdicts, header, start, head.title, stoplist, day_first=day_first):
+        # the body's first "paragraph" is the standfirst: recorded, and kept in the body where it is printed
+        head.description = lines[start].body
     if head.published is None:
         date_beside_headline(lines, verdicts, header[first_title - 1] if first_title else None, start, head,
                              day_first=day_first)
@@ -596,6 +601,49 @@ def _below_headline(lines: list[Line], verdicts: list[Verdict], header: list[int
             or (ln.words <= 3 and any(c.isdigit() for c in ln.body))
         gap += 1
         if not header_line or gap > STANDFIRST_GAP_LINES:
+            return False
+    return False
+
+
+STANDFIRST_BYLINE_LINES = 8
+"""How many lines below a standfirst the byline's or dateline's block may start (past share buttons, a
+byline's initials, a name's links): farther down, a date is another block's."""
+BYLINE_BLOCK_WORDS = 5
+"""Lines this short between a standfirst and its byline or dateline are that block's (initials, a
+"Follow" link, a share button); a longer one is a heading or a caption, another block's."""
+
+
+def _standfirst_above_byline(lines: list[Line], verdicts: list[Verdict], header: list[int], start: int, title: str,
+                             stoplist: frozenset[str], *, day_first: bool | None) -> bool:
+    """Whether the body's first paragraph (line `start`) is the standfirst printed above the byline's
+    block: a sentence or two of a standfirst's length and shape (`_standfirst_line`) right under headline
+    `title` (`_below_headline`), with a dateline or a byline of real names (`not_names`) within
+    STANDFIRST_BYLINE_LINES lines below it and only that block's short lines (BYLINE_BLOCK_WORDS:
+    initials, a label, a button) between. The article's own first paragraph follows its byline; a
+    summary above the byline is the standfirst. (The line model keeps such a line as body, and the seed
+    gold keeps a standfirst in the body too, so it is recorded and left there.)"""
+    if start >= len(lines) or verdicts[start].cls != GOOD:
+        return False
+    ln = lines[start]
+    if ln.words < 8 or not STANDFIRST_MIN_CHARS <= ln.length <= STANDFIRST_MAX_CHARS or not prose(ln) \
+            or verdicts[start].cue in _SKIP_CUES \
+            or not _standfirst_line(lines, verdicts, start, title, day_first=day_first) \
+            or not _below_headline(lines, verdicts, [*header, start], len(header), title, day_first=day_first):
+        return False
+    seen = 0
+    for j in range(start + 1, len(lines)):
+        below = lines[j]
+        if not below.text:
+            continue
+        seen += 1
+        if seen > STANDFIRST_BYLINE_LINES:
+            return False
+        if is_dateline(below, day_first=day_first):
+            return True
+        names = byline_names(below, stoplist)
+        if names and not not_names(below, names):  # ("Our Partners" heads a box: no person's name)
+            return True
+        if not (below.markup or verdicts[j].cue in _META_CUES or below.words <= BYLINE_BLOCK_WORDS):
             return False
     return False
 
