@@ -3,8 +3,9 @@
 The rule-based classifier (`classify`) sees a line through a few thresholds; the model sees the same
 signals as numbers, plus the classifier's own verdicts, and learns how they combine. Every feature
 holds across sites and languages: the line's length and shape, its stopword density, its keyword cue,
-its position on the page and relative to the article region the classifier found, and the same
-measures for its neighbours. None names a site, a URL or a phrase of one page.
+its position on the page, relative to the article region the classifier found and to the page's text,
+how far it is from the last furniture cue above it, and the same measures for its neighbours. None
+names a site, a URL or a phrase of one page.
 
 The features are built as columns (one list per feature) because numpy turns columns into a matrix
 in one step; `FEATURES` is the only place their names and order are defined, and the model file
@@ -31,6 +32,13 @@ FURNITURE_WORD = -1.0
 """Log-odds below which a word counts as a furniture word ("newsletter", "cookies", "anmelden")."""
 WINDOWS = (3, 10)
 """Half-widths, in lines, of the neighbourhoods whose text density and list shape are measured."""
+BLOCK_CUES = frozenset({"related", "comments", "footer", "subscribe", "social", "advertising", "legal"})
+"""Cues that head or sit in a block of furniture: the lines after one are often more of it (the teasers
+under "Related", the bio under "About the author", a sign-up box, the fine print of an offer)."""
+NO_CUE_LINES = 6.0
+NO_CUE_TEXT = 10.0
+"""`lines_since_cue` and `text_since_cue` of a line with no such cue above it: as far as a line of a long
+page gets (log1p of 402 lines, of 22,025 characters)."""
 
 _LINE = ("log_length", "words", "stop_density", "sentence_end", "ends_colon", "sentences", "bullet",
          "urlish", "markup", "separated", "dated", "digit_share", "upper_share", "starts_lower",
@@ -40,10 +48,13 @@ FEATURES: tuple[str, ...] = (
     *(f"cue_{c}" for c in CUES),
     "position", "char_position", "inside", "above", "below", "lines_to_region", "region_share",
     "after_comments", "blank_before", "blank_after", "has_stoplist", "page_lines", "log_page_chars",
+    "text_before", "text_after", "log_text_after", "lines_since_cue", "text_since_cue", "run_chars", "run_lines",
     *(f"{side}_{name}" for side in ("prev", "next", "prev2", "next2")
       for name in ("log_length", "stop_density", "verdict", "original", "bullet", "sentence_end")),
-    *(f"w{w}_{name}" for w in WINDOWS for name in ("good_chars", "bullets", "short", "bad")),
+    *(f"w{w}_{name}" for w in WINDOWS
+      for name in ("good_chars", "bullets", "short", "bad", "dated", "markup", "cues", "sentence_ends")),
     "vocab_mean", "vocab_max", "vocab_min", "vocab_negative_sum", "vocab_known_share", "vocab_furniture_words",
+    "vocab_prev_mean", "vocab_next_mean", "vocab_prev_min", "vocab_next_min",
 )
 _CUE_COLUMN = {c: i for i, c in enumerate(CUES)}
 _CUE_RANGE = np.arange(len(CUES))
@@ -141,10 +152,51 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[:-1, col["blank_after"]] = gap
     # has_stoplist, page_lines and log_page_chars are the same on every line
     x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
+    _add_text_position(x, np.array(lengths, dtype=np.float64), original, cues,
+                       np.fromiter((v.cls == GOOD for v in verdicts), dtype=bool, count=n))
     _add_neighbours(x)
     _add_windows(x, lengths)
-    x[:, col["vocab_mean"]:col["vocab_furniture_words"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
+    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
     return x
+
+
+def _add_text_position(x: np.ndarray, lengths: np.ndarray, original: list[int], cues: list[str | None],
+                       kept: np.ndarray) -> None:
+    """Where a line stands in the page's text, which the article region alone does not say: the region
+    takes in the teasers, author bios, donation appeals and fine print that follow an article, and they
+    come after most of its text, after a furniture cue, in short runs of kept lines between removed ones.
+
+    - text_before, text_after: the share of the page's text (characters of lines the rules found GOOD on
+      their own) above and below the line; log_text_after: those below, as log1p of characters;
+    - lines_since_cue, text_since_cue: log1p of the lines, and of the characters of text, since the
+      nearest line above with a BLOCK_CUES cue (NO_CUE_LINES and NO_CUE_TEXT without one);
+    - run_chars, run_lines: log1p of the characters, and the number, of the lines in the run of kept
+      lines (rule verdict GOOD) the line is in, 0 for a removed line.
+    """
+    col = _COLUMN
+    n = len(lengths)
+    text = np.where(np.array(original) == GOOD, lengths, 0.0)
+    before = np.cumsum(text) - text  # text strictly above each line
+    total = float(text.sum())
+    after = total - before - text
+    x[:, col["text_before"]] = before / (total or 1.0)
+    x[:, col["text_after"]] = after / (total or 1.0)
+    x[:, col["log_text_after"]] = list(map(math.log1p, after.tolist()))
+    is_cue = np.fromiter((c in BLOCK_CUES for c in cues), dtype=bool, count=n)
+    # the nearest cue strictly above each line: the running maximum of cue positions, shifted down a line
+    last = np.full(n, -1)
+    last[1:] = np.maximum.accumulate(np.where(is_cue, np.arange(n), -1))[:-1]
+    found = last >= 0
+    since = np.where(found, np.arange(n) - last, 0)
+    text_since = np.where(found, before - before[np.minimum(last + 1, n - 1)], 0.0)
+    x[:, col["lines_since_cue"]] = np.where(found, list(map(math.log1p, since.tolist())), NO_CUE_LINES)
+    x[:, col["text_since_cue"]] = np.where(found, list(map(math.log1p, text_since.tolist())), NO_CUE_TEXT)
+    starts = kept & ~np.concatenate(([False], kept[:-1]))
+    run = np.cumsum(starts) - 1  # each kept line's run, numbered down the page
+    chars = np.bincount(run[kept], weights=lengths[kept], minlength=int(starts.sum()))
+    count = np.bincount(run[kept], minlength=int(starts.sum()))
+    x[:, col["run_chars"]] = list(map(math.log1p, np.where(kept, chars[run], 0.0).tolist()))
+    x[:, col["run_lines"]] = np.where(kept, count[run], 0)
 
 
 def _add_neighbours(x: np.ndarray) -> None:
@@ -163,18 +215,24 @@ def _add_neighbours(x: np.ndarray) -> None:
 
 def _add_windows(x: np.ndarray, lengths: list[int]) -> None:
     """Fill the window columns: the mean over the 2w+1 lines around each line of its good characters
-    (thousands of characters of lines the rules found GOOD), bullets, short lines and bad verdicts,
-    read from the lines' `lengths` and the float32 columns already in `x`."""
+    (thousands of characters of lines the rules found GOOD), bullets, short lines, bad verdicts, dated
+    lines, lines of markup, lines with a cue and lines ending like a sentence, read from the lines'
+    `lengths` and the float32 columns already in `x`. (A teaser list is dates, images and titles without
+    a full stop; an article's paragraphs end in one.)"""
     col = _COLUMN
     log_length = x[:, col["log_length"]]
-    series = np.empty((len(x), 4))  # the four series of each window are adjacent columns in FEATURES
+    series = np.empty((len(x), 8))  # the eight series of each window are adjacent columns in FEATURES
     series[:, 0] = np.where(x[:, col["original"]] == GOOD, np.array(lengths, dtype=np.float64) * 1e-3, 0.0)
     series[:, 1] = x[:, col["bullet"]]
     series[:, 2] = log_length < math.log1p(70)
     series[:, 3] = x[:, col["verdict"]] == 0
+    series[:, 4] = x[:, col["dated"]]
+    series[:, 5] = x[:, col["markup"]]
+    series[:, 6] = x[:, col["cue_any"]]
+    series[:, 7] = x[:, col["sentence_end"]]
     cumulative = _cumulative(series)
     for w in WINDOWS:
-        x[:, col[f"w{w}_good_chars"]:col[f"w{w}_bad"] + 1] = _window_sum(cumulative, w) / (2 * w + 1)
+        x[:, col[f"w{w}_good_chars"]:col[f"w{w}_sentence_ends"] + 1] = _window_sum(cumulative, w) / (2 * w + 1)
 
 
 def _cumulative(series: np.ndarray) -> np.ndarray:
@@ -216,8 +274,10 @@ def line_words(ln: Line) -> list[str]:
 
 
 def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:
-    """Six columns from the learned log-odds of each line's words: their mean, maximum, minimum, the sum
-    of the negative ones, the share of the line's words that are known, and the count of furniture words.
+    """Ten columns from the learned log-odds of each line's words: their mean, maximum, minimum, the sum
+    of the negative ones, the share of the line's words that are known, the count of furniture words,
+    and the mean and minimum of the lines above and below (-1 past the page's edges): a heading's words
+    ("About the author", "Support our journalism") tell what the paragraph under it is.
 
     The vocabulary is learned from labelled lines, keeping only words seen on several sites, so it holds
     the generic words of page furniture in each language ("subscribe", "newsletter", "Kommentar",
@@ -232,22 +292,27 @@ def _vocabulary_columns(words: list[list[str]], sizes: np.ndarray, vocabulary: d
     one pass (`map` over `dict.get`, no Python frame per word) and summed per line with `bincount` and
     `reduceat`, since a loop per line costs more than the lookups."""
     n = len(sizes)
-    out = np.zeros((n, 6), dtype=np.float32)
+    out = np.zeros((n, 10), dtype=np.float32)
     flat = chain.from_iterable(words)  # every word of the page, line after line
     values = np.fromiter(map(vocabulary.get, flat, repeat(math.nan)), dtype=np.float64, count=int(sizes.sum()))
     known = ~np.isnan(values)
     values = values[known]
-    if not len(values):
-        return out
-    line_of = np.repeat(np.arange(n), sizes)[known]  # the line of each known word, in order
-    counts = np.bincount(line_of, minlength=n)
-    has = counts > 0
-    lines = np.flatnonzero(has)
-    starts = (counts.cumsum() - counts)[lines]  # each line's known words are a run of `values`
-    out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
-    out[lines, 1] = np.maximum.reduceat(values, starts)
-    out[lines, 2] = np.minimum.reduceat(values, starts)
-    out[:, 3] = np.bincount(line_of, weights=np.minimum(values, 0.0), minlength=n)
-    out[has, 4] = counts[has] / sizes[has]
-    out[:, 5] = np.bincount(line_of, weights=values < FURNITURE_WORD, minlength=n)
+    if len(values):
+        line_of = np.repeat(np.arange(n), sizes)[known]  # the line of each known word, in order
+        counts = np.bincount(line_of, minlength=n)
+        has = counts > 0
+        lines = np.flatnonzero(has)
+        starts = (counts.cumsum() - counts)[lines]  # each line's known words are a run of `values`
+        out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
+        out[lines, 1] = np.maximum.reduceat(values, starts)
+        out[lines, 2] = np.minimum.reduceat(values, starts)
+        out[:, 3] = np.bincount(line_of, weights=np.minimum(values, 0.0), minlength=n)
+        out[has, 4] = counts[has] / sizes[has]
+        out[:, 5] = np.bincount(line_of, weights=values < FURNITURE_WORD, minlength=n)
+    if n:
+        out[0, 6] = out[0, 8] = out[-1, 7] = out[-1, 9] = -1.0  # past the page's edges
+        out[1:, 6] = out[:-1, 0]
+        out[:-1, 7] = out[1:, 0]
+        out[1:, 8] = out[:-1, 2]
+        out[:-1, 9] = out[1:, 2]
     return out
