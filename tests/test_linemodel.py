@@ -19,7 +19,7 @@ import pytest
 
 from build_dataset.clean import clean_page
 from build_dataset.clean.classify import BAD, GOOD, Verdict
-from build_dataset.clean.features import FEATURES, vocabulary_features
+from build_dataset.clean.features import FEATURES, NO_CUE_LINES, vocabulary_features
 from build_dataset.clean.linemodel import MODEL_FILE, THRESHOLD, from_dict, load_model
 from build_dataset.clean.page import analyse, model_keeps
 from build_dataset.errors import BuildDatasetError
@@ -77,9 +77,11 @@ def test_a_model_trained_on_other_features_is_refused() -> None:
 
 def test_vocabulary_features_summarise_the_known_words() -> None:
     cols = vocabulary_features([["share", "the", "news"], ["nothing", "known"], []], {"share": -2.0, "the": 1.0})
-    assert cols[0].tolist() == pytest.approx([-0.5, 1.0, -2.0, -2.0, 2 / 3, 1.0])
-    assert cols[1].tolist() == [0.0] * 6
-    assert cols[2].tolist() == [0.0] * 6
+    # mean, max, min, sum of the negative ones, share known, furniture words; then the neighbours' mean and min
+    assert cols[0].tolist() == pytest.approx([-0.5, 1.0, -2.0, -2.0, 2 / 3, 1.0, -1.0, 0.0, -1.0, 0.0])
+    assert cols[1].tolist() == pytest.approx([0.0] * 6 + [-0.5, 0.0, -2.0, 0.0])
+    assert cols[2].tolist() == [0.0] * 6 + [0.0, -1.0, 0.0, -1.0]
+    assert vocabulary_features([], {"the": 1.0}).shape == (0, 10)
 
 
 PAGE = "\n".join([
@@ -106,6 +108,27 @@ def test_feature_matrix_shape_edges_and_cues() -> None:
     assert x[:, [col[f] for f in FEATURES if f.startswith("cue_") and f != "cue_any"]].sum(axis=1).max() <= 1
     social = [k for k, ln in enumerate(a.lines) if ln.text.startswith("Share")]
     assert all(x[k, col["cue_social"]] == 1.0 for k in social)
+
+
+def test_text_position_reads_the_text_around_a_line_and_the_last_furniture_cue() -> None:
+    a = analyse(PAGE)
+    x = a.features
+    col = {f: i for i, f in enumerate(FEATURES)}
+    paragraphs = [k for k, ln in enumerate(a.lines) if ln.length > 150]
+    first, second = paragraphs
+    assert x[first, col["text_before"]] == 0.0 and x[second, col["text_after"]] == 0.0
+    assert x[first, col["text_after"]] == pytest.approx(a.lines[second].length / (a.lines[first].length
+                                                                                  + a.lines[second].length))
+    assert x[first, col["lines_since_cue"]] == NO_CUE_LINES  # no furniture cue above the article
+    last = len(a.lines) - 1  # the second share button: one line after the first
+    assert x[last, col["lines_since_cue"]] == pytest.approx(math.log1p(1))
+    assert x[last, col["text_since_cue"]] == 0.0
+    assert x[first, col["run_lines"]] >= 2 and x[last, col["run_lines"]] == 0.0
+
+
+def test_a_page_without_body_has_features_too() -> None:
+    a = analyse("* Home\n* News\n* Sport\n")
+    assert a.features.shape == (3, len(FEATURES)) and not np.isnan(a.features).any()
 
 
 def test_model_keeps_the_article_and_drops_menus_and_share_buttons() -> None:

@@ -193,10 +193,13 @@ def _add_text_position(x: np.ndarray, lengths: np.ndarray, original: list[int], 
     x[:, col["text_since_cue"]] = np.where(found, list(map(math.log1p, text_since.tolist())), NO_CUE_TEXT)
     starts = kept & ~np.concatenate(([False], kept[:-1]))
     run = np.cumsum(starts) - 1  # each kept line's run, numbered down the page
-    chars = np.bincount(run[kept], weights=lengths[kept], minlength=int(starts.sum()))
-    count = np.bincount(run[kept], minlength=int(starts.sum()))
-    x[:, col["run_chars"]] = list(map(math.log1p, np.where(kept, chars[run], 0.0).tolist()))
-    x[:, col["run_lines"]] = np.where(kept, count[run], 0)
+    run_chars = np.zeros(n)
+    run_lines = np.zeros(n)
+    if kept.any():
+        run_chars[kept] = np.bincount(run[kept], weights=lengths[kept])[run[kept]]
+        run_lines[kept] = np.bincount(run[kept])[run[kept]]
+    x[:, col["run_chars"]] = list(map(math.log1p, run_chars.tolist()))
+    x[:, col["run_lines"]] = run_lines
 
 
 def _add_neighbours(x: np.ndarray) -> None:
