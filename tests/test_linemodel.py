@@ -19,7 +19,7 @@ import pytest
 
 from build_dataset.clean import clean_page
 from build_dataset.clean.classify import BAD, GOOD, Verdict
-from build_dataset.clean.features import FEATURES, NO_CUE_LINES, vocabulary_features
+from build_dataset.clean.features import FEATURES, vocabulary_features
 from build_dataset.clean.linemodel import MODEL_FILE, THRESHOLD, from_dict, load_model
 from build_dataset.clean.page import analyse, model_keeps
 from build_dataset.errors import BuildDatasetError
@@ -119,7 +119,8 @@ def test_text_position_reads_the_text_around_a_line_and_the_last_furniture_cue()
     assert x[first, col["text_before"]] == 0.0 and x[second, col["text_after"]] == 0.0
     assert x[first, col["text_after"]] == pytest.approx(a.lines[second].length / (a.lines[first].length
                                                                                   + a.lines[second].length))
-    assert x[first, col["lines_since_cue"]] == NO_CUE_LINES  # no furniture cue above the article
+    # no furniture cue above the article: counted from the page's top
+    assert x[first, col["lines_since_cue"]] == pytest.approx(math.log1p(first + 1))
     last = len(a.lines) - 1  # the second share button: one line after the first
     assert x[last, col["lines_since_cue"]] == pytest.approx(math.log1p(1))
     assert x[last, col["text_since_cue"]] == 0.0

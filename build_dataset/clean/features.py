@@ -35,10 +35,6 @@ WINDOWS = (3, 10)
 BLOCK_CUES = frozenset({"related", "comments", "footer", "subscribe", "social", "advertising", "legal"})
 """Cues that head or sit in a block of furniture: the lines after one are often more of it (the teasers
 under "Related", the bio under "About the author", a sign-up box, the fine print of an offer)."""
-NO_CUE_LINES = 6.0
-NO_CUE_TEXT = 10.0
-"""`lines_since_cue` and `text_since_cue` of a line with no such cue above it: as far as a line of a long
-page gets (log1p of 402 lines, of 22,025 characters)."""
 
 _LINE = ("log_length", "words", "stop_density", "sentence_end", "ends_colon", "sentences", "bullet",
          "urlish", "markup", "separated", "dated", "digit_share", "upper_share", "starts_lower",
@@ -169,7 +165,8 @@ def _add_text_position(x: np.ndarray, lengths: np.ndarray, original: list[int], 
     - text_before, text_after: the share of the page's text (characters of lines the rules found GOOD on
       their own) above and below the line; log_text_after: those below, as log1p of characters;
     - lines_since_cue, text_since_cue: log1p of the lines, and of the characters of text, since the
-      nearest line above with a BLOCK_CUES cue (NO_CUE_LINES and NO_CUE_TEXT without one);
+      nearest line above with a BLOCK_CUES cue, or since the page's top: a line near either is no more
+      likely article than the furniture there (a browser warning, an affiliate notice above the headline);
     - run_chars, run_lines: log1p of the characters, and the number, of the lines in the run of kept
       lines (rule verdict GOOD) the line is in, 0 for a removed line.
     """
@@ -184,13 +181,13 @@ def _add_text_position(x: np.ndarray, lengths: np.ndarray, original: list[int], 
     x[:, col["log_text_after"]] = list(map(math.log1p, after.tolist()))
     is_cue = np.fromiter((c in BLOCK_CUES for c in cues), dtype=bool, count=n)
     # the nearest cue strictly above each line: the running maximum of cue positions, shifted down a line
+    # (-1 when there is none: the page's top, as if a cue stood just above the first line)
     last = np.full(n, -1)
     last[1:] = np.maximum.accumulate(np.where(is_cue, np.arange(n), -1))[:-1]
-    found = last >= 0
-    since = np.where(found, np.arange(n) - last, 0)
-    text_since = np.where(found, before - before[np.minimum(last + 1, n - 1)], 0.0)
-    x[:, col["lines_since_cue"]] = np.where(found, list(map(math.log1p, since.tolist())), NO_CUE_LINES)
-    x[:, col["text_since_cue"]] = np.where(found, list(map(math.log1p, text_since.tolist())), NO_CUE_TEXT)
+    since = np.arange(n) - last
+    text_since = before - before[last + 1]  # text strictly between the cue (or the top) and the line
+    x[:, col["lines_since_cue"]] = list(map(math.log1p, since.tolist()))
+    x[:, col["text_since_cue"]] = list(map(math.log1p, text_since.tolist()))
     starts = kept & ~np.concatenate(([False], kept[:-1]))
     run = np.cumsum(starts) - 1  # each kept line's run, numbered down the page
     run_chars = np.zeros(n)
