@@ -21,6 +21,7 @@ from build_dataset.clean.metadata import (
     _headline_shape,
     _standfirst_text,
     body_start,
+    header_and_body,
     read_header,
     standfirst_repeat,
 )
@@ -1121,3 +1122,45 @@ def test_a_first_paragraph_that_is_no_standfirst_gives_none(rows: list[str]) -> 
     length, the first paragraph is the article's own."""
     first = next(r for r in rows[1:] if r.endswith(".")).removeprefix("• ")
     assert _body_read(["• Home", *rows], first).description is None
+
+NOTICE = ("You are using an outdated browser version, which may limit some functions of this website, so "
+          "please install a current one.")
+
+
+def _lone_line_page(notice: str, headline_rows: list[str]) -> tuple[int, Header, list]:
+    """A page of a kept prose line above a menu the line model removed, the header and the body."""
+    rows = [notice, *MENU, *headline_rows, "03.02.2022", BODY]
+    lines = split_lines("\n\n".join(rows))
+    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
+    original = [GOOD if v.cls == GOOD else 0 for v in verdicts]
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
+    return start, head, lines
+
+
+def test_a_lone_notice_above_the_header_hides_no_headline() -> None:
+    """A notice the line model keeps above the menu (a browser's warning, an affiliate notice) reads as
+    the first paragraph, and no headline lies above it: the headline printed twice below it, naming what
+    the body says while the notice does not, is the title, and the body starts under it."""
+    start, head, lines = _lone_line_page(NOTICE, [f"Home > News > {HEADLINE}", HEADLINE])
+    assert head.title == HEADLINE and lines[start].body == BODY
+
+
+def test_a_lede_above_a_caption_stays_the_first_paragraph() -> None:
+    """A first paragraph that names what the body says is no notice, and a headline printed once below
+    it is not enough: the header is read above the first paragraph."""
+    lede = ("The regional parliament approved the water budget on Tuesday, and the opposition said it "
+            "would challenge the vote in court.")
+    start, head, lines = _lone_line_page(lede, [f"Home > News > {HEADLINE}", HEADLINE])
+    assert head.title is None and lines[start].body == lede
+    start, head, lines = _lone_line_page(NOTICE, [HEADLINE])
+    assert head.title is None and lines[start].body == NOTICE
+
+
+def test_a_headline_a_breadcrumb_ends_with_before_a_note_is_the_title() -> None:
+    """A breadcrumb may print an issue's number after the headline ("Title (2021/5)"); the headline right
+    above the body that it ends with is trusted even when the body's beginning names other things."""
+    headline = "The historic somersault"
+    rows = [f"Magazine > Travel > {headline} (2021/5)", "25 November 2021", headline]
+    assert _title_header(rows).title == headline
+    assert _title_header(["Magazine > Travel > Other things (2021/5)", "25 November 2021", headline]).title is None

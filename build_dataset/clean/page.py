@@ -20,7 +20,7 @@ from build_dataset.clean.lines import (
     text_field,
     tokens_only,
 )
-from build_dataset.clean.metadata import Header, body_start, read_header, standfirst_repeat
+from build_dataset.clean.metadata import Header, header_and_body, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
 from build_dataset.clean.spans import join_segments, line_pieces, partition
@@ -223,8 +223,7 @@ def clean_page(raw: str, *, furniture: frozenset[str] = frozenset()) -> CleanedP
     lines, stoplist, verdicts, original, first, last = a.lines, a.stoplist, a.verdicts, a.original, a.first, a.last
     head = Header()
     if last >= first:
-        start = body_start(lines, verdicts, original, first, last)
-        head = read_header(lines, verdicts, start, stoplist)
+        start, head = header_and_body(lines, verdicts, original, first, last, stoplist)
         _apply_header(lines, verdicts, head, start)
     _drop_repeats(lines, verdicts)
     reasons = [None if v.cls == GOOD else (v.reason or "navigation") for v in verdicts]
