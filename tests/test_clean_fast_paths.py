@@ -125,12 +125,15 @@ def test_line_shapes_equal_the_plain_definitions(parts: list[str]) -> None:
 # --- features: whole-page passes equal the line-by-line definitions ---
 
 def _plain_vocabulary(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:
-    out = np.zeros((len(words), 6), dtype=np.float32)
+    out = np.zeros((len(words), 10), dtype=np.float32)
     for k, line in enumerate(words):
         values = [vocabulary[w] for w in line if w in vocabulary]
         if values:
-            out[k] = (float(np.mean(values)), max(values), min(values), sum(min(v, 0.0) for v in values),
-                      len(values) / len(line), sum(v < FURNITURE_WORD for v in values))
+            out[k, :6] = (float(np.mean(values)), max(values), min(values), sum(min(v, 0.0) for v in values),
+                          len(values) / len(line), sum(v < FURNITURE_WORD for v in values))
+    for k in range(len(words)):  # the mean and minimum of the lines above and below, -1 past the edges
+        out[k, 6:] = (out[k - 1, 0] if k else -1.0, out[k + 1, 0] if k + 1 < len(words) else -1.0,
+                      out[k - 1, 2] if k else -1.0, out[k + 1, 2] if k + 1 < len(words) else -1.0)
     return out
 
 
