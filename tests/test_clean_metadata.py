@@ -1153,8 +1153,14 @@ def test_a_lede_above_a_caption_stays_the_first_paragraph() -> None:
             "would challenge the vote in court.")
     start, head, lines = _lone_line_page(lede, [f"Home > News > {HEADLINE}", HEADLINE])
     assert head.title is None and lines[start].body == lede
-    start, head, lines = _lone_line_page(NOTICE, [HEADLINE])
+    start, head, lines = _lone_line_page(NOTICE, [HEADLINE])  # printed once, no byline below it
     assert head.title is None and lines[start].body == NOTICE
+
+
+def test_a_lone_notice_above_a_headline_with_its_byline_hides_no_headline() -> None:
+    """A headline printed once is taken below a lone notice when a byline and a dateline follow it."""
+    start, head, lines = _lone_line_page(NOTICE, [HEADLINE, "By Jane Roe"])
+    assert head.title == HEADLINE and head.authors == ["Jane Roe"] and lines[start].body == BODY
 
 
 def test_a_headline_a_breadcrumb_ends_with_before_a_note_is_the_title() -> None:
