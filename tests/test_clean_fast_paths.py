@@ -9,7 +9,16 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean.classify import BAD, GOOD, INLINE, NEARGOOD, SHORT, _neighbours, _neighbours_both
+from build_dataset.clean.classify import (
+    BAD,
+    GOOD,
+    INLINE,
+    NEARGOOD,
+    SHORT,
+    _neighbours,
+    _neighbours_both,
+    _short_lines_to_check,
+)
 from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason
 from build_dataset.clean.features import (
     FEATURES,
@@ -229,3 +238,13 @@ def test_neighbours_equal_the_indexed_sweeps(classes: list[int], ignore_neargood
 @given(st.lists(st.sampled_from([BAD, SHORT, NEARGOOD, GOOD, INLINE]), max_size=40))
 def test_both_neighbour_sweeps_at_once_equal_the_two_sweeps(classes: list[int]) -> None:
     assert _neighbours_both(classes) == (*_neighbours(classes, True), *_neighbours(classes, False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([BAD, SHORT, NEARGOOD, GOOD, INLINE]), max_size=40))
+def test_short_lines_to_check_are_those_the_neighbour_sweeps_name(classes: list[int]) -> None:
+    prev, nxt = _neighbours(classes, True)
+    n = len(classes)
+    expected = [k for k, c in enumerate(classes) if c == SHORT
+                and (prev[k] != BAD or nxt[k] != BAD or k + 1 < n and classes[k + 1] in (GOOD, NEARGOOD))]
+    assert _short_lines_to_check(classes) == expected
