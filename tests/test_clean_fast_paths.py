@@ -47,6 +47,7 @@ from build_dataset.clean.repair import (
     _NBSP_RE,
     _ZERO_WIDTH_RE,
     fix_mojibake,
+    layout,
     normalise_characters,
 )
 from build_dataset.clean.stoplists import (
@@ -98,6 +99,31 @@ def test_repair_prechecks_change_nothing(text: str) -> None:
     assert [n for n in names if n not in ("tab", "nfc")] == plain_names
     hinted = "\ufffd" in text or bool(_MOJIBAKE_HINT_RE.search(text))
     assert hinted == bool(_HINT_AS_ONE_REGEX.search(text))
+
+
+def _layout_line_by_line(text: str) -> str:
+    """`layout` without the space runs, as it was written before: paragraphs of stripped lines, gathered
+    one line at a time."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return "\n\n".join(paragraphs)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x0b\x1c\x85\u00a0\u2028\u3000"), max_size=40))
+def test_layout_equals_the_line_by_line_paragraphs(text: str) -> None:
+    fixed, names = layout(text)
+    assert fixed == _layout_line_by_line(re.sub(" {2,}", " ", text))
+    assert names == (["spaces"] if "  " in text else [])
 
 
 # --- line shapes: computed once per line in `split_lines`, as the plain per-line definitions say ---
