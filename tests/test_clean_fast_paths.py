@@ -9,7 +9,16 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean.classify import BAD, GOOD, INLINE, NEARGOOD, SHORT, _neighbours, _neighbours_both
+from build_dataset.clean.classify import (
+    BAD,
+    GOOD,
+    INLINE,
+    NEARGOOD,
+    SHORT,
+    _neighbours,
+    _neighbours_both,
+    _short_lines_to_check,
+)
 from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason
 from build_dataset.clean.features import (
     FEATURES,
@@ -38,6 +47,7 @@ from build_dataset.clean.repair import (
     _NBSP_RE,
     _ZERO_WIDTH_RE,
     fix_mojibake,
+    layout,
     normalise_characters,
 )
 from build_dataset.clean.stoplists import (
@@ -89,6 +99,31 @@ def test_repair_prechecks_change_nothing(text: str) -> None:
     assert [n for n in names if n not in ("tab", "nfc")] == plain_names
     hinted = "\ufffd" in text or bool(_MOJIBAKE_HINT_RE.search(text))
     assert hinted == bool(_HINT_AS_ONE_REGEX.search(text))
+
+
+def _layout_line_by_line(text: str) -> str:
+    """`layout` without the space runs, as it was written before: paragraphs of stripped lines, gathered
+    one line at a time."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return "\n\n".join(paragraphs)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x0b\x1c\x85\u00a0\u2028\u3000"), max_size=40))
+def test_layout_equals_the_line_by_line_paragraphs(text: str) -> None:
+    fixed, names = layout(text)
+    assert fixed == _layout_line_by_line(re.sub(" {2,}", " ", text))
+    assert names == (["spaces"] if "  " in text else [])
 
 
 # --- line shapes: computed once per line in `split_lines`, as the plain per-line definitions say ---
@@ -229,3 +264,13 @@ def test_neighbours_equal_the_indexed_sweeps(classes: list[int], ignore_neargood
 @given(st.lists(st.sampled_from([BAD, SHORT, NEARGOOD, GOOD, INLINE]), max_size=40))
 def test_both_neighbour_sweeps_at_once_equal_the_two_sweeps(classes: list[int]) -> None:
     assert _neighbours_both(classes) == (*_neighbours(classes, True), *_neighbours(classes, False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([BAD, SHORT, NEARGOOD, GOOD, INLINE]), max_size=40))
+def test_short_lines_to_check_are_those_the_neighbour_sweeps_name(classes: list[int]) -> None:
+    prev, nxt = _neighbours(classes, True)
+    n = len(classes)
+    expected = [k for k, c in enumerate(classes) if c == SHORT
+                and (prev[k] != BAD or nxt[k] != BAD or k + 1 < n and classes[k + 1] in (GOOD, NEARGOOD))]
+    assert _short_lines_to_check(classes) == expected

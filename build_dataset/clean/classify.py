@@ -271,17 +271,36 @@ def _short_sentence(ln: Line) -> bool:
 def _check_short_lines(lines: list[Line], cls: list[int], reason: list[str | None], ctx: list[int]) -> None:
     """Look up the cues of short lines whose context could make them body (SHORT lines have no reason
     yet: every reason given so far came with BAD). A line found to be furniture gets its context
-    class in `ctx` too; the heading test reads the class of the line below, not yet updated."""
-    prev, nxt = _neighbours(ctx, True)
+    class in `ctx` too."""
+    for k in _short_lines_to_check(ctx):
+        ln = lines[k]
+        cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
+        if cue:
+            cls[k] = BAD
+            reason[k] = cue
+            ctx[k] = INLINE if cue in INLINE_REASONS else BAD
+
+
+def _short_lines_to_check(ctx: list[int]) -> list[int]:
+    """Positions of the SHORT lines (the same in `ctx` as in the classes it was made from) that a GOOD
+    line comes before or after (`_neighbours` ignoring near-good lines), or that stand right above a
+    good or near-good line (a heading): the lines whose context could keep them.
+
+    The neighbours are the lines around a line that are BAD or GOOD, the same for every line between
+    two of them: those anchors are listed in one pass and each gap between two is decided at once,
+    rather than both neighbours being swept out for every line. (A line's test reads the anchors and the
+    line below it, which no lookup of a line above it changes: all the lines can be found before any is
+    looked up.)"""
     n = len(ctx)
-    for k in [k for k, c in enumerate(cls) if c == SHORT]:
-        if prev[k] != BAD or nxt[k] != BAD or k + 1 < n and ctx[k + 1] in (GOOD, NEARGOOD):
-            ln = lines[k]
-            cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
-            if cue:
-                cls[k] = BAD
-                reason[k] = cue
-                ctx[k] = INLINE if cue in INLINE_REASONS else BAD
+    anchors = [k for k, c in enumerate(ctx) if c in (BAD, GOOD)]
+    todo: list[int] = []
+    for a, z in zip([-1, *anchors], [*anchors, n], strict=True):
+        if z - a > 1:  # lines between the anchors
+            if a >= 0 and ctx[a] == GOOD or z < n and ctx[z] == GOOD:
+                todo += [k for k in range(a + 1, z) if ctx[k] == SHORT]
+            else:
+                todo += [k for k in range(a + 1, z) if ctx[k] == SHORT and k + 1 < n and ctx[k + 1] in (GOOD, NEARGOOD)]
+    return todo
 
 
 def _revise(lines: list[Line], cls: list[int], ctx: list[int]) -> list[int]:

@@ -101,13 +101,14 @@ def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
     and 85 such as "Passwort [          ]" stayed in the dev pages' bodies, none of them a line the gold
     keeps."""
     # Most lines are ruled out before any call: a body (the text after its bullet) starting with a letter
-    # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens has
-    # `Line.markup` set, and a short line is no code.
+    # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens (which has
+    # `Line.markup` set) or with a text field holds a "[", and a short line is no code.
     for k, ln in enumerate(lines):
         text = ln.text
         if (not ln.body[:1].isalnum() and symbols_only(text)) \
-                or (ln.markup and tokens_only(ln.body) and not _bracketed_sentence(ln.body)) \
-                or text_field(text) or (len(text) >= CODE_MIN_CHARS and program_code(text)):
+                or ("[" in text and (ln.markup and tokens_only(ln.body) and not _bracketed_sentence(ln.body)
+                                     or text_field(text))) \
+                or (len(text) >= CODE_MIN_CHARS and program_code(text)):
             verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
 
 
@@ -124,8 +125,11 @@ def _mark_letterless_outside(lines: list[Line], verdicts: list[Verdict], first: 
     table's row the article needs, so it is left to the model. The lines keep the reason `classify`
     gave them (navigation above the region, footer below, or their cue)."""
     n = len(lines)
+    # A line whose body (the text after its bullet) starts with a letter holds one: most lines are ruled out
+    # so, without a call (their text may start with a bullet, which `letterless` would have to search past).
     for k in chain(range(min(first, n)), range(max(last + 1, 0), n)):
-        if letterless(lines[k].text):
+        ln = lines[k]
+        if not ln.body[:1].isalpha() and letterless(ln.text):
             verdicts[k].sure = True
 
 

@@ -23,7 +23,10 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 """Invisible characters that only break words apart for search; ZWJ/ZWNJ carry meaning, so stay."""
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAB_RE = re.compile("\t")
-_SPACES_RE = re.compile(" {2,}")
+_SPACES_RE = re.compile("  +")
+"""Runs of two or more spaces, written with a two-space prefix: `re` then skips to each "  " as `str.find`
+would, where " {2,}" stops at every single space between words (three times slower)."""
+_BLANK_LINES_RE = re.compile("\n\n\n+")
 _MOJIBAKE_HINT_RE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
@@ -78,18 +81,12 @@ def layout(text: str) -> tuple[str, list[str]]:
     if "  " in text:
         text = _SPACES_RE.sub(" ", text)
         repairs.append("spaces")
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append("\n".join(current))
-            current = []
-    if current:
-        paragraphs.append("\n".join(current))
-    return "\n\n".join(paragraphs), repairs
+    # Every line stripped (in C: `map` over a method) and each run of blank lines made one: a blank line
+    # between paragraphs is "\n\n" once the lines are stripped, and more blank lines are more "\n".
+    text = "\n".join(map(str.strip, text.split("\n")))
+    if "\n\n\n" in text:
+        text = _BLANK_LINES_RE.sub("\n\n", text)
+    return text.strip("\n"), repairs
 
 
 def repair(text: str) -> tuple[str, list[str]]:
