@@ -103,10 +103,13 @@ _DATELINE_WORD_ALT = (
     r"publicada|actualizada|modificado|pubblicata|aggiornata|aktualizacja|data publikacji|"
     r"опубликован|обновлен|опублікований|оновлений|publikováno|aktualizováno|bijgewerkt|publikacja"
 )
-DATELINE_WORDS = re.compile(rf"(?<![^\W\d])(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
+_DATELINE_INITIALS = "".join(sorted({word[0] for word in _DATELINE_WORD_ALT.split("|")}))
+DATELINE_WORDS = re.compile(rf"(?<![^\W\d])(?=[{_DATELINE_INITIALS}])(?:{_DATELINE_WORD_ALT})\b", re.IGNORECASE)
 """A word that says a line's date is the page's publication or update date, in the languages the
 month names cover. It may be glued to the digits before it: a dump glues an update's label to the
-publication's year ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h")."""
+publication's year ("sabado 07 de mayo del 2022Actualizado 07 May 2022 | 13:43 h"). (The header's
+rules search every line they ask about for one: the lookahead for a word's first letter rules out
+most places in a line at the cost of one test, where the sixty words would each be tried.)"""
 _EVENT_WORD_ALT = (
     r"deadline|event|events|(?<!press )(?<!news )(?<!media )release|due|expires|expiry|closing date|registration|"
     r"premiere|launch|"
