@@ -68,12 +68,14 @@ def byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
         return None
     prefixed = bool(BYLINE_PREFIX.match(ln.body))
     text = _byline_text(ln)
+    # most lines without a prefix hold a stopword: told before the names are split out
+    if not prefixed and any(w.lower() in stoplist for w in text.split()):
+        return None
     repeated = REPEATED.match(text)
     names = _split_names(repeated.group("x") if repeated else text, prefixed=prefixed)
     if names is None:
         return None
-    has_stopword = any(w.lower() in stoplist for w in text.split())
-    if not prefixed and (has_stopword or cue_reason(ln.text) or len(names) > 1 and "," not in text):
+    if not prefixed and (cue_reason(ln.text) or len(names) > 1 and "," not in text):
         return None
     return names
 

@@ -463,13 +463,12 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             continue
         if verdicts[i].cue == "caption":
             continue
-        # a byline inside the dateline ("3 May 2021 by Jane Roe")
-        if not byline_seen and is_dateline(ln, day_first=day_first):
-            names = dateline_names(b)
-            if names:
-                byline_seen = True
-                head.authors = names
         if is_dateline(ln, day_first=day_first):
+            if not byline_seen:  # a byline inside the dateline ("3 May 2021 by Jane Roe")
+                names = dateline_names(b)
+                if names:
+                    byline_seen = True
+                    head.authors = names
             head.reasons[i] = "dateline"
             if head.published is None and not in_date_list(lines, i, day_first=day_first) and not names_event(b):
                 # (a deadline's or an event's date is no publication's)

@@ -34,8 +34,17 @@ _LEVEL_SEP = re.compile(r"\s+(?:>|»|›|\||::|→)\s+")
 slash between its separators joins two words of one rubric ("Home » Elektro / Photovoltaik »")."""
 
 
+_SEPARATOR_MARK = re.compile(r"[>»›/|:→]")
+"""A character every breadcrumb separator holds."""
+
+
 def crumbs(text: str) -> list[str]:
-    """The parts of a line split at a breadcrumb's separators (`_LEVEL_SEP` when it has one)."""
+    """The parts of a line split at a breadcrumb's separators (`_LEVEL_SEP` when it has one). Most lines
+    the header's rules split hold no separator's character at all (`_SEPARATOR_MARK`), which one scan
+    of a character class tells: they are one part, with no search for a separator and no split."""
+    if _SEPARATOR_MARK.search(text) is None:
+        part = text.strip()
+        return [part] if part else []
     sep = _LEVEL_SEP if _LEVEL_SEP.search(text) else _BREADCRUMB_SEP
     return [p.strip() for p in sep.split(text) if p.strip()]
 
