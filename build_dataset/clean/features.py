@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import chain, repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -52,8 +53,14 @@ FEATURES: tuple[str, ...] = (
     "vocab_mean", "vocab_max", "vocab_min", "vocab_negative_sum", "vocab_known_share", "vocab_furniture_words",
     "vocab_prev_mean", "vocab_next_mean", "vocab_prev_min", "vocab_next_min",
 )
-_CUE_COLUMN = {c: i for i, c in enumerate(CUES)}
 _CUE_RANGE = np.arange(len(CUES))
+_OTHER_CUE = len(CUES)
+_NO_CUE = len(CUES) + 1
+_CUE_CODE: dict[str | None, int] = {None: _NO_CUE, **{c: i for i, c in enumerate(CUES)}}
+"""A verdict's cue as a number: its indicator column in CUES, _OTHER_CUE for any other, _NO_CUE for none."""
+_IS_BLOCK_CUE = np.array([c in BLOCK_CUES for c in CUES] + [False, False])
+"""Whether each cue code is one of BLOCK_CUES (all of which are in CUES)."""
+_CLS, _CUE = attrgetter("cls"), attrgetter("cue")
 _COLUMN = {f: i for i, f in enumerate(FEATURES)}
 _NEIGHBOUR = ("log_length", "stop_density", "verdict", "original", "bullet", "sentence_end")
 
@@ -90,7 +97,9 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     `vocabulary` maps words to their learned log-odds of being in body rather than furniture lines
     (see `vocabulary_features`). Columns are built one at a time over all lines, which numpy turns
     into the matrix without a per-line Python loop over the features; columns that sit side by side in
-    FEATURES are written with one assignment.
+    FEATURES are written with one assignment. Each verdict field is read once, and every column derived
+    from it (the cue indicators, cue_any, the block cues `_add_text_position` reads; the verdict and the
+    runs of kept lines; the good text the windows and the text position share) reuses that array.
     """
     n = len(lines)
     if n == 0:
@@ -104,7 +113,9 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     col = _COLUMN
 
     def put(name: str, values) -> None:
-        x[:, col[name]] = values
+        # a list goes through np.fromiter: assigned as it is, numpy first discovers its type and shape,
+        # which costs about as much again per element
+        x[:, col[name]] = np.fromiter(values, dtype=np.float64, count=n) if isinstance(values, list) else values
 
     lengths = [ln.length for ln in lines]
     # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
@@ -128,58 +139,60 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0
         put("repeats", [counts[b] > 1 for b in bodies])
-    cues = [v.cue for v in verdicts]
-    put("cue_any", [c is not None for c in cues])
-    put("original", original)
-    put("verdict", [v.cls == GOOD for v in verdicts])
-    cue_column = np.fromiter(map(_CUE_COLUMN.get, cues, repeat(-1)), dtype=np.intp, count=n)
-    x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue_column[:, None] == _CUE_RANGE
+    # a line's cue as one code: its CUES column, OTHER_CUE or NO_CUE
+    cue = np.fromiter(map(_CUE_CODE.get, map(_CUE, verdicts), repeat(_OTHER_CUE)), dtype=np.intp, count=n)
+    put("cue_any", cue != _NO_CUE)
+    classes = np.fromiter(original, dtype=np.intp, count=n)
+    put("original", classes)
+    kept = np.fromiter(map(_CLS, verdicts), dtype=np.intp, count=n) == GOOD
+    put("verdict", kept)
+    x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue[:, None] == _CUE_RANGE
     put("position", idx / n)
-    put("char_position", np.array([ln.start for ln in lines]) / total_chars)
+    put("char_position", np.fromiter([ln.start for ln in lines], dtype=np.intp, count=n) / total_chars)
     put("inside", (idx >= first) & (idx <= last))
     put("above", idx < first)
     put("below", idx > last)
     put("lines_to_region", list(map(math.log1p, (np.maximum(first - idx, 0) + np.maximum(idx - last, 0)).tolist())))
     put("region_share", max(last - first + 1, 0) / n)
     put("after_comments", idx >= comments_start)
-    index = np.array([ln.index for ln in lines])
+    index = np.fromiter([ln.index for ln in lines], dtype=np.intp, count=n)
     gap = index[1:] - index[:-1] > 1
     x[1:, col["blank_before"]] = gap
     x[:-1, col["blank_after"]] = gap
     # has_stoplist, page_lines and log_page_chars are the same on every line
     x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
-    _add_text_position(x, np.array(lengths, dtype=np.float64), original, cues,
-                       np.fromiter((v.cls == GOOD for v in verdicts), dtype=bool, count=n))
+    lengths_array = np.fromiter(lengths, dtype=np.float64, count=n)
+    text = np.where(classes == GOOD, lengths_array, 0.0)  # characters of the lines the rules found GOOD
+    _add_text_position(x, lengths_array, text, _IS_BLOCK_CUE[cue], kept)
     _add_neighbours(x)
-    _add_windows(x, lengths)
+    _add_windows(x, text)
     x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
     return x
 
 
-def _add_text_position(x: np.ndarray, lengths: np.ndarray, original: list[int], cues: list[str | None],
+def _add_text_position(x: np.ndarray, lengths: np.ndarray, text: np.ndarray, is_cue: np.ndarray,
                        kept: np.ndarray) -> None:
     """Where a line stands in the page's text, which the article region alone does not say: the region
     takes in the teasers, author bios, donation appeals and fine print that follow an article, and they
     come after most of its text, after a furniture cue, in short runs of kept lines between removed ones.
 
-    - text_before, text_after: the share of the page's text (characters of lines the rules found GOOD on
-      their own) above and below the line; log_text_after: those below, as log1p of characters;
+    - text_before, text_after: the share of the page's text (`text`: characters of lines the rules found
+      GOOD on their own) above and below the line; log_text_after: those below, as log1p of characters;
     - lines_since_cue, text_since_cue: log1p of the lines, and of the characters of text, since the
-      nearest line above with a BLOCK_CUES cue, or since the page's top: a line near either is no more
-      likely article than the furniture there (a browser warning, an affiliate notice above the headline);
+      nearest line above with a BLOCK_CUES cue (`is_cue`), or since the page's top: a line near either is
+      no more likely article than the furniture there (a browser warning, an affiliate notice above the
+      headline);
     - run_chars, run_lines: log1p of the characters, and the number, of the lines in the run of kept
       lines (rule verdict GOOD) the line is in, 0 for a removed line.
     """
     col = _COLUMN
     n = len(lengths)
-    text = np.where(np.array(original) == GOOD, lengths, 0.0)
     before = np.cumsum(text) - text  # text strictly above each line
     total = float(text.sum())
     after = total - before - text
     x[:, col["text_before"]] = before / (total or 1.0)
     x[:, col["text_after"]] = after / (total or 1.0)
     x[:, col["log_text_after"]] = list(map(math.log1p, after.tolist()))
-    is_cue = np.fromiter((c in BLOCK_CUES for c in cues), dtype=bool, count=n)
     # the nearest cue strictly above each line: the running maximum of cue positions, shifted down a line
     # (-1 when there is none: the page's top, as if a cue stood just above the first line)
     last = np.full(n, -1)
@@ -213,16 +226,16 @@ def _add_neighbours(x: np.ndarray) -> None:
     sides[:-2, 3 * width:] = own[2:]
 
 
-def _add_windows(x: np.ndarray, lengths: list[int]) -> None:
+def _add_windows(x: np.ndarray, text: np.ndarray) -> None:
     """Fill the window columns: the mean over the 2w+1 lines around each line of its good characters
-    (thousands of characters of lines the rules found GOOD), bullets, short lines, bad verdicts, dated
-    lines, lines of markup, lines with a cue and lines ending like a sentence, read from the lines'
-    `lengths` and the float32 columns already in `x`. (A teaser list is dates, images and titles without
-    a full stop; an article's paragraphs end in one.)"""
+    (thousands of characters of lines the rules found GOOD, from `text`), bullets, short lines, bad
+    verdicts, dated lines, lines of markup, lines with a cue and lines ending like a sentence, read from
+    the float32 columns already in `x`. (A teaser list is dates, images and titles without a full stop;
+    an article's paragraphs end in one.)"""
     col = _COLUMN
     log_length = x[:, col["log_length"]]
     series = np.empty((len(x), 8))  # the eight series of each window are adjacent columns in FEATURES
-    series[:, 0] = np.where(x[:, col["original"]] == GOOD, np.array(lengths, dtype=np.float64) * 1e-3, 0.0)
+    series[:, 0] = text * 1e-3
     series[:, 1] = x[:, col["bullet"]]
     series[:, 2] = log_length < math.log1p(70)
     series[:, 3] = x[:, col["verdict"]] == 0
