@@ -49,6 +49,7 @@ import platform
 import re
 import subprocess
 import sys
+import zlib
 from collections import Counter, defaultdict
 from urllib.parse import urlparse
 
@@ -230,22 +231,28 @@ CUT_WEIGHT = 0.5
 """Weight of a cut copy's lines in the fit, against 1 for the pages' own lines: see `cut_copy`."""
 
 
-def cut_copy(raw: str, a: Analysis, labels: dict[int, int]) -> tuple[Analysis, dict[int, int]] | None:
-    """The page cut right after its last line labelled body, with the labels of the lines it keeps; None
-    when nothing follows that line.
+def cut_copy(name: str, raw: str, a: Analysis, labels: dict[int, int]) -> tuple[Analysis, dict[int, int]] | None:
+    """The page cut a little after its last line labelled body, with the labels of the lines it keeps;
+    None when nothing follows that line.
 
     Nearly every dev page ends with a footer (of the 5,186 labelled lines, 4 are a page's last, 3 of them
     furniture), so a model fitted on them alone learns that the end of a page's text is furniture, and
     drops the last paragraph of text a scraper has already cleaned (`benchmarks/clean_input.py`). The cut
-    copy is that input: the same article lines, with nothing below them. Its features are computed again
-    on the cut text, so every feature that reads what follows a line (the text below it, the windows)
-    sees the page end right after the article. Fitted beside the pages at CUT_WEIGHT, the copies teach the
-    model that prose at the page's end is body when nothing says furniture, without doubling the weight
-    of the pages' headers, which the copies hold too."""
+    copy is such input. Half the copies (by a digest of the page's name, so training stays reproducible)
+    end right after the article; the others keep the first lines below it, up to a point drawn the same way
+    (share buttons, a comment thread, a related rail, the start of the footer), so that the copies do not
+    teach the opposite artefact, that a page's last line is body. Its features are computed again on the
+    cut text, so every feature that reads what follows a line (the text below it, the windows) sees the
+    page end where it was cut. Fitted beside the pages at CUT_WEIGHT, the copies teach the model that
+    prose at the page's end is body unless something says furniture, without doubling the weight of the
+    pages' headers, which the copies hold too."""
     body = [k for k, label in labels.items() if label]
     if not body or max(body) == len(a.lines) - 1:
         return None
     last = max(body)
+    draw = zlib.crc32(name.encode())
+    if draw % 2:
+        last += 1 + (draw >> 1) % (len(a.lines) - 1 - last)
     return analyse(raw[:a.lines[last].line_end], vocabulary={}), {k: v for k, v in labels.items() if k <= last}
 
 
@@ -429,7 +436,7 @@ def main() -> int:
         pages[name]["_raw"] = _norm(raw)
         analyses[name] = analyse(raw, vocabulary={})
         labels[name] = line_labels(analyses[name], pages[name])
-        cut = cut_copy(raw, analyses[name], labels[name])
+        cut = cut_copy(name, raw, analyses[name], labels[name])
         if cut:
             analyses[name + CUT], labels[name + CUT] = cut
             sites[name + CUT] = sites[name]
@@ -460,7 +467,7 @@ def main() -> int:
                  for n in cuts}
     tables = []
     for heading, scored in ((f"pages of sites the model never saw ({len(names)})", pages),
-                            (f"the same pages cut after their article's last labelled line ({len(cuts)})", cut_pages)):
+                            (f"the same pages cut after their article ({len(cuts)})", cut_pages)):
         rules = {n: np.array([v.cls == GOOD for v in analyses[n].verdicts], dtype=bool) for n in scored}
         rows = [("rules alone (no line model)", snippet_score(scored, text_of(rules)))]
         for t in sorted({0.25, THRESHOLD, 0.5}):
@@ -472,8 +479,9 @@ def main() -> int:
     intro = (f"Measured with `python scripts/train_cleaner.py`: {len(names)} dev pages of {len(set(groups))} sites, "
              f"{n_lines} labelled lines, {args.folds} folds split by site; each page is cleaned by a model "
              "trained without its site, scored like `score_snippets.py` on the text of the kept lines. The "
-             "second table cleans each page cut right after its last line labelled body, as a scraper that drops "
-             "the footer hands it over (`cut_copy`; the model is fitted on such copies of the other sites' pages "
+             "second table cleans each page cut after its last line labelled body (half of them right after it, "
+             "the others some lines below), as a scraper that drops the footer hands it over (`cut_copy`; the model "
+             "is fitted on such copies of the other sites' pages "
              f"at weight {CUT_WEIGHT}).")
     used = {n: np.array(model_keeps(analyses[n].verdicts, unseen[n], THRESHOLD), dtype=bool) for n in names}
     seed_gold = json.loads(SEED_GOLD.read_text(encoding="utf-8")) if SEED_GOLD.is_file() else {}
