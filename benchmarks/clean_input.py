@@ -2,7 +2,7 @@
 
     python benchmarks/clean_input.py [--pages 200] [--seed 7]
 
-The cleaner is built for page dumps full of furniture, and its line model learned that a page's last
+The cleaner is built for page dumps full of furniture, and a line model fitted on dumps alone learns that a page's last
 lines are its footer. A user may also feed it text a scraper already cleaned. This script makes pages
 with no furniture at all out of the seed gold's body paragraphs (tests/data/seeds_gold.json: English
 and Ukrainian article text the cleaner must keep): each page is one seed's headline and a random run of
