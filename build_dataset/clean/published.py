@@ -407,6 +407,9 @@ def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: in
     if not body:
         return None
     last = body[-1]
+    # the body's last sentences: a short line kept below them (a notice, a link to the next post) does not
+    # make the statement above it a sentence inside the article
+    ends = [i for i in body if lines[i].sentence_end] or body
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
     dates = set()
     for i in [*header, *range(start, min(len(lines), last + 1 + STATEMENT_TAIL_LINES))]:
@@ -424,7 +427,7 @@ def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: in
                 if published is not None:
                     dates.add(published)
             continue
-        inside = verdicts[i].cls == GOOD and i < body[-min(len(body), 2)]
+        inside = verdicts[i].cls == GOOD and i < ends[-min(len(ends), 2)]
         published = _statement_date(lines, i, inside=inside, day_first=day_first)
         if published is not None:
             dates.add(published)
