@@ -1127,9 +1127,10 @@ NOTICE = ("You are using an outdated browser version, which may limit some funct
           "please install a current one.")
 
 
-def _lone_line_page(notice: str, headline_rows: list[str]) -> tuple[int, Header, list]:
-    """A page of a kept prose line above a menu the line model removed, the header and the body."""
-    rows = [notice, *MENU, *headline_rows, "03.02.2022", BODY]
+def _lone_line_page(notice: str, headline_rows: list[str], dated: bool = True) -> tuple[int, Header, list]:
+    """A page of a kept prose line above a menu the line model removed, the header (with a dateline when
+    `dated`) and the body."""
+    rows = [notice, *MENU, *headline_rows, *["03.02.2022"][:dated], BODY]
     lines = split_lines("\n\n".join(rows))
     verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
     original = [GOOD if v.cls == GOOD else 0 for v in verdicts]
@@ -1148,13 +1149,20 @@ def test_a_lone_notice_above_the_header_hides_no_headline() -> None:
 
 def test_a_lede_above_a_caption_stays_the_first_paragraph() -> None:
     """A first paragraph that names what the body says is no notice, and a headline printed once below
-    it is not enough: the header is read above the first paragraph."""
+    it, with no date or byline, is not enough: the header is read above the first paragraph."""
     lede = ("The regional parliament approved the water budget on Tuesday, and the opposition said it "
             "would challenge the vote in court.")
     start, head, lines = _lone_line_page(lede, [f"Home > News > {HEADLINE}", HEADLINE])
     assert head.title is None and lines[start].body == lede
-    start, head, lines = _lone_line_page(NOTICE, [HEADLINE])  # printed once, no byline below it
+    start, head, lines = _lone_line_page(NOTICE, [HEADLINE], dated=False)  # printed once, nothing dates it
     assert head.title is None and lines[start].body == NOTICE
+
+
+def test_a_lone_notice_above_a_dated_headline_hides_no_headline() -> None:
+    """A headline printed once is taken below a lone notice when the header there is dated, with no byline
+    (a browser's warning above a science news page's headline and date)."""
+    start, head, lines = _lone_line_page(NOTICE, [HEADLINE])
+    assert head.title == HEADLINE and head.published == dt.date(2022, 2, 3) and lines[start].body == BODY
 
 
 def test_a_lone_notice_above_a_headline_with_its_byline_hides_no_headline() -> None:
