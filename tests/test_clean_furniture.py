@@ -88,12 +88,27 @@ def test_comment_widget() -> None:
     assert _reason_of(raw, page, "Leave a Reply") == "comments"
 
 
-@pytest.mark.xfail(strict=True, reason="known limit of the line model: trained to keep prose that ends a page with "
-                   "no footer (text a scraper already cleaned), it keeps a reader's comment that ends one after the "
-                   "comment form (see README, 'The shipped model')")
 def test_a_comment_ending_a_page_without_footer_is_removed() -> None:
+    # the line model keeps prose that ends a page (text a scraper already cleaned ends so); below the article
+    # and after the comments cue, the rules' "comments" stands
     raw = _page(P1, P2, P3, *WIDGET, "John says:", COMMENT)
-    _assert_clean(raw, [*WIDGET, COMMENT])
+    page = _assert_clean(raw, [*WIDGET, COMMENT])
+    assert _reason_of(raw, page, COMMENT) == "comments"
+
+
+@pytest.mark.parametrize(("cue", "thread"), [("3 Comments", True), ("Leave a Reply", True), ("0 Comments", False),
+                                             ("Kommentare (0)", False), ("komentarze 0", False)])
+def test_the_thread_below_a_comments_cue_is_the_rules_call_unless_it_counts_none(cue: str, thread: bool) -> None:
+    a = analyse(_page(P1, P2, P3, cue, "John says:", COMMENT))
+    k = next(i for i, ln in enumerate(a.lines) if ln.text == COMMENT)
+    assert a.verdicts[k].sure is thread
+    assert (a.verdicts[k].reason == "comments") is thread
+
+
+def test_an_article_below_a_comment_count_in_its_header_is_kept() -> None:
+    # a comment count above the article's text opens no thread: the rule reads only below the article
+    raw = _page("Budget approved after long debate", "3 Comments", P1, P2, P3)
+    _assert_clean(raw, ["3 Comments"])
 
 
 def test_related_rail_with_titles_twice() -> None:

@@ -86,8 +86,8 @@ class Verdict:
     reason: str | None = None  # why a BAD line is furniture; None for undecided or body
     cue: str | None = None     # the reason the line's own shape or words gave, before context
     sure: bool = False         # evidence the line model may not overturn: a pair pattern, corpus furniture, a
-                               # line that is one cue phrase and nothing else (and, set by `page`, markup
-                               # and letterless lines outside the article region)
+                               # line that is one cue phrase and nothing else (and, set by `page`, markup,
+                               # letterless lines outside the article region and the comment thread below it)
 
 
 def _pairs(lines: list[Line], bodies: list[str], cls: list[int], reason: list[str | None],
