@@ -1,0 +1,45 @@
+"""The speed breakdown's parsing and grouping of callgrind's table (benchmarks/speed_breakdown.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+
+SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "speed_breakdown.py"
+_spec = importlib.util.spec_from_file_location("speed_breakdown", SCRIPT)
+speed_breakdown = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(speed_breakdown)
+
+TABLE = """\
+--------------------------------------------------------------------------------
+Ir                      file:function
+--------------------------------------------------------------------------------
+1,111,179,152 (10.42%)  /tmp/Python-3.11.7/Python/ceval.c:_PyEval_EvalFrameDefault'2 [/lib/libpython3.11.so.1.0]
+  580,828,567 ( 5.45%)  /tmp/Python-3.11.7/Python/ceval.c:_PyEval_EvalFrameDefault [/lib/libpython3.11.so.1.0]
+  332,905,853 ( 3.12%)  ???:PyArray_TakeFrom [/venv/numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so]
+  289,046,033 ( 2.71%)  /tmp/Python-3.11.7/./Modules/_sre/sre_lib.h:sre_ucs1_match [/lib/libpython3.11.so.1.0]
+  203,691,815 ( 1.91%)  /tmp/Python-3.11.7/Objects/dictobject.c:unicodekeys_lookup_unicode [/lib/libpython3.11.so.1.0]
+  149,890,632 ( 1.41%)  /tmp/Python-3.11.7/Objects/unicodeobject.c:unicode_lower
+   60,779,336 ( 0.57%)  /project/src/trienode.c:automaton_search_iter_next
+   40,000,000 ( 0.40%)  /tmp/Python-3.11.7/Objects/longobject.c:PyLong_FromSsize_t [/lib/libpython3.11.so.1.0]
+"""
+
+
+def test_the_table_is_read_per_function_with_recursion_levels_summed() -> None:
+    counts = speed_breakdown.parse_annotate(TABLE)
+    assert counts["ceval.c:_PyEval_EvalFrameDefault libpython3.11.so.1.0"] == 1_111_179_152 + 580_828_567
+    assert len(counts) == 7
+    assert sum(counts.values()) == 2_768_321_388
+
+
+def test_functions_fall_in_their_groups() -> None:
+    groups = {f.split(":")[1].split(" ")[0]: speed_breakdown.group_of(f) for f in speed_breakdown.parse_annotate(TABLE)}
+    labels = [label for label, _ in speed_breakdown.GROUPS]
+    assert groups["_PyEval_EvalFrameDefault"] == labels[0]
+    assert groups["sre_ucs1_match"].startswith("regular expressions")
+    assert groups["PyArray_TakeFrom"].startswith("numpy")
+    # a dictionary's look-up of a str key is word look-up, not a string method, though its name says unicode
+    assert groups["unicodekeys_lookup_unicode"].startswith("dictionaries")
+    assert groups["unicode_lower"].startswith("string methods")
+    assert groups["automaton_search_iter_next"].startswith("keyword automaton")
+    assert groups["PyLong_FromSsize_t"] == speed_breakdown.OTHER
