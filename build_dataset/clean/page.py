@@ -133,13 +133,13 @@ def _mark_letterless_outside(lines: list[Line], verdicts: list[Verdict], first: 
             verdicts[k].sure = True
 
 
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def _zero_count(text: str) -> bool:
     """Whether a comments cue counts none ("0 Kommentare", "Kommentare (0)", "komentarze 0"): its only
     number is a 0."""
     return _DIGITS_RE.findall(text) == ["0"]
-
-
-_DIGITS_RE = re.compile(r"\d+")
 
 
 def _mark_comment_thread(lines: list[Line], verdicts: list[Verdict], original: list[int], comments: int,
