@@ -25,19 +25,11 @@ import sys
 import tempfile
 from collections import Counter
 
+from speed_ab import COUNTED  # the same run speed_ab.py --instructions counts (benchmarks/ is on sys.path)
+
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev" / "raw"
 RESULTS = REPO / "benchmarks" / "results" / "speed_breakdown.md"
-COUNTED = r"""
-import pathlib, sys
-from build_dataset.clean import clean_page
-every = int(sys.argv[2])
-paths = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))[::every] if every else []
-raws = [p.read_text(encoding="utf-8") for p in paths]
-clean_page("warm up the stoplists and regexes.\n")
-for raw in raws:
-    clean_page(raw)
-"""
 GROUPS: tuple[tuple[str, str], ...] = (
     ("interpreter (bytecode loop, frames, calls, attribute look-ups)",
      r"ceval\.c|frame\.c|call\.c|pycore_call|vectorcall|getargs|_PyType_Lookup|EvalFrame|_PyFrame"),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import pathlib
+import sys
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "speed_breakdown.py"
+sys.path.insert(0, str(SCRIPT.parent))  # as when run as a script: it imports speed_ab beside it
 _spec = importlib.util.spec_from_file_location("speed_breakdown", SCRIPT)
 speed_breakdown = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(speed_breakdown)
