@@ -242,6 +242,8 @@ def test_words_that_are_no_name_are_no_author(byline: str) -> None:
     ("Von Kathrin Zwiebelmayer und Jörg Quappendahl", ["Kathrin Zwiebelmayer", "Jörg Quappendahl"]),
     ("Zdzisława Pstrągowska", ["Zdzisława Pstrągowska"]),
     ("By Mark Stone", ["Mark Stone"]),
+    ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),  # a full stop that ends a name, not a sentence
+    ("Von Anna K.", ["Anna K."]),
 ])
 def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     """Names pass: with a prefix even when a first name is a common word ("Mark"); without one when
@@ -378,6 +380,16 @@ def test_a_by_alone_above_a_name_below_a_bare_one_gives_the_authors() -> None:
 ])
 def test_a_byline_beside_its_fields_prefix_or_note_is_still_read(block: str) -> None:
     assert _fields(block).authors == ["Zdzisława Pstrągowska"]
+
+
+def test_a_prefixed_byline_below_a_slot_that_held_no_names_gives_the_authors() -> None:
+    """An outlet's name under the headline ("• ABC News", no prefix, no person) took the byline's slot
+    and was refused; the prefixed byline below it is read."""
+    assert _read([], "• ABC News\n\nBy Jane Roe").authors == ["Jane Roe"]
+
+
+def test_a_sentence_ending_with_a_full_stop_is_no_byline() -> None:
+    assert _read([], "By the way, the vote was close.").authors == []
 
 
 def test_a_prefixed_byline_below_a_bare_one_gives_the_authors() -> None:

@@ -37,6 +37,9 @@ from build_dataset.clean.stoplists import language_of
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 
 
+_NAME_END = re.compile(r"(?:\b(?:Jr|Sr|Jun|Sen)|\s[A-Z])\.$")
+"""A byline's last word that ends with a full stop and is no sentence's end: "By Perry Bacon Jr.", "Von
+Anna K."."""
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
@@ -64,9 +67,11 @@ def byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
 
     Shape only: such a line is header whether or not its names are real (`not_names`). A name printed
     twice, glued or spaced, is read once."""
-    if ln.length > 80 or ln.body[-1:] in (".", "!", "?"):
+    if ln.length > 80 or ln.body[-1:] in ("!", "?"):
         return None
     prefixed = bool(BYLINE_PREFIX.match(ln.body))
+    if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body)):
+        return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
     text = _byline_text(ln)
     # most lines without a prefix hold a stopword: told before the names are split out
     if not prefixed and any(w.lower() in stoplist for w in text.split()):

@@ -435,6 +435,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     byline_seen = False
     bare_slot = False  # the byline slot's names came with no prefix
     prefixed_after: int | None = None  # a prefixed byline with real names below such a slot
+    refused_bare = False  # the byline slot held no prefix and no real names ("• ABC News", a rubric)
     for k in range(first_title, len(header)):
         i, b, ln = header[k], bodies[k], lines[header[k]]
         if k == repeat:
@@ -478,7 +479,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 head.published = publication_date(b, day_first=day_first)
             continue
         names = byline_names(ln, stoplist)
-        if names and not byline_seen:  # the byline slot: header whether or not it holds real names
+        if names and (not byline_seen or refused_bare and BYLINE_PREFIX.match(b)):
+            # the byline slot: header whether or not it holds real names; below a slot that was no byline
+            # (no prefix, no real names), a prefixed byline ("By Jane Roe") is read again
             byline_seen = True
             dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first)
             refused = not_names(ln, names, dated_below=dated_below) or (
@@ -489,6 +492,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.authors = [] if refused else names
             head.reasons[i] = "byline"
             bare_slot = not refused and not BYLINE_PREFIX.match(b)
+            refused_bare = refused and not BYLINE_PREFIX.match(b)
             continue
         if names and bare_slot and prefixed_after is None and is_prefixed(lines, i) \
                 and real_prefixed_names(ln, names):
