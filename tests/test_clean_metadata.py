@@ -392,6 +392,22 @@ def test_a_sentence_ending_with_a_full_stop_is_no_byline() -> None:
     assert _read([], "By the way, the vote was close.").authors == []
 
 
+@pytest.mark.parametrize("block", [
+    ["Album reviews", "press shot 2020", "By Jane Roe", "Feb 21, 2020", "Love this article?", "About this"],
+    ["Album reviews", "press shot 2020", "Feb 21, 2020", "By Jane Roe", "Love this article?", "About this"],
+])
+def test_a_prefixed_byline_beside_the_dateline_is_read_whatever_the_headline_slot(block: list[str]) -> None:
+    """The slot the headline rules find is a heading below the byline's block ("About this"), so the block
+    is not read below it; yet a prefixed byline beside the dateline credits the writer."""
+    lines = split_lines("\n\n".join([*MENU, *block, BODY, SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.published == dt.date(2020, 2, 21)
+    assert head.authors == ["Jane Roe"]
+    assert head.reasons[next(k for k, ln in enumerate(lines) if ln.text == "By Jane Roe")] == "byline"
+
+
 def test_a_prefixed_byline_below_a_bare_one_gives_the_authors() -> None:
     """Two capitalised words under the headline ("Pressestelle Zumpartei", a label) took the byline's
     slot; the prefixed byline below them, in the header or just below the body's start, credits the

@@ -251,6 +251,25 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
         _mark_byline(lines, i, head)
 
 
+def byline_beside_dateline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                           head: Header) -> None:
+    """The authors of a prefixed byline with real names on the line right above or right below the
+    dateline the header read, above the body's start, when the header gave no authors: a byline's
+    block prints the two together ("By Jane Roe" / "Feb 21, 2020") whatever the headline rules took for
+    the headline's slot (an alt text, a kicker, a line below the block)."""
+    dated = [i for i, r in head.reasons.items() if r == "dateline" and i < start]
+    if head.authors or len(dated) != 1:
+        return
+    for i in (*_nearest(lines, dated[0], -1, 1), *_nearest(lines, dated[0], 1, 1)):
+        if i >= start or i in head.reasons or verdicts[i].cue == "caption" or not BYLINE_PREFIX.match(lines[i].body):
+            continue
+        names = byline_names(lines[i], stoplist)
+        if names and real_prefixed_names(lines[i], names):
+            head.authors = names
+            head.reasons[i] = "byline"
+            return
+
+
 def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
                          below_slot: int | None, head: Header) -> None:
     """The authors of a prefixed byline with real names below a byline slot whose names came with no

@@ -50,6 +50,7 @@ import re
 from collections.abc import Iterator
 
 from build_dataset.clean.bylines import (
+    byline_beside_dateline,
     byline_names,
     caption_name,
     dateline_names,
@@ -424,7 +425,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         slot = trusted_pos
     if slot is None:
         date_beside_headline(lines, verdicts, None, start, head, day_first=day_first)
-        read_byline_below(lines, verdicts, start, stoplist, head)
+        byline_beside_dateline(lines, verdicts, start, stoplist, head)
+        if not head.authors:
+            read_byline_below(lines, verdicts, start, stoplist, head)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -519,6 +522,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     publication_before_update(lines, verdicts, start, head, day_first=day_first)
     if bare_slot:
         prefixed_byline_wins(lines, verdicts, start, stoplist, prefixed_after, head)
+    if not head.authors:
+        byline_beside_dateline(lines, verdicts, start, stoplist, head)
     if not head.authors:
         read_byline_below(lines, verdicts, start, stoplist, head)
 
