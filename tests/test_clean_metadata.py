@@ -573,6 +573,20 @@ def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) 
     assert head.authors == ["Jana Rohde"] and removed == [sign_off]
 
 
+def test_a_sign_off_below_the_articles_last_paragraphs_is_read_when_a_kept_promotion_follows_far_below() -> None:
+    """The line model kept a promotion far below the article ("Read us on any device"): the sign-off is
+    sought below the last run of paragraphs too, not only below the last kept line."""
+    furniture = ["Share", "Imprint", "Contact", "Jobs", "Archive", "Help", "Newsletter"]
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, "Von Jana Rohde", *furniture, "Read us on any device, offline too."]
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, *rows]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    verdicts = [Verdict(GOOD if start <= k < start + 3 + len(PARAGRAPHS) or k == len(lines) - 1 else BAD)
+                for k in range(len(lines))]
+    head = read_header(lines, verdicts, start, stoplist)
+    assert head.authors == ["Jana Rohde"]
+
+
 @pytest.mark.parametrize(("rows", "language_sample"), [
     ([BODY, SECOND, STANDFIRST, "Related", "Water prices rise again", "Autor: Jana Rohde",
       "Parliament closes for summer", "Autor: John Doe"], BODY),  # teasers, each with its byline

@@ -297,16 +297,25 @@ below it). On the dev pages such lines stood one to five lines from it; farther 
 teaser's, a comment's or a photo credit's."""
 
 
+SIGN_OFF_RUN = 3
+"""Kept lines in a row that make a run of the article's paragraphs, whose last line a sign-off may follow."""
+
+
 def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
     """A prefixed byline with real names within SIGN_OFF_LINES lines of the body's last line, when it is
     the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
     under each entry, and then none of them is the article's. (The lines near the end are tried first:
     most pages have no byline there, and the rest of the page is then not read.)"""
-    end = next((k for k in range(len(lines) - 1, start - 1, -1) if verdicts[k].cls == GOOD), None)
-    if end is None:
+    good = [k for k in range(start, len(lines)) if verdicts[k].cls == GOOD]
+    if not good:
         return None
-    near = [i for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
-            if _prefixed_names(lines[i], verdicts[i], stoplist)]
+    # the body's last line, and the last line of its last run of paragraphs, when a short kept line (a
+    # promotion, a notice) follows the article farther down
+    ends = {good[-1], next((good[j] for j in range(len(good) - 1, SIGN_OFF_RUN - 2, -1)
+                            if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
+    near = sorted({i for end in ends
+                   for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
+                   if _prefixed_names(lines[i], verdicts[i], stoplist)})
     if len(near) != 1:
         return None
     i = near[0]
