@@ -97,7 +97,8 @@ def test_a_comment_ending_a_page_without_footer_is_removed() -> None:
 
 
 @pytest.mark.parametrize(("cue", "thread"), [("3 Comments", True), ("Leave a Reply", True), ("0 Comments", False),
-                                             ("Kommentare (0)", False), ("komentarze 0", False)])
+                                             ("Kommentare (0)", False), ("komentarze 0", False),
+                                             ("Karl says:", True), ("The mayor says: the vote was fair", False)])
 def test_the_thread_below_a_comments_cue_is_the_rules_call_unless_it_counts_none(cue: str, thread: bool) -> None:
     a = analyse(_page(P1, P2, P3, cue, "John says:", COMMENT))
     k = next(i for i, ln in enumerate(a.lines) if ln.text == COMMENT)

@@ -142,6 +142,16 @@ def _zero_count(text: str) -> bool:
     return _DIGITS_RE.findall(text) == ["0"]
 
 
+def _opens_thread(text: str) -> bool:
+    """Whether a comments cue can open a thread: it counts some comments (`_zero_count`) and says nothing
+    after a colon. A commenter's line ends with its verb ("1. Peter sagt:", "Karl says:"), while the
+    same verb with words after it is a line of the article quoting someone ("Der Optimist sagt: Alles
+    wird gut", "… Präsident Bolsonaro sagt: Die …"): on the dev pages three such lines were the first
+    comments cue of their page."""
+    head, colon, tail = text.rpartition(":")
+    return not _zero_count(text) and not (colon and tail.strip())
+
+
 def _mark_comment_thread(lines: list[Line], verdicts: list[Verdict], original: list[int], comments: int,
                          last: int) -> None:
     """Below the article region and at or after the comments cue (`classify.comments_start`: "3 Comments",
@@ -153,16 +163,16 @@ def _mark_comment_thread(lines: list[Line], verdicts: list[Verdict], original: l
     The model was fitted on pages cut after their article too (`scripts/train_cleaner.py`, `cut_copy`),
     so it keeps prose that ends a page, and nearly every labelled dev page ends with a footer that tells
     it a thread is over: on a page that ends with its last comment, it kept the comment. On the dev pages
-    with a comments cue it kept 694 lines there, on 91 pages, nearly all comments, signatures ("05.11.23 -
+    with a comments cue it kept 688 lines there, on 89 pages, nearly all comments, signatures ("05.11.23 -
     14:41 von Herbert G. zu") and archive links ("August (11)"). The dev snippets label 3 of them body,
     replies on two blogs (dev recall 0.980 -> 0.978); site-CV (`scripts/train_cleaner.py`) is unchanged
     within 0.002.
 
-    A cue that counts no comments ("komentarze 0", `_zero_count`) opens no thread: on one dev page it
-    stands in the header of an article the rules' region missed (the region is a teaser list above it),
-    and the model kept the article below it."""
+    A cue that counts no comments ("komentarze 0") or goes on after a colon opens no thread
+    (`_opens_thread`): on one dev page the first stands in the header of an article the rules' region
+    missed (the region is a teaser list above it), and the model kept the article below it."""
     start = max(comments, last + 1)
-    if start >= len(lines) or _zero_count(lines[comments].text):
+    if start >= len(lines) or not _opens_thread(lines[comments].text):
         return
     for k in range(start, len(verdicts)):
         v = verdicts[k]
