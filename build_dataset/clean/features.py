@@ -3,6 +3,7 @@
 The rule-based classifier (`classify`) sees a line through a few thresholds; the model sees the same
 signals as numbers, plus the classifier's own verdicts, and learns how they combine. Every feature
 holds across sites and languages: the line's length and shape, its stopword density, its keyword cue,
+how far its words are those of the article's longest paragraphs rather than of the page's furniture,
 its position on the page, relative to the article region the classifier found and to the page's text,
 how far it is from the last furniture cue above it, and the same measures for its neighbours. None
 names a site, a URL or a phrase of one page.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter
 
 import numpy as np
@@ -33,6 +34,13 @@ FURNITURE_WORD = -1.0
 """Log-odds below which a word counts as a furniture word ("newsletter", "cookies", "anmelden")."""
 WINDOWS = (3, 10)
 """Half-widths, in lines, of the neighbourhoods whose text density and list shape are measured."""
+TOPIC_CORE_LINES = 10
+"""The page's longest lines the rules found GOOD stand for its article's topic (its "core"): an author bio,
+a donation appeal or a teaser inside the article region shares few content words with them."""
+TOPIC_MIN_CHARS = 4
+"""Shorter words, digits and the page's stopwords are no content words for the topic columns."""
+TOPIC_WINDOW = 3
+"""Half-width, in lines, of the window whose mean topic_core is topic_core_w3."""
 BLOCK_CUES = frozenset({"related", "comments", "footer", "subscribe", "social", "advertising", "legal"})
 """Cues that head or sit in a block of furniture: the lines after one are often more of it (the teasers
 under "Related", the bio under "About the author", a sign-up box, the fine print of an offer)."""
@@ -52,6 +60,7 @@ FEATURES: tuple[str, ...] = (
       for name in ("good_chars", "bullets", "short", "bad", "dated", "markup", "cues", "sentence_ends")),
     "vocab_mean", "vocab_max", "vocab_min", "vocab_negative_sum", "vocab_known_share", "vocab_furniture_words",
     "vocab_prev_mean", "vocab_next_mean", "vocab_prev_min", "vocab_next_min",
+    "topic_core", "topic_core_w3", "topic_contrast",
 )
 _CUE_RANGE = np.arange(len(CUES))
 _OTHER_CUE = len(CUES)
@@ -167,6 +176,8 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     _add_neighbours(x)
     _add_windows(x, text)
     x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
+    x[:, col["topic_core"]:col["topic_contrast"] + 1] = _topic_columns(words, classes == GOOD, lengths_array,
+                                                                       (idx < first) | (idx > last), stoplist)
     return x
 
 
@@ -328,4 +339,67 @@ def _vocabulary_columns(words: list[list[str]], sizes: np.ndarray, vocabulary: d
         out[:-1, 7] = out[1:, 0]
         out[1:, 8] = out[:-1, 2]
         out[:-1, 9] = out[1:, 2]
+    return out
+
+
+def _topic_columns(words: list[list[str]], good: np.ndarray, lengths: np.ndarray, outside: np.ndarray,
+                   stoplist: frozenset[str]) -> np.ndarray:
+    """Three columns of how far a line's content words are the article's: topic_core, the cosine between
+    its content words and those of the page's TOPIC_CORE_LINES longest lines the rules found GOOD (`good`),
+    each word counted once a line; topic_core_w3, its mean over the 2 * TOPIC_WINDOW + 1 lines around
+    the line; topic_contrast, topic_core less the same cosine with the lines outside the article region
+    (`outside`: menus, teaser rails, footers). -1 for a line without content words (-9 for the contrast).
+
+    Boilerplate inside the article region is mostly about something else than the article (an author's
+    bio, a donation appeal, a comment policy, a teaser of another story) and often shares its words with
+    the page's furniture ("support", "newsletter", the outlet's name), while a paragraph shares words
+    with the article's longest paragraphs. Both cosines are leave-one-out: a line's own words are no
+    evidence for itself. The page's words are looked up once, flat, and summed per line with bincount.
+
+    Site-CV (`scripts/train_cleaner.py`, threshold 0.35) went from F1 0.913 to 0.917 on unseen pages and
+    from 0.935 to 0.937 on the cut copies; over three fold draws the mean went 0.9128 -> 0.9174. The
+    cosine with the core alone (with or without its window) gained 0.002, as did the share of a line's
+    words among the core's 25 most frequent ones, the core taken as the GOOD lines of the article region,
+    and a headline overlap gained nothing: the contrast with the furniture carries the gain. Counting a
+    word as often as it occurs (not once a line), or taking short words and digits as content words,
+    lost most of it (0.9166, 0.9154). About 0.3 ms a page.
+    """
+    n = len(words)
+    out = np.full((n, 3), -1.0)
+    out[:, 2] = -9.0
+    sets = list(map(set, words))
+    sizes = np.fromiter(map(len, sets), dtype=np.intp, count=n)
+    flat = list(chain.from_iterable(sets))
+    if not flat:
+        return out
+    core = np.zeros(n, dtype=bool)
+    candidates = np.flatnonzero(good)
+    core[candidates[np.argsort(-lengths[candidates], kind="stable")[:TOPIC_CORE_LINES]]] = True
+    in_core = Counter(chain.from_iterable(compress(sets, core.tolist()))).get
+    in_outside = Counter(chain.from_iterable(compress(sets, outside.tolist()))).get
+    # each content word of the page -> (lines of the core, lines outside the region) holding it, as one
+    # complex number, so that the page's words are looked up once; NaN for any other word
+    frequency = {w: complex(in_core(w, 0), in_outside(w, 0)) for w in set(flat).difference(stoplist)
+                 if len(w) >= TOPIC_MIN_CHARS and not w.isdigit()}
+    if not frequency:
+        return out
+    values = np.fromiter(map(frequency.get, flat, repeat(math.nan)), dtype=np.complex128, count=len(flat))
+    is_content = ~np.isnan(values.real)
+    line_of = np.repeat(np.arange(n), sizes)[is_content]
+    values = values[is_content]
+    count = np.bincount(line_of, minlength=n)
+    has = count > 0
+    table = np.fromiter(frequency.values(), dtype=np.complex128, count=len(frequency))
+    root = np.sqrt(np.maximum(count, 1))
+    cosines = []
+    for part, column, group in ((values.real, table.real, core), (values.imag, table.imag, outside)):
+        norm = math.sqrt(float(column @ column)) or 1.0  # a sum of squared counts: exact in any order
+        dot = np.bincount(line_of, weights=part, minlength=n) - count * group  # leave the line itself out
+        cosines.append(np.where(has, dot / (root * norm), -1.0))
+    out[:, 0] = cosines[0]
+    running = np.concatenate(([0.0], np.cumsum(np.maximum(cosines[0], 0.0))))
+    idx = np.arange(n)
+    out[:, 1] = (running[np.minimum(idx + TOPIC_WINDOW + 1, n)] - running[np.maximum(idx - TOPIC_WINDOW, 0)]) \
+        / (2 * TOPIC_WINDOW + 1)
+    out[:, 2] = np.where(has, cosines[0] - cosines[1], -9.0)
     return out
