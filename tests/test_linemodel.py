@@ -127,6 +127,38 @@ def test_text_position_reads_the_text_around_a_line_and_the_last_furniture_cue()
     assert x[first, col["run_lines"]] >= 2 and x[last, col["run_lines"]] == 0.0
 
 
+TOPIC_PAGE = "\n\n".join([
+    "• Home", "• Support our newsletter today", "• Donate to independent journalism",
+    "The city council approved the water budget on Tuesday after a long debate about reservoirs, pipes "
+    "and the price residents pay for water in the eastern districts of the city.",
+    "Support independent journalism: donate today and receive our newsletter every morning.",
+    "The water budget raises the price of water by four percent, and the council said the reservoirs "
+    "need new pipes before the summer, when the eastern districts run short of water.",
+    "Opposition members said the water price should not rise while the council keeps its reservoirs "
+    "audit secret, and residents of the eastern districts asked for a public hearing.",
+    "Photo: water reservoirs of the eastern districts",
+    "• Newsletter", "• Donate", "• Support us",
+])
+
+
+def test_topic_columns_tell_the_articles_words_from_the_furnitures() -> None:
+    """A donation appeal inside the article region shares its words with the menus around it, a paragraph
+    with the article's other paragraphs; a line's own words are no evidence for itself, and a line with a
+    cue (the caption) has its own columns hidden."""
+    a = analyse(TOPIC_PAGE)
+    col = {f: i for i, f in enumerate(FEATURES)}
+    row = {ln.text[:12]: a.features[k] for k, ln in enumerate(a.lines)}
+    appeal, paragraph = row["Support inde"], row["The water bu"]
+    assert paragraph[col["topic_core"]] > appeal[col["topic_core"]]
+    assert paragraph[col["topic_contrast"]] > 0 > appeal[col["topic_contrast"]]
+    assert row["• Home"][col["topic_core"]] == -1.0  # no content word
+    caption = row["Photo: water"]
+    assert (caption[col["topic_core"]], caption[col["topic_contrast"]]) == (-1.0, -9.0)
+    # leave-one-out: a page of one paragraph has no other text to agree with it
+    alone = analyse("The city council approved the water budget on Tuesday after a long debate about reservoirs.")
+    assert alone.features[0, col["topic_core"]] == 0.0
+
+
 def test_a_page_without_body_has_features_too() -> None:
     a = analyse("* Home\n* News\n* Sport\n")
     assert a.features.shape == (3, len(FEATURES)) and not np.isnan(a.features).any()
