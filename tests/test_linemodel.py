@@ -232,6 +232,17 @@ def test_site_folds_keep_each_site_whole_balanced_and_independent_of_input_order
     assert fold_of == {shuffled[i]: k for k, (_, test) in enumerate(site_folds(shuffled, 3)) for i in test}
 
 
+def test_another_draw_splits_the_sites_otherwise_as_reproducibly() -> None:
+    sites = [f"s{i}.com" for i in range(30)]
+
+    def fold_of(draw: str) -> dict[str, int]:
+        return {sites[i]: k for k, (_, test) in enumerate(site_folds(sites, 3, draw)) for i in test}
+
+    assert fold_of("") == {sites[i]: k for k, (_, test) in enumerate(site_folds(sites, 3)) for i in test}
+    assert fold_of("a") == fold_of("a") != fold_of("")
+    assert sorted(map(len, (test for _, test in site_folds(sites, 3, "a")))) == [10, 10, 10]
+
+
 def test_the_seed_pages_have_the_features_the_shipped_model_was_trained_with() -> None:
     """The guard against drift: a change to the features or the rules they read, made after the model was
     trained, changes the seed pages' features, and the model would read numbers it never learned on."""
