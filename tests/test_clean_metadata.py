@@ -264,10 +264,17 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     ("By April Lee 5 March 2020", ["April Lee"]),  # but a first name when a surname follows it
     ("12 March 2021 by admin", []),
     ("Updated 12 March 2021 by the newsroom", []),
+    ("By Jana Rohde Last updated Nov 8, 2023", ["Jana Rohde"]),  # a dateline's label ends the name
+    ("Von Jana Rohde Vom 3. Februar 2022", ["Jana Rohde"]),  # so does a preposition
+    ("von Jana Rohde, Online-Redaktion Veröffentlicht: 26.12.2022", ["Jana Rohde"]),  # a role is no author
+    ("Christoph von Zwiebelmayer 24. April 2020", []),  # a name's particle is no prefix
+    ("Ein Artikel von Jana Rohde | 27.01.2022", ["Jana Rohde"]),  # a prefix after a word of its label
 ])
 def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str]) -> None:
     """A line of header fields holds the byline after its prefix word; the name ends at a separator, a
-    digit, a month's name, a preposition or a field's label. A handle in lower case is no name."""
+    digit, a month's name, a preposition, a field's label or a dateline's ("Last updated"), and a word
+    of common words after a comma is the author's role or place. A handle in lower case is no name, and
+    a "von" between two names is a particle, not a prefix."""
     head = _read([], dateline)
     assert head.authors == authors
     assert head.published is not None
@@ -279,6 +286,28 @@ def test_a_name_printed_twice_is_a_byline_only_above_its_dateline() -> None:
     page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe Jane Roe", "12 March 2021", BODY])
     assert _page_header(page).authors == ["Jane Roe"]
     assert _read([], "Jane Roe Jane Roe").authors == []
+
+
+@pytest.mark.parametrize(("stack", "authors"), [
+    (["By", "April Whitlock"], ["April Whitlock"]),  # "April" is an English stopword: a first name
+    (["By", "April Whitlock", "and", "David Brand"], ["April Whitlock", "David Brand"]),
+    (["By", "April Whitlock", "@aprilwhit", "Daniel O'Mahony"], ["April Whitlock", "Daniel O'Mahony"]),
+    (["By", "April Whitlock", "@awhit", "Senior Reporter"], ["April Whitlock"]),  # a role after a handle
+    (["Von", "Redaktion"], []),  # a common word: the desk, a heading
+    (["By", "David Brand"], []),  # common words alone are not told from a heading
+    (["By", "The Planetary Press"], []),  # "the" is printed in lower case: a function word
+])
+def test_a_byline_printed_one_name_a_line_under_its_prefix_is_read(stack: list[str], authors: list[str]) -> None:
+    """A byline's prefix, each name and each joiner or handle on a line of its own: the names are read as
+    a prefixed byline's (a first name may be a stopword), each holding a word the vocabulary lacks, or
+    joined by "and" to one that does; the whole block is removed as the byline."""
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, *stack, "12 March 2021", BODY])
+    head = _page_header(page)
+    assert head.authors == authors
+    if authors:
+        lines = split_lines(page)
+        assert [lines[i].text for i, r in sorted(head.reasons.items()) if r == "byline"] == [
+            row for row in stack if row != "Senior Reporter"]
 
 
 def test_a_name_in_the_photo_caption_beside_it_is_no_author() -> None:
@@ -395,6 +424,8 @@ def test_a_sentence_ending_with_a_full_stop_is_no_byline() -> None:
 @pytest.mark.parametrize("block", [
     ["Album reviews", "press shot 2020", "By Jane Roe", "Feb 21, 2020", "Love this article?", "About this"],
     ["Album reviews", "press shot 2020", "Feb 21, 2020", "By Jane Roe", "Love this article?", "About this"],
+    ["Album reviews", "press shot 2020", "By", "Jane Roe", "Feb 21, 2020", "Love this article?", "About this"],
+    ["Album reviews", "press shot 2020", "By", "James Whitlock", "and", "Jane Roe", "Feb 21, 2020", "About this"],
 ])
 def test_a_prefixed_byline_beside_the_dateline_is_read_whatever_the_headline_slot(block: list[str]) -> None:
     """The slot the headline rules find is a heading below the byline's block ("About this"), so the block
@@ -404,8 +435,22 @@ def test_a_prefixed_byline_beside_the_dateline_is_read_whatever_the_headline_slo
     start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
     head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
     assert head.published == dt.date(2020, 2, 21)
+    assert head.authors[-1:] == ["Jane Roe"]
+    assert head.reasons[next(k for k, ln in enumerate(lines) if ln.text.endswith("Jane Roe"))] == "byline"
+
+
+@pytest.mark.parametrize("block", [
+    ["Album reviews", "press shot 2020", "By Jane Roe - Feb 21, 2020", "Love this article?", "About this"],
+    ["Album reviews", "Feb 21, 2020", "press shot 2020", "By Jane Roe - Feb 22, 2020", "About this"],
+])
+def test_a_byline_inside_a_dateline_the_header_read_is_read_whatever_the_headline_slot(block: list[str]) -> None:
+    """The headline rules' slot lies below the byline's block ("About this"), so the dateline the header
+    reads above it was not read for its byline; the one dateline that holds one credits the writer."""
+    lines = split_lines("\n\n".join([*MENU, *block, BODY, SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
     assert head.authors == ["Jane Roe"]
-    assert head.reasons[next(k for k, ln in enumerate(lines) if ln.text == "By Jane Roe")] == "byline"
 
 
 def test_a_prefixed_byline_below_a_bare_one_gives_the_authors() -> None:
@@ -451,6 +496,8 @@ def test_a_byline_whose_prefix_stands_alone_above_it_is_read_and_removed() -> No
     assert head.authors == ["Zdzisława Pstrągowska"] and removed == ["Auteur", "Zdzisława Pstrągowska"]
     head, removed = _below([STANDFIRST, "Summary", "Zdzisława Pstrągowska", BODY, SECOND])
     assert head.authors == [] and removed == []
+    head, removed = _below([STANDFIRST, "By", "April Whitlock", BODY, SECOND])  # a stopword as first name
+    assert head.authors == ["April Whitlock"] and removed == ["By", "April Whitlock"]
 
 
 @pytest.mark.parametrize("rows", [
@@ -564,13 +611,23 @@ def _signed(rows: list[str], kept: int, language_sample: str = BODY) -> tuple[He
     return head, [lines[i].text for i in sorted(head.reasons) if i >= start]
 
 
-@pytest.mark.parametrize("sign_off", ["Autor: Jana Rohde", "Text: Jana Rohde", "Auteur : Jana Rohde"])
+@pytest.mark.parametrize("sign_off", ["Autor: Jana Rohde", "Text: Jana Rohde", "Auteur : Jana Rohde",
+                                      "Autor\n\nJana Rohde", "von\n\nJana Rohde"])
 def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) -> None:
-    """A byline after the last paragraph (a sign-off, an author box) is the article's when no other
-    prefixed byline is below the body's start."""
+    """A byline after the last paragraph (a sign-off, an author box, its prefix alone above the name) is
+    the article's when no other prefixed byline is below the body's start."""
     rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, sign_off, "Share", "Imprint"]
     head, removed = _signed(rows, 3 + len(PARAGRAPHS))
-    assert head.authors == ["Jana Rohde"] and removed == [sign_off]
+    assert head.authors == ["Jana Rohde"] and removed == sign_off.split("\n\n")
+
+
+def test_an_author_box_under_its_prefix_is_read_though_its_words_are_stopwords() -> None:
+    """An author box ("AUTOR" / "Dr. Thomas Zwiebelmayer" / a note) after the last paragraph: "Dr." and
+    "Thomas" are German stopwords, but the page prints neither in lower case."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, "AUTOR", "Dr. Thomas Zwiebelmayer",
+            "ist Rechtsanwalt in Berlin", "Share"]
+    head, _ = _signed(rows, 3 + len(PARAGRAPHS), language_sample="der die das und ist nicht mit von auf für dr thomas")
+    assert head.authors == ["Dr. Thomas Zwiebelmayer"]
 
 
 def test_a_sign_off_below_the_articles_last_paragraphs_is_read_when_a_kept_promotion_follows_far_below() -> None:

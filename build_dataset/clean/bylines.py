@@ -10,6 +10,9 @@ or that its own line, the lines above it or the page show to be a headline cut a
 below the body's paragraphs, the story's subject or, in a language that capitalises nouns, an adjective
 and a noun (`pseudo_byline`) are refused: an empty `authors` is better than a wrong one. A prefixed
 byline below a bare one wins over it (`prefixed_byline_wins`), its prefix on its line or alone above it.
+A byline printed one name a line under its prefix ("By" / "Jane Roe" / "and" / "John Doe") is read as
+a prefixed one (`stacked_byline`), in the header, beside its dateline, below the body's start and at
+its end.
 """
 
 from __future__ import annotations
@@ -43,13 +46,14 @@ Anna K."."""
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
-def not_names(ln: Line, names: list[str], *, dated_below: bool = False) -> bool:
+def not_names(ln: Line, names: list[str], *, dated_below: bool = False, under_prefix: bool = False) -> bool:
     """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`).
 
     A name printed twice ("Jane Roe Jane Roe") is an image's alt text and its caption as often as a
     byline widget's name and its link: it counts as a byline only with a prefix ("Par Jane Roe Jane
-    Roe") or with the dateline right below it (`dated_below`), as a byline's block prints them."""
-    prefixed = bool(BYLINE_PREFIX.match(ln.body))
+    Roe") or with the dateline right below it (`dated_below`), as a byline's block prints them. Names
+    `under_prefix` (its prefix alone on the line above: `under_bare_prefix`) have a prefix too."""
+    prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
     if not prefixed and not dated_below and REPEATED.match(_byline_text(ln)):
         return True
     return any(_not_a_name(n, prefixed=prefixed) for n in names)
@@ -62,14 +66,15 @@ def _byline_text(ln: Line) -> str:
     return re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
 
 
-def byline_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
+def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = False) -> list[str] | None:
     """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
 
     Shape only: such a line is header whether or not its names are real (`not_names`). A name printed
-    twice, glued or spaced, is read once."""
+    twice, glued or spaced, is read once. Names `under_prefix` (its prefix alone on the line above:
+    "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names."""
     if ln.length > 80 or ln.body[-1:] in ("!", "?"):
         return None
-    prefixed = bool(BYLINE_PREFIX.match(ln.body))
+    prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
     if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body)):
         return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
     text = _byline_text(ln)
@@ -130,8 +135,9 @@ def dateline_names(text: str) -> list[str] | None:
     """Author names a dateline holds after a byline's prefix word ("8 March 2020 · by Jane Roe · in
     News"): the capitalised words that follow it, up to a separator, a digit, a lower-case word or a
     capitalised preposition ("by Jane Roe in News", "By Jane Roe On 12 May", `_AFTER_NAME`), a field's
-    label ("Categories:") or a month's name ("by Jane Roe March 5, 2020")."""
-    m = _INLINE_PREFIX.search(text)
+    label ("Categories:") or a month's name ("by Jane Roe March 5, 2020"), or a dateline's label ("by Jane
+    Roe Last updated Nov 8"). A "von" inside a name is no prefix (`_particle`)."""
+    m = next((m for m in _INLINE_PREFIX.finditer(text) if not _particle(text, m)), None)
     if m is None:
         return None
     words: list[str] = []
@@ -145,7 +151,7 @@ def dateline_names(text: str) -> list[str] | None:
             continue
         core = w.rstrip(",;")
         if not (_NAME_WORD.match(core) and core[0].isupper()) or core.lower() in _AFTER_NAME \
-                or DATELINE_WORDS.fullmatch(core) or _month_of_date(core, candidates[n + 1:], after):
+                or DATELINE_WORDS.match(" ".join(candidates[n:])) or _month_of_date(core, candidates[n + 1:], after):
             break
         words.append(w)
         if core != w and not w.endswith(","):  # a semicolon ends the names; a comma may list more
@@ -157,7 +163,34 @@ def dateline_names(text: str) -> list[str] | None:
     names = _split_names(" ".join(words).strip(" ,;:"), prefixed=True)
     if names is None or any(_not_a_name(n, prefixed=True) for n in names):
         return None
-    return names
+    return names[:1] + [n for n in names[1:] if not _role(n)]
+
+
+def _role(part: str) -> bool:
+    """Whether a part after a byline's first name is the author's role or place, not another author: one
+    word of common words ("von Jane Roe, Online-Redaktion", "Von Jane Roe, Berlin"). A second author's
+    name has two words or more, an agency's a word the vocabulary lacks."""
+    return " " not in part and _common_words(part)
+
+
+_PARTICLES = frozenset({"von", "af", "av"})
+"""Prefix words that are also the particle of a noble name ("Christoph von Ritter", "Ebba af Ekenstam")."""
+
+
+def _particle(text: str, m: re.Match[str]) -> bool:
+    """Whether the prefix word `m` found in a line of fields is a name's particle: a field of the shape
+    "Firstname von Surname" ("Christoph von Ritter 24. April 2020", where a byline would read "Ritter"),
+    one capitalised word that is no dateline's label before it, one after it. ("Ein Artikel von Jane
+    Roe", "Veröffentlicht von Jane", "Beitrag von Jane Roe" hold the prefix.)"""
+    before = _FIELD_SEP.split(text[:m.start()])[-1].split()
+    after = text[m.end():].split()
+    return m.group().split()[0].lower() in _PARTICLES and len(before) == 1 and _NAME_WORD.match(before[0]) is not None \
+        and before[0][0].isupper() and DATELINE_WORDS.fullmatch(before[0]) is None \
+        and (len(after) < 2 or not after[1][:1].isupper())
+
+
+_FIELD_SEP = re.compile(r"[|·•,;]")
+"""What separates the fields of a dateline."""
 
 
 def _month_of_date(word: str, following: list[str], after: str) -> bool:
@@ -171,9 +204,10 @@ def _month_of_date(word: str, following: list[str], after: str) -> bool:
     return not nxt or nxt[:1].isdigit()
 
 
-_AFTER_NAME = frozenset({"on", "in", "at", "am", "um", "im", "le", "la", "el", "en", "em", "il", "op", "dans"})
+_AFTER_NAME = frozenset({"on", "in", "at", "am", "um", "im", "vom", "le", "la", "el", "en", "em", "il", "op", "dans"})
 """Prepositions and articles that, capitalised, follow a byline's name in a line of fields ("By Jane
-Roe On 12 May 2021", "von Jane Roe In News"): they open the next field, not a surname. (The page's
+Roe On 12 May 2021", "von Jane Roe In News", "Von Jane Roe Vom 3. Februar 2022"): they open the next
+field, not a surname. (The page's
 stoplist cannot say so: it holds common first names too.)"""
 
 
@@ -203,12 +237,14 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         ln = lines[i]
         if not is_prefixed(lines, i) or verdicts[i].cue == "caption":
             continue
-        names = byline_names(ln, stoplist)
+        under = under_bare_prefix(lines, i)
+        names = byline_names(ln, stoplist, under_prefix=under)
         if not names:
             continue
         if found is not None:
             return None
-        if seen <= BYLINE_BELOW and real_prefixed_names(ln, names):
+        if seen <= BYLINE_BELOW and (stacked_byline(lines, i, stoplist)[0] if under
+                                     else real_prefixed_names(ln, names)):
             found = i
         else:
             return None
@@ -217,18 +253,99 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
 
 def is_prefixed(lines: list[Line], i: int) -> bool:
     """Whether line `i` is a prefixed byline: the prefix on the line ("By Jane Roe"), or alone on the
-    line above it ("Auteur" / "Jane Roe"). (The names under a bare prefix are then held to a bare name's
-    test, `not_names`: no word of them a known word.)"""
-    if BYLINE_PREFIX.match(lines[i].body):
-        return True
+    line above it ("Auteur" / "Jane Roe": `under_bare_prefix`)."""
+    return bool(BYLINE_PREFIX.match(lines[i].body)) or under_bare_prefix(lines, i)
+
+
+def under_bare_prefix(lines: list[Line], i: int) -> bool:
+    """Whether a byline's prefix stands alone on the non-blank line above line `i` ("By" / "Jane Roe",
+    "Von:" / "Jane Roe", "Autor" / "Jane Roe"), and line `i` has none of its own."""
     above = _nearest(lines, i, -1, 1)
-    return bool(above) and BARE_PREFIX.match(lines[above[0]].body) is not None
+    return bool(above) and BARE_PREFIX.match(lines[above[0]].body) is not None \
+        and not BYLINE_PREFIX.match(lines[i].body)
 
 
-def real_prefixed_names(ln: Line, names: list[str]) -> bool:
+def real_prefixed_names(ln: Line, names: list[str], *, under_prefix: bool = False) -> bool:
     """Whether a prefixed byline's names are real (`not_names`) and no heading's common words
     (`_common_words`: "Von Risiken und Nebenwirkungen")."""
-    return not not_names(ln, names) and not any(map(_common_words, names))
+    return not not_names(ln, names, under_prefix=under_prefix) and not any(map(_common_words, names))
+
+
+_HANDLE = re.compile(r"^@\w+$")
+"""An author's social media handle printed on a line of its own in a byline's block ("@janeroe")."""
+
+
+def stacked_byline(lines: list[Line], i: int, stoplist: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The names of a byline printed one name a line under its prefix, which stands alone on the line
+    above line `i` ("By" / "Jane Roe" / "and" / "John Doe", "By" / "Jane Roe" / "@janeroe" / "John Doe"),
+    and the lines they take (the prefix and the authors' handles included); none when line `i` has no
+    such prefix or no real names.
+
+    A page's layout puts the prefix, each name and each joiner in an element of its own, and the dump
+    prints each on its own line. The prefix says the names are a byline, so they are read as a prefixed
+    byline's (`byline_names`: "James", "April" are stopwords), with no furniture word or function word
+    (`_names_under_prefix`). A name below the first counts only after a joiner ("and", "&") or the first
+    author's handle. Some name must hold a word the line model's vocabulary lacks (`_common_words`), and
+    so must each one after a handle: under "Von" or "Autor" a line of common words is a heading or a role
+    ("Redaktion", "Senior Reporter"), and a first name alone is not told from one; after a joiner, a
+    name of common words ("David Brand") is the list's as the other's is. (On the dev pages such bylines
+    gave 9 pages their authors, all right by reading: 3 in the header's byline slot, 3 beside the
+    dateline, 3 signing the article off; "By" / "The Planetary Press", a site's own account above the
+    writer's "Written by" line, is refused by its lower-case "the".)"""
+    if not under_bare_prefix(lines, i):
+        return [], []
+    names = _names_under_prefix(lines, i, stoplist)
+    if not names:
+        return [], []
+    used = [_nearest(lines, i, -1, 1)[0], i]
+    real = not any(map(_common_words, names))
+    while below := _nearest(lines, used[-1], 1, 2):
+        link = below[0]
+        joined = lines[link].body.lower() in _NAME_JOINERS | {"&", ","}
+        handle = _HANDLE.match(lines[link].body) is not None
+        more = _names_under_prefix(lines, below[1], stoplist) if len(below) == 2 and (joined or handle) else None
+        if not more or handle and any(map(_common_words, more)):
+            if handle:
+                used.append(link)  # the last author's handle
+            break
+        names += [n for n in more if n not in names]
+        used += below
+        real = real or not any(map(_common_words, more))
+    return (names, used) if real else ([], [])
+
+
+STACK_LINES = 7
+"""How many lines a byline printed one name a line takes at most: its prefix and three names, with a
+joiner or a handle between each two."""
+
+
+def _stack_taking(lines: list[Line], i: int, stoplist: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The byline printed one name a line (`stacked_byline`) that line `i` is part of: its prefix, a
+    name, a joiner or a handle; none when line `i` is part of no such byline."""
+    for j in (i, *_nearest(lines, i, -1, STACK_LINES - 1)):
+        if under_bare_prefix(lines, j) or BARE_PREFIX.match(lines[j].body):
+            first = _nearest(lines, j, 1, 1) if BARE_PREFIX.match(lines[j].body) else [j]
+            names, taken = stacked_byline(lines, first[0], stoplist) if first else ([], [])
+            return (names, taken) if i in taken else ([], [])
+    return [], []
+
+
+def _names_under_prefix(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
+    """Line `i`'s names read as a prefixed byline's (`byline_names`), when they hold no furniture word
+    (`not_names`) and no function word (`_function_word`)."""
+    names = byline_names(lines[i], stoplist, under_prefix=True)
+    if not names or not_names(lines[i], names, under_prefix=True) \
+            or any(_function_word(lines, w, stoplist) for n in names for w in n.split()):
+        return None
+    return names
+
+
+def _function_word(lines: list[Line], word: str, stoplist: frozenset[str]) -> bool:
+    """Whether a capitalised word of a name is a function word: a stopword the page also prints in lower
+    case ("The" of "The Planetary Press", a site's own account, where the page says "the"). The English
+    stoplist holds first names too ("James", "April", "David"), which a page prints capitalised only."""
+    low = word.lower()
+    return low in stoplist and any(low in WORD_RE.findall(ln.body) for ln in lines if ln.text)
 
 
 def _common_words(name: str) -> bool:
@@ -247,21 +364,41 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
     if i is None:
         i = _sign_off(lines, verdicts, start, stoplist)
     if i is not None:
-        head.authors = byline_names(lines[i], stoplist) or []
-        _mark_byline(lines, i, head)
+        head.authors, taken = _byline_at(lines, i, stoplist)
+        head.reasons.update(dict.fromkeys(taken, "byline"))
 
 
 def byline_beside_dateline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
                            head: Header) -> None:
-    """The authors of a prefixed byline with real names on the line right above or right below the
-    dateline the header read, above the body's start, when the header gave no authors: a byline's
-    block prints the two together ("By Jane Roe" / "Feb 21, 2020") whatever the headline rules took for
-    the headline's slot (an alt text, a kicker, a line below the block)."""
+    """The authors of the byline inside a dateline the header read (`dateline_names`: "By Jane Roe -
+    January 10, 2020", when exactly one of its datelines holds one), else of a prefixed byline with
+    real names on the line right above or right below the one dateline it read above the body's start,
+    when the header gave no authors: a byline's block prints the two together ("By Jane Roe" / "Feb 21,
+    2020") whatever the headline rules took for the headline's slot (an alt text, a kicker, a line below
+    the block), and the header's loop reads a dateline's byline only below that slot. The byline may be
+    printed one name a line under its prefix (`stacked_byline`): the line beside the dateline is then its
+    last name or its prefix. (On the dev pages the dateline's byline gave 21 pages their authors, all
+    right by reading once "Last updated", "Vom" and a role after a comma ended the names and a "von"
+    between two names was read as a particle; the stacked one beside the dateline 3, all right.)"""
+    if head.authors:
+        return
+    held = [names for i, r in sorted(head.reasons.items())
+            if r == "dateline" and (names := dateline_names(lines[i].body))]
+    if len(held) == 1:  # a byline inside a dateline the header read ("By Jane Roe - January 10, 2020")
+        head.authors = held[0]
+        return
     dated = [i for i, r in head.reasons.items() if r == "dateline" and i < start]
-    if head.authors or len(dated) != 1:
+    if len(dated) != 1:
         return
     for i in (*_nearest(lines, dated[0], -1, 1), *_nearest(lines, dated[0], 1, 1)):
-        if i >= start or i in head.reasons or verdicts[i].cue == "caption" or not BYLINE_PREFIX.match(lines[i].body):
+        if i >= start or i in head.reasons or verdicts[i].cue == "caption":
+            continue
+        stacked, taken = _stack_taking(lines, i, stoplist)
+        if stacked and all(k < start and k not in head.reasons for k in taken):
+            head.authors = stacked
+            head.reasons.update(dict.fromkeys(taken, "byline"))
+            return
+        if not BYLINE_PREFIX.match(lines[i].body):
             continue
         names = byline_names(lines[i], stoplist)
         if names and real_prefixed_names(lines[i], names):
@@ -279,15 +416,20 @@ def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int,
     below it); the same name under both changes nothing."""
     i = below_slot if below_slot is not None else byline_below(lines, verdicts, start, stoplist)
     if i is not None:
-        head.authors = byline_names(lines[i], stoplist) or head.authors
-        _mark_byline(lines, i, head)
+        names, taken = _byline_at(lines, i, stoplist)
+        head.authors = names or head.authors
+        head.reasons.update(dict.fromkeys(taken, "byline"))
 
 
-def _mark_byline(lines: list[Line], i: int, head: Header) -> None:
-    """Remove line `i` as the byline, with its prefix when that stands alone on the line above it."""
-    head.reasons[i] = "byline"
-    if not BYLINE_PREFIX.match(lines[i].body):
-        head.reasons[_nearest(lines, i, -1, 1)[0]] = "byline"
+def _byline_at(lines: list[Line], i: int, stoplist: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The names of the prefixed byline at line `i` and the lines it takes, to be removed as the byline:
+    the line, and its prefix when that stands alone on the line above it, with the names, joiners and
+    handles printed below it one a line (`stacked_byline`)."""
+    names, taken = stacked_byline(lines, i, stoplist)
+    if names:
+        return names, taken
+    prefix = [] if BYLINE_PREFIX.match(lines[i].body) else _nearest(lines, i, -1, 1)[:1]
+    return byline_names(lines[i], stoplist) or [], [*prefix, i]
 
 
 SIGN_OFF_LINES = 5
@@ -315,23 +457,27 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
                             if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
     near = sorted({i for end in ends
                    for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
-                   if _prefixed_names(lines[i], verdicts[i], stoplist)})
+                   if _prefixed_names(lines, i, verdicts[i], stoplist)})
     if len(near) != 1:
         return None
     i = near[0]
-    names = byline_names(lines[i], stoplist) or []
-    if not_names(lines[i], names) or any(map(_common_words, names)) \
-            or any(w.lower() in stoplist for n in names for w in n.split()):
-        return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES")
-    if any(_prefixed_names(lines[k], verdicts[k], stoplist) for k in range(start + 1, len(lines)) if k != i):
+    under = under_bare_prefix(lines, i)
+    names = stacked_byline(lines, i, stoplist)[0] if under else byline_names(lines[i], stoplist) or []
+    if not names or not_names(lines[i], names, under_prefix=under) or any(map(_common_words, names)) \
+            or not under and any(w.lower() in stoplist for n in names for w in n.split()):
+        return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES"); under a
+        # bare prefix one the page prints in lower case does (`stacked_byline`): "Dr.", "Thomas" are stopwords
+    if any(_prefixed_names(lines, k, verdicts[k], stoplist) for k in range(start + 1, len(lines)) if k != i):
         return None
     return i
 
 
-def _prefixed_names(ln: Line, verdict: Verdict, stoplist: frozenset[str]) -> bool:
-    """Whether a line is a prefixed byline ("By Jane Roe", "Autor: Jane Roe") with names' shape, and no
-    caption ("Foto: ...")."""
-    return bool(BYLINE_PREFIX.match(ln.body)) and verdict.cue != "caption" and bool(byline_names(ln, stoplist))
+def _prefixed_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> bool:
+    """Whether line `i` is a prefixed byline ("By Jane Roe", "Autor: Jane Roe", "Autor" / "Jane Roe")
+    with names' shape, and no caption ("Foto: ...")."""
+    under = under_bare_prefix(lines, i)
+    return (under or bool(BYLINE_PREFIX.match(lines[i].body))) and verdict.cue != "caption" \
+        and bool(byline_names(lines[i], stoplist, under_prefix=under))
 
 
 def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list[str]) -> bool:

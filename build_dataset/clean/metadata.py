@@ -60,6 +60,7 @@ from build_dataset.clean.bylines import (
     pseudo_byline,
     read_byline_below,
     real_prefixed_names,
+    stacked_byline,
 )
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -480,6 +481,12 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             if head.published is None and not in_date_list(lines, i, day_first=day_first) and not names_event(b):
                 # (a deadline's or an event's date is no publication's)
                 head.published = publication_date(b, day_first=day_first)
+            continue
+        stacked, taken = stacked_byline(lines, i, stoplist) if not byline_seen or refused_bare else ([], [])
+        if stacked:  # the byline slot, its prefix alone on the line above ("By" / "Jane Roe" / "and" / ...)
+            byline_seen, bare_slot, refused_bare = True, False, False
+            head.authors = stacked
+            head.reasons.update(dict.fromkeys(taken, "byline"))
             continue
         names = byline_names(ln, stoplist)
         if names and (not byline_seen or refused_bare and BYLINE_PREFIX.match(b)):
