@@ -310,6 +310,14 @@ def test_a_byline_printed_one_name_a_line_under_its_prefix_is_read(stack: list[s
             row for row in stack if row != "Senior Reporter"]
 
 
+def test_a_name_under_its_prefix_that_the_copyright_notice_holds_is_no_author() -> None:
+    """"Von" / "Presse Zwiebelstadt" above "© Presse Zwiebelstadt Medien GmbH": the site's own account."""
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Von", "Kathrin Zwiebelmayer", "12 March 2021", BODY,
+                         "© Presse Zwiebelstadt Medien GmbH"])
+    assert _page_header(page).authors == ["Kathrin Zwiebelmayer"]
+    assert _page_header(page.replace("Kathrin Zwiebelmayer", "Presse Zwiebelstadt")).authors == []
+
+
 def test_a_name_in_the_photo_caption_beside_it_is_no_author() -> None:
     """A name with no prefix right above a caption that names it is the picture's subject."""
     page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe", "Jane Roe at the summit. Photo: Agency", BODY])
