@@ -280,6 +280,22 @@ def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str])
     assert head.published is not None
 
 
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Jana Rohde@JanaRohde", ["Jana Rohde"]),
+    ("Por Juana Pérez jperez@example.com", ["Juana Pérez"]),
+    ("By Jana Rohde | jrohde@example.com", ["Jana Rohde"]),
+    ("Por Juana Pérez Ruizjuana.perez@example.com", []),  # glued: where the name ends is unknown
+])
+def test_a_handle_or_an_address_after_the_name_is_no_part_of_it(byline: str, authors: list[str]) -> None:
+    """An author's handle glued to the name or an e-mail address after it is the byline's contact."""
+    assert _read([], byline).authors == authors
+
+
+def test_a_handle_glued_to_the_name_in_a_dateline_ends_the_name() -> None:
+    head = _read([], "By Jana Rohde@JanaRohde Jul 3, 2019, 4:22am EDT")
+    assert head.authors == ["Jana Rohde"] and head.published == dt.date(2019, 7, 3)
+
+
 def test_a_name_printed_twice_is_a_byline_only_above_its_dateline() -> None:
     """A byline widget prints the name and its link; an alt text and its caption print a name twice too,
     so the dateline right below is what tells the byline."""

@@ -60,10 +60,17 @@ def not_names(ln: Line, names: list[str], *, dated_below: bool = False, under_pr
 
 
 def _byline_text(ln: Line) -> str:
-    """The part of a byline-shaped line that holds the names: after the prefix, before a separator."""
+    """The part of a byline-shaped line that holds the names: after the prefix, before a separator, with
+    no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(ln.body)
     text = m.group("names") if m else ln.body
-    return re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0].strip(" ,;:")
+    return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0]).strip(" ,;:")
+
+
+_CONTACT = re.compile(r"(?<=\w)@\w+(?![.\w-])|\s+[a-z0-9][\w.+-]*@[\w-]+(?:\.[\w-]+)+")
+"""An author's handle glued to the name ("By Jane Roe@JaneRoe") or an e-mail address after it ("Por
+Juana Pérez jperez@example.com"): the byline's contact, not a part of the name. An address glued to the
+name ("Juana Pérez Ruizjuana.perez@...") starts with a capital and is left: the name's end is unknown."""
 
 
 def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = False) -> list[str] | None:
@@ -141,7 +148,7 @@ def dateline_names(text: str) -> list[str] | None:
     if m is None:
         return None
     words: list[str] = []
-    rest = text[m.end():]
+    rest = _CONTACT.sub(" ", text[m.end():])
     field = _FIELD_END.split(rest, maxsplit=1)[0]
     after = rest[len(field):].lstrip()  # what follows the field: a digit opens a date
     candidates = field.split()
