@@ -244,10 +244,13 @@ def test_words_that_are_no_name_are_no_author(byline: str) -> None:
     ("By Mark Stone", ["Mark Stone"]),
     ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),  # a full stop that ends a name, not a sentence
     ("Von Anna K.", ["Anna K."]),
+    ("By Jose de la Cruz", ["Jose de la Cruz"]),  # a surname's particles in lower case
+    ("Von Jana Rohde und Piet van der Quappen", ["Jana Rohde", "Piet van der Quappen"]),
+    ("Jose de la Cruz", []),  # without a prefix, a lower-case word is a phrase's
 ])
 def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
-    """Names pass: with a prefix even when a first name is a common word ("Mark"); without one when
-    no word of it is a common word."""
+    """Names pass: with a prefix even when a first name is a common word ("Mark") or a surname holds a
+    particle in lower case ("de la"); without one when no word of it is a common word."""
     assert _read([], byline).authors == authors
 
 

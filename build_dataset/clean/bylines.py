@@ -99,7 +99,8 @@ def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = Fal
 
 def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
     """The names of a byline's text, each one to four capitalised words (two or more without a prefix:
-    a single capitalised word is any menu item); None when a part has no name's shape."""
+    a single capitalised word is any menu item; with one, a surname's particles in lower case between
+    them, `_inner_particle`); None when a part has no name's shape."""
     names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
     # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr.")
     names = names[:1] + [n for n in names[1:] if not _degree(n)]
@@ -107,11 +108,23 @@ def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
         return None
     for name in names:
         words = name.split()
-        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+        if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) and (w[0].isupper() or prefixed and
+                                                                        _inner_particle(words, k))
+                                               for k, w in enumerate(words)):
             return None
         if not prefixed and len(words) < 2:
             return None
     return names
+
+
+NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van", "von",
+                            "der", "den", "ter", "ten", "zu"})
+"""Lower-case words inside a surname ("Jose de la Cruz", "Justus von Daniels", "Rafael van der Vaart")."""
+
+
+def _inner_particle(words: list[str], k: int) -> bool:
+    """Whether word `k` of a name is a particle between its first and last word, both capitalised."""
+    return 0 < k < len(words) - 1 and words[k] in NAME_PARTICLES and words[-1][0].isupper()
 
 
 DEGREE_MAX_CHARS = 4
