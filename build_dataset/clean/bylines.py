@@ -102,8 +102,11 @@ def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
     a single capitalised word is any menu item; with one, a surname's particles in lower case between
     them, `_inner_particle`); None when a part has no name's shape."""
     names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
-    # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr.")
-    names = names[:1] + [n for n in names[1:] if not _degree(n)]
+    # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."), or,
+    # after a comma at the end, an agency's abbreviation in lower case ("Von Jane Roe, dpa")
+    agency = prefixed and len(names) > 1 and _LOWER_AGENCY.fullmatch(names[-1]) is not None \
+        and text.rstrip().endswith(", " + names[-1])
+    names = names[:1] + [n for n in names[1:-1 if agency else None] if not _degree(n)]
     if not names:
         return None
     for name in names:
@@ -125,6 +128,12 @@ NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das"
 def _inner_particle(words: list[str], k: int) -> bool:
     """Whether word `k` of a name is a particle between its first and last word, both capitalised."""
     return 0 < k < len(words) - 1 and words[k] in NAME_PARTICLES and words[-1][0].isupper()
+
+
+_LOWER_AGENCY = re.compile(r"[a-z]{2,4}")
+"""A news agency's abbreviation as German-language pages print it after the writer's name ("dpa", "afp",
+"apa", "kna"): it has no name's shape, and the writer's name stands without it. (On the dev pages it gave
+one page its author, right.)"""
 
 
 DEGREE_MAX_CHARS = 4
