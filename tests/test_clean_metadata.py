@@ -273,12 +273,13 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     ("von Jana Rohde, Online-Redaktion Veröffentlicht: 26.12.2022", ["Jana Rohde"]),  # a role is no author
     ("Christoph von Zwiebelmayer 24. April 2020", []),  # a name's particle is no prefix
     ("Ein Artikel von Jana Rohde | 27.01.2022", ["Jana Rohde"]),  # a prefix after a word of its label
+    ("By Jana Rohde/June 12, 2020 9:49 am EST", []),  # a name glued to the next field: its end unknown
 ])
 def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str]) -> None:
     """A line of header fields holds the byline after its prefix word; the name ends at a separator, a
     digit, a month's name, a preposition, a field's label or a dateline's ("Last updated"), and a word
     of common words after a comma is the author's role or place. A handle in lower case is no name, and
-    a "von" between two names is a particle, not a prefix."""
+    a "von" between two names is a particle, not a prefix; a name glued to the next field is none."""
     head = _read([], dateline)
     assert head.authors == authors
     assert head.published is not None
@@ -293,6 +294,17 @@ def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str])
 def test_a_handle_or_an_address_after_the_name_is_no_part_of_it(byline: str, authors: list[str]) -> None:
     """An author's handle glued to the name or an e-mail address after it is the byline's contact."""
     assert _read([], byline).authors == authors
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("von Jana Rohde Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35 von der Redaktion", ["Jana Rohde"]),
+    ("Von Kopf bis Fuß: so schützen Sie sich am 3. Mai 2021 vor dem Frost im Garten", []),  # a heading's words
+    ("By Jana Rohde/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST", []),  # the name's end unknown
+])
+def test_a_byline_opening_a_long_line_of_fields_is_read(line: str, authors: list[str]) -> None:
+    """A line too long for a dateline that opens with a byline's prefix and states a date holds the
+    byline: its names, when they hold a word the vocabulary lacks and end where a field starts."""
+    assert _read([], line).authors == authors
 
 
 def test_a_handle_glued_to_the_name_in_a_dateline_ends_the_name() -> None:

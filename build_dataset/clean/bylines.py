@@ -21,7 +21,7 @@ import re
 
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import DATELINE_WORDS, parse_date
+from build_dataset.clean.dates import DATELINE_WORDS, parse_date, publication_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.header_lines import (
     BARE_PREFIX,
@@ -165,7 +165,8 @@ def dateline_names(text: str) -> list[str] | None:
     News"): the capitalised words that follow it, up to a separator, a digit, a lower-case word or a
     capitalised preposition ("by Jane Roe in News", "By Jane Roe On 12 May", `_AFTER_NAME`), a field's
     label ("Categories:") or a month's name ("by Jane Roe March 5, 2020"), or a dateline's label ("by Jane
-    Roe Last updated Nov 8"). A "von" inside a name is no prefix (`_particle`)."""
+    Roe Last updated Nov 8"). A "von" inside a name is no prefix (`_particle`), and a capitalised word
+    glued to what follows ("Roe/June") leaves the name's end unknown: no names."""
     m = next((m for m in _INLINE_PREFIX.finditer(text) if not _particle(text, m)), None)
     if m is None:
         return None
@@ -179,6 +180,8 @@ def dateline_names(text: str) -> list[str] | None:
             words.append(w)
             continue
         core = w.rstrip(",;")
+        if core[:1].isupper() and not _NAME_WORD.match(core.rstrip(":")):
+            return None  # a name glued to the next field ("by Jane Roe/June 12, 2020"): its end is unknown
         if not (_NAME_WORD.match(core) and core[0].isupper()) or core.lower() in _AFTER_NAME \
                 or DATELINE_WORDS.match(" ".join(candidates[n:])) or _month_of_date(core, candidates[n + 1:], after):
             break
@@ -220,6 +223,19 @@ def _particle(text: str, m: re.Match[str]) -> bool:
 
 _FIELD_SEP = re.compile(r"[|·•,;]")
 """What separates the fields of a dateline."""
+
+
+def byline_with_fields(ln: Line, *, day_first: bool | None) -> list[str] | None:
+    """The names of a line that opens with a byline's prefix and goes on with the dateline's fields
+    ("von Jane Roe Erstellt am 01.01.23 um 08:35, geändert am ...", too many words for a dateline): the
+    names after the prefix (`dateline_names`) when the line states a publication date, each holding a
+    word the vocabulary lacks (a heading "Von Kopf bis Fuß" holds common words and no date). (On the dev
+    pages it gave 2 pages their authors, both right: "Sonia Mevißen", and "Ela" of "By Ela on 31. October,
+    2023 | 18 Comments. This post may contain affiliate links", the blog's author by her short name.)"""
+    if not BYLINE_PREFIX.match(ln.body) or publication_date(ln.body, day_first=day_first) is None:
+        return None
+    names = dateline_names(ln.body)
+    return names if names and not any(map(_common_words, names)) else None
 
 
 def _month_of_date(word: str, following: list[str], after: str) -> bool:

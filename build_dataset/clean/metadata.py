@@ -52,6 +52,7 @@ from collections.abc import Iterator
 from build_dataset.clean.bylines import (
     byline_beside_dateline,
     byline_names,
+    byline_with_fields,
     caption_name,
     dateline_names,
     is_prefixed,
@@ -481,6 +482,12 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             if head.published is None and not in_date_list(lines, i, day_first=day_first) and not names_event(b):
                 # (a deadline's or an event's date is no publication's)
                 head.published = publication_date(b, day_first=day_first)
+            continue
+        fielded = byline_with_fields(ln, day_first=day_first) if not byline_seen else None
+        if fielded:  # a byline and the dateline's fields on one long line
+            byline_seen = True
+            head.authors = fielded
+            head.reasons[i] = "byline"
             continue
         stacked, taken = stacked_byline(lines, i, stoplist) if not byline_seen or refused_bare else ([], [])
         if stacked:  # the byline slot, its prefix alone on the line above ("By" / "Jane Roe" / "and" / ...)
