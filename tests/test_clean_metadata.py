@@ -248,6 +248,7 @@ def test_words_that_are_no_name_are_no_author(byline: str) -> None:
     ("Von Jana Rohde und Piet van der Quappen", ["Jana Rohde", "Piet van der Quappen"]),
     ("Jose de la Cruz", []),  # without a prefix, a lower-case word is a phrase's
     ("Von Jana Rohde, dpa", ["Jana Rohde"]),  # an agency's abbreviation in lower case
+    ("Von [ef7] Jana Rohde", ["Jana Rohde"]),  # the author's portrait between the prefix and the name
 ])
 def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     """Names pass: with a prefix even when a first name is a common word ("Mark") or a surname holds a

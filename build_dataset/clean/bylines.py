@@ -60,11 +60,15 @@ def not_names(ln: Line, names: list[str], *, dated_below: bool = False, under_pr
 
 
 def _byline_text(ln: Line) -> str:
-    """The part of a byline-shaped line that holds the names: after the prefix, before a separator, with
-    no handle or e-mail address (`_CONTACT`)."""
+    """The part of a byline-shaped line that holds the names: after the prefix and the author's portrait
+    (`_AVATAR`), before a separator, with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(ln.body)
-    text = m.group("names") if m else ln.body
+    text = _AVATAR.sub("", m.group("names")) if m else ln.body
     return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0]).strip(" ,;:")
+
+
+_AVATAR = re.compile(r"^\[[^\]\s]*\]\s+")
+"""A w3m image mark between a byline's prefix and the names: the author's portrait ("Von [ef7] Jane Roe")."""
 
 
 _CONTACT = re.compile(r"(?<=\w)@\w+(?![.\w-])|\s+[a-z0-9][\w.+-]*@[\w-]+(?:\.[\w-]+)+")
