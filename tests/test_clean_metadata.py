@@ -249,6 +249,10 @@ def test_words_that_are_no_name_are_no_author(byline: str) -> None:
     ("Jose de la Cruz", []),  # without a prefix, a lower-case word is a phrase's
     ("Von Jana Rohde, dpa", ["Jana Rohde"]),  # an agency's abbreviation in lower case
     ("Von [ef7] Jana Rohde", ["Jana Rohde"]),  # the author's portrait between the prefix and the name
+    ("Escrito por Juana Pérez Ruiz", ["Juana Pérez Ruiz"]),  # a phrase that credits the writing
+    ("Eine Kolumne von Jana Rohde", ["Jana Rohde"]),
+    ("Text und Interview: Jana Rohde", ["Jana Rohde"]),
+    ("Text von Jana Rohde     Illustration von Piet Quappen", ["Jana Rohde"]),  # the next field beside it
 ])
 def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     """Names pass: with a prefix even when a first name is a common word ("Mark") or a surname holds a
@@ -653,7 +657,7 @@ def _signed(rows: list[str], kept: int, language_sample: str = BODY) -> tuple[He
 
 
 @pytest.mark.parametrize("sign_off", ["Autor: Jana Rohde", "Text: Jana Rohde", "Auteur : Jana Rohde",
-                                      "Autor\n\nJana Rohde", "von\n\nJana Rohde"])
+                                      "Autor\n\nJana Rohde", "von\n\nJana Rohde", "Ein Beitrag von:\n\n• Jana Rohde"])
 def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) -> None:
     """A byline after the last paragraph (a sign-off, an author box, its prefix alone above the name) is
     the article's when no other prefixed byline is below the body's start."""

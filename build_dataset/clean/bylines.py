@@ -61,10 +61,11 @@ def not_names(ln: Line, names: list[str], *, dated_below: bool = False, under_pr
 
 def _byline_text(ln: Line) -> str:
     """The part of a byline-shaped line that holds the names: after the prefix and the author's portrait
-    (`_AVATAR`), before a separator, with no handle or e-mail address (`_CONTACT`)."""
+    (`_AVATAR`), before a separator or a gap of spaces (the next field printed beside it: "Text von
+    Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(ln.body)
     text = _AVATAR.sub("", m.group("names")) if m else ln.body
-    return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+", text)[0]).strip(" ,;:")
+    return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0]).strip(" ,;:")
 
 
 _AVATAR = re.compile(r"^\[[^\]\s]*\]\s+")
