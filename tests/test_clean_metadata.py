@@ -666,6 +666,15 @@ def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) 
     assert head.authors == ["Jana Rohde"] and removed == sign_off.split("\n\n")
 
 
+@pytest.mark.parametrize("heading", ["About the author", "Über den Autor/ die Autorin", "Published By"])
+def test_an_author_box_below_the_article_gives_its_author(heading: str) -> None:
+    """An author box's heading is a prefix alone above the name, the author's portrait between them."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, heading, "[portrait]", "Jana Rohde",
+            "Jana Rohde writes about water and cities.", "Share"]
+    head, removed = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == ["Jana Rohde"] and removed == [heading, "Jana Rohde"]
+
+
 def test_an_author_box_under_its_prefix_is_read_though_its_words_are_stopwords() -> None:
     """An author box ("AUTOR" / "Dr. Thomas Zwiebelmayer" / a note) after the last paragraph: "Dr." and
     "Thomas" are German stopwords, but the page prints neither in lower case."""

@@ -309,10 +309,18 @@ def is_prefixed(lines: list[Line], i: int) -> bool:
 
 def under_bare_prefix(lines: list[Line], i: int) -> bool:
     """Whether a byline's prefix stands alone on the non-blank line above line `i` ("By" / "Jane Roe",
-    "Von:" / "Jane Roe", "Autor" / "Jane Roe"), and line `i` has none of its own."""
-    above = _nearest(lines, i, -1, 1)
-    return bool(above) and BARE_PREFIX.match(lines[above[0]].body) is not None \
-        and not BYLINE_PREFIX.match(lines[i].body)
+    "Von:" / "Jane Roe", "Autor" / "Jane Roe", `_bare_prefix_above`), and line `i` has none of its own."""
+    return _bare_prefix_above(lines, i) is not None and not BYLINE_PREFIX.match(lines[i].body)
+
+
+def _bare_prefix_above(lines: list[Line], i: int) -> int | None:
+    """The line above line `i` that is a byline's prefix alone, past blank lines and an image's mark (an
+    author box's portrait between its heading and the name: "About the author" / "[portrait]" / "Jane
+    Roe"); None when the nearest such line is no prefix."""
+    j = i - 1
+    while j >= 0 and (not lines[j].text or lines[j].markup):
+        j -= 1
+    return j if j >= 0 and BARE_PREFIX.match(lines[j].body) else None
 
 
 def real_prefixed_names(ln: Line, names: list[str], *, under_prefix: bool = False) -> bool:
@@ -343,12 +351,11 @@ def stacked_byline(lines: list[Line], i: int, stoplist: frozenset[str]) -> tuple
     dateline, 3 signing the article off; "By" / "The Planetary Press", a site's own account above the
     writer's "Written by" line, is refused by its lower-case "the", and "Von" / "Presse Augsburg",
     labelled wrong, by the page's copyright notice.)"""
-    if not under_bare_prefix(lines, i):
+    prefix = _bare_prefix_above(lines, i)
+    names = _names_under_prefix(lines, i, stoplist) if under_bare_prefix(lines, i) else None
+    if prefix is None or not names:
         return [], []
-    names = _names_under_prefix(lines, i, stoplist)
-    if not names:
-        return [], []
-    used = [_nearest(lines, i, -1, 1)[0], i]
+    used = [prefix, i]
     real = not any(map(_common_words, names))
     while below := _nearest(lines, used[-1], 1, 2):
         link = below[0]
@@ -493,7 +500,8 @@ def _byline_at(lines: list[Line], i: int, stoplist: frozenset[str]) -> tuple[lis
     names, taken = stacked_byline(lines, i, stoplist)
     if names:
         return names, taken
-    prefix = [] if BYLINE_PREFIX.match(lines[i].body) else _nearest(lines, i, -1, 1)[:1]
+    above = _bare_prefix_above(lines, i)
+    prefix = [] if BYLINE_PREFIX.match(lines[i].body) or above is None else [above]
     return byline_names(lines[i], stoplist) or [], [*prefix, i]
 
 

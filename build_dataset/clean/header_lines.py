@@ -37,9 +37,13 @@ and "von Jane Roe"). On the dev pages the phrases, with a gap of spaces ending t
 their authors, all right by reading, and one a right standfirst above its byline; no title, date or
 section moved."""
 BYLINE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS})\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
-BARE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS}|authors?|auteurs?|autoren)\s*:?$", re.IGNORECASE)
+BARE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS}|authors?|auteurs?|autoren|published by|posted by|"
+                         r"about the authors?|über (?:den|die) autor(?:in|en)?(?:\s*/\s*die autorin)?|"
+                         r"zu[mr] autor(?:in)?)\s*:?$", re.IGNORECASE)
 """A byline's prefix alone on its line, the names on the next ("Auteur" / "Jane Roe", a list of
-definitions' label and value)."""
+definitions' label and value), or an author box's heading ("About the author", "Published By" / "Jane
+Roe"). (The headings gave 3 dev pages their authors, all right by reading, each a box right below the
+article's last paragraph; boxes farther down stay unread, as other sign-offs do.)"""
 
 
 PROSE_END = ".!?。！？…\"'”’»)"
