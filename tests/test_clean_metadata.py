@@ -279,6 +279,7 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     ("Christoph von Zwiebelmayer 24. April 2020", []),  # a name's particle is no prefix
     ("Ein Artikel von Jana Rohde | 27.01.2022", ["Jana Rohde"]),  # a prefix after a word of its label
     ("By Jana Rohde/June 12, 2020 9:49 am EST", []),  # a name glued to the next field: its end unknown
+    ("Author: Jarek2man am 29.12.2010, 13:36 Uhr", []),  # so is a handle glued to a digit
 ])
 def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str]) -> None:
     """A line of header fields holds the byline after its prefix word; the name ends at a separator, a
@@ -682,6 +683,17 @@ def test_an_author_box_under_its_prefix_is_read_though_its_words_are_stopwords()
             "ist Rechtsanwalt in Berlin", "Share"]
     head, _ = _signed(rows, 3 + len(PARAGRAPHS), language_sample="der die das und ist nicht mit von auf für dr thomas")
     assert head.authors == ["Dr. Thomas Zwiebelmayer"]
+
+
+@pytest.mark.parametrize(("sign_off", "authors"), [
+    ("Posted by Jana Rohde at 5:11 AM", ["Jana Rohde"]),  # a blog's sign-off: the names before its fields
+    ("Author: Jarek2man am 29.12.2010, 13:36 Uhr", []),  # a handle glued to a digit: its end unknown
+    ("Von Informationskampagnen über Quoten bis zu Anreizen", []),  # a sentence: no date, no sign-off
+])
+def test_a_sign_off_with_its_fields_gives_the_names_before_them(sign_off: str, authors: list[str]) -> None:
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, sign_off, "Share", "Imprint"]
+    head, _ = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == authors
 
 
 def test_a_sign_off_below_the_articles_last_paragraphs_is_read_when_a_kept_promotion_follows_far_below() -> None:

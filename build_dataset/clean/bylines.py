@@ -179,6 +179,8 @@ def dateline_names(text: str) -> list[str] | None:
     rest = _CONTACT.sub(" ", text[m.end():])
     field = _FIELD_END.split(rest, maxsplit=1)[0]
     after = rest[len(field):].lstrip()  # what follows the field: a digit opens a date
+    if field[-1:].isalpha() and rest[len(field):][:1].isdigit():
+        return None  # a digit glued to a word ("Bo2man am 29.12.2010"): a handle, its end unknown
     candidates = field.split()
     for n, w in enumerate(candidates):
         if w.lower() in _NAME_JOINERS or w in ("&", ","):
@@ -502,7 +504,7 @@ def _byline_at(lines: list[Line], i: int, stoplist: frozenset[str]) -> tuple[lis
         return names, taken
     above = _bare_prefix_above(lines, i)
     prefix = [] if BYLINE_PREFIX.match(lines[i].body) or above is None else [above]
-    return byline_names(lines[i], stoplist) or [], [*prefix, i]
+    return _signed_names(lines[i], stoplist) or [], [*prefix, i]
 
 
 SIGN_OFF_LINES = 5
@@ -535,7 +537,7 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
         return None
     i = near[0]
     under = under_bare_prefix(lines, i)
-    names = stacked_byline(lines, i, stoplist)[0] if under else byline_names(lines[i], stoplist) or []
+    names = stacked_byline(lines, i, stoplist)[0] if under else _signed_names(lines[i], stoplist) or []
     if not names or not_names(lines[i], names, under_prefix=under) or any(map(_common_words, names)) \
             or not under and any(w.lower() in stoplist for n in names for w in n.split()):
         return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES"); under a
@@ -550,7 +552,16 @@ def _prefixed_names(lines: list[Line], i: int, verdict: Verdict, stoplist: froze
     with names' shape, and no caption ("Foto: ...")."""
     under = under_bare_prefix(lines, i)
     return (under or bool(BYLINE_PREFIX.match(lines[i].body))) and verdict.cue != "caption" \
-        and bool(byline_names(lines[i], stoplist, under_prefix=under))
+        and bool(byline_names(lines[i], stoplist, under_prefix=under) if under else _signed_names(lines[i], stoplist))
+
+
+def _signed_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of a line with a byline's prefix: the whole rest of the line (`byline_names`), or, on a
+    line with a date or a time, the names before the fields that follow them ("Posted by Jane Roe at 5:11
+    AM", `dateline_names`). (Without the date or time a sentence opening with "Von" gave its next noun:
+    "Von Informationskampagnen über ..."; with it, 2 dev pages gained their blog's sign-off, both right.)"""
+    return byline_names(ln, stoplist) or (dateline_names(ln.body) if BYLINE_PREFIX.match(ln.body) and ln.dated
+                                          else None)
 
 
 def caption_name(lines: list[Line], verdicts: list[Verdict], i: int, names: list[str]) -> bool:
