@@ -356,6 +356,16 @@ def test_a_name_under_its_prefix_that_the_copyright_notice_holds_is_no_author() 
     assert _page_header(page.replace("Kathrin Zwiebelmayer", "Presse Zwiebelstadt")).authors == []
 
 
+@pytest.mark.parametrize(("name", "authors"), [
+    ("Stefan Zwiebelmayer", ["Stefan Zwiebelmayer"]),  # a common first name, a surname the vocabulary lacks
+    ("Stefan Berlin", []),  # common words only
+    ("Online-Experte Stefan Zwiebelmayer", []),  # a role's compound of common words
+])
+def test_a_bare_name_above_the_dateline_may_hold_a_common_first_name(name: str, authors: list[str]) -> None:
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, name, "12 March 2021", BODY])
+    assert _page_header(page).authors == authors
+
+
 def test_a_name_in_the_photo_caption_beside_it_is_no_author() -> None:
     """A name with no prefix right above a caption that names it is the picture's subject."""
     page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe", "Jane Roe at the summit. Photo: Agency", BODY])
