@@ -62,6 +62,7 @@ from build_dataset.clean.bylines import (
     read_byline_below,
     real_prefixed_names,
     stacked_byline,
+    under_bare_prefix,
 )
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -500,7 +501,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             # the byline slot: header whether or not it holds real names; below a slot that was no byline
             # (no prefix, no real names), a prefixed byline ("By Jane Roe") is read again
             byline_seen = True
-            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first)
+            # (names under a bare prefix that `stacked_byline` refused are held to a bare name's test)
+            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first) \
+                and not under_bare_prefix(lines, i)
             refused = not_names(ln, names, dated_below=dated_below) or (
                 not BYLINE_PREFIX.match(b)
                 and (caption_name(lines, verdicts, i, names)
