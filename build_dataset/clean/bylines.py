@@ -10,9 +10,12 @@ or that its own line, the lines above it or the page show to be a headline cut a
 below the body's paragraphs, the story's subject or, in a language that capitalises nouns, an adjective
 and a noun (`pseudo_byline`) are refused: an empty `authors` is better than a wrong one. A prefixed
 byline below a bare one wins over it (`prefixed_byline_wins`), its prefix on its line or alone above it.
-A byline printed one name a line under its prefix ("By" / "Jane Roe" / "and" / "John Doe") is read as
-a prefixed one (`stacked_byline`), in the header, beside its dateline, below the body's start and at
-its end.
+A byline printed one name a line under its prefix or an author box's heading ("By" / "Jane Roe" / "and"
+/ "John Doe", "About the author" / "Jane Roe") is read as a prefixed one (`stacked_byline`), in the
+header, beside its dateline, below the body's start and at its end; so is the byline inside a dateline
+the header read, whatever took the headline's slot (`byline_beside_dateline`), and one opening a long
+line of fields (`byline_with_fields`). A handle, an e-mail address, a portrait's mark or an agency's
+abbreviation beside the names is no part of them; a name glued to what follows ("Roe/June") is none.
 """
 
 from __future__ import annotations
@@ -226,7 +229,7 @@ def _role(part: str) -> bool:
     return " " not in part and _common_words(part)
 
 
-_PARTICLES = frozenset({"von", "af", "av"})
+_PREFIX_PARTICLES = frozenset({"von", "af", "av"})
 """Prefix words that are also the particle of a noble name ("Christoph von Ritter", "Ebba af Ekenstam")."""
 
 
@@ -237,8 +240,8 @@ def _particle(text: str, m: re.Match[str]) -> bool:
     Roe", "Veröffentlicht von Jane", "Beitrag von Jane Roe" hold the prefix.)"""
     before = _FIELD_SEP.split(text[:m.start()])[-1].split()
     after = text[m.end():].split()
-    return m.group().split()[0].lower() in _PARTICLES and len(before) == 1 and _NAME_WORD.match(before[0]) is not None \
-        and before[0][0].isupper() and DATELINE_WORDS.fullmatch(before[0]) is None \
+    return m.group().split()[0].lower() in _PREFIX_PARTICLES and len(before) == 1 \
+        and _NAME_WORD.match(before[0]) is not None and before[0][0].isupper() and DATELINE_WORDS.fullmatch(before[0]) is None \
         and (len(after) < 2 or not after[1][:1].isupper())
 
 
