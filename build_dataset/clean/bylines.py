@@ -241,8 +241,8 @@ def _particle(text: str, m: re.Match[str]) -> bool:
     before = _FIELD_SEP.split(text[:m.start()])[-1].split()
     after = text[m.end():].split()
     return m.group().split()[0].lower() in _PREFIX_PARTICLES and len(before) == 1 \
-        and _NAME_WORD.match(before[0]) is not None and before[0][0].isupper() and DATELINE_WORDS.fullmatch(before[0]) is None \
-        and (len(after) < 2 or not after[1][:1].isupper())
+        and _NAME_WORD.match(before[0]) is not None and before[0][0].isupper() \
+        and DATELINE_WORDS.fullmatch(before[0]) is None and (len(after) < 2 or not after[1][:1].isupper())
 
 
 _FIELD_SEP = re.compile(r"[|·•,;]")
