@@ -244,10 +244,19 @@ def test_words_that_are_no_name_are_no_author(byline: str) -> None:
     ("By Mark Stone", ["Mark Stone"]),
     ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),  # a full stop that ends a name, not a sentence
     ("Von Anna K.", ["Anna K."]),
+    ("By Jose de la Cruz", ["Jose de la Cruz"]),  # a surname's particles in lower case
+    ("Von Jana Rohde und Piet van der Quappen", ["Jana Rohde", "Piet van der Quappen"]),
+    ("Jose de la Cruz", []),  # without a prefix, a lower-case word is a phrase's
+    ("Von Jana Rohde, dpa", ["Jana Rohde"]),  # an agency's abbreviation in lower case
+    ("Von [ef7] Jana Rohde", ["Jana Rohde"]),  # the author's portrait between the prefix and the name
+    ("Escrito por Juana Pérez Ruiz", ["Juana Pérez Ruiz"]),  # a phrase that credits the writing
+    ("Eine Kolumne von Jana Rohde", ["Jana Rohde"]),
+    ("Text und Interview: Jana Rohde", ["Jana Rohde"]),
+    ("Text von Jana Rohde     Illustration von Piet Quappen", ["Jana Rohde"]),  # the next field beside it
 ])
 def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
-    """Names pass: with a prefix even when a first name is a common word ("Mark"); without one when
-    no word of it is a common word."""
+    """Names pass: with a prefix even when a first name is a common word ("Mark") or a surname holds a
+    particle in lower case ("de la"); without one when no word of it is a common word."""
     assert _read([], byline).authors == authors
 
 
@@ -264,13 +273,49 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     ("By April Lee 5 March 2020", ["April Lee"]),  # but a first name when a surname follows it
     ("12 March 2021 by admin", []),
     ("Updated 12 March 2021 by the newsroom", []),
+    ("By Jana Rohde Last updated Nov 8, 2023", ["Jana Rohde"]),  # a dateline's label ends the name
+    ("Von Jana Rohde Vom 3. Februar 2022", ["Jana Rohde"]),  # so does a preposition
+    ("von Jana Rohde, Online-Redaktion Veröffentlicht: 26.12.2022", ["Jana Rohde"]),  # a role is no author
+    ("Christoph von Zwiebelmayer 24. April 2020", []),  # a name's particle is no prefix
+    ("Ein Artikel von Jana Rohde | 27.01.2022", ["Jana Rohde"]),  # a prefix after a word of its label
+    ("By Jana Rohde/June 12, 2020 9:49 am EST", []),  # a name glued to the next field: its end unknown
+    ("Author: Jarek2man am 29.12.2010, 13:36 Uhr", []),  # so is a handle glued to a digit
 ])
 def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str]) -> None:
     """A line of header fields holds the byline after its prefix word; the name ends at a separator, a
-    digit, a month's name, a preposition or a field's label. A handle in lower case is no name."""
+    digit, a month's name, a preposition, a field's label or a dateline's ("Last updated"), and a word
+    of common words after a comma is the author's role or place. A handle in lower case is no name, and
+    a "von" between two names is a particle, not a prefix; a name glued to the next field is none."""
     head = _read([], dateline)
     assert head.authors == authors
     assert head.published is not None
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Jana Rohde@JanaRohde", ["Jana Rohde"]),
+    ("Por Juana Pérez jperez@example.com", ["Juana Pérez"]),
+    ("By Jana Rohde | jrohde@example.com", ["Jana Rohde"]),
+    ("Por Juana Pérez Ruizjuana.perez@example.com", []),  # glued: where the name ends is unknown
+])
+def test_a_handle_or_an_address_after_the_name_is_no_part_of_it(byline: str, authors: list[str]) -> None:
+    """An author's handle glued to the name or an e-mail address after it is the byline's contact."""
+    assert _read([], byline).authors == authors
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("von Jana Rohde Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35 von der Redaktion", ["Jana Rohde"]),
+    ("Von Kopf bis Fuß: so schützen Sie sich am 3. Mai 2021 vor dem Frost im Garten", []),  # a heading's words
+    ("By Jana Rohde/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST", []),  # the name's end unknown
+])
+def test_a_byline_opening_a_long_line_of_fields_is_read(line: str, authors: list[str]) -> None:
+    """A line too long for a dateline that opens with a byline's prefix and states a date holds the
+    byline: its names, when they hold a word the vocabulary lacks and end where a field starts."""
+    assert _read([], line).authors == authors
+
+
+def test_a_handle_glued_to_the_name_in_a_dateline_ends_the_name() -> None:
+    head = _read([], "By Jana Rohde@JanaRohde Jul 3, 2019, 4:22am EDT")
+    assert head.authors == ["Jana Rohde"] and head.published == dt.date(2019, 7, 3)
 
 
 def test_a_name_printed_twice_is_a_byline_only_above_its_dateline() -> None:
@@ -279,6 +324,46 @@ def test_a_name_printed_twice_is_a_byline_only_above_its_dateline() -> None:
     page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Jane Roe Jane Roe", "12 March 2021", BODY])
     assert _page_header(page).authors == ["Jane Roe"]
     assert _read([], "Jane Roe Jane Roe").authors == []
+
+
+@pytest.mark.parametrize(("stack", "authors"), [
+    (["By", "April Whitlock"], ["April Whitlock"]),  # "April" is an English stopword: a first name
+    (["By", "April Whitlock", "and", "David Brand"], ["April Whitlock", "David Brand"]),
+    (["By", "April Whitlock", "@aprilwhit", "Daniel O'Mahony"], ["April Whitlock", "Daniel O'Mahony"]),
+    (["By", "April Whitlock", "@awhit", "Senior Reporter"], ["April Whitlock"]),  # a role after a handle
+    (["Von", "Redaktion"], []),  # a common word: the desk, a heading
+    (["By", "David Brand"], []),  # common words alone are not told from a heading
+    (["By", "The Planetary Press"], []),  # "the" is printed in lower case: a function word
+])
+def test_a_byline_printed_one_name_a_line_under_its_prefix_is_read(stack: list[str], authors: list[str]) -> None:
+    """A byline's prefix, each name and each joiner or handle on a line of its own: the names are read as
+    a prefixed byline's (a first name may be a stopword), each holding a word the vocabulary lacks, or
+    joined by "and" to one that does; the whole block is removed as the byline."""
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, *stack, "12 March 2021", BODY])
+    head = _page_header(page)
+    assert head.authors == authors
+    if authors:
+        lines = split_lines(page)
+        assert [lines[i].text for i, r in sorted(head.reasons.items()) if r == "byline"] == [
+            row for row in stack if row != "Senior Reporter"]
+
+
+def test_a_name_under_its_prefix_that_the_copyright_notice_holds_is_no_author() -> None:
+    """"Von" / "Presse Zwiebelstadt" above "© Presse Zwiebelstadt Medien GmbH": the site's own account."""
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, "Von", "Kathrin Zwiebelmayer", "12 March 2021", BODY,
+                         "© Presse Zwiebelstadt Medien GmbH"])
+    assert _page_header(page).authors == ["Kathrin Zwiebelmayer"]
+    assert _page_header(page.replace("Kathrin Zwiebelmayer", "Presse Zwiebelstadt")).authors == []
+
+
+@pytest.mark.parametrize(("name", "authors"), [
+    ("Stefan Zwiebelmayer", ["Stefan Zwiebelmayer"]),  # a common first name, a surname the vocabulary lacks
+    ("Stefan Berlin", []),  # common words only
+    ("Online-Experte Stefan Zwiebelmayer", []),  # a role's compound of common words
+])
+def test_a_bare_name_above_the_dateline_may_hold_a_common_first_name(name: str, authors: list[str]) -> None:
+    page = "\n\n".join([*MENU, HEADLINE, HEADLINE, name, "12 March 2021", BODY])
+    assert _page_header(page).authors == authors
 
 
 def test_a_name_in_the_photo_caption_beside_it_is_no_author() -> None:
@@ -395,6 +480,8 @@ def test_a_sentence_ending_with_a_full_stop_is_no_byline() -> None:
 @pytest.mark.parametrize("block", [
     ["Album reviews", "press shot 2020", "By Jane Roe", "Feb 21, 2020", "Love this article?", "About this"],
     ["Album reviews", "press shot 2020", "Feb 21, 2020", "By Jane Roe", "Love this article?", "About this"],
+    ["Album reviews", "press shot 2020", "By", "Jane Roe", "Feb 21, 2020", "Love this article?", "About this"],
+    ["Album reviews", "press shot 2020", "By", "James Whitlock", "and", "Jane Roe", "Feb 21, 2020", "About this"],
 ])
 def test_a_prefixed_byline_beside_the_dateline_is_read_whatever_the_headline_slot(block: list[str]) -> None:
     """The slot the headline rules find is a heading below the byline's block ("About this"), so the block
@@ -404,8 +491,22 @@ def test_a_prefixed_byline_beside_the_dateline_is_read_whatever_the_headline_slo
     start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
     head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
     assert head.published == dt.date(2020, 2, 21)
+    assert head.authors[-1:] == ["Jane Roe"]
+    assert head.reasons[next(k for k, ln in enumerate(lines) if ln.text.endswith("Jane Roe"))] == "byline"
+
+
+@pytest.mark.parametrize("block", [
+    ["Album reviews", "press shot 2020", "By Jane Roe - Feb 21, 2020", "Love this article?", "About this"],
+    ["Album reviews", "Feb 21, 2020", "press shot 2020", "By Jane Roe - Feb 22, 2020", "About this"],
+])
+def test_a_byline_inside_a_dateline_the_header_read_is_read_whatever_the_headline_slot(block: list[str]) -> None:
+    """The headline rules' slot lies below the byline's block ("About this"), so the dateline the header
+    reads above it was not read for its byline; the one dateline that holds one credits the writer."""
+    lines = split_lines("\n\n".join([*MENU, *block, BODY, SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
     assert head.authors == ["Jane Roe"]
-    assert head.reasons[next(k for k, ln in enumerate(lines) if ln.text == "By Jane Roe")] == "byline"
 
 
 def test_a_prefixed_byline_below_a_bare_one_gives_the_authors() -> None:
@@ -451,6 +552,8 @@ def test_a_byline_whose_prefix_stands_alone_above_it_is_read_and_removed() -> No
     assert head.authors == ["Zdzisława Pstrągowska"] and removed == ["Auteur", "Zdzisława Pstrągowska"]
     head, removed = _below([STANDFIRST, "Summary", "Zdzisława Pstrągowska", BODY, SECOND])
     assert head.authors == [] and removed == []
+    head, removed = _below([STANDFIRST, "By", "April Whitlock", BODY, SECOND])  # a stopword as first name
+    assert head.authors == ["April Whitlock"] and removed == ["By", "April Whitlock"]
 
 
 @pytest.mark.parametrize("rows", [
@@ -564,13 +667,43 @@ def _signed(rows: list[str], kept: int, language_sample: str = BODY) -> tuple[He
     return head, [lines[i].text for i in sorted(head.reasons) if i >= start]
 
 
-@pytest.mark.parametrize("sign_off", ["Autor: Jana Rohde", "Text: Jana Rohde", "Auteur : Jana Rohde"])
+@pytest.mark.parametrize("sign_off", ["Autor: Jana Rohde", "Text: Jana Rohde", "Auteur : Jana Rohde",
+                                      "Autor\n\nJana Rohde", "von\n\nJana Rohde", "Ein Beitrag von:\n\n• Jana Rohde"])
 def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) -> None:
-    """A byline after the last paragraph (a sign-off, an author box) is the article's when no other
-    prefixed byline is below the body's start."""
+    """A byline after the last paragraph (a sign-off, an author box, its prefix alone above the name) is
+    the article's when no other prefixed byline is below the body's start."""
     rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, sign_off, "Share", "Imprint"]
     head, removed = _signed(rows, 3 + len(PARAGRAPHS))
-    assert head.authors == ["Jana Rohde"] and removed == [sign_off]
+    assert head.authors == ["Jana Rohde"] and removed == sign_off.split("\n\n")
+
+
+@pytest.mark.parametrize("heading", ["About the author", "Über den Autor/ die Autorin", "Published By"])
+def test_an_author_box_below_the_article_gives_its_author(heading: str) -> None:
+    """An author box's heading is a prefix alone above the name, the author's portrait between them."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, heading, "[portrait]", "Jana Rohde",
+            "Jana Rohde writes about water and cities.", "Share"]
+    head, removed = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == ["Jana Rohde"] and removed == [heading, "Jana Rohde"]
+
+
+def test_an_author_box_under_its_prefix_is_read_though_its_words_are_stopwords() -> None:
+    """An author box ("AUTOR" / "Dr. Thomas Zwiebelmayer" / a note) after the last paragraph: "Dr." and
+    "Thomas" are German stopwords, but the page prints neither in lower case."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, "AUTOR", "Dr. Thomas Zwiebelmayer",
+            "ist Rechtsanwalt in Berlin", "Share"]
+    head, _ = _signed(rows, 3 + len(PARAGRAPHS), language_sample="der die das und ist nicht mit von auf für dr thomas")
+    assert head.authors == ["Dr. Thomas Zwiebelmayer"]
+
+
+@pytest.mark.parametrize(("sign_off", "authors"), [
+    ("Posted by Jana Rohde at 5:11 AM", ["Jana Rohde"]),  # a blog's sign-off: the names before its fields
+    ("Author: Jarek2man am 29.12.2010, 13:36 Uhr", []),  # a handle glued to a digit: its end unknown
+    ("Von Informationskampagnen über Quoten bis zu Anreizen", []),  # a sentence: no date, no sign-off
+])
+def test_a_sign_off_with_its_fields_gives_the_names_before_them(sign_off: str, authors: list[str]) -> None:
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, sign_off, "Share", "Imprint"]
+    head, _ = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == authors
 
 
 def test_a_sign_off_below_the_articles_last_paragraphs_is_read_when_a_kept_promotion_follows_far_below() -> None:

@@ -52,6 +52,7 @@ from collections.abc import Iterator
 from build_dataset.clean.bylines import (
     byline_beside_dateline,
     byline_names,
+    byline_with_fields,
     caption_name,
     dateline_names,
     is_prefixed,
@@ -60,6 +61,8 @@ from build_dataset.clean.bylines import (
     pseudo_byline,
     read_byline_below,
     real_prefixed_names,
+    stacked_byline,
+    under_bare_prefix,
 )
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -481,12 +484,26 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 # (a deadline's or an event's date is no publication's)
                 head.published = publication_date(b, day_first=day_first)
             continue
+        fielded = byline_with_fields(ln, day_first=day_first) if not byline_seen else None
+        if fielded:  # a byline and the dateline's fields on one long line
+            byline_seen = True
+            head.authors = fielded
+            head.reasons[i] = "byline"
+            continue
+        stacked, taken = stacked_byline(lines, i, stoplist) if not byline_seen or refused_bare else ([], [])
+        if stacked:  # the byline slot, its prefix alone on the line above ("By" / "Jane Roe" / "and" / ...)
+            byline_seen, bare_slot, refused_bare = True, False, False
+            head.authors = stacked
+            head.reasons.update(dict.fromkeys(taken, "byline"))
+            continue
         names = byline_names(ln, stoplist)
         if names and (not byline_seen or refused_bare and BYLINE_PREFIX.match(b)):
             # the byline slot: header whether or not it holds real names; below a slot that was no byline
             # (no prefix, no real names), a prefixed byline ("By Jane Roe") is read again
             byline_seen = True
-            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first)
+            # (names under a bare prefix that `stacked_byline` refused are held to a bare name's test)
+            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first) \
+                and not under_bare_prefix(lines, i)
             refused = not_names(ln, names, dated_below=dated_below) or (
                 not BYLINE_PREFIX.match(b)
                 and (caption_name(lines, verdicts, i, names)
