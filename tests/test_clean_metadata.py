@@ -1220,3 +1220,36 @@ def test_a_headline_a_breadcrumb_ends_with_before_a_note_is_the_title() -> None:
     rows = [f"Magazine > Travel > {headline} (2021/5)", "25 November 2021", headline]
     assert _title_header(rows).title == headline
     assert _title_header(["Magazine > Travel > Other things (2021/5)", "25 November 2021", headline]).title is None
+
+
+def test_a_notice_printed_twice_above_the_header_hides_no_headline() -> None:
+    """A form's notice printed twice above the header (for a phone's layout and a computer's) is one
+    notice: the header is read above the paragraph below its copy, not above the copy."""
+    lines = split_lines("\n\n".join([NOTICE, *MENU, NOTICE, "• Weather", "• Traffic", HEADLINE, "03.02.2022", BODY]))
+    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
+    original = [GOOD if v.cls == GOOD else 0 for v in verdicts]
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
+    assert head.title == HEADLINE and lines[start].body == BODY
+
+
+def test_a_teaser_of_the_article_cut_short_above_the_header_hides_no_headline() -> None:
+    """A menu's teaser of the article itself, its headline cut with an ellipsis and kept above the menu,
+    names what the body says as the headline does, but it is no lede: the headline below is the title."""
+    start, head, lines = _lone_line_page(HEADLINE[:40] + "…", ["• Weather forecast for the whole region", HEADLINE])
+    assert head.title == HEADLINE and lines[start].body == BODY
+
+
+def test_a_dialog_above_a_far_dateline_is_no_headline() -> None:
+    """A dialog's question kept above the menu (too short for the rules to call it a paragraph), its text
+    below it taken for the next paragraph, is no headline dated by a dateline printed far below, above the
+    article's own first long paragraph."""
+    question = "Do you really want to delete this saved tour?"
+    text = "If you created this saved tour, it is deleted for other users too."
+    rows = [NOTICE, *MENU, question, text, *(f"• Item {n}" for n in range(10)), "03.02.2022", f"{BODY} {BODY}"]
+    lines = split_lines("\n\n".join(rows))
+    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
+    original = [GOOD if v.cls == GOOD and ln.body != question else 0 for v, ln in zip(verdicts, lines, strict=True)]
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
+    assert head.title is None and lines[start].body == NOTICE
