@@ -497,6 +497,9 @@ def _title_header(rows: list[str]) -> Header:
     "Water Budget Night Water Budget Night",      # a phrase printed again
     "Latest newsWater budget votesParliament",    # menu items glued together
     "Parliament " + "water budget vote " * 6,     # too long for a headline
+    "Parliament water budget vote.png",           # an image's file name
+    "← Parliament water budget vote",             # a link to the previous post
+    "TAG: Parliament, Water budget, Opposition",  # a tag list's label
 ])
 def test_a_line_without_a_headline_shape_is_no_title(line: str) -> None:
     """Each line shares a word with the body and sits right above it, where the headline would; its

@@ -108,13 +108,18 @@ _NOT_HEADLINE = re.compile(
     r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
                                        # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
+    r"|\.(?:png|jpe?g|gif|webp|svg)$"      # an image's file name ("Hand pointing right transparent.png")
+    r"|^[←‹]|^<\s"                      # a link to the previous post ("← 2 years of our meetup")
+    r"|^(?:tags?|schlagw[öo]rter|stichw[öo]rter|étiquettes|etiquetas)\s*:"  # a tag list's label ("TAG: X, Y")
     r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
     #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
     re.IGNORECASE,
 )
-"""Shapes no headline has, on any site: marks, links, counters, list items, credits and URLs (a
-headline is a phrase or a sentence of words)."""
+"""Shapes no headline has, on any site: marks, links, counters, list items, credits, URLs, an image's
+file name and a tag list's label (a headline is a phrase or a sentence of words). The last three (an
+image's file name, a link to the previous post, a tag list's label) refused 3 wrong dev titles (one page
+then took its headline below the tag list) and no other."""
 _CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}"
                      r"(?:(?:und|and|et|&)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4})?$"
                      r"|^[^\W\d_][^\s:]*:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
