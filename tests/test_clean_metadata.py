@@ -500,6 +500,8 @@ def _title_header(rows: list[str]) -> Header:
     "Parliament water budget vote.png",           # an image's file name
     "← Parliament water budget vote",             # a link to the previous post
     "TAG: Parliament, Water budget, Opposition",  # a tag list's label
+    "Parliament members vote on the water budget. AFP",              # a caption and its agency
+    "Parliament approves the budget. (Photo office: archive)",  # a caption and its credit
 ])
 def test_a_line_without_a_headline_shape_is_no_title(line: str) -> None:
     """Each line shares a word with the body and sits right above it, where the headline would; its

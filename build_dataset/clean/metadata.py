@@ -113,13 +113,17 @@ _NOT_HEADLINE = re.compile(
     r"|^(?:tags?|schlagw[öo]rter|stichw[öo]rter|étiquettes|etiquetas)\s*:"  # a tag list's label ("TAG: X, Y")
     r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
     #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
-    r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
+    r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:"  # a photo credit
+    r"|\((?:foto|photo|bild|image)\b[^():]{0,40}:"  # a caption's credit in parentheses ("(Foto Agency: X)")
+    r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$",  # a caption's agency after its sentence ("... last February. AFP")
     re.IGNORECASE,
 )
 """Shapes no headline has, on any site: marks, links, counters, list items, credits, URLs, an image's
-file name and a tag list's label (a headline is a phrase or a sentence of words). The last three (an
-image's file name, a link to the previous post, a tag list's label) refused 3 wrong dev titles (one page
-then took its headline below the tag list) and no other."""
+file name, a tag list's label and a caption's credit (a headline is a phrase or a sentence of words). An
+image's file name, a link to the previous post and a tag list's label refused 3 wrong dev titles (one
+page then took its headline below the tag list) and no other; a caption's credit in parentheses or its
+agency in capitals after its sentence 2 more (one page then took its headline above the byline), and no
+other. (The agency's capitals are matched with case: ignoring it refused "Reparaturcafé am 31. Januar".)"""
 _CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}"
                      r"(?:(?:und|and|et|&)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4})?$"
                      r"|^[^\W\d_][^\s:]*:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
