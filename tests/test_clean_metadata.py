@@ -1258,3 +1258,16 @@ def test_a_dialog_above_a_far_dateline_is_no_headline() -> None:
     _, stoplist = stoplist_for_words(BODY.lower().split())
     start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
     assert head.title is None and lines[start].body == NOTICE
+
+
+def test_a_subheading_below_the_articles_paragraphs_is_no_title() -> None:
+    """A start found too far down (below two of the article's paragraphs) leaves a subheading as the
+    nearest headline-shaped line; the article runs above it, so the headline above them is the title."""
+    subheading = "What the water budget means for the opposition"
+    second = "Lawmakers of the regional parliament debated the water budget through the night before the vote."
+    third = "The opposition will challenge the regional parliament's water budget vote in court next month."
+    lines = split_lines("\n\n".join([*MENU, "• Weather", "• Traffic", HEADLINE, BODY, second, subheading, third]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(BAD if ln.bullet else GOOD) for ln in lines]
+    head = read_header(lines, verdicts, len(lines) - 1, stoplist)
+    assert head.title == HEADLINE

@@ -405,6 +405,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         # a short line, a sentence, a form's notice, the site's name above the menu, a caption the body
         # goes on with, an item of a list of teasers
         if _short_once(b, bodies) or _sentence(b) or _notice(lines, header[k]) \
+                or _below_paragraphs(lines, verdicts, header[k], start, body_words, stoplist) \
                 or _site_banner(lines, verdicts, header, k, day_first=day_first) \
                 or _cut_caption(b, lines, start) or _teaser(b, lines, start):
             return False
@@ -981,6 +982,32 @@ def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], 
     return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES
                and not is_dateline(lines[j], day_first=day_first)
                and byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
+
+
+SUBHEADING_REACH = 16
+"""How many text lines above a headline candidate are searched for the article's paragraphs (an image,
+its caption and its credit may lie between a subheading and the paragraph above it)."""
+PARAGRAPH_MIN_WORDS = 8
+"""A kept line of prose this long is a paragraph, not a label or a button."""
+
+
+def _below_paragraphs(lines: list[Line], verdicts: list[Verdict], i: int, start: int, body_words: set[str],
+                      stoplist: frozenset[str]) -> bool:
+    """Whether line `i` lies inside the article: two or more of its paragraphs (kept lines of prose of
+    PARAGRAPH_MIN_WORDS words or more, no caption or button, that name what the body says: `_names_body`)
+    lie among the SUBHEADING_REACH text lines above it and the lines between it and the body's start
+    `start`, one of them at least above it. The article runs above it, so it is a subheading (an
+    interview's question, a section's heading) that a start found too far down made the nearest
+    headline; a headline has its menu above it, and at most a standfirst below. On the dev pages this
+    refused 4 wrong titles, all subheadings: 2 pages got none, 1 its headline above, 1 a glued line of
+    tags, author and date (wrong too); no title was lost. (Counting the 8 lines above alone left a
+    subheading below its photo's caption and credit; counting the 16 with captions lost a right headline
+    below a gallery's captions, which name the article.)"""
+    above = [j for j in range(i - 1, -1, -1) if lines[j].text][:SUBHEADING_REACH]
+    paragraphs = [j for j in [*above, *range(i + 1, start)] if verdicts[j].cls == GOOD
+                  and verdicts[j].cue not in _SKIP_CUES and lines[j].words >= PARAGRAPH_MIN_WORDS and prose(lines[j])
+                  and _names_body(lines[j].body, body_words, stoplist)]
+    return len(paragraphs) >= 2 and min(paragraphs) < i
 
 
 def _sentence(title: str) -> bool:
