@@ -1271,3 +1271,11 @@ def test_a_subheading_below_the_articles_paragraphs_is_no_title() -> None:
     verdicts = [Verdict(BAD if ln.bullet else GOOD) for ln in lines]
     head = read_header(lines, verdicts, len(lines) - 1, stoplist)
     assert head.title == HEADLINE
+
+
+def test_a_forms_button_above_the_headline_is_no_section() -> None:
+    """A line below a form's text field is the form's button ("To the comparison"), not a rubric; a
+    short line right above the headline with no field above it still is."""
+    menu = [*MENU, "• Economy", "• To the comparison"]
+    assert _read(["Amount [25000               ]", "To the comparison"], menu=menu).section is None
+    assert _read(["Amount", "Economy"], menu=menu).section == "Economy"
