@@ -23,8 +23,9 @@ article's"). For each field it prints:
   for every value the third byline fix added or changed (labels "added_2");
 - changed sample (title, fix 4): of the pages whose title the fourth title fix changed (labels
   "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
-  changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5"), and changed
-  sample (title, fix 6) for the sixth (labels "title_fix_6");
+  changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5"), changed
+  sample (title, fix 6) for the sixth (labels "title_fix_6") and changed sample (title, fix 7) for the
+  seventh (labels "title_fix_7");
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
   (labels "meta3" -> "authors"); changed sample (authors, fix 4): the same for every page whose authors
   the fourth byline fix changed (labels "authors_fix_4" -> "changed"), and changed sample (authors, fix 5)
@@ -70,7 +71,7 @@ DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
 FIELDS = ("section", "authors", "title", "description")
 HALVES = ("dev", "held_out")
-TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6")
+TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5")
@@ -338,6 +339,12 @@ def main() -> None:
         "text and caption, and above share buttons over its deck) changed against main at 3d5803c, read and counted "
         "the same way (a before value the samples label keeps their label; its target titles were read on both "
         "halves, and its held_out values to label them). "
+        f"Changed sample (title, fix 7): {len(labels.get('title_fix_7', {}).get('changed', []))} pages, every one "
+        "whose title the seventh title fix (below a lone line kept above the header: the line's copy is no next "
+        "paragraph, the article's own teaser cut with an ellipsis is no lede, and the header's date must be printed "
+        "near; an image's file name, a link to the previous post, a tag list's label and a caption's credit or agency "
+        "refused by shape; a subheading below the article's paragraphs refused) changed against main at 0063859, read "
+        "and counted the same way (its target titles were read on both halves, and its held_out values to label them). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

@@ -600,6 +600,11 @@ def _title_header(rows: list[str]) -> Header:
     "Water Budget Night Water Budget Night",      # a phrase printed again
     "Latest newsWater budget votesParliament",    # menu items glued together
     "Parliament " + "water budget vote " * 6,     # too long for a headline
+    "Parliament water budget vote.png",           # an image's file name
+    "← Parliament water budget vote",             # a link to the previous post
+    "TAG: Parliament, Water budget, Opposition",  # a tag list's label
+    "Parliament members vote on the water budget. AFP",              # a caption and its agency
+    "Parliament approves the budget. (Photo office: archive)",  # a caption and its credit
 ])
 def test_a_line_without_a_headline_shape_is_no_title(line: str) -> None:
     """Each line shares a word with the body and sits right above it, where the headline would; its
@@ -1353,3 +1358,57 @@ def test_a_headline_a_breadcrumb_ends_with_before_a_note_is_the_title() -> None:
     rows = [f"Magazine > Travel > {headline} (2021/5)", "25 November 2021", headline]
     assert _title_header(rows).title == headline
     assert _title_header(["Magazine > Travel > Other things (2021/5)", "25 November 2021", headline]).title is None
+
+
+def test_a_notice_printed_twice_above_the_header_hides_no_headline() -> None:
+    """A form's notice printed twice above the header (for a phone's layout and a computer's) is one
+    notice: the header is read above the paragraph below its copy, not above the copy."""
+    lines = split_lines("\n\n".join([NOTICE, *MENU, NOTICE, "• Weather", "• Traffic", HEADLINE, "03.02.2022", BODY]))
+    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
+    original = [GOOD if v.cls == GOOD else 0 for v in verdicts]
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
+    assert head.title == HEADLINE and lines[start].body == BODY
+
+
+def test_a_teaser_of_the_article_cut_short_above_the_header_hides_no_headline() -> None:
+    """A menu's teaser of the article itself, its headline cut with an ellipsis and kept above the menu,
+    names what the body says as the headline does, but it is no lede: the headline below is the title."""
+    start, head, lines = _lone_line_page(HEADLINE[:40] + "…", ["• Weather forecast for the whole region", HEADLINE])
+    assert head.title == HEADLINE and lines[start].body == BODY
+
+
+def test_a_dialog_above_a_far_dateline_is_no_headline() -> None:
+    """A dialog's question kept above the menu (too short for the rules to call it a paragraph), its text
+    below it taken for the next paragraph, is no headline dated by a dateline printed far below, above the
+    article's own first long paragraph."""
+    question = "Do you really want to delete this saved tour?"
+    text = "If you created this saved tour, it is deleted for other users too."
+    rows = [NOTICE, *MENU, question, text, *(f"• Item {n}" for n in range(10)), "03.02.2022", f"{BODY} {BODY}"]
+    lines = split_lines("\n\n".join(rows))
+    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
+    original = [GOOD if v.cls == GOOD and ln.body != question else 0 for v, ln in zip(verdicts, lines, strict=True)]
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
+    assert head.title is None and lines[start].body == NOTICE
+
+
+def test_a_subheading_below_the_articles_paragraphs_is_no_title() -> None:
+    """A start found too far down (below two of the article's paragraphs) leaves a subheading as the
+    nearest headline-shaped line; the article runs above it, so the headline above them is the title."""
+    subheading = "What the water budget means for the opposition"
+    second = "Lawmakers of the regional parliament debated the water budget through the night before the vote."
+    third = "The opposition will challenge the regional parliament's water budget vote in court next month."
+    lines = split_lines("\n\n".join([*MENU, "• Weather", "• Traffic", HEADLINE, BODY, second, subheading, third]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(BAD if ln.bullet else GOOD) for ln in lines]
+    head = read_header(lines, verdicts, len(lines) - 1, stoplist)
+    assert head.title == HEADLINE
+
+
+def test_a_forms_button_above_the_headline_is_no_section() -> None:
+    """A line below a form's text field is the form's button ("To the comparison"), not a rubric; a
+    short line right above the headline with no field above it still is."""
+    menu = [*MENU, "• Economy", "• To the comparison"]
+    assert _read(["Amount [25000               ]", "To the comparison"], menu=menu).section is None
+    assert _read(["Amount", "Economy"], menu=menu).section == "Economy"

@@ -68,6 +68,7 @@ from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
+    first_date,
     publication_date,
     slashed_order,
 )
@@ -110,13 +111,22 @@ _NOT_HEADLINE = re.compile(
     r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
                                        # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
+    r"|\.(?:png|jpe?g|gif|webp|svg)$"      # an image's file name ("Hand pointing right transparent.png")
+    r"|^[←‹]|^<\s"                      # a link to the previous post ("← 2 years of our meetup")
+    r"|^(?:tags?|schlagw[öo]rter|stichw[öo]rter|étiquettes|etiquetas)\s*:"  # a tag list's label ("TAG: X, Y")
     r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
     #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
-    r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:",  # a photo credit
+    r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:"  # a photo credit
+    r"|\((?:foto|photo|bild|image)\b[^():]{0,40}:"  # a caption's credit in parentheses ("(Foto Agency: X)")
+    r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$",  # a caption's agency after its sentence ("... last February. AFP")
     re.IGNORECASE,
 )
-"""Shapes no headline has, on any site: marks, links, counters, list items, credits and URLs (a
-headline is a phrase or a sentence of words)."""
+"""Shapes no headline has, on any site: marks, links, counters, list items, credits, URLs, an image's
+file name, a tag list's label and a caption's credit (a headline is a phrase or a sentence of words). An
+image's file name, a link to the previous post and a tag list's label refused 3 wrong dev titles (one
+page then took its headline below the tag list) and no other; a caption's credit in parentheses or its
+agency in capitals after its sentence 2 more (one page then took its headline above the byline), and no
+other. (The agency's capitals are matched with case: ignoring it refused "Reparaturcafé am 31. Januar".)"""
 _CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}"
                      r"(?:(?:und|and|et|&)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4})?$"
                      r"|^[^\W\d_][^\s:]*:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
@@ -178,13 +188,21 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     question, a caption and "READ THE REST" among them.) It asked for a byline beside the date at first;
     the line model fitted on pages cut after their article too keeps more such notices, and a date alone
     gave 5 titles more: 4 the headline by reading (2 of them titles the retrained model had hidden), 1 a
-    dialog's question ("Willst du deine Tour wirklich löschen?").
+    dialog's question ("Willst du deine Tour wirklich löschen?"). That date was the article's own, read
+    far below the dialog's text above the first long paragraph: the date must be printed near (`_dated_near`).
+    A copy of the lone line (a form's notice printed for two layouts) is no next paragraph, and a lone
+    line that is the headline cut short with an ellipsis (`_cut_headline`: a menu's teaser of the article)
+    names the body but is no lede. On the dev pages these gave 3 right titles (a notice printed twice above
+    a news site's header and an archive's notice printed twice above a blog's, the article's own teaser
+    above its header) and refused the dialog's question; no title was lost.
     """
     start = body_start(lines, verdicts, original, first, last)
     head = read_header(lines, verdicts, start, stoplist)
     if head.title is not None or start >= last:
         return start, head
     after = _next_prose(lines, verdicts, original, start + 1, last)
+    while after is not None and lines[after].body == lines[start].body:  # the notice printed twice
+        after = _next_prose(lines, verdicts, original, after + 1, last)
     if after is None or not any(lines[i].text and verdicts[i].cls != GOOD for i in range(start + 1, after)):
         return start, head
     after = body_start(lines, verdicts, original, after, last)
@@ -192,12 +210,31 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
         return start, head
     header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
-    if sum(1 for i in header if _copy_of(lines[i].body, below.title)) < 2 and not below.published:
+    dated = below.published is not None and _dated_near(lines, start, after)
+    if sum(1 for i in header if _copy_of(lines[i].body, below.title)) < 2 and not dated:
         return start, head
     body_words = _content_words(_body_sample(lines, verdicts, after), stoplist)
-    if _names_body(lines[start].body, body_words, stoplist) or not _names_body(below.title, body_words, stoplist):
+    if (_names_body(lines[start].body, body_words, stoplist) and not _cut_headline(lines[start].body, below.title)) \
+            or not _names_body(below.title, body_words, stoplist):
         return start, head  # the lone line is the article's lede, or the line below no headline of it
     return after, below
+
+
+def _dated_near(lines: list[Line], start: int, after: int) -> bool:
+    """Whether a date is printed between the lone line `start` and the paragraph `after` or among the
+    STANDFIRST_BYLINE_LINES lines below that paragraph (a standfirst taken for the paragraph has the
+    dateline below it): a header's date. A date farther down is another block's, as a dialog's text has
+    the article's own header below it. (Asking for a dateline above the paragraph lost two right dev
+    titles whose date follows the standfirst or the byline.)"""
+    below = [i for i in range(after + 1, len(lines)) if lines[i].text][:STANDFIRST_BYLINE_LINES]
+    return any(first_date(lines[i].body) is not None for i in [*range(start + 1, after), *below])
+
+
+def _cut_headline(line: str, title: str) -> bool:
+    """Whether a line is the headline cut short with an ellipsis ("Vote delayed: what comes…"): a menu's
+    teaser of the article, kept above its header; it names what the body says, as the headline does."""
+    cut = line.rstrip(".… ")
+    return line.endswith(("…", "...")) and len(cut) >= REPEAT_MIN_CHARS and title.startswith(cut)
 
 
 def _copy_of(line: str, title: str) -> bool:
@@ -371,6 +408,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         # a short line, a sentence, a form's notice, the site's name above the menu, a caption the body
         # goes on with, an item of a list of teasers
         if _short_once(b, bodies) or _sentence(b) or _notice(lines, header[k]) \
+                or _below_paragraphs(lines, verdicts, header[k], start, body_words, stoplist) \
                 or _site_banner(lines, verdicts, header, k, day_first=day_first) \
                 or _cut_caption(b, lines, start) or _teaser(b, lines, start):
             return False
@@ -551,6 +589,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         ln = lines[i]
         if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup", "caption"):
             continue  # (a caption's credit after a slash is no breadcrumb's last rubric)
+        if k > 0 and _FORM_FIELD.search(lines[header[k - 1]].body):
+            break  # a form's button below its field ("Amount [2500 ]" above "To the comparison"), no rubric
         slot = rubric_slot(ln, title)
         if slot and slot != title:
             head.reasons.setdefault(i, "navigation")
@@ -564,6 +604,13 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
     return head
+
+
+_FORM_FIELD = re.compile(r"\[[ _0-9]*\]")
+"""A form's text field as w3m prints it ("[                    ]", "[25000     ]"): the short line below it
+is the form's button or label, no rubric. On the dev pages this refused 2 sections, both such lines (one
+labelled wrong, one that a headline found by the seventh title fix had put in the rubric's slot), and
+changed no other."""
 
 
 def _glued_parts(line: str, title: str) -> tuple[int, int, str] | None:
@@ -961,6 +1008,32 @@ def _site_banner(lines: list[Line], verdicts: list[Verdict], header: list[int], 
     return sum(1 for j in between if verdicts[j].cue not in _BUTTON_CUES
                and not is_dateline(lines[j], day_first=day_first)
                and byline_names(lines[j], frozenset()) is None) >= BANNER_GAP
+
+
+SUBHEADING_REACH = 16
+"""How many text lines above a headline candidate are searched for the article's paragraphs (an image,
+its caption and its credit may lie between a subheading and the paragraph above it)."""
+PARAGRAPH_MIN_WORDS = 8
+"""A kept line of prose this long is a paragraph, not a label or a button."""
+
+
+def _below_paragraphs(lines: list[Line], verdicts: list[Verdict], i: int, start: int, body_words: set[str],
+                      stoplist: frozenset[str]) -> bool:
+    """Whether line `i` lies inside the article: two or more of its paragraphs (kept lines of prose of
+    PARAGRAPH_MIN_WORDS words or more, no caption or button, that name what the body says: `_names_body`)
+    lie among the SUBHEADING_REACH text lines above it and the lines between it and the body's start
+    `start`, one of them at least above it. The article runs above it, so it is a subheading (an
+    interview's question, a section's heading) that a start found too far down made the nearest
+    headline; a headline has its menu above it, and at most a standfirst below. On the dev pages this
+    refused 4 wrong titles, all subheadings: 2 pages got none, 1 its headline above, 1 a glued line of
+    tags, author and date (wrong too); no title was lost. (Counting the 8 lines above alone left a
+    subheading below its photo's caption and credit; counting the 16 with captions lost a right headline
+    below a gallery's captions, which name the article.)"""
+    above = [j for j in range(i - 1, -1, -1) if lines[j].text][:SUBHEADING_REACH]
+    paragraphs = [j for j in [*above, *range(i + 1, start)] if verdicts[j].cls == GOOD
+                  and verdicts[j].cue not in _SKIP_CUES and lines[j].words >= PARAGRAPH_MIN_WORDS and prose(lines[j])
+                  and _names_body(lines[j].body, body_words, stoplist)]
+    return len(paragraphs) >= 2 and min(paragraphs) < i
 
 
 def _sentence(title: str) -> bool:
