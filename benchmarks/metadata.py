@@ -28,8 +28,9 @@ article's"). For each field it prints:
   seventh (labels "title_fix_7");
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
   (labels "meta3" -> "authors"); changed sample (authors, fix 4): the same for every page whose authors
-  the fourth byline fix changed (labels "authors_fix_4" -> "changed"), and changed sample (authors, fix 5)
-  for the fifth (labels "authors_fix_5" -> "changed"); changed sample (section, fix 2):
+  the fourth byline fix changed (labels "authors_fix_4" -> "changed"), changed sample (authors, fix 5)
+  for the fifth (labels "authors_fix_5" -> "changed") and changed sample (authors, fix 6) for the sixth
+  (labels "authors_fix_6" -> "changed"); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
   section precision; changed sample (description, fix 2): of every page whose description the second
@@ -74,7 +75,7 @@ HALVES = ("dev", "held_out")
 TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
-AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5")
+AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2",)
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
@@ -183,8 +184,8 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4") -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4", "authors_fix_5" -> "changed" for authors, "section_fix_2" -> "changed" for sections,
-    "description_fix_2" -> "changed" for descriptions: every page whose value it changed,
+    "authors" and "authors_fix_4", "authors_fix_5", "authors_fix_6" -> "changed" for authors, "section_fix_2" ->
+    "changed" for sections, "description_fix_2" -> "changed" for descriptions: every page whose value it changed,
     its value before and after, each labelled): fixed is a wrong value (W, or for sections M: not
     evidently the article's) now refused or made right, or a missing one now right; broke is a right
     value now lost or wrong, or a missing one now wrong (W or M). A value neither label covers counts as
@@ -359,6 +360,13 @@ def main() -> None:
         "fields or a sign-off opened by a prefix; phrases crediting the writing; handles, addresses, portraits, "
         "particles and an agency's abbreviation around the names; a bare name above the dateline with a common "
         "first name) changed against main at 6bff891, read before and after and counted the same way (every "
+        "change gave authors where main gave none); its rules were made reading pages of both halves, so its "
+        "held_out figures are not independent. "
+        f"Changed sample (authors, fix 6): {len(labels.get('authors_fix_6', {}).get('changed', []))} pages, every "
+        "one whose authors the sixth byline fix (a prefixed byline past furniture farther below the body's start; "
+        "an author box far below the article under a heading the page prints once; a bare name beside the "
+        "dateline past its copy, past a first name the stoplist holds, or below the dateline with a surname the "
+        "vocabulary lacks) changed against main at a0c1938, read before and after and counted the same way (every "
         "change gave authors where main gave none); its rules were made reading pages of both halves, so its "
         "held_out figures are not independent. "
         f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "

@@ -509,6 +509,44 @@ def test_a_byline_inside_a_dateline_the_header_read_is_read_whatever_the_headlin
     assert head.authors == ["Jane Roe"]
 
 
+def _dated(block: list[str], language_sample: str = BODY) -> tuple[Header, list[str]]:
+    """The header of a page with `block` (a byline's block) between its headline and its body, and the
+    block's lines the header takes for the byline."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, *block, BODY, SECOND]))
+    _, stoplist = stoplist_for_words(language_sample.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    return head, [lines[i].text for i, r in sorted(head.reasons.items()) if r == "byline"]
+
+
+POLISH = "i w na nie się z do to że jest o jak ale co tak po już od za tylko"
+
+
+@pytest.mark.parametrize(("block", "language_sample", "authors"), [
+    (["Mark Lavinsky", "Mark Lavinsky", "June 8, 2015"], BODY, ["Mark Lavinsky"]),  # a widget's link and text
+    (["Piotr Wróblewicz", "05 maja 2021"], POLISH, ["Piotr Wróblewicz"]),  # a first name the stoplist holds
+    (["Ort Quellheim", "Datum 28.01.2022"], "der die das und ist nicht mit von auf für ort", []),  # a field
+    (["22.11.2022", "Christian Mihaltsch"], BODY, ["Christian Mihaltsch"]),  # a first name, the dateline above
+    (["22.11.2022", "Quellbrand Redaktion"], BODY, []),  # a brand's desk: its last word is a common word
+    (["Jan 18, 2019", "Quellbrand Future"], BODY, []),  # a newsletter's name
+    (["©", "Matyas Rehakian - Stock Agency", "22.11.2022", "Christian Mihaltsch"], BODY, ["Christian Mihaltsch"]),
+])
+def test_a_bare_name_beside_the_dateline_is_the_byline(block: list[str], language_sample: str,
+                                                       authors: list[str]) -> None:
+    """The dateline beside a bare name says it is the byline's block: below the name's copy, or above the
+    name, whose last word (the surname) the vocabulary then lacks; a photo credit that took the byline's
+    slot does not hide it."""
+    head, _ = _dated(block, language_sample)
+    assert head.authors == authors
+
+
+def test_a_line_below_the_dateline_under_a_refused_slot_stays_when_no_name() -> None:
+    """Below a photo credit that took the byline's slot, a headline under the dateline is read again as a
+    bare name, refused, and left where it is."""
+    head, taken = _dated(["©", "Matyas Rehakian - Stock Agency", "20.06.2019", "Quellbrand Wilson Surf"])
+    assert head.authors == [] and "Quellbrand Wilson Surf" not in taken
+
+
 def test_a_prefixed_byline_below_a_bare_one_gives_the_authors() -> None:
     """Two capitalised words under the headline ("Pressestelle Zumpartei", a label) took the byline's
     slot; the prefixed byline below them, in the header or just below the body's start, credits the
@@ -565,6 +603,34 @@ def test_a_byline_whose_prefix_stands_alone_above_it_is_read_and_removed() -> No
      "And yet another one.", "And a last one.", "And the end."],  # too far below the start, and mid-body
 ])
 def test_a_by_line_farther_down_or_among_teasers_is_no_byline(rows: list[str]) -> None:
+    head, removed = _below(rows)
+    assert head.authors == [] and removed == []
+
+
+LEAD_FURNITURE = ["Reading time: 2 min", "Save for later", "Print  Comments  128", "[lead-image]",
+                  "(Photo: Agency)", "21.06.2019 07:30", "Water Review"]
+"""What a page may print between its standfirst and its byline's block: a reading time, buttons, the
+lead image's mark and caption, the date, a magazine's name (no paragraph)."""
+MORE_BODY = ["Another paragraph here.", "And one more of them here.", "Then the body goes on.",
+             "With one more sentence.", "And another.", "And the end."]
+"""The body's later paragraphs: a byline far above them signs nothing off."""
+
+
+@pytest.mark.parametrize("byline", [["By", "Zdzisława Pstrągowska"], ["By Zdzisława Pstrągowska"]])
+def test_a_byline_below_a_lead_image_and_buttons_is_read_and_removed(byline: list[str]) -> None:
+    """The byline stands ten lines below the body's start, past buttons, a lead image and its caption: no
+    paragraph lies between, so the body has not begun, and the byline is the article's."""
+    head, removed = _below([STANDFIRST, *LEAD_FURNITURE, *byline, BODY, SECOND, *MORE_BODY])
+    assert head.authors == ["Zdzisława Pstrągowska"] and removed == byline
+
+
+@pytest.mark.parametrize("rows", [
+    [STANDFIRST, *LEAD_FURNITURE[:4], SECOND, *LEAD_FURNITURE[4:], "By Zdzisława Pstrągowska", BODY, *MORE_BODY],
+    [STANDFIRST, *LEAD_FURNITURE, "By Zdzisława Pstrągowska", "Water prices rise again", "By Jan Kowalczykowski"],
+])
+def test_a_byline_far_below_the_bodys_start_past_a_paragraph_or_among_teasers_is_no_byline(rows: list[str]) -> None:
+    """A paragraph above the far "By" line says the body has begun (the line is a teaser's); a second
+    one below it says the lines are a list of teasers."""
     head, removed = _below(rows)
     assert head.authors == [] and removed == []
 
@@ -689,6 +755,32 @@ def test_an_author_box_below_the_article_gives_its_author(heading: str) -> None:
             "Jana Rohde writes about water and cities.", "Share"]
     head, removed = _signed(rows, 3 + len(PARAGRAPHS))
     assert head.authors == ["Jana Rohde"] and removed == [heading, "Jana Rohde"]
+
+
+AFTER_ARTICLE = ["Tags:", "water,", "cities", "Share", "0", "0", "Related", "Water prices rise again",
+                 "Parliament closes for summer"]
+"""What a page prints between the article's last paragraph and an author box far below it: tags, share
+buttons and their counts, teasers' headlines."""
+
+
+@pytest.mark.parametrize("box", [["About the author", "[portrait]", "Jana Rohde", "Email Jana Rohde"],
+                                 ["Autor", "Jana Rohde", "Foto(s)"]])
+def test_an_author_box_far_below_the_article_gives_its_author(box: list[str]) -> None:
+    """An author box below tags, buttons and teasers, farther than a sign-off, names the author: its
+    heading is the page's only one, and the teasers' bylines below it are other articles'."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, *AFTER_ARTICLE, *box, "Trending", "Rain again", "By John Doe"]
+    head, removed = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == ["Jana Rohde"] and removed == [box[0], "Jana Rohde"]
+
+
+@pytest.mark.parametrize("after", [
+    ["Autoren", "Jana Rohde", "Piotr Wróblewicz", "Samit Basukin"],  # a blog's list of authors
+    ["About the author", "Jana Rohde", "Comments", "About the author", "Jana Rohde"],  # printed twice: badges
+])
+def test_a_list_or_badges_under_an_authors_heading_far_below_the_article_give_no_author(after: list[str]) -> None:
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, *AFTER_ARTICLE, *after]
+    head, _ = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == []
 
 
 def test_an_author_box_under_its_prefix_is_read_though_its_words_are_stopwords() -> None:

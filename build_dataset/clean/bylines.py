@@ -16,6 +16,11 @@ header, beside its dateline, below the body's start and at its end; so is the by
 the header read, whatever took the headline's slot (`byline_beside_dateline`), and one opening a long
 line of fields (`byline_with_fields`). A handle, an e-mail address, a portrait's mark or an agency's
 abbreviation beside the names is no part of them; a name glued to what follows ("Roe/June") is none.
+Below the body's start a prefixed byline is read farther down when only furniture lies between
+(BYLINE_PAST_FURNITURE: a lead image, its caption, buttons), and an author box far below the article
+when its heading is the page's only one (`_author_box`). Beside the dateline a bare name is read past
+its copy (`name_above_dateline`), past a first name the stoplist holds (`first_name_above_dateline`)
+and below the dateline when its surname is no common word (`not_names`).
 """
 
 from __future__ import annotations
@@ -49,7 +54,8 @@ Anna K."."""
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
-def not_names(ln: Line, names: list[str], *, dated_below: bool = False, under_prefix: bool = False) -> bool:
+def not_names(ln: Line, names: list[str], *, dated_below: bool = False, dated_above: bool = False,
+              under_prefix: bool = False) -> bool:
     """Whether a byline-shaped line's names are not all a person's or an agency's (`_not_a_name`).
 
     A name printed twice ("Jane Roe Jane Roe") is an image's alt text and its caption as often as a
@@ -59,14 +65,49 @@ def not_names(ln: Line, names: list[str], *, dated_below: bool = False, under_pr
     name right above the dateline may hold a common word (a first name: "Marie", "Stefan") when it also
     holds one the vocabulary lacks (a surname) and no compound of common words (a role); on the dev pages
     this gave 3 pages their authors, all right by reading ("FOCUS-Online-Experte Robin Tschöpe" was the
-    role's compound)."""
+    role's compound). A bare name right below the dateline (`dated_above`) is held to that test too, and
+    its last word (the surname) must be one the vocabulary lacks: a brand's desk or product below a date
+    ends with a common word ("Emotion Redaktion", "Axios Future"), a person's name rarely does. (On the
+    dev pages this gave 3 pages their authors, all right by reading, and refused those two; a right
+    "Nathanael Johnson" above a dateline would have been refused, so the dateline below keeps the
+    looser test.)"""
     prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
     if not prefixed and not dated_below and REPEATED.match(_byline_text(ln)):
         return True
-    if dated_below and not prefixed:  # the dateline below says the line is the byline's block
+    if (dated_below or dated_above) and not prefixed:  # the dateline beside says the line is the byline's block
         return any(_not_a_name(n, prefixed=True) or _common_words(n) or any(map(_known_compound, n.split()))
-                   for n in names)
+                   or not dated_below and _common_words(n.split()[-1]) for n in names)
     return any(_not_a_name(n, prefixed=prefixed) for n in names)
+
+
+def name_above_dateline(lines: list[Line], below: list[int], i: int, *, day_first: bool | None) -> bool:
+    """Whether the header's line below line `i` (the first of `below`, the header's next lines) is a
+    dateline, past a copy of line `i`'s text: a byline's widget prints the name twice, as a link and as
+    its text ("Jane Roe" / "Jane Roe" / "June 8, 2015"), and the dateline below says both are the byline's
+    block. (On the dev pages the copy gave 1 page its author, right by reading.)"""
+    if below and lines[below[0]].body == lines[i].body:
+        below = below[1:]
+    return bool(below) and is_dateline(lines[below[0]], day_first=day_first)
+
+
+def first_name_above_dateline(lines: list[Line], below: list[int], i: int, stoplist: frozenset[str], *,
+                              day_first: bool | None) -> list[str] | None:
+    """The names of a bare byline right above the dateline (`name_above_dateline`) that the page's
+    stoplist refused (`byline_names`) for a first name it holds ("Maciej Gajewski" / "05 maja 2021"):
+    read when the line model's vocabulary lacks each of the line's stopwords and the names pass a dated
+    name's test (`not_names`: a word the vocabulary lacks, no furniture word, no role's compound). The
+    stoplists hold common first names, and the vocabulary the words seen on many sites: a stopword it
+    holds is a function word or a noun, a field's label ("Ort Saarbrücken" / "Datum 28.01.2022", a press
+    release's place). (On the dev pages this gave 1 page its author, right by reading; the label was
+    refused.)"""
+    words = [w.lower() for w in lines[i].body.split()]
+    stopwords = [w for w in words if w in stoplist]
+    vocabulary = _vocabulary()
+    if not stopwords or any(w in vocabulary for w in stopwords) \
+            or not name_above_dateline(lines, below, i, day_first=day_first):
+        return None
+    names = byline_names(lines[i], frozenset())
+    return names if names and not not_names(lines[i], names, dated_below=True) else None
 
 
 def _known_compound(word: str) -> bool:
@@ -290,34 +331,57 @@ standfirst, a lead image and its caption may come before the byline, and the fir
 taken for the body's start. Farther down a "By" line is a teaser's or a comment's."""
 
 
+BYLINE_PAST_FURNITURE = 12
+"""How many lines below the body's first line a prefixed byline is read when no paragraph lies between
+(`_paragraph`): a lead image's mark, its alt text and caption, share buttons, a reading time and the
+dateline may fill the lines above the byline's block ("Lesezeit: 1 Min." / "In Pocket speichern" / ... /
+"Von" / "Jane Roe", 10 lines down). A paragraph between says the body has begun, and a "By" line below it
+is a teaser's."""
+
+
 def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
     """The line right below the body's start that is a prefixed byline with real names ("By Jane Roe",
     "Von Jane Roe", or "Auteur" above "Jane Roe": `_prefixed`), if there is exactly one such line in twice
-    the distance: a list of teasers prints a byline under each of its headlines, and then none of them is
-    the article's."""
+    the distance (BYLINE_BELOW, or BYLINE_PAST_FURNITURE below the body's first line when no paragraph
+    lies between): a list of teasers prints a byline under each of its headlines, and then none of them
+    is the article's. (The farther reach gave 2 dev pages their authors, both right by reading: a byline
+    below a lead image, its caption, the date and a magazine's name, one below an image's marks, its
+    caption printed twice and the author's name printed bare.)"""
     found = None
+    reach = BYLINE_BELOW
+    through_paragraph = False  # a paragraph lies between the body's first line and this one
     seen = 0
     for i in range(start, len(lines)):
         if not lines[i].text:
             continue
         seen += 1
-        if seen > 2 * BYLINE_BELOW:
+        if seen > 2 * reach or found is None and seen > BYLINE_PAST_FURNITURE:
             break
         ln = lines[i]
         if not is_prefixed(lines, i) or verdicts[i].cue == "caption":
+            through_paragraph = through_paragraph or i > start and _paragraph(ln, verdicts[i])
             continue
         under = under_bare_prefix(lines, i)
         names = byline_names(ln, stoplist, under_prefix=under)
         if not names:
+            through_paragraph = through_paragraph or i > start and _paragraph(ln, verdicts[i])
             continue
         if found is not None:
             return None
-        if seen <= BYLINE_BELOW and (stacked_byline(lines, i, stoplist)[0] if under
-                                     else real_prefixed_names(ln, names)):
+        far = seen > BYLINE_BELOW
+        if (not far or not through_paragraph) and (stacked_byline(lines, i, stoplist)[0] if under
+                                                   else real_prefixed_names(ln, names)):
             found = i
+            reach = BYLINE_PAST_FURNITURE if far else BYLINE_BELOW
         else:
             return None
     return found
+
+
+def _paragraph(ln: Line, verdict: Verdict) -> bool:
+    """Whether a line is a paragraph of the body: prose of a standfirst's length or more that the line
+    model keeps, no caption."""
+    return verdict.cls == GOOD and verdict.cue != "caption" and prose(ln) and ln.length >= STANDFIRST_MIN_CHARS
 
 
 def is_prefixed(lines: list[Line], i: int) -> bool:
@@ -450,10 +514,13 @@ def _common_words(name: str) -> bool:
 def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
                        head: Header) -> None:
     """The authors of a prefixed byline just below the body's start (`byline_below`), or else of one
-    that signs the article off at its end (`_sign_off`); its line is removed as the byline."""
+    that signs the article off at its end (`_sign_off`), or else of an author box farther below it
+    (`_author_box`); its line is removed as the byline."""
     i = byline_below(lines, verdicts, start, stoplist)
     if i is None:
         i = _sign_off(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _author_box(lines, verdicts, start, stoplist)
     if i is not None:
         head.authors, taken = _byline_at(lines, i, stoplist)
         head.reasons.update(dict.fromkeys(taken, "byline"))
@@ -540,13 +607,7 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
     under each entry, and then none of them is the article's. (The lines near the end are tried first:
     most pages have no byline there, and the rest of the page is then not read.)"""
-    good = [k for k in range(start, len(lines)) if verdicts[k].cls == GOOD]
-    if not good:
-        return None
-    # the body's last line, and the last line of its last run of paragraphs, when a short kept line (a
-    # promotion, a notice) follows the article farther down
-    ends = {good[-1], next((good[j] for j in range(len(good) - 1, SIGN_OFF_RUN - 2, -1)
-                            if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
+    ends = _body_ends(verdicts, start)
     near = sorted({i for end in ends
                    for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
                    if _prefixed_names(lines, i, verdicts[i], stoplist)})
@@ -562,6 +623,58 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     if any(_prefixed_names(lines, k, verdicts[k], stoplist) for k in range(start + 1, len(lines)) if k != i):
         return None
     return i
+
+
+def _body_ends(verdicts: list[Verdict], start: int) -> set[int]:
+    """The body's last kept line, and the last line of its last run of paragraphs (SIGN_OFF_RUN kept
+    lines in a row), when a short kept line (a promotion, a notice) follows the article farther down; none
+    when the line model keeps no line from line `start` on."""
+    good = [k for k in range(start, len(verdicts)) if verdicts[k].cls == GOOD]
+    if not good:
+        return set()
+    return {good[-1], next((good[j] for j in range(len(good) - 1, SIGN_OFF_RUN - 2, -1)
+                            if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
+
+
+_AUTHOR_HEADING = re.compile(r"^(?:autor(?:in|en)?|authors?|auteurs?|about the authors?|"
+                             r"über (?:den|die) autor(?:in|en)?(?:\s*/\s*die autorin)?|zu[mr] autor(?:in)?)\s*:?$",
+                             re.IGNORECASE)
+"""An author box's heading: a word or phrase that names the lines below it the author's ("Autor",
+"About the author", "Über die Autorin"), not a preposition alone ("By", "Von") as a teaser prints."""
+
+
+AUTHOR_BOX_LINES = 30
+"""How many lines below the article's last paragraph an author box's heading may stand: tags, share
+buttons and their counts, a source's line and a list of teasers may come between."""
+
+
+def _author_box(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+    """The names' line of an author box below the article ("About The Author" / portrait / "Jane Roe",
+    "Autor" / "Jane Roe") within AUTHOR_BOX_LINES lines of its last paragraph (`_body_ends`), farther down
+    than a sign-off (`_sign_off`): its heading is the page's only one (`_AUTHOR_HEADING`: a blog's list
+    of authors or a comment's author badge is printed more than once, or under a menu's heading), no
+    prefixed byline lies between the body's start and it (another's byline: a teaser's), and its names
+    are the box's alone, no list's first item (the line below it has no other name's shape, or one that
+    holds the name: "Email Jane Roe"). (On the dev pages it gave 4 pages their authors, all right by
+    reading, and on 5 pages that had authors it read the same names; a blog's list of authors under
+    "Autoren" and a comment's "Autor" badge, printed on each of the author's replies, were refused.)"""
+    near = {k for end in _body_ends(verdicts, start) for k in _nearest(lines, end, 1, AUTHOR_BOX_LINES)
+            if _AUTHOR_HEADING.match(lines[k].body)}
+    if not near:  # (most pages: the whole page is not read)
+        return None
+    headings = [k for k in range(len(lines)) if lines[k].text and _AUTHOR_HEADING.match(lines[k].body)]
+    if len(headings) != 1 or headings[0] not in near:
+        return None
+    h = headings[0]
+    first = next((k for k in range(h + 1, len(lines)) if lines[k].text and not lines[k].markup), None)
+    if first is None:
+        return None
+    names, taken = stacked_byline(lines, first, stoplist)
+    if not names or any(_prefixed_names(lines, k, verdicts[k], stoplist) for k in range(start + 1, h)):
+        return None
+    after = _nearest(lines, taken[-1], 1, 1)
+    other = byline_names(lines[after[0]], frozenset()) if after else None
+    return first if not other or all(any(n in o for n in names) for o in other) else None
 
 
 def _prefixed_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> bool:

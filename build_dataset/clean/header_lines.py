@@ -43,7 +43,8 @@ BARE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS}|authors?|auteurs?|autoren|"
 """A byline's prefix alone on its line, the names on the next ("Auteur" / "Jane Roe", a list of
 definitions' label and value), or an author box's heading ("About the author", "Published By" / "Jane
 Roe"). (The headings gave 3 dev pages their authors, all right by reading, each a box right below the
-article's last paragraph; boxes farther down stay unread, as other sign-offs do.)"""
+article's last paragraph; a box farther down is read only under a heading the page prints once:
+`bylines._author_box`.)"""
 
 
 PROSE_END = ".!?。！？…\"'”’»)"

@@ -55,7 +55,9 @@ from build_dataset.clean.bylines import (
     byline_with_fields,
     caption_name,
     dateline_names,
+    first_name_above_dateline,
     is_prefixed,
+    name_above_dateline,
     not_names,
     prefixed_byline_wins,
     pseudo_byline,
@@ -534,24 +536,30 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             head.authors = stacked
             head.reasons.update(dict.fromkeys(taken, "byline"))
             continue
-        names = byline_names(ln, stoplist)
-        if names and (not byline_seen or refused_bare and BYLINE_PREFIX.match(b)):
+        names = byline_names(ln, stoplist) or (None if byline_seen else first_name_above_dateline(
+            lines, header[k + 1:], i, stoplist, day_first=day_first))
+        reading = bool(names) and (not byline_seen or refused_bare)
+        # (names under a bare prefix that `stacked_byline` refused are held to a bare name's test)
+        dated_below = reading and name_above_dateline(lines, header[k + 1:], i, day_first=day_first) \
+            and not under_bare_prefix(lines, i)
+        dated_above = reading and not dated_below and k > 0 and head.reasons.get(header[k - 1]) == "dateline" \
+            and not under_bare_prefix(lines, i)
+        if reading and (not byline_seen or BYLINE_PREFIX.match(b) or dated_above):
             # the byline slot: header whether or not it holds real names; below a slot that was no byline
-            # (no prefix, no real names), a prefixed byline ("By Jane Roe") is read again
-            byline_seen = True
-            # (names under a bare prefix that `stacked_byline` refused are held to a bare name's test)
-            dated_below = k + 1 < len(header) and is_dateline(lines[header[k + 1]], day_first=day_first) \
-                and not under_bare_prefix(lines, i)
-            refused = not_names(ln, names, dated_below=dated_below) or (
+            # (no prefix, no real names), a prefixed byline ("By Jane Roe") or a name right below the
+            # dateline is read again, and taken only when real (a headline may stand there: "Ben Wilson Surf")
+            refused = not_names(ln, names, dated_below=dated_below, dated_above=dated_above) or (
                 not BYLINE_PREFIX.match(b)
                 and (caption_name(lines, verdicts, i, names)
                      or pseudo_byline(lines, i, day_first=day_first, verdicts=verdicts,
                                       headline=header[first_title], stoplist=stoplist)))
-            head.authors = [] if refused else names
-            head.reasons[i] = "byline"
-            bare_slot = not refused and not BYLINE_PREFIX.match(b)
-            refused_bare = refused and not BYLINE_PREFIX.match(b)
-            continue
+            if not (refused and byline_seen and not BYLINE_PREFIX.match(b)):
+                byline_seen = True
+                head.authors = [] if refused else names
+                head.reasons[i] = "byline"
+                bare_slot = not refused and not BYLINE_PREFIX.match(b)
+                refused_bare = refused and not BYLINE_PREFIX.match(b)
+                continue
         if names and bare_slot and prefixed_after is None and is_prefixed(lines, i) \
                 and real_prefixed_names(ln, names):
             prefixed_after = i
