@@ -3,8 +3,9 @@ the headline.
 
 The line right above the first headline is header either way (removed as navigation); it names the
 article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
-links that ends with it, or a short line the page also prints on its own further up (in its menu).
-The menu's last item, a field line's last field, a button and the site's name are refused. A
+links that ends with it, or a short line the page also prints on its own further up (in its menu) or,
+below the headline, in a menu of short rubrics or above the teasers of two other stories. The menu's
+last item, a field line's last field, a button and the site's name are refused. A
 breadcrumb a few lines above the headline (a kicker, a dateline or an image between them) has the last
 word: a numbered list of links or a line split at separators that opens with the front page or ends with
 the headline names the article's place on the site, and a short line above the headline that is one of
@@ -98,9 +99,10 @@ def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: boo
     is trusted (above an untrusted slot it is as often a teaser's or a widget's line), when it is no
     menu's last item (`_menu_tail`), and when it is printed as a line of its own above it too: the
     site's rubric is also an item of its menu or of a breadcrumb list, and those come before the
-    article; a kicker is printed once, or again only below the article, where the teasers of related
-    stories and the tags repeat it. A rubric that opens the page (a dump cut to the article) has no
-    menu above it to recur in.
+    article; a kicker is printed once, or again below the article with its own story or among the tags.
+    A rubric that opens the page (a dump cut to the article) has no menu above it to recur in. A menu
+    printed only below the article (the footer's, a category list) or the teasers of other stories of
+    the rubric name it too (`_printed_below`).
     """
     ln = lines[i]
     if slot != ln.body:  # a breadcrumb's last rubric
@@ -148,9 +150,11 @@ def _short_item(ln: Line) -> bool:
 
 def _rubric_menu_item(lines: list[Line], k: int) -> bool:
     """Whether line `k` is an item of a menu of rubrics: a bulleted list of MENU_RUN items or more in a
-    row whose items are all short (`_short_item`). A list of the latest stories holds headlines, a
-    list of tags is printed the same way but is no menu of the site's rubrics only when an item is a
-    long one; short lists of topics are the risk this rule takes."""
+    row whose items are all short (`_short_item`). A list of the latest stories, which may hold the
+    article's own short headline, has long items; two items are a pair of links, no menu. A list of
+    tags printed as a row of short items looks the same, and its topics may be kickers: the one such
+    list of the dev pages that held a line above the headline had a blank line after that item, which
+    ends the row."""
     if not lines[k].bullet:
         return False
     first, last = _list_span(lines, k)
