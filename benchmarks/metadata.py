@@ -6,7 +6,7 @@ RELEASE is a release folder built from the dev pages; without it, one is built f
 a temporary folder with this checkout's code. `--baseline` measures a second release (a build of an
 older commit) beside it. The labels (benchmarks/metadata_labels.json) are random samples of the values
 a build of main gave (at 602f0be; for titles also a second sample at ce589e8; for sections also every
-value a build at cf1e412 gave, and every value the second section fix changed; for descriptions every
+value a build at cf1e412 gave, and every value the second and third section fixes changed; for descriptions every
 value a build at 29ac707 gave on the dev half and a random sample of those it gave on the held_out
 half), each read against its
 raw page and marked right or wrong (and, for sections, "a rubric of the site but not evidently the
@@ -33,9 +33,10 @@ article's"). For each field it prints:
   (labels "authors_fix_6" -> "changed"); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
-  section precision; changed sample (description, fix 2): of every page whose description the second
-  standfirst fix changed (labels "description_fix_2"; each change gave a description where main gave
-  none), the precision of the values they have now, and fixed and broke as for titles.
+  section precision, and changed sample (section, fix 3) for the third (labels "section_fix_3");
+  changed sample (description, fix 2): of every page whose description the second standfirst fix
+  changed (labels "description_fix_2"; each change gave a description where main gave none), the
+  precision of the values they have now, and fixed and broke as for titles.
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -79,7 +80,7 @@ AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2",)
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
-SECTION_FIXES = ("section_fix_2",)
+SECTION_FIXES = ("section_fix_2", "section_fix_3")
 """The label groups of section fixes that list every page whose section the fix changed ("changed"): their
 labels of the new values also count in precision."""
 
@@ -184,12 +185,12 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4") -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4", "authors_fix_5", "authors_fix_6" -> "changed" for authors, "section_fix_2" ->
-    "changed" for sections, "description_fix_2" -> "changed" for descriptions: every page whose value it changed,
-    its value before and after, each labelled): fixed is a wrong value (W, or for sections M: not
-    evidently the article's) now refused or made right, or a missing one now right; broke is a right
-    value now lost or wrong, or a missing one now wrong (W or M). A value neither label covers counts as
-    neither. Main's build gives 0 and 0."""
+    "authors" and "authors_fix_4", "authors_fix_5", "authors_fix_6" -> "changed" for authors, "section_fix_2"
+    and "section_fix_3" -> "changed" for sections, "description_fix_2" -> "changed" for descriptions: every
+    page whose value it changed, its value before and after, each labelled): fixed is a wrong value (W,
+    or for sections M: not evidently the article's) now refused or made right, or a missing one now
+    right; broke is a right value now lost or wrong, or a missing one now wrong (W or M). A value neither
+    label covers counts as neither. Main's build gives 0 and 0."""
     figures: dict[str, tuple[int, int]] = {}
     for half in (None, *HALVES):
         chosen = [x for x in changed if half is None or x["half"] == half]
@@ -374,6 +375,12 @@ def main() -> None:
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "
         "section not evidently the article's, M, counts as wrong); its labels of the new values also count in "
         "section precision. The held_out pages were read only to label it. "
+        f"Changed sample (section, fix 3): {len(labels.get('section_fix_3', {}).get('changed', []))} pages, every "
+        "one whose section the third section fix (a lone short line above the headline that the page prints below "
+        "it as an item of a menu of short rubrics, or above the headlines of two other stories' teasers) changed "
+        "against main at dc7defa, read before and after and counted the same way (every change gave a section where "
+        "main gave none); its rules were made reading the lost sections of both halves, so its held_out figures are "
+        "not independent. "
         f"Changed sample (description, fix 2): {len(labels.get('description_fix_2', {}).get('changed', []))} pages, "
         "every one whose description the second standfirst fix (the body's first paragraph printed right under the "
         "headline and above a dateline or a byline of real names is the standfirst; the body keeps it) changed against "

@@ -157,13 +157,65 @@ def test_a_photo_credit_after_a_slash_is_no_breadcrumb() -> None:
 
 
 def test_a_rubric_printed_again_only_below_the_article_is_no_section() -> None:
-    """The site's menu is above the article. A short line printed again only below it is a kicker
-    that the teasers of related stories repeat, or a tag."""
+    """The site's menu is above the article. A short line printed again only below it, above one
+    teaser, is a kicker that the teaser of a related story repeats (or a tag)."""
     page = "\n\n".join([*MENU, "Water", HEADLINE, HEADLINE, BODY, "Water", "Another story about water"])
     lines = split_lines(page)
     _, stoplist = stoplist_for_words(BODY.lower().split())
     start = next(k for k, ln in enumerate(lines) if ln.body == BODY)
     assert read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist).section is None
+
+
+def _with_footer(above: str, footer: list[str]) -> Header:
+    """A page with the menu above, `above` right above the headline (printed twice), the body, then the
+    blocks of `footer` below the article."""
+    page = "\n\n".join([*MENU, above, HEADLINE, HEADLINE, BODY, *footer])
+    lines = split_lines(page)
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.body == BODY)
+    return read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+
+
+RUBRIC_MENU = "Our sections\n\n• Rowing\n• Sailing\n• Canoe & Kayak\n• Club life"
+
+
+def test_a_rubric_that_a_menu_below_the_article_holds_is_the_section() -> None:
+    """A short line above the headline that the site's menu of rubrics prints below the article (in
+    the footer, a category list) is the article's rubric: a kicker is no item of a menu."""
+    assert _with_footer("Rowing", [RUBRIC_MENU]).section == "Rowing"
+
+
+@pytest.mark.parametrize(("above", "footer"), [
+    # a list of the latest stories holds the article's short headline among long ones
+    ("Rowing", ["Latest posts\n\n• Rowing\n• Harbour festival draws record crowds to the old town\n• Club life"]),
+    # two items are no menu
+    ("Rowing", ["• Rowing\n• Sailing"]),
+    # the headline holds the line's text: a topic kicker, whatever the menu below prints
+    ("Water", ["• Water\n• Sailing\n• Canoe & Kayak\n• Club life"]),
+])
+def test_a_line_in_no_menu_of_rubrics_below_is_no_section(above: str, footer: list[str]) -> None:
+    assert _with_footer(above, footer).section is None
+
+
+TEASERS = ["Region", "Fire brigade crews practise rescues on the frozen lake",
+           "Region", "Bus timetables change for the villages in the hills this winter"]
+
+
+def test_a_rubric_above_the_teasers_of_other_stories_below_is_the_section() -> None:
+    """A short line above the headline that the page prints again above the headlines of two other
+    stories below the article labels a rubric of the site: a kicker belongs to one story."""
+    assert _with_footer("Region", TEASERS).section == "Region"
+
+
+@pytest.mark.parametrize("footer", [
+    TEASERS[:2],  # one teaser: a related story's kicker as often as a rubric
+    # each teaser's categories joined by spaces: "Region" is one story's list of them
+    [*TEASERS, "Culture Region", "A choir from the valley sings in the cathedral on Sunday"],
+    # a placeholder printed above widgets' headings
+    ["Region", "Latest videos", "Region", "Most read"],
+])
+def test_a_line_above_too_few_teasers_below_is_no_section(footer: list[str]) -> None:
+    assert _with_footer("Region", footer).section is None
 
 
 def test_a_breadcrumb_without_separators_above_counts_as_the_rubric_printed_again() -> None:

@@ -3,8 +3,9 @@ the headline.
 
 The line right above the first headline is header either way (removed as navigation); it names the
 article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
-links that ends with it, or a short line the page also prints on its own further up (in its menu).
-The menu's last item, a field line's last field, a button and the site's name are refused. A
+links that ends with it, or a short line the page also prints on its own further up (in its menu) or,
+below the headline, in a menu of short rubrics or above the teasers of two other stories. The menu's
+last item, a field line's last field, a button and the site's name are refused. A
 breadcrumb a few lines above the headline (a kicker, a dateline or an image between them) has the last
 word: a numbered list of links or a line split at separators that opens with the front page or ends with
 the headline names the article's place on the site, and a short line above the headline that is one of
@@ -98,9 +99,10 @@ def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: boo
     is trusted (above an untrusted slot it is as often a teaser's or a widget's line), when it is no
     menu's last item (`_menu_tail`), and when it is printed as a line of its own above it too: the
     site's rubric is also an item of its menu or of a breadcrumb list, and those come before the
-    article; a kicker is printed once, or again only below the article, where the teasers of related
-    stories and the tags repeat it. A rubric that opens the page (a dump cut to the article) has no
-    menu above it to recur in.
+    article; a kicker is printed once, or again below the article with its own story or among the tags.
+    A rubric that opens the page (a dump cut to the article) has no menu above it to recur in. A menu
+    printed only below the article (the footer's, a category list) or the teasers of other stories of
+    the rubric name it too (`_printed_below`).
     """
     ln = lines[i]
     if slot != ln.body:  # a breadcrumb's last rubric
@@ -115,6 +117,8 @@ def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: boo
         return None
     if i == 0 or _printed_above(lines, i, slot, lines[headline].body):
         return slot
+    if _printed_below(lines, headline, slot):
+        return slot
     return None
 
 
@@ -123,6 +127,64 @@ def _printed_above(lines: list[Line], i: int, slot: str, headline: str) -> bool:
     followed by the headline (a breadcrumb printed without separators: "Home News The headline")."""
     crumb = f"{slot} {headline}"
     return any(other.body == slot or other.body.endswith(crumb) for other in lines[:i])
+
+
+def _printed_below(lines: list[Line], headline: int, slot: str) -> bool:
+    """Whether the page prints the rubric `slot` below the headline (line `headline`) where only a rubric
+    of the site stands: as an item of a menu of rubrics (`_rubric_menu_item`: the footer's menu, a
+    category list) or as the kicker of several teasers of other stories (`_teaser_rubric`). A kicker is
+    printed again below only with its own story, or among the tags, which hold topics as often as
+    rubrics; and a line whose words the headline holds is a topic kicker ("Burgenland" above
+    "Burgenland: the best wines"), whatever the page prints below."""
+    if slot.casefold() in lines[headline].body.casefold():
+        return False
+    below = range(headline + 1, len(lines))
+    return any(_rubric_menu_item(lines, k) for k in below if lines[k].body == slot) \
+        or _teaser_rubric(lines, headline, slot)
+
+
+def _short_item(ln: Line) -> bool:
+    """Whether a list's item is shaped like a rubric's link: a few words, no sentence."""
+    return ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated
+
+
+def _rubric_menu_item(lines: list[Line], k: int) -> bool:
+    """Whether line `k` is an item of a menu of rubrics: a bulleted list of MENU_RUN items or more in a
+    row whose items are all short (`_short_item`). A list of the latest stories, which may hold the
+    article's own short headline, has long items; two items are a pair of links, no menu. A list of
+    tags printed as a row of short items looks the same, and its topics may be kickers: the one such
+    list of the dev pages that held a line above the headline had a blank line after that item, which
+    ends the row."""
+    if not lines[k].bullet:
+        return False
+    first, last = _list_span(lines, k)
+    items = [ln for ln in lines[first:last + 1] if ln.bullet]
+    return len(items) >= MENU_RUN and all(_short_item(ln) for ln in items)
+
+
+TEASER_RUBRICS = 2
+"""Teasers of other stories below the article that a line must stand above to be a rubric of the site."""
+
+
+def _teaser_rubric(lines: list[Line], headline: int, slot: str) -> bool:
+    """Whether the page prints `slot` on its own line, without a bullet, right above the headlines of
+    TEASER_RUBRICS other stories or more below the article (related stories of the same rubric): a
+    kicker belongs to one story, a rubric labels many. The teasers' headlines are longer than a rubric
+    (a placeholder repeated above a widget's heading is no rubric), and neither are this one nor hold the
+    rubric's text (an image's credit repeated above its captions, which name it)."""
+    title, key = lines[headline].body, slot.casefold()
+    stories = {lines[k + 1].body for k in range(headline + 1, len(lines) - 1)
+               if lines[k].body == slot and not lines[k].bullet and lines[k + 1].body != title
+               and not _short_item(lines[k + 1]) and key not in lines[k + 1].body.casefold()}
+    return len(stories) >= TEASER_RUBRICS and not _glued_rubrics(lines, headline, slot)
+
+
+def _glued_rubrics(lines: list[Line], headline: int, slot: str) -> bool:
+    """Whether a short line below the headline holds `slot` with more words before or after it ("Know
+    How News Test" beside "News Test"): the teasers' kickers are each story's list of categories, which
+    w3m prints joined by spaces, and `slot` is one such list rather than one rubric."""
+    return any(_short_item(ln) and ln.body != slot and (ln.body.endswith(f" {slot}") or ln.body.startswith(f"{slot} "))
+               for ln in lines[headline + 1:])
 
 
 def _gap(lines: list[Line], k: int) -> bool:
@@ -165,25 +227,29 @@ def _menu_tail(lines: list[Line], i: int) -> bool:
     A line without a bullet indented deeper than line `i` belongs to the item above it (a widget's text
     inside a menu's item, a ranking's entries under "Top 20"): it goes on the list rather than ending it,
     and is no item itself."""
-    ln = lines[i]
-    if not ln.bullet:
+    if not lines[i].bullet:
         return False
-    deeper = _indent(ln)
+    first, last = _list_span(lines, i)
+    if any(ln.bullet and _SEPARATOR_END.search(ln.body) for ln in lines[first:i]):
+        return False
+    return sum(ln.bullet for ln in lines[first:last + 1]) >= MENU_RUN
+
+
+def _list_span(lines: list[Line], i: int) -> tuple[int, int]:
+    """The first and last line of the list of links that line `i` is an item of: bulleted lines in a row
+    (no blank line between them). A line without a bullet indented deeper than line `i` belongs to the
+    item above it and goes on the list."""
+    deeper = _indent(lines[i])
 
     def in_list(k: int) -> bool:
         return lines[k].bullet or _indent(lines[k]) > deeper
 
-    items = 1
     first = last = i
     while first > 0 and not _gap(lines, first) and in_list(first - 1):
         first -= 1
-        items += lines[first].bullet
-        if lines[first].bullet and _SEPARATOR_END.search(lines[first].body):
-            return False
     while last + 1 < len(lines) and not _gap(lines, last + 1) and in_list(last + 1):
         last += 1
-        items += lines[last].bullet
-    return items >= MENU_RUN
+    return first, last
 
 
 _FIELD_LABEL = re.compile(r"^[^\W\d][^:]{0,30}:\s")
