@@ -592,6 +592,37 @@ def test_a_bare_name_beside_the_dateline_is_the_byline(block: list[str], languag
     assert head.authors == authors
 
 
+@pytest.mark.parametrize(("dateline", "authors"), [
+    ("Marten Quistorpe | 12.05.2021", ["Marten Quistorpe"]),  # the name, a separator, the date
+    ("3 May 2021 - Marten Quistorpe", ["Marten Quistorpe"]),  # the date first
+    ("Marten Quistorpe3.11.2023", ["Marten Quistorpe"]),  # the dump glued the name to the date
+    ("Marten QuistorpeNovember 6, 2023", ["Marten Quistorpe"]),  # ... or to the month's name
+    ("Marten Quistorpe, 02.01.2023, 11:08 Uhr", ["Marten Quistorpe"]),  # a comma, a time
+    ("September 17, 2019 Marten Quistorpe 4", ["Marten Quistorpe"]),  # a count after the name
+    ("AvatarAvatarMarten Quistorpe22. Februar 2020", []),  # an avatar's alt text glued to it
+    ("NTV Vergleichsquell 12.05.2021", []),  # an abbreviation: a product's or a site's name
+    ("12.05.2021 - Quellbach verkündet neue Regeln", []),  # a headline after the date
+    ("12.05.2021 | Budget Quellvorlage", []),  # a common word after the first
+])
+def test_a_bare_name_inside_the_dateline_is_the_byline(dateline: str, authors: list[str]) -> None:
+    """A dateline with no byline prefix prints the writer's name as one of its fields, before or after
+    the date, even glued to it; an avatar's alt text glued to the name, an abbreviation, a headline and
+    a topic's words are no name."""
+    head, _ = _dated([dateline])
+    assert head.authors == authors
+
+
+def test_a_prefixed_byline_below_the_body_s_start_wins_over_a_name_inside_the_dateline() -> None:
+    """The dateline's bare name may be an editor's: a prefixed byline just below the body's start is
+    read first."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, "Marten Quistorpe | 12.05.2021", BODY,
+                                      "Von Piotr Zielonka", SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.authors == ["Piotr Zielonka"]
+
+
 def test_a_line_below_the_dateline_under_a_refused_slot_stays_when_no_name() -> None:
     """Below a photo credit that took the byline's slot, a headline under the dateline is read again as a
     bare name, refused, and left where it is."""

@@ -565,6 +565,81 @@ def byline_beside_dateline(lines: list[Line], verdicts: list[Verdict], start: in
             return
 
 
+def name_in_dateline(lines: list[Line], stoplist: frozenset[str], head: Header) -> None:
+    """The authors of a bare name printed as a field of a dateline the header read ("Jane Roe | 3 May
+    2021", `name_field`), when exactly one of its datelines holds one and no other byline was found: a
+    prefixed byline below the body's start names the writer where the dateline's name is an editor's
+    ("Jane Roe2022-12-07T10:10:52+01:0025. Dezember 2022|" above "Von John Doe")."""
+    named = [names for i, r in sorted(head.reasons.items())
+             if r == "dateline" and (names := name_field(lines, i, stoplist))]
+    if len(named) == 1:
+        head.authors = named[0]
+
+
+_DATE_GLUE = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][^\W\d_]+\.?\s*\d)")
+"""Where a capitalised word may be glued to the name before it: a month's name before a date's number
+("Jane RoeNovember 6, 2023"); `name_field` splits there only when the word is a month's."""
+_FIELD_BREAK = re.compile(r"\s+[/–—-]\s+|[|·•,;()]|\d[\d.:/-]*")
+"""What ends a field of a dateline: a separator, a bracket or a number (a date, a time, a count), the
+number glued to the word before it or not ("Jane Roe3.11.2023")."""
+_CAMEL = re.compile(r"[^\W\d_]{4,}[A-Z]|[a-z][A-Z][a-z]+[A-Z]")
+"""A word of two glued together ("AvatarJane", "ProfilbildJane"): no name's word. (A surname's
+particle glued to its capital is short: "McDonald", "DeSantis", "MacArthur".)"""
+
+
+def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of a dateline's field that is a bare name ("Jane Roe | 3 May 2021", "12.05.2021 - Jane
+    Roe", "Jane Roe3.11.2023", where the dump glued the name to the date), when exactly one of its fields
+    is: a dateline with no byline prefix prints the author's name beside the date, as a byline's block
+    does. The field holds no stopword of the page, no dateline's label, no word of two glued together
+    (`_CAMEL`: an avatar's alt text glued to the name), no word in capitals (an abbreviation: "NTV
+    Vergleichsrechner Siegel") and no word the page prints in lower case (`_printed_lower`: "Aktuelle
+    Meldung"); it passes the test of a bare name below a dateline (`not_names`: no furniture word, a
+    surname the line model's vocabulary lacks), no word after its first is a common word ("Austrian
+    Federal Chancellery"), and its surname is printed nowhere on the page without the rest of the
+    name: a topic's two nouns beside a date ("Ehrenamt Jugendverbände 23.01.2020") are words the body
+    prints apart."""
+    ln = lines[i]
+    if BYLINE_PREFIX.match(ln.body) or _INLINE_PREFIX.search(ln.body):
+        return None  # (a prefixed byline's names are read by `dateline_names`)
+    text = _CONTACT.sub(" ", ln.body)
+    text = _DATE_GLUE.sub(lambda m: _month_break(text, m.start()), text)
+    found = []
+    for field in _FIELD_BREAK.split(text):
+        field = field.strip(" .:")
+        words = field.split()
+        if len(words) < 2 or DATELINE_WORDS.search(field) or any(w.lower() in stoplist for w in words) \
+                or any(_CAMEL.search(w) for w in words):
+            continue
+        names = _split_names(field, prefixed=False)
+        if names and not not_names(ln, names, dated_above=True) and not any(
+                _surname_apart(lines, n) or any(map(_common_words, n.split()[1:])) for n in names) \
+                and not any(w.isupper() or _printed_lower(lines, w) for w in words):
+            found.append(names)
+    return found[0] if len(found) == 1 else None
+
+
+def _printed_lower(lines: list[Line], word: str) -> bool:
+    """Whether the page prints a capitalised word in lower case too: an adjective or a common noun
+    ("Aktuelle Meldung" where the body says "aktuelle"), not a name."""
+    low = word.lower()
+    return any(low in WORD_RE.findall(ln.body) for ln in lines if ln.text)
+
+
+def _month_break(text: str, k: int) -> str:
+    """A separator where a month's name is glued to the word before it (`_DATE_GLUE`), else nothing."""
+    word = re.match(r"[^\W\d_]+", text[k:])
+    return " | " if word and parse_date(f"1 {word.group()} 2000", day_first=None) else ""
+
+
+def _surname_apart(lines: list[Line], name: str) -> bool:
+    """Whether a line of the page prints a name's last word without the name: the words are a topic's,
+    not a person's."""
+    last = name.split()[-1]
+    pattern = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)")
+    return any(pattern.search(ln.body) and name not in ln.body for ln in lines if ln.text)
+
+
 def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
                          below_slot: int | None, head: Header) -> None:
     """The authors of a prefixed byline with real names below a byline slot whose names came with no
