@@ -343,6 +343,31 @@ def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str])
     assert head.published is not None
 
 
+@pytest.mark.parametrize(("dateline", "authors"), [
+    ("2.03.2018von Jana Rohde", ["Jana Rohde"]),  # the prefix glued to the date before it
+    ("Veröffentlicht vonJana Rohde 28. Februar 2016", ["Jana Rohde"]),  # ... or to the name after it
+    ("Posted on28. Juli 201928. Juli 2019AuthorJana Rohde4 Kommentare", ["Jana Rohde"]),  # a count glued
+    ("Posted on 25. Januar 202225. Januar 2022Author Redaktion", []),  # glued, a desk's common word
+    ("By Rohde2 on 3 May 2021", []),  # one word glued to a digit: a handle
+])
+def test_a_byline_the_dump_glued_to_the_dateline_s_fields_is_read(dateline: str, authors: list[str]) -> None:
+    """The dump glues a dateline's elements together: the prefix to the date before it or to the name
+    after it, the name to the count or date after it. The glue tells where a field ends; a desk's
+    common word and a single word glued to a digit (a handle's) are no name."""
+    assert _read([], dateline).authors == authors
+
+
+def test_a_prefixed_byline_glued_to_its_date_below_the_body_s_start_is_read() -> None:
+    """A byline below the lead's first paragraph, its name glued to the date ("Por Jana Rohde04 de mayo
+    2022 a las 09:01 hrs."): the name ends where the date's digits start."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, BODY,
+                                      "Por Juana Pérez04 de mayo 2022 a las 09:01 hrs.", SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.authors == ["Juana Pérez"]
+
+
 @pytest.mark.parametrize(("byline", "authors"), [
     ("By Jana Rohde@JanaRohde", ["Jana Rohde"]),
     ("Por Juana Pérez jperez@example.com", ["Juana Pérez"]),

@@ -20,7 +20,10 @@ Below the body's start a prefixed byline is read farther down when only furnitur
 (BYLINE_PAST_FURNITURE: a lead image, its caption, buttons), and an author box far below the article
 when its heading is the page's only one (`_author_box`). Beside the dateline a bare name is read past
 its copy (`name_above_dateline`), past a first name the stoplist holds (`first_name_above_dateline`)
-and below the dateline when its surname is no common word (`not_names`).
+and below the dateline when its surname is no common word (`not_names`); inside the dateline a bare
+name printed as one of its fields is read when no other byline was found (`name_in_dateline`). Where the
+dump glued a byline to the dateline's fields ("2.03.2018von Jane Roe", "AuthorJane Roe4 Kommentare",
+"Por Jane Roe04 de mayo 2022"), the glue ends the prefix and the name (`_INLINE_PREFIX`, `_HANDLE_DIGITS`).
 """
 
 from __future__ import annotations
@@ -211,12 +214,21 @@ def _degree(part: str) -> bool:
 
 
 _INLINE_PREFIX = re.compile(
-    r"(?:^|(?<=[\s|·•,;(]))(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
-    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])",
+    r"(?:^|(?<=[\s|·•,;(\d]))(?:(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
+    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])|(?:von|autor|author)(?=(?-i:[A-ZÀ-Þ][a-zà-ÿ])))",
     re.IGNORECASE,
 )
 """A byline's prefix word inside a line of header fields ("12/04/2020 by Jane Roe 24 Comments",
-"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News")."""
+"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News"), also where the dump
+glued it to the date before it ("2.03.2018von Jane Roe") or glued "von" or "Author" to the name after
+it ("Veröffentlicht vonJane Roe 28. Februar 2016", "28. Juli 2019AuthorJane Roe4 Kommentare"): the page
+printed them as separate elements."""
+
+
+_HANDLE_DIGITS = re.compile(r"\d+[^\W\d_]")
+"""Digits inside a word ("Bo2man"): a handle's. Digits glued to a name and followed by a space or a
+date's punctuation ("Jane Roe04 de mayo 2022", "Jane Roe4 Kommentare") are the next field's, glued by
+the dump: the name ends before them."""
 
 
 _FIELD_END = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•()\[\]]|\d")
@@ -237,9 +249,10 @@ def dateline_names(text: str) -> list[str] | None:
     rest = _CONTACT.sub(" ", text[m.end():])
     field = _FIELD_END.split(rest, maxsplit=1)[0]
     after = rest[len(field):].lstrip()  # what follows the field: a digit opens a date
-    if field[-1:].isalpha() and rest[len(field):][:1].isdigit():
-        return None  # a digit glued to a word ("Bo2man am 29.12.2010"): a handle, its end unknown
     candidates = field.split()
+    if field[-1:].isalpha() and rest[len(field):][:1].isdigit() and (
+            _HANDLE_DIGITS.match(rest[len(field):]) or len(candidates) < 2 or _CAMEL.search(candidates[-1])):
+        return None  # a digit inside a word ("Bo2man am 29.12.2010"): a handle, its end unknown
     for n, w in enumerate(candidates):
         if w.lower() in _NAME_JOINERS or w in ("&", ","):
             words.append(w)
@@ -260,6 +273,8 @@ def dateline_names(text: str) -> list[str] | None:
     names = _split_names(" ".join(words).strip(" ,;:"), prefixed=True)
     if names is None or any(_not_a_name(n, prefixed=True) for n in names):
         return None
+    if (not m.group()[-1:].isspace() or text[:m.start()][-1:].isdigit()) and any(map(_common_words, names)):
+        return None  # a prefix glued to its neighbour names a person: not a desk ("2022Author Redaktion")
     return names[:1] + [n for n in names[1:] if not _role(n)]
 
 
@@ -346,7 +361,8 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     lies between): a list of teasers prints a byline under each of its headlines, and then none of them
     is the article's. (The farther reach gave 2 dev pages their authors, both right by reading: a byline
     below a lead image, its caption, the date and a magazine's name, one below an image's marks, its
-    caption printed twice and the author's name printed bare.)"""
+    caption printed twice and the author's name printed bare.) A line with a date holds its names before
+    the date's fields (`_signed_names`: "Por Jane Roe04 de mayo 2022 a las 09:01 hrs.", 1 dev page, right)."""
     found = None
     reach = BYLINE_BELOW
     through_paragraph = False  # a paragraph lies between the body's first line and this one
@@ -362,7 +378,7 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             through_paragraph = through_paragraph or i > start and _paragraph(ln, verdicts[i])
             continue
         under = under_bare_prefix(lines, i)
-        names = byline_names(ln, stoplist, under_prefix=under)
+        names = byline_names(ln, stoplist, under_prefix=under) if under else _signed_names(ln, stoplist)
         if not names:
             through_paragraph = through_paragraph or i > start and _paragraph(ln, verdicts[i])
             continue
