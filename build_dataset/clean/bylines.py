@@ -48,7 +48,7 @@ from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
 from build_dataset.clean.stoplists import language_of
 
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 
 
 _NAME_END = re.compile(r"(?:\b(?:Jr|Sr|Jun|Sen)|\s[A-Z])\.$")
@@ -125,8 +125,14 @@ def _byline_text(ln: Line) -> str:
     (`_AVATAR`), before a separator or a gap of spaces (the next field printed beside it: "Text von
     Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(ln.body)
-    text = _AVATAR.sub("", m.group("names")) if m else ln.body
+    text = _OUTLET.split(_AVATAR.sub("", m.group("names")))[0] if m else ln.body
     return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0]).strip(" ,;:")
+
+
+_OUTLET = re.compile(r"\s+[Ff]or\s+(?=[^\W\d_])")
+"""Where a prefixed byline's names end in the outlet they wrote for ("By Jane Roe And John Doe For The
+Mail On Sunday", "By Jane Roe for Agency"): the outlet is no author. (A title-case byline capitalises
+its joiner too: `_NAME_SPLIT` splits at "And".)"""
 
 
 _AVATAR = re.compile(r"^\[[^\]\s]*\]\s+")
@@ -139,18 +145,27 @@ Juana Pérez jperez@example.com"): the byline's contact, not a part of the name.
 name ("Juana Pérez Ruizjuana.perez@...") starts with a capital and is left: the name's end is unknown."""
 
 
+DOTTED_BYLINE_WORDS = 4
+"""How many words a prefixed byline ending with a full stop has at most ("By Jane Roe.", "Von Jane Roe
+und John Doe." is too long): a sentence opening with "By" or "Von" is longer."""
+
+
 def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = False) -> list[str] | None:
     """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
 
     Shape only: such a line is header whether or not its names are real (`not_names`). A name printed
     twice, glued or spaced, is read once. Names `under_prefix` (its prefix alone on the line above:
-    "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names."""
-    if ln.length > 80 or ln.body[-1:] in ("!", "?"):
-        return None
+    "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names.
+    A prefixed line may be long when its names are short (`_byline_text`: "Posted by Jane Roe, John Doe
+    and Jan Kowalski - the Example Team"), and may end with a full stop when short (`DOTTED_BYLINE_WORDS`:
+    "By Jane Roe.")."""
     prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
-    if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body)):
+    if (len(_byline_text(ln)) if prefixed else ln.length) > 80 or ln.body[-1:] in ("!", "?"):
+        return None
+    dotted = prefixed and ln.body[-1:] == "." and not _NAME_END.search(ln.body) and ln.words <= DOTTED_BYLINE_WORDS
+    if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body) or dotted):
         return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
-    text = _byline_text(ln)
+    text = _byline_text(ln).removesuffix(".") if dotted else _byline_text(ln)
     # most lines without a prefix hold a stopword: told before the names are split out
     if not prefixed and any(w.lower() in stoplist for w in text.split()):
         return None
