@@ -372,13 +372,16 @@ def test_a_prefixed_byline_glued_to_its_date_below_the_body_s_start_is_read() ->
     ("By Jana Rohde And Piotr Zielonka For The Sunday Quellpost", ["Jana Rohde", "Piotr Zielonka"]),
     ("By Jana Rohde for Quellnews", ["Jana Rohde"]),  # the outlet they wrote for is no author
     ("By Jana Rohde.", ["Jana Rohde"]),  # a short byline ending with a full stop
+    ("By Jana RohdeStaff Writer", ["Jana Rohde"]),  # a role the dump glued to the name
+    ("By Jana McQuellan", ["Jana McQuellan"]),  # a surname's inner capital
     ("By the time the vote came, the budget was law.", []),  # a sentence
     ("Posted by Jana Rohde, Piotr Zielonka, Kay Quellmann and Zdenka Pstrągowa - Example Quellbrowser team",
      ["Jana Rohde", "Piotr Zielonka", "Kay Quellmann", "Zdenka Pstrągowa"]),  # long, its names short
 ])
 def test_a_title_case_dotted_or_long_prefixed_byline_is_read(byline: str, authors: list[str]) -> None:
     """A byline in title case capitalises its joiner and names the outlet after "For"; a short one may
-    end with a full stop; a long one may hold short names before a team's name."""
+    end with a full stop; a role of common words may be glued to the name; a long one may hold short
+    names before a team's name."""
     assert _read([], byline).authors == authors
 
 

@@ -125,8 +125,21 @@ def _byline_text(ln: Line) -> str:
     (`_AVATAR`), before a separator or a gap of spaces (the next field printed beside it: "Text von
     Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(ln.body)
-    text = _OUTLET.split(_AVATAR.sub("", m.group("names")))[0] if m else ln.body
+    text = _glued_role(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0]) if m else ln.body
     return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0]).strip(" ,;:")
+
+
+_GLUED_ROLE = re.compile(r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)+$)")
+"""Where a capitalised phrase is glued to the name before it, running to the line's end: a role the page
+printed in an element of its own ("Jane RoeStaff Writer")."""
+
+
+def _glued_role(text: str) -> str:
+    """A prefixed byline's text without the role the dump glued to the name (`_GLUED_ROLE`), when the role's
+    words are all common words ("Staff Writer", "Senior Reporter"): a surname's capital inside it
+    ("McDonald", "DeSantis") follows fewer letters, and a surname is seldom a common word."""
+    m = _GLUED_ROLE.search(text)
+    return text[:m.start()] if m and _common_words(text[m.start():]) else text
 
 
 _OUTLET = re.compile(r"\s+[Ff]or\s+(?=[^\W\d_])")
