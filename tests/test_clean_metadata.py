@@ -386,6 +386,16 @@ def test_a_title_case_dotted_or_long_prefixed_byline_is_read(byline: str, author
 
 
 @pytest.mark.parametrize(("byline", "authors"), [
+    ("By Jana Rohde, Piotr Zielonka, 7 News Quellvision", ["Jana Rohde", "Piotr Zielonka"]),  # a station's brand
+    ("Par Jana Rohde, envoyée spéciale à Quellstadt", ["Jana Rohde"]),  # a role and a place
+])
+def test_a_last_part_of_no_name_s_shape_after_a_comma_is_no_author(byline: str, authors: list[str]) -> None:
+    """After the names and a comma a byline may print the outlet, the writer's role or place: opening with
+    a digit or a word in lower case, it is no name, and the names before it stand."""
+    assert _read([], byline).authors == authors
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
     ("By Jana Rohde@JanaRohde", ["Jana Rohde"]),
     ("Por Juana Pérez jperez@example.com", ["Juana Pérez"]),
     ("By Jana Rohde | jrohde@example.com", ["Jana Rohde"]),

@@ -197,9 +197,11 @@ def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
     them, `_inner_particle`); None when a part has no name's shape."""
     names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
     # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."), or,
-    # after a comma at the end, an agency's abbreviation in lower case ("Von Jane Roe, dpa")
-    agency = prefixed and len(names) > 1 and _LOWER_AGENCY.fullmatch(names[-1]) is not None \
-        and text.rstrip().endswith(", " + names[-1])
+    # after a comma at the end, an agency's abbreviation in lower case ("Von Jane Roe, dpa"), or an
+    # outlet, a role or a place that opens with a digit or a word in lower case ("By Jane Roe, 7 News
+    # Example", "Par Jane Roe, envoyée spéciale à Kiev"): no name starts so
+    agency = prefixed and len(names) > 1 and text.rstrip().endswith(", " + names[-1]) and (
+        _LOWER_AGENCY.fullmatch(names[-1]) is not None or not names[-1][:1].isupper())
     names = names[:1] + [n for n in names[1:-1 if agency else None] if not _degree(n)]
     if not names:
         return None
