@@ -385,6 +385,18 @@ def test_a_title_case_dotted_or_long_prefixed_byline_is_read(byline: str, author
     assert _read([], byline).authors == authors
 
 
+@pytest.mark.parametrize(("block", "authors"), [
+    (["Von Jana Rohde/dpa"], ["Jana Rohde"]),
+    (["Autor:", "Jana Rohde/SP-X"], ["Jana Rohde"]),  # the prefix alone on the line above
+    (["12.05.2021", "Jana Rohde/AFP"], []),  # no prefix: a photo's credit as often
+])
+def test_an_agency_glued_to_a_prefixed_name_by_a_slash_is_no_part_of_it(block: list[str], authors: list[str]) -> None:
+    """A prefixed byline's name may carry the agency's abbreviation after a slash ("Jane Roe/dpa"): the
+    name stands without it."""
+    head, _ = _dated(block)
+    assert head.authors == authors
+
+
 @pytest.mark.parametrize(("byline", "authors"), [
     ("By Jana Rohde, Piotr Zielonka, 7 News Quellvision", ["Jana Rohde", "Piotr Zielonka"]),  # a station's brand
     ("Par Jana Rohde, envoyée spéciale à Quellstadt", ["Jana Rohde"]),  # a role and a place

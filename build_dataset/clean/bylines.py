@@ -158,6 +158,12 @@ Juana Pérez jperez@example.com"): the byline's contact, not a part of the name.
 name ("Juana Pérez Ruizjuana.perez@...") starts with a capital and is left: the name's end is unknown."""
 
 
+_SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])/(?:[A-Z]{2,5}|[a-z]{2,4})(?:-[A-Z0-9]{1,3})?$")
+"""A news agency's abbreviation glued to a prefixed byline's name by a slash ("Von Jane Roe/dpa", "Autor:"
+/ "Jane Roe/SP-X"): no part of the name. (A bare name so glued is a photo's credit as often: it is left.
+A month after the slash, "Jane Roe/June 12", has lower-case letters after its capital.)"""
+
+
 DOTTED_BYLINE_WORDS = 4
 """How many words a prefixed byline ending with a full stop has at most ("By Jane Roe.", "Von Jane Roe
 und John Doe." is too long): a sentence opening with "By" or "Von" is longer."""
@@ -179,6 +185,8 @@ def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = Fal
     if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body) or dotted):
         return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
     text = _byline_text(ln).removesuffix(".") if dotted else _byline_text(ln)
+    if prefixed:
+        text = _SLASH_AGENCY.sub("", text)
     # most lines without a prefix hold a stopword: told before the names are split out
     if not prefixed and any(w.lower() in stoplist for w in text.split()):
         return None
