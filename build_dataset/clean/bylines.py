@@ -178,13 +178,17 @@ def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = Fal
     A prefixed line may be long when its names are short (`_byline_text`: "Posted by Jane Roe, John Doe
     and Jan Kowalski - the Example Team"), and may end with a full stop when short (`DOTTED_BYLINE_WORDS`:
     "By Jane Roe.")."""
+    if ln.body[-1:] in ("!", "?") or ln.length > 80 and not BYLINE_PREFIX.match(ln.body):
+        return None
     prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
-    if (len(_byline_text(ln)) if prefixed else ln.length) > 80 or ln.body[-1:] in ("!", "?"):
+    text = _byline_text(ln)
+    if len(text) > 80:
         return None
     dotted = prefixed and ln.body[-1:] == "." and not _NAME_END.search(ln.body) and ln.words <= DOTTED_BYLINE_WORDS
     if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body) or dotted):
         return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
-    text = _byline_text(ln).removesuffix(".") if dotted else _byline_text(ln)
+    if dotted:
+        text = text.removesuffix(".")
     if prefixed:
         text = _SLASH_AGENCY.sub("", text)
     # most lines without a prefix hold a stopword: told before the names are split out
