@@ -343,6 +343,70 @@ def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str])
     assert head.published is not None
 
 
+@pytest.mark.parametrize(("dateline", "authors"), [
+    ("2.03.2018von Jana Rohde", ["Jana Rohde"]),  # the prefix glued to the date before it
+    ("Veröffentlicht vonJana Rohde 28. Februar 2016", ["Jana Rohde"]),  # ... or to the name after it
+    ("Posted on28. Juli 201928. Juli 2019AuthorJana Rohde4 Kommentare", ["Jana Rohde"]),  # a count glued
+    ("Posted on 25. Januar 202225. Januar 2022Author Redaktion", []),  # glued, a desk's common word
+    ("By Rohde2 on 3 May 2021", []),  # one word glued to a digit: a handle
+])
+def test_a_byline_the_dump_glued_to_the_dateline_s_fields_is_read(dateline: str, authors: list[str]) -> None:
+    """The dump glues a dateline's elements together: the prefix to the date before it or to the name
+    after it, the name to the count or date after it. The glue tells where a field ends; a desk's
+    common word and a single word glued to a digit (a handle's) are no name."""
+    assert _read([], dateline).authors == authors
+
+
+def test_a_prefixed_byline_glued_to_its_date_below_the_body_s_start_is_read() -> None:
+    """A byline below the lead's first paragraph, its name glued to the date ("Por Jana Rohde04 de mayo
+    2022 a las 09:01 hrs."): the name ends where the date's digits start."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, BODY,
+                                      "Por Juana Pérez04 de mayo 2022 a las 09:01 hrs.", SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.authors == ["Juana Pérez"]
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Jana Rohde And Piotr Zielonka For The Sunday Quellpost", ["Jana Rohde", "Piotr Zielonka"]),
+    ("By Jana Rohde for Quellnews", ["Jana Rohde"]),  # the outlet they wrote for is no author
+    ("By Jana Rohde.", ["Jana Rohde"]),  # a short byline ending with a full stop
+    ("By Jana RohdeStaff Writer", ["Jana Rohde"]),  # a role the dump glued to the name
+    ("By Jana McQuellan", ["Jana McQuellan"]),  # a surname's inner capital
+    ("By the time the vote came, the budget was law.", []),  # a sentence
+    ("Posted by Jana Rohde, Piotr Zielonka, Kay Quellmann and Zdenka Pstrągowa - Example Quellbrowser team",
+     ["Jana Rohde", "Piotr Zielonka", "Kay Quellmann", "Zdenka Pstrągowa"]),  # long, its names short
+])
+def test_a_title_case_dotted_or_long_prefixed_byline_is_read(byline: str, authors: list[str]) -> None:
+    """A byline in title case capitalises its joiner and names the outlet after "For"; a short one may
+    end with a full stop; a role of common words may be glued to the name; a long one may hold short
+    names before a team's name."""
+    assert _read([], byline).authors == authors
+
+
+@pytest.mark.parametrize(("block", "authors"), [
+    (["Von Jana Rohde/dpa"], ["Jana Rohde"]),
+    (["Autor:", "Jana Rohde/SP-X"], ["Jana Rohde"]),  # the prefix alone on the line above
+    (["12.05.2021", "Jana Rohde/AFP"], []),  # no prefix: a photo's credit as often
+])
+def test_an_agency_glued_to_a_prefixed_name_by_a_slash_is_no_part_of_it(block: list[str], authors: list[str]) -> None:
+    """A prefixed byline's name may carry the agency's abbreviation after a slash ("Jane Roe/dpa"): the
+    name stands without it."""
+    head, _ = _dated(block)
+    assert head.authors == authors
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Jana Rohde, Piotr Zielonka, 7 News Quellvision", ["Jana Rohde", "Piotr Zielonka"]),  # a station's brand
+    ("Par Jana Rohde, envoyée spéciale à Quellstadt", ["Jana Rohde"]),  # a role and a place
+])
+def test_a_last_part_of_no_name_s_shape_after_a_comma_is_no_author(byline: str, authors: list[str]) -> None:
+    """After the names and a comma a byline may print the outlet, the writer's role or place: opening with
+    a digit or a word in lower case, it is no name, and the names before it stand."""
+    assert _read([], byline).authors == authors
+
+
 @pytest.mark.parametrize(("byline", "authors"), [
     ("By Jana Rohde@JanaRohde", ["Jana Rohde"]),
     ("Por Juana Pérez jperez@example.com", ["Juana Pérez"]),
@@ -590,6 +654,37 @@ def test_a_bare_name_beside_the_dateline_is_the_byline(block: list[str], languag
     slot does not hide it."""
     head, _ = _dated(block, language_sample)
     assert head.authors == authors
+
+
+@pytest.mark.parametrize(("dateline", "authors"), [
+    ("Marten Quistorpe | 12.05.2021", ["Marten Quistorpe"]),  # the name, a separator, the date
+    ("3 May 2021 - Marten Quistorpe", ["Marten Quistorpe"]),  # the date first
+    ("Marten Quistorpe3.11.2023", ["Marten Quistorpe"]),  # the dump glued the name to the date
+    ("Marten QuistorpeNovember 6, 2023", ["Marten Quistorpe"]),  # ... or to the month's name
+    ("Marten Quistorpe, 02.01.2023, 11:08 Uhr", ["Marten Quistorpe"]),  # a comma, a time
+    ("September 17, 2019 Marten Quistorpe 4", ["Marten Quistorpe"]),  # a count after the name
+    ("AvatarAvatarMarten Quistorpe22. Februar 2020", []),  # an avatar's alt text glued to it
+    ("NTV Vergleichsquell 12.05.2021", []),  # an abbreviation: a product's or a site's name
+    ("12.05.2021 - Quellbach verkündet neue Regeln", []),  # a headline after the date
+    ("12.05.2021 | Budget Quellvorlage", []),  # a common word after the first
+])
+def test_a_bare_name_inside_the_dateline_is_the_byline(dateline: str, authors: list[str]) -> None:
+    """A dateline with no byline prefix prints the writer's name as one of its fields, before or after
+    the date, even glued to it; an avatar's alt text glued to the name, an abbreviation, a headline and
+    a topic's words are no name."""
+    head, _ = _dated([dateline])
+    assert head.authors == authors
+
+
+def test_a_prefixed_byline_below_the_body_s_start_wins_over_a_name_inside_the_dateline() -> None:
+    """The dateline's bare name may be an editor's: a prefixed byline just below the body's start is
+    read first."""
+    lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, "Marten Quistorpe | 12.05.2021", BODY,
+                                      "Von Piotr Zielonka", SECOND]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == BODY)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.authors == ["Piotr Zielonka"]
 
 
 def test_a_line_below_the_dateline_under_a_refused_slot_stays_when_no_name() -> None:

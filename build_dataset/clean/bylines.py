@@ -20,7 +20,10 @@ Below the body's start a prefixed byline is read farther down when only furnitur
 (BYLINE_PAST_FURNITURE: a lead image, its caption, buttons), and an author box far below the article
 when its heading is the page's only one (`_author_box`). Beside the dateline a bare name is read past
 its copy (`name_above_dateline`), past a first name the stoplist holds (`first_name_above_dateline`)
-and below the dateline when its surname is no common word (`not_names`).
+and below the dateline when its surname is no common word (`not_names`); inside the dateline a bare
+name printed as one of its fields is read when no other byline was found (`name_in_dateline`). Where the
+dump glued a byline to the dateline's fields ("2.03.2018von Jane Roe", "AuthorJane Roe4 Kommentare",
+"Por Jane Roe04 de mayo 2022"), the glue ends the prefix and the name (`_INLINE_PREFIX`, `_HANDLE_DIGITS`).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
 from build_dataset.clean.stoplists import language_of
 
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 
 
 _NAME_END = re.compile(r"(?:\b(?:Jr|Sr|Jun|Sen)|\s[A-Z])\.$")
@@ -122,8 +125,27 @@ def _byline_text(ln: Line) -> str:
     (`_AVATAR`), before a separator or a gap of spaces (the next field printed beside it: "Text von
     Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(ln.body)
-    text = _AVATAR.sub("", m.group("names")) if m else ln.body
+    text = _glued_role(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0]) if m else ln.body
     return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0]).strip(" ,;:")
+
+
+_GLUED_ROLE = re.compile(r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)+$)")
+"""Where a capitalised phrase is glued to the name before it, running to the line's end: a role the page
+printed in an element of its own ("Jane RoeStaff Writer")."""
+
+
+def _glued_role(text: str) -> str:
+    """A prefixed byline's text without the role the dump glued to the name (`_GLUED_ROLE`), when the role's
+    words are all common words ("Staff Writer", "Senior Reporter"): a surname's capital inside it
+    ("McDonald", "DeSantis") follows fewer letters, and a surname is seldom a common word."""
+    m = _GLUED_ROLE.search(text)
+    return text[:m.start()] if m and _common_words(text[m.start():]) else text
+
+
+_OUTLET = re.compile(r"\s+[Ff]or\s+(?=[^\W\d_])")
+"""Where a prefixed byline's names end in the outlet they wrote for ("By Jane Roe And John Doe For The
+Mail On Sunday", "By Jane Roe for Agency"): the outlet is no author. (A title-case byline capitalises
+its joiner too: `_NAME_SPLIT` splits at "And".)"""
 
 
 _AVATAR = re.compile(r"^\[[^\]\s]*\]\s+")
@@ -136,18 +158,39 @@ Juana Pérez jperez@example.com"): the byline's contact, not a part of the name.
 name ("Juana Pérez Ruizjuana.perez@...") starts with a capital and is left: the name's end is unknown."""
 
 
+_SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])/(?:[A-Z]{2,5}|[a-z]{2,4})(?:-[A-Z0-9]{1,3})?$")
+"""A news agency's abbreviation glued to a prefixed byline's name by a slash ("Von Jane Roe/dpa", "Autor:"
+/ "Jane Roe/SP-X"): no part of the name. (A bare name so glued is a photo's credit as often: it is left.
+A month after the slash, "Jane Roe/June 12", has lower-case letters after its capital.)"""
+
+
+DOTTED_BYLINE_WORDS = 4
+"""How many words a prefixed byline ending with a full stop has at most ("By Jane Roe.", "Von Jane Roe
+und John Doe." is too long): a sentence opening with "By" or "Von" is longer."""
+
+
 def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = False) -> list[str] | None:
     """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
 
     Shape only: such a line is header whether or not its names are real (`not_names`). A name printed
     twice, glued or spaced, is read once. Names `under_prefix` (its prefix alone on the line above:
-    "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names."""
-    if ln.length > 80 or ln.body[-1:] in ("!", "?"):
+    "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names.
+    A prefixed line may be long when its names are short (`_byline_text`: "Posted by Jane Roe, John Doe
+    and Jan Kowalski - the Example Team"), and may end with a full stop when short (`DOTTED_BYLINE_WORDS`:
+    "By Jane Roe.")."""
+    if ln.body[-1:] in ("!", "?") or ln.length > 80 and not BYLINE_PREFIX.match(ln.body):
         return None
     prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
-    if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body)):
-        return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
     text = _byline_text(ln)
+    if len(text) > 80:
+        return None
+    dotted = prefixed and ln.body[-1:] == "." and not _NAME_END.search(ln.body) and ln.words <= DOTTED_BYLINE_WORDS
+    if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body) or dotted):
+        return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
+    if dotted:
+        text = text.removesuffix(".")
+    if prefixed:
+        text = _SLASH_AGENCY.sub("", text)
     # most lines without a prefix hold a stopword: told before the names are split out
     if not prefixed and any(w.lower() in stoplist for w in text.split()):
         return None
@@ -166,9 +209,11 @@ def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
     them, `_inner_particle`); None when a part has no name's shape."""
     names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
     # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."), or,
-    # after a comma at the end, an agency's abbreviation in lower case ("Von Jane Roe, dpa")
-    agency = prefixed and len(names) > 1 and _LOWER_AGENCY.fullmatch(names[-1]) is not None \
-        and text.rstrip().endswith(", " + names[-1])
+    # after a comma at the end, an agency's abbreviation in lower case ("Von Jane Roe, dpa"), or an
+    # outlet, a role or a place that opens with a digit or a word in lower case ("By Jane Roe, 7 News
+    # Example", "Par Jane Roe, envoyée spéciale à Kiev"): no name starts so
+    agency = prefixed and len(names) > 1 and text.rstrip().endswith(", " + names[-1]) and (
+        _LOWER_AGENCY.fullmatch(names[-1]) is not None or not names[-1][:1].isupper())
     names = names[:1] + [n for n in names[1:-1 if agency else None] if not _degree(n)]
     if not names:
         return None
@@ -211,12 +256,21 @@ def _degree(part: str) -> bool:
 
 
 _INLINE_PREFIX = re.compile(
-    r"(?:^|(?<=[\s|·•,;(]))(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
-    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])",
+    r"(?:^|(?<=[\s|·•,;(\d]))(?:(?:by|von|par|por|door|av|af|autor(?:in)?|author|auteur|posted by|written by|"
+    r"автор|аўтар)\s*:?\s+(?=[^\W\d_])|(?:von|autor|author)(?=(?-i:[A-ZÀ-Þ][a-zà-ÿ])))",
     re.IGNORECASE,
 )
 """A byline's prefix word inside a line of header fields ("12/04/2020 by Jane Roe 24 Comments",
-"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News")."""
+"por Jane Roe 4 mayo, 2022", "Published 3 May 2021 | Author: Jane Roe | News"), also where the dump
+glued it to the date before it ("2.03.2018von Jane Roe") or glued "von" or "Author" to the name after
+it ("Veröffentlicht vonJane Roe 28. Februar 2016", "28. Juli 2019AuthorJane Roe4 Kommentare"): the page
+printed them as separate elements."""
+
+
+_HANDLE_DIGITS = re.compile(r"\d+[^\W\d_]")
+"""Digits inside a word ("Bo2man"): a handle's. Digits glued to a name and followed by a space or a
+date's punctuation ("Jane Roe04 de mayo 2022", "Jane Roe4 Kommentare") are the next field's, glued by
+the dump: the name ends before them."""
 
 
 _FIELD_END = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•()\[\]]|\d")
@@ -237,9 +291,10 @@ def dateline_names(text: str) -> list[str] | None:
     rest = _CONTACT.sub(" ", text[m.end():])
     field = _FIELD_END.split(rest, maxsplit=1)[0]
     after = rest[len(field):].lstrip()  # what follows the field: a digit opens a date
-    if field[-1:].isalpha() and rest[len(field):][:1].isdigit():
-        return None  # a digit glued to a word ("Bo2man am 29.12.2010"): a handle, its end unknown
     candidates = field.split()
+    if field[-1:].isalpha() and rest[len(field):][:1].isdigit() and (
+            _HANDLE_DIGITS.match(rest[len(field):]) or len(candidates) < 2 or _CAMEL.search(candidates[-1])):
+        return None  # a digit inside a word ("Bo2man am 29.12.2010"): a handle, its end unknown
     for n, w in enumerate(candidates):
         if w.lower() in _NAME_JOINERS or w in ("&", ","):
             words.append(w)
@@ -260,6 +315,8 @@ def dateline_names(text: str) -> list[str] | None:
     names = _split_names(" ".join(words).strip(" ,;:"), prefixed=True)
     if names is None or any(_not_a_name(n, prefixed=True) for n in names):
         return None
+    if (not m.group()[-1:].isspace() or text[:m.start()][-1:].isdigit()) and any(map(_common_words, names)):
+        return None  # a prefix glued to its neighbour names a person: not a desk ("2022Author Redaktion")
     return names[:1] + [n for n in names[1:] if not _role(n)]
 
 
@@ -346,7 +403,8 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     lies between): a list of teasers prints a byline under each of its headlines, and then none of them
     is the article's. (The farther reach gave 2 dev pages their authors, both right by reading: a byline
     below a lead image, its caption, the date and a magazine's name, one below an image's marks, its
-    caption printed twice and the author's name printed bare.)"""
+    caption printed twice and the author's name printed bare.) A line with a date holds its names before
+    the date's fields (`_signed_names`: "Por Jane Roe04 de mayo 2022 a las 09:01 hrs.", 1 dev page, right)."""
     found = None
     reach = BYLINE_BELOW
     through_paragraph = False  # a paragraph lies between the body's first line and this one
@@ -362,7 +420,7 @@ def byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             through_paragraph = through_paragraph or i > start and _paragraph(ln, verdicts[i])
             continue
         under = under_bare_prefix(lines, i)
-        names = byline_names(ln, stoplist, under_prefix=under)
+        names = byline_names(ln, stoplist, under_prefix=under) if under else _signed_names(ln, stoplist)
         if not names:
             through_paragraph = through_paragraph or i > start and _paragraph(ln, verdicts[i])
             continue
@@ -563,6 +621,81 @@ def byline_beside_dateline(lines: list[Line], verdicts: list[Verdict], start: in
             head.authors = names
             head.reasons[i] = "byline"
             return
+
+
+def name_in_dateline(lines: list[Line], stoplist: frozenset[str], head: Header) -> None:
+    """The authors of a bare name printed as a field of a dateline the header read ("Jane Roe | 3 May
+    2021", `name_field`), when exactly one of its datelines holds one and no other byline was found: a
+    prefixed byline below the body's start names the writer where the dateline's name is an editor's
+    ("Jane Roe2022-12-07T10:10:52+01:0025. Dezember 2022|" above "Von John Doe")."""
+    named = [names for i, r in sorted(head.reasons.items())
+             if r == "dateline" and (names := name_field(lines, i, stoplist))]
+    if len(named) == 1:
+        head.authors = named[0]
+
+
+_DATE_GLUE = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][^\W\d_]+\.?\s*\d)")
+"""Where a capitalised word may be glued to the name before it: a month's name before a date's number
+("Jane RoeNovember 6, 2023"); `name_field` splits there only when the word is a month's."""
+_FIELD_BREAK = re.compile(r"\s+[/–—-]\s+|[|·•,;()]|\d[\d.:/-]*")
+"""What ends a field of a dateline: a separator, a bracket or a number (a date, a time, a count), the
+number glued to the word before it or not ("Jane Roe3.11.2023")."""
+_CAMEL = re.compile(r"[^\W\d_]{4,}[A-Z]|[a-z][A-Z][a-z]+[A-Z]")
+"""A word of two glued together ("AvatarJane", "ProfilbildJane"): no name's word. (A surname's
+particle glued to its capital is short: "McDonald", "DeSantis", "MacArthur".)"""
+
+
+def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of a dateline's field that is a bare name ("Jane Roe | 3 May 2021", "12.05.2021 - Jane
+    Roe", "Jane Roe3.11.2023", where the dump glued the name to the date), when exactly one of its fields
+    is: a dateline with no byline prefix prints the author's name beside the date, as a byline's block
+    does. The field holds no stopword of the page, no dateline's label, no word of two glued together
+    (`_CAMEL`: an avatar's alt text glued to the name), no word in capitals (an abbreviation: "NTV
+    Vergleichsrechner Siegel") and no word the page prints in lower case (`_printed_lower`: "Aktuelle
+    Meldung"); it passes the test of a bare name below a dateline (`not_names`: no furniture word, a
+    surname the line model's vocabulary lacks), no word after its first is a common word ("Austrian
+    Federal Chancellery"), and its surname is printed nowhere on the page without the rest of the
+    name: a topic's two nouns beside a date ("Ehrenamt Jugendverbände 23.01.2020") are words the body
+    prints apart."""
+    ln = lines[i]
+    if BYLINE_PREFIX.match(ln.body) or _INLINE_PREFIX.search(ln.body):
+        return None  # (a prefixed byline's names are read by `dateline_names`)
+    text = _CONTACT.sub(" ", ln.body)
+    text = _DATE_GLUE.sub(lambda m: _month_break(text, m.start()), text)
+    found = []
+    for field in _FIELD_BREAK.split(text):
+        field = field.strip(" .:")
+        words = field.split()
+        if len(words) < 2 or DATELINE_WORDS.search(field) or any(w.lower() in stoplist for w in words) \
+                or any(_CAMEL.search(w) for w in words):
+            continue
+        names = _split_names(field, prefixed=False)
+        if names and not not_names(ln, names, dated_above=True) and not any(
+                _surname_apart(lines, n) or any(map(_common_words, n.split()[1:])) for n in names) \
+                and not any(w.isupper() or _printed_lower(lines, w) for w in words):
+            found.append(names)
+    return found[0] if len(found) == 1 else None
+
+
+def _printed_lower(lines: list[Line], word: str) -> bool:
+    """Whether the page prints a capitalised word in lower case too: an adjective or a common noun
+    ("Aktuelle Meldung" where the body says "aktuelle"), not a name."""
+    low = word.lower()
+    return any(low in WORD_RE.findall(ln.body) for ln in lines if ln.text)
+
+
+def _month_break(text: str, k: int) -> str:
+    """A separator where a month's name is glued to the word before it (`_DATE_GLUE`), else nothing."""
+    word = re.match(r"[^\W\d_]+", text[k:])
+    return " | " if word and parse_date(f"1 {word.group()} 2000", day_first=None) else ""
+
+
+def _surname_apart(lines: list[Line], name: str) -> bool:
+    """Whether a line of the page prints a name's last word without the name: the words are a topic's,
+    not a person's."""
+    last = name.split()[-1]
+    pattern = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)")
+    return any(pattern.search(ln.body) and name not in ln.body for ln in lines if ln.text)
 
 
 def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],

@@ -58,6 +58,7 @@ from build_dataset.clean.bylines import (
     first_name_above_dateline,
     is_prefixed,
     name_above_dateline,
+    name_in_dateline,
     not_names,
     prefixed_byline_wins,
     pseudo_byline,
@@ -471,6 +472,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         byline_beside_dateline(lines, verdicts, start, stoplist, head)
         if not head.authors:
             read_byline_below(lines, verdicts, start, stoplist, head)
+        if not head.authors:
+            name_in_dateline(lines, stoplist, head)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -589,6 +592,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         byline_beside_dateline(lines, verdicts, start, stoplist, head)
     if not head.authors:
         read_byline_below(lines, verdicts, start, stoplist, head)
+    if not head.authors:
+        name_in_dateline(lines, stoplist, head)
 
     # section: a breadcrumb or rubric right above the first headline (the line is header even when it
     # names no rubric: the menu's last item, a kicker)
