@@ -89,6 +89,8 @@ the body lines) 0.9162 (2; 0.9371); the first word's log-odds alone 0.9161 (1; 0
 address and domain columns together 0.9166 (3; 0.9376). At 0.40 none beat the baseline's 0.9181 either
 (the label prefix and the quotation mark tie it, the rest 0.9169 to 0.9180). None gains the 0.003 a
 change must: each moves the mean by less than one draw moves it from another, and most lower it a little.
+Taking columns out did no better: without the page's constants (has_stoplist, page_lines, log_page_chars,
+region_share) 0.9144, without position and char_position 0.9164, without the prev2 and next2 columns 0.9163.
 """
 
 from __future__ import annotations
