@@ -446,7 +446,9 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first), None)
     if trusted_pos is None:
         # a headline that holds a year or a date word, or opens with a name, reads as a dateline or a
-        # byline: it is sought only when no other line is trusted, with more evidence, and the slot stays
+        # byline: it is sought only when no other line is trusted, and with more evidence (on the dev pages
+        # this gave 11 titles, all of them the headline by reading; above the slot, it moves the slot up as
+        # any trusted headline does, which gave 2 pages their rubric)
         trusted_pos = next((k for k in _header_shaped(lines, verdicts, header, repeat, stoplist, day_first=day_first)
                             if trusted(k) and k not in moved and k not in decks
                             and _names_body(bodies[k], body_words or set(), stoplist, share=HEADER_SHAPED_SHARE)),
