@@ -25,7 +25,9 @@ article's"). For each field it prints:
   "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
   changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5"), changed
   sample (title, fix 6) for the sixth (labels "title_fix_6"), changed sample (title, fix 7) for the
-  seventh (labels "title_fix_7") and changed sample (title, fix 8) for the eighth (labels "title_fix_8");
+  seventh (labels "title_fix_7") and changed sample (title, fix 8) for the eighth (labels "title_fix_8"; a
+  title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
+  later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
   (labels "meta3" -> "authors"); changed sample (authors, fix 4): the same for every page whose authors
   the fourth byline fix changed (labels "authors_fix_4" -> "changed"), changed sample (authors, fix 5)
@@ -157,9 +159,13 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 known = [v for v in verdicts if v is not None]
                 figures[f"{sample}: precision" + ("" if half is None else f" {half}")] = (sum(known), len(known))
         if field == "title":
+            # a later fix may give a page of an earlier fix's list a new title: its label is the later fix's
+            later: dict[str, dict[str, str]] = {}
+            for x in (x for fix in TITLE_FIXES for x in labels.get(fix, {}).get("changed", []) if x["after"]):
+                later.setdefault(x["file"], {})[x["after"]] = x["after_label"]
             for fix in TITLE_FIXES:
                 figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []),
-                                               name=f"fix {fix.rsplit('_', 1)[1]}"))
+                                               name=f"fix {fix.rsplit('_', 1)[1]}", also=later))
         if field == "section":
             for fix in SECTION_FIXES:
                 figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []), field,
