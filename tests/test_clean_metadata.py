@@ -1651,3 +1651,37 @@ def test_a_forms_button_above_the_headline_is_no_section() -> None:
     menu = [*MENU, "• Economy", "• To the comparison"]
     assert _read(["Amount [25000               ]", "To the comparison"], menu=menu).section is None
     assert _read(["Amount", "Economy"], menu=menu).section == "Economy"
+
+
+def _header_shaped_page(headline: str, *, below: tuple[str, ...] = ()) -> Header:
+    """A page whose only headline-shaped line above the body reads as a dateline or a byline: a menu, the
+    line, what lies below it (a photo credit), the body."""
+    lines = split_lines("\n\n".join([*MENU, headline, *below, BODY]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(BAD if ln.bullet else GOOD) for ln in lines]
+    return read_header(lines, verdicts, len(lines) - 1, stoplist)
+
+
+def test_a_headline_with_a_year_or_a_date_word_is_the_title() -> None:
+    """A headline that holds a year ("... for 2023") or a word a dateline opens with ("date") reads as a
+    dateline, but it states no publication date and names what the body says: it is the title."""
+    for headline in ("Regional parliament passes the water budget for 2023",
+                     "Parliament sets new date for the water budget vote"):
+        assert _header_shaped_page(headline, below=("Photo: Jane Roe",)).title == headline
+
+
+def test_a_dateline_or_another_storys_dated_teaser_is_no_title() -> None:
+    """A dateline that states a date, one opened by its word, and a teaser with a year that shares too
+    few of its words with the body stay no title."""
+    for line in ("Parliament session of 3 May 2023 in the capital", "Updated 3 hours ago on the water budget",
+                 "Football league and city sets its water budget for 2023"):
+        assert _header_shaped_page(line).title is None
+
+
+def test_a_headline_opened_by_a_name_and_a_dash_is_the_title() -> None:
+    """A headline naming its subject before a dash ("Blue Horizon – ...") reads as a byline; a phrase of
+    three words or more after the dash makes it a headline. A name with a role, or a name alone, is none."""
+    headline = "Blue Horizon – regional parliament passes water budget"
+    assert _header_shaped_page(headline).title == headline
+    assert _header_shaped_page("Jane Roe – Parliament Reporter").title is None
+    assert _header_shaped_page("Water Budget").title is None
