@@ -135,7 +135,9 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     sizes = _ints(map(len, words), n)
     total_chars = lines[-1].end or 1
     idx = np.arange(n)
-    x = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    # column-major: the columns are written one (or a block) at a time, and the line model reads the
+    # matrix transposed (`LineModel.probability`), which is then a view instead of a copy
+    x = np.zeros((n, len(FEATURES)), dtype=np.float32, order="F")
     col = _COLUMN
 
     def put(name: str, values) -> None:

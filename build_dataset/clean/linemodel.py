@@ -74,7 +74,7 @@ class LineModel:
         # and vectorised. A (tree, line) pair then reads its own slot's comparison with one gather.
         # Gathering each pair's feature, value and threshold instead costs three gathers a level, and a
         # gather costs about ten instructions an element where a contiguous comparison costs two.
-        rows = np.ascontiguousarray(x.T)
+        rows = np.ascontiguousarray(x.T)  # no copy for `line_features`, whose matrix is column-major
         line = np.arange(n)
         slot = take(rows, self.level_feature[0], axis=0) > self.level_threshold[0][:, None]  # the roots
         slot = slot + 2 * trees  # (trees x lines) slots of level 1
