@@ -274,3 +274,27 @@ def test_short_lines_to_check_are_those_the_neighbour_sweeps_name(classes: list[
     expected = [k for k, c in enumerate(classes) if c == SHORT
                 and (prev[k] != BAD or nxt[k] != BAD or k + 1 < n and classes[k + 1] in (GOOD, NEARGOOD))]
     assert _short_lines_to_check(classes) == expected
+
+
+def test_the_garbage_collector_is_left_as_the_caller_had_it() -> None:
+    """`clean_page` turns the cyclic collector off while it cleans (a speed measure): it must be back on
+    afterwards, also when cleaning fails, and stay off for a caller that had turned it off."""
+    import gc
+
+    import pytest
+
+    from build_dataset.clean import clean_page
+
+    assert gc.isenabled()
+    page = "Headline of the story here\n\nA first paragraph of the article, long enough to be kept as body text.\n"
+    clean_page(page)
+    assert gc.isenabled()
+    with pytest.raises((TypeError, AttributeError)):
+        clean_page(None)  # type: ignore[arg-type]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        clean_page(page)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
