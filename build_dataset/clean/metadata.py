@@ -33,10 +33,13 @@ anchors the byline and dateline, but its refused text is no title and stays wher
 A standfirst (`description`) is read only under a trusted headline: a deck right below it, the text
 glued to it, or a summary of a sentence or two printed right under it (a date, a reading time, an image
 and its credit may lie between) above the byline or dateline, also when that summary was taken for the
-body's first paragraph (the byline's block right below it; the body keeps it then). It is refused when
-it is the headline again (in any case, with a kicker, restated), an image's caption (a credit inside it
-or on the next line), an item of a list (a bullet, an indented line), a link, a breadcrumb or glued menu
-items; a refused line, too, stays where the line model put it. None is better than a wrong standfirst.
+body's first paragraph (the byline's block right below it, past an image's caption and credit, or a row of
+share buttons with the article going on below; a summary of three sentences when the article goes on
+below the byline; the body keeps it then), and a deck that the body's start passed over, right above the
+body (the body keeps it too). It is refused when it is the headline again (in any case, with a kicker,
+restated), an image's caption (a credit inside it or on the next line), an item of a list (a bullet, an
+indented line), a link, a breadcrumb or glued menu items; a refused line, too, stays where the line model
+put it. None is better than a wrong standfirst.
 
 `read_header` reads the whole header; the headline and standfirst rules are here, the byline's in
 `bylines`, the section's in `sections`, and the publication date's positions in `published`. The shapes
@@ -762,6 +765,8 @@ BYLINE_BLOCK_WORDS = 5
 """Lines this short between a standfirst and its byline or dateline are that block's (initials, a
 "Follow" link, a share button); a longer one is a heading or a caption, another block's."""
 SHARE_BUTTONS = 2
+"""A row of at least this many share buttons ("teilen", "twittern") between a summary and the rest of the
+article ends the header as a byline does; one "Share" link is as often a caption's or a quote's."""
 BUTTON_ROW_WORDS = 8
 """A line the line model removed that holds no sentence and at most this many words is of the byline's
 block too (a row of buttons: "Link zur Diskussion Zu Favoriten hinzufügen")."""
@@ -813,25 +818,31 @@ def _body_below(lines: list[Line], verdicts: list[Verdict], j: int) -> bool:
     return False
 
 
-def _names_in_title(names: list[str], title: str) -> bool:
-    """Whether a bare byline's names are words of the headline: a subheading that says the headline's
-    subject again ("Bee Simulator Mehrspieler" under "Bee Simulator Multiplayer"), not a person's name."""
-    words = set(WORD_RE.findall(title.casefold()))
-    return any(w in words for n in names for w in WORD_RE.findall(n.casefold()))
+def _real_byline(ln: Line, names: list[str] | None, title: str) -> bool:
+    """Whether a byline-shaped line below a summary names real people (`not_names`: "Our Partners" heads a
+    box, no byline), and, without a prefix, none of the headline's words: a subheading of capitalised words
+    that says the headline's subject again ("Bee Simulator Mehrspieler" under "Bee Simulator Multiplayer
+    Splitscreen") is the body's own, and the summary above it the article's first paragraph."""
+    if not names or not_names(ln, names):
+        return False
+    headline_words = set(WORD_RE.findall(title.casefold()))
+    return bool(BYLINE_PREFIX.match(ln.body)) \
+        or not any(w in headline_words for n in names for w in WORD_RE.findall(n.casefold()))
 
 
 def _standfirst_above_byline(lines: list[Line], verdicts: list[Verdict], header: list[int], start: int, title: str,
                              stoplist: frozenset[str], *, day_first: bool | None) -> bool:
     """Whether the body's first paragraph (line `start`) is the standfirst printed above the byline's
     block: a sentence or two of a standfirst's length and shape (`_standfirst_line`) right under headline
-    `title` (`_below_headline`), with a dateline or a byline of real names (`not_names`; a bare one
-    holding none of the headline's words: `_names_in_title`) within STANDFIRST_BYLINE_LINES lines below
-    it and only that block's short lines (BYLINE_BLOCK_WORDS: initials, a label, a button) and an
-    image's block (`_image_block_line`, IMAGE_BLOCK_LINES at most) between. A summary of three sentences
-    (SUMMARY_MAX_CHARS) is taken when the article goes on below the block (`_body_below`). The article's
-    own first paragraph follows its byline; a summary above the byline is the standfirst. (The line model
-    keeps such a line as body, and the seed gold keeps a standfirst in the body too, so it is recorded and
-    left there.)"""
+    `title` (`_below_headline`), with a dateline or a byline of real names (`_real_byline`) within
+    STANDFIRST_BYLINE_LINES lines below it and only that block's lines between: short ones
+    (BYLINE_BLOCK_WORDS: initials, a label, a button), a prefixed one ("By Staff reports"), a row of
+    buttons the line model removed (BUTTON_ROW_WORDS), and an image's block (`_image_block_line`,
+    IMAGE_BLOCK_LINES at most). A row of SHARE_BUTTONS share buttons or more with the article going on right
+    below it says the same as a byline. A summary of three sentences (SUMMARY_MAX_CHARS) is taken when the
+    article goes on below the block (`_body_below`). The article's own first paragraph follows its byline;
+    a summary above the byline is the standfirst. (The line model keeps such a line as body, and the seed
+    gold keeps a standfirst in the body too, so it is recorded and left there.)"""
     if start >= len(lines) or verdicts[start].cls != GOOD:
         return False
     ln = lines[start]
@@ -851,11 +862,8 @@ def _standfirst_above_byline(lines: list[Line], verdicts: list[Verdict], header:
         seen += 1
         if seen > STANDFIRST_BYLINE_LINES:
             return False
-        names = None if is_dateline(below, day_first=day_first) else byline_names(below, stoplist)
-        if names is None and not is_dateline(below, day_first=day_first):
-            pass
-        elif names is None or (not not_names(below, names)  # ("Our Partners" heads a box: no person's name)
-                               and (BYLINE_PREFIX.match(below.body) or not _names_in_title(names, title))):
+        if is_dateline(below, day_first=day_first) or _real_byline(below, byline_names(below, stoplist), title):
+            # (a summary longer than a sentence or two only when the article goes on below the block)
             return ln.length <= STANDFIRST_MAX_CHARS or _body_below(lines, verdicts, j)
         if verdicts[j].cue == "social":
             shares += 1
@@ -875,11 +883,14 @@ line there is a kicker, a label, a button or an advertisement's question ("Sie s
 def _deck_above_body(lines: list[Line], verdicts: list[Verdict], header: list[int], start: int, title: str,
                      reasons: dict[int, str], *, day_first: bool | None) -> int | None:
     """The index of a deck printed right under headline `title` and right above the body (line `start`):
-    a line of DECK_WORDS words or more and a standfirst's length and shape (`_standfirst_line`), with only
-    share buttons and copies of the headline above it, and only removed lines (a byline, a dateline, an
-    image and its caption) between it and the body. The body's start rules passed it over (no sentence,
-    or not a paragraph on its own), so it is the header's. A line below an image is that image's caption,
-    and one with a caption or a credit below it is an image's alt text: refused."""
+    a kept line of DECK_WORDS words or more and a standfirst's length and shape (`_standfirst_line`), with
+    only share buttons, copies of the headline and the byline's and dateline's lines (`reasons`) above it,
+    and only removed lines (a byline, a dateline, an image and its caption) between it and the body. The
+    body's start rules passed it over (no sentence's end, or no paragraph on its own), so it is the
+    header's; the body keeps it where the line model put it. Refused: a line below an image (its
+    caption), one with a caption or a credit below it or that goes on with the line above it (an image's
+    alt text and its caption), a w3m mark or a place and a date in parentheses (`_NOT_DECK`), a headline
+    in title case (`_title_cased`), a date."""
     below = [i for i in header if i > max((i for i in header if lines[i].body == title), default=start)]
     below = [i for i in below if not (lines[i].body == title or _deck_filler(lines[i], verdicts[i])
                                       or reasons.get(i) in ("byline", "dateline"))]
