@@ -65,14 +65,16 @@ def test_a_summary_of_three_sentences_is_the_standfirst_when_the_article_goes_on
 
 
 def test_a_summary_above_a_share_bar_is_the_standfirst() -> None:
-    """Share buttons between the first paragraph and the rest of the article: the summary above them is
-    the header's."""
+    """Share buttons (one or a row) between the first paragraph and the rest of the article: the summary
+    above them is the header's."""
     cues = {"Share on Facebook": "social", "Share on Twitter": "social"}
     rows = ["• Home", HEADLINE, LEDE, "Share on Facebook", "Share on Twitter", BODY, SECOND]
     assert _read(rows, LEDE, cues).description == LEDE
-    # one button is no share bar, and no article goes on below a bar above a list's item
-    assert _read(["• Home", HEADLINE, LEDE, "Share on Facebook", BODY, SECOND], LEDE, cues).description is None
+    assert _read(["• Home", HEADLINE, LEDE, "Share on Facebook", BODY, SECOND], LEDE, cues).description == LEDE
+    # no article goes on below a bar above a list's item, or a line that is no paragraph
     rows = ["• Home", HEADLINE, LEDE, "Share on Facebook", "Share on Twitter", "• More stories"]
+    assert _read(rows, LEDE, cues).description is None
+    rows = ["• Home", HEADLINE, LEDE, "Share on Facebook", "Share on Twitter", "More stories from our desk"]
     assert _read(rows, LEDE, cues).description is None
 
 
