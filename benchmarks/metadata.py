@@ -40,7 +40,8 @@ article's"). For each field it prints:
   section precision, and changed sample (section, fix 3) for the third (labels "section_fix_3");
   changed sample (description, fix 2): of every page whose description the second standfirst fix
   changed (labels "description_fix_2"; each change gave a description where main gave none), the
-  precision of the values they have now, and fixed and broke as for titles.
+  precision of the values they have now, and fixed and broke as for titles; changed sample
+  (description, fix 3) the same for the third standfirst fix (labels "description_fix_3").
 
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
@@ -82,7 +83,7 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
-DESCRIPTION_FIXES = ("description_fix_2",)
+DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
 SECTION_FIXES = ("section_fix_2", "section_fix_3")
 """The label groups of section fixes that list every page whose section the fix changed ("changed"): their
@@ -194,13 +195,13 @@ def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "ti
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
     "authors" and "authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7" -> "changed" for
-    authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" -> "changed"
-    for descriptions: every page whose value it changed, its value before and after, each labelled):
-    fixed is a wrong value (W, or for sections M: not evidently the article's) now refused or made right,
-    or a missing one now right; broke is a right value now lost or wrong, or a missing one now wrong (W or
-    M). A value neither label covers is looked up in `also` (file -> value -> label: the field's 'also'
-    labels, given for authors, where a later fix gave a page of an earlier fix's list a new value), and
-    counts as neither when that has none either. Main's build gives 0 and 0."""
+    authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" and
+    "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
+    and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
+    refused or made right, or a missing one now right; broke is a right value now lost or wrong, or a missing
+    one now wrong (W or M). A value neither label covers is looked up in `also` (file -> value -> label: the
+    field's 'also' labels, given for authors, where a later fix gave a page of an earlier fix's list a new
+    value), and counts as neither when that has none either. Main's build gives 0 and 0."""
     figures: dict[str, tuple[int, int]] = {}
     for half in (None, *HALVES):
         chosen = [x for x in changed if half is None or x["half"] == half]
@@ -413,7 +414,14 @@ def main() -> None:
         "main at 4290137, each read on its raw page and URL (R the article's standfirst, subtitle, deck or summary as "
         "printed in its header; W anything else): precision of the values those pages have now, and fixed and broke "
         "counted as for titles (every change gave a description where main gave none, so 'fixed' is the right ones "
-        "added). The rule was made from the dev half; the held_out pages were read only to label it.\n\n"
+        "added). The rule was made from the dev half; the held_out pages were read only to label it. "
+        f"Changed sample (description, fix 3): {len(labels.get('description_fix_3', {}).get('changed', []))} pages, "
+        "every one whose description the third standfirst fix (the body's first paragraph under the headline is the "
+        "standfirst also past an image's caption and credit or a row of buttons before the byline, above share buttons "
+        "with the article going on below them, and at up to 400 characters when the article goes on below the byline; "
+        "a kept deck right under the headline and above the body; the body keeps them all) changed against main at "
+        "4b9c2a1, read and counted the same way (every change gave a description where main gave none); its rules "
+        "were made reading pages of both halves, so its held_out figures are not independent.\n\n"
         f"Published (the date read from the text; benchmarks/date_labels.json): {len(date_labels['text'])} pages "
         f"a build of main at 410487e dated from their text and {len(date_labels['null'])} it left undated, sampled "
         "at random, each read for the publication date it states. Right: the labelled date. Precision: of the sampled "

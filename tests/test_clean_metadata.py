@@ -1533,7 +1533,8 @@ def test_a_summary_above_the_byline_taken_for_the_first_paragraph_is_the_standfi
      "• Archive", BODY],                                                   # a box's heading, no name and no date
     [HEADLINE, LEDE, "More stories from our regional desk this week", "3 May 2022", BODY],  # another block's heading
     [HEADLINE, "Our best stories", LEDE, "By Jane Roe", BODY],             # not under the headline
-    [HEADLINE, f"{BODY} {BODY}", "By Jane Roe", SECOND],                   # longer than a standfirst
+    [HEADLINE, f"{BODY} {BODY} {BODY}", "By Jane Roe", SECOND],            # longer than a summary
+    [HEADLINE, f"{BODY} {BODY}", "By Jane Roe"],                           # a long one, no article below
     [HEADLINE, "• " + LEDE, "By Jane Roe", BODY],                          # an item of a list
 ])
 def test_a_first_paragraph_that_is_no_standfirst_gives_none(rows: list[str]) -> None:
