@@ -20,7 +20,9 @@ caption with its photo credit below it and its alt text above it, the headline a
 headline, and the line right above the body, is trusted when a breadcrumb ends with it (an issue's number
 in parentheses may follow). A notice the line model keeps above the header (a browser's warning, an
 affiliate notice) hides no headline: the header is read again above the next paragraph
-(`header_and_body`). An item of a list of teasers (a "Read more" link
+(`header_and_body`), or above a later one when the first "paragraph" is the headline itself or notices
+lie right above the header, if the headline found there names the body, no kept line above it tells of
+the body and a dateline dates it (`_header_below`). An item of a list of teasers (a "Read more" link
 below it or below its lede, as below other lines), the text of a list's item indented under its bullet
 (a menu's teaser, a slider's caption) deeper than the body, the credit after an image's caption, an
 image's caption or alt text when the alt text is keywords of the caption, captions that start with the
@@ -199,29 +201,116 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     names the body but is no lede. On the dev pages these gave 3 right titles (a notice printed twice above
     a news site's header and an archive's notice printed twice above a blog's, the article's own teaser
     above its header) and refused the dialog's question; no title was lost.
+
+    When that reading does not apply either (no removed line between the lone line and the next
+    paragraph, or the first "paragraph" is the headline itself), the header is sought lower down
+    (`_header_below`): above each paragraph below, the first reading that trusts a headline decides. On
+    the dev pages this gave 16 titles where main gave none, all the headline by reading (6 headlines read
+    as the first paragraph, 10 below notices, blurbs or a menu of prose).
     """
     start = body_start(lines, verdicts, original, first, last)
     head = read_header(lines, verdicts, start, stoplist)
     if head.title is not None or start >= last:
         return start, head
+    found = _second_reading(lines, verdicts, original, start, last, stoplist)
+    if found is not None:
+        return found
+    found = _header_below(lines, verdicts, original, start, last, stoplist)
+    return (start, head) if found is None else found
+
+
+def _second_reading(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
+                    stoplist: frozenset[str]) -> tuple[int, Header] | None:
+    """The header read again above the paragraph after a lone line the line model keeps above the header
+    (`header_and_body` says when it is taken); None when it is not."""
     after = _next_prose(lines, verdicts, original, start + 1, last)
     while after is not None and lines[after].body == lines[start].body:  # the notice printed twice
         after = _next_prose(lines, verdicts, original, after + 1, last)
     if after is None or not any(lines[i].text and verdicts[i].cls != GOOD for i in range(start + 1, after)):
-        return start, head
+        return None
     after = body_start(lines, verdicts, original, after, last)
     below = read_header(lines, verdicts, after, stoplist)
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
-        return start, head
+        return None
     header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
     dated = below.published is not None and _dated_near(lines, start, after)
     if sum(1 for i in header if _copy_of(lines[i].body, below.title)) < 2 and not dated:
-        return start, head
+        return None
     body_words = _content_words(_body_sample(lines, verdicts, after), stoplist)
     if (_names_body(lines[start].body, body_words, stoplist) and not _cut_headline(lines[start].body, below.title)) \
             or not _names_body(below.title, body_words, stoplist):
-        return start, head  # the lone line is the article's lede, or the line below no headline of it
+        return None  # the lone line is the article's lede, or the line below no headline of it
     return after, below
+
+
+BELOW_REACH = 40
+"""How many lines below the first paragraph the header is sought (`_header_below`): a menu may lie between
+(on the dev pages the farthest right headline so found lay 32 lines below, the paragraph after its
+header 36)."""
+LEDE_SHARED_WORDS = 4
+"""A kept line above a headline that shares this many content words with the body below it tells of
+the article's subject, however long it is: it is the article's lede, not a notice (`_header_below`)."""
+
+
+def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
+                  stoplist: frozenset[str]) -> tuple[int, Header] | None:
+    """The body's start and the header read above a later paragraph, when no headline is found above the
+    first one (`start`) and the header is printed below it; None when it is not.
+
+    The first "paragraph" may be no body: the headline itself, read as prose for its question mark or
+    quotation marks, or notices the line model keeps (a browser's warning, a shop's or a party's blurbs,
+    a newspaper's greetings to its subscribers) with no removed line between them and the header. The
+    header is read above each paragraph among the BELOW_REACH lines below; the first reading that
+    trusts a headline printed at or below `start` decides: the body starts there when the headline names
+    the body below it, no kept line above the headline tells of the body (`_tells_body`: that is the
+    article's lede, and the headline a subheading or a quote's), and a dateline dates the header
+    (`_dated_header`). The lines above the headline stay where the line model put them. A headline ending
+    with an ideographic full stop ("。") is a sentence (a list's item on a dev page). On the dev pages a
+    byline below the headline in place of a dateline took 4 wrong titles more (menu items and a caption's
+    label read as names: a menu's item, a section's heading, a caption), and testing the lines above
+    with `_names_body` alone an embedded post's first line below three of the article's paragraphs.
+    """
+    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
+    p = start
+    while (p := _next_prose(lines, verdicts, original, p + 1, min(last, start + BELOW_REACH))) is not None:
+        after = body_start(lines, verdicts, original, p, last)
+        below = read_header(lines, verdicts, after, stoplist)
+        if below.title is None:
+            continue
+        t = next((i for i in range(start, after) if lines[i].body == below.title), None)
+        if t is None or below.title.endswith("。"):  # (a headline above `start` was refused there)
+            return None
+        body_words = _content_words(_body_sample(lines, verdicts, after), stoplist)
+        if not _names_body(below.title, body_words, stoplist) or any(
+                verdicts[i].cls == GOOD and prose(lines[i]) and _tells_body(lines[i].body, body_words, stoplist)
+                for i in range(start, t)):
+            return None
+        dated = any(below.reasons.get(i) == "dateline" for i in range(t + 1, after)) \
+            or _dated_header(lines, t, after, day_first=day_first)
+        return (after, below) if dated else None
+    return None
+
+
+def _tells_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bool:
+    """Whether a line tells what the body says: it shares NAMES_BODY_SHARE of its words with the body's
+    beginning (`_names_body`), or LEDE_SHARED_WORDS of them (a long paragraph of the article shares many
+    words, though not a third of its own; a notice names the site and shares a word or three by chance)."""
+    return _names_body(text, body_words, stoplist) \
+        or len(_content_words(text, stoplist) & body_words) >= LEDE_SHARED_WORDS
+
+
+DATED_ABOVE_LINES = 2
+"""How many text lines above a headline its dateline may lie (a rubric's line, a breadcrumb between)."""
+
+
+def _dated_header(lines: list[Line], t: int, after: int, *, day_first: bool | None) -> bool:
+    """Whether a dateline that states a publication date lies among the DATED_ABOVE_LINES text lines above
+    the headline `t` or the STANDFIRST_BYLINE_LINES text lines below the paragraph `after` (a standfirst
+    taken for the paragraph has the byline and dateline below it): the header's date, as in `_dated_near`."""
+    above = [i for i in range(t - 1, -1, -1) if lines[i].text][:DATED_ABOVE_LINES]
+    below = [i for i in range(after + 1, len(lines)) if lines[i].text][:STANDFIRST_BYLINE_LINES]
+    return any(is_dateline(lines[i], day_first=day_first) and publication_date(lines[i].body, day_first=day_first)
+               is not None for i in [*above, *below])
 
 
 def _dated_near(lines: list[Line], start: int, after: int) -> bool:
