@@ -1734,3 +1734,24 @@ def test_a_headline_read_as_the_first_paragraph_is_the_title_when_a_dateline_dat
     assert head.title == QUESTION and lines[start].body == STANDFIRST
     start, head, lines = _header_below_page([*MENU, QUESTION, STANDFIRST, BODY])  # no date: the body's own
     assert head.title is None and lines[start].body == QUESTION
+
+
+PUN = "Need for speed on the old road"
+
+
+def test_a_headline_right_above_its_dated_byline_block_is_the_title_without_shared_words() -> None:
+    """A headline that names nothing the body's beginning says (a pun) is trusted when only its byline's
+    block (a byline, a dateline, a reading time) lies between it and the body."""
+    assert _header_shaped_page(PUN, below=("By Jane Roe", "3 May 2021", "4 min read")).title == PUN
+    assert _header_shaped_page(PUN, below=("3 May 2021",)).title == PUN
+
+
+def test_a_line_above_an_undated_block_or_a_long_one_is_no_title_without_shared_words() -> None:
+    """Without a dateline stating a date in the block, with another line (a teaser's lede) between the
+    line and the block, or for a line too long for a headline that names nothing (a deck glued on), the
+    line's place is no evidence."""
+    assert _header_shaped_page(PUN, below=("By Jane Roe",)).title is None
+    lede = "Weather and traffic on the old road were calm all week."
+    assert _header_shaped_page(PUN, below=(lede, "3 May 2021")).title is None
+    long = f"{PUN}: welcome to the fastest and the oldest of all the roads"
+    assert _header_shaped_page(long, below=("3 May 2021",)).title is None

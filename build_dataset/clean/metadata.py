@@ -487,7 +487,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     decks: dict[int, int] = {}  # a header position found to be a deck -> its headline's
     moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
-    def trusted(k: int) -> bool:
+    def trusted(k: int, share: float = NAMES_BODY_SHARE) -> bool:
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) or _in_list_item(lines, verdicts, header[k]) \
@@ -520,7 +520,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             return True
         if _image_words(lines, verdicts, header, k, start, stoplist):  # a caption with no headline above it
             return False
-        return _names_body(b, body_words, stoplist) \
+        return (share == 0.0 or _names_body(b, body_words, stoplist, share=share)) \
             or (bodies[-1] == b and (_printed_above(b, bodies) or any(_crumb_tail(o, b) for o in bodies))) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
@@ -542,6 +542,14 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                             if trusted(k) and k not in moved and k not in decks
                             and _names_body(bodies[k], body_words or set(), stoplist, share=HEADER_SHAPED_SHARE)),
                            None)
+    if trusted_pos is None:
+        # a headline with only its byline's block between it and the body heads the article even when it
+        # names nothing the body's beginning says (a pun, a quote): its place is evidence enough
+        k = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
+                  if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
+        if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
+                and k not in moved and k not in decks:
+            trusted_pos = k
     trusted_pos = moved.get(trusted_pos, trusted_pos)
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
         headline = decks[trusted_pos]
@@ -717,6 +725,32 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
     return head
+
+
+BLOCK_HEADLINE_MAX_WORDS = 12
+"""Most words of a headline trusted for its place above the byline's block alone (`_dated_block`): a longer
+line that names nothing of the body is as often a headline with its deck glued on (17 words on a dev page)."""
+
+
+def _dated_block(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, stoplist: frozenset[str],
+                 *, day_first: bool | None) -> bool:
+    """Whether the header lines below header line `k` are the byline's block alone: at most
+    BYLINE_BLOCK_LINES lines, each a dateline, a byline or a reading time (`_header_note`), one of them a
+    dateline that states a publication date; buttons, images and lines printed again are passed over.
+    The body starts right below them, so line `k` sits where an article prints its headline (a menu's
+    item or a teaser has its lede or the next item below it, a kicker the headline)."""
+    seen = {lines[header[k]].body}
+    block = []
+    for i in header[k + 1:]:
+        ln = lines[i]
+        if ln.body in seen or verdicts[i].cue in _META_CUES or ln.markup:
+            continue
+        seen.add(ln.body)
+        block.append(ln)
+    return 0 < len(block) <= BYLINE_BLOCK_LINES \
+        and all(_header_note(ln, stoplist, day_first=day_first) for ln in block) \
+        and any(is_dateline(ln, day_first=day_first) and publication_date(ln.body, day_first=day_first) is not None
+                for ln in block)
 
 
 _FORM_FIELD = re.compile(r"\[[ _0-9]*\]")
