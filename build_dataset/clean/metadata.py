@@ -247,6 +247,10 @@ BELOW_REACH = 40
 """How many lines below the first paragraph the header is sought (`_header_below`): a menu may lie between
 (on the dev pages the farthest right headline so found lay 32 lines below, the paragraph after its
 header 36)."""
+BELOW_READINGS = 4
+"""...and above how many paragraphs at most (those with a line of a headline's shape and a date near
+above them): on the dev pages the headline was found above the 3rd at most, while some pages read 29
+in vain, each reading at a header's cost."""
 LEDE_SHARED_WORDS = 4
 """A kept line above a headline that shares this many content words with the body below it tells of
 the article's subject, however long it is: it is the article's lede, not a notice (`_header_below`)."""
@@ -260,8 +264,9 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
     The first "paragraph" may be no body: the headline itself, read as prose for its question mark or
     quotation marks, or notices the line model keeps (a browser's warning, a shop's or a party's blurbs,
     a newspaper's greetings to its subscribers) with no removed line between them and the header. The
-    header is read above each paragraph among the BELOW_REACH lines below; the first reading that
-    trusts a headline printed at or below `start` decides: the body starts there when the headline names
+    header is read above the paragraphs among the BELOW_REACH lines below, those with a line of a
+    headline's shape above them and a dateline near that line (at most BELOW_READINGS); the first reading
+    that trusts a headline printed at or below `start` decides: the body starts there when the headline names
     the body below it, no kept line above the headline tells of the body (`_tells_body`: that is the
     article's lede, and the headline a subheading or a quote's), and a dateline dates the header
     (`_dated_header`). The lines above the headline stay where the line model put them. A headline ending
@@ -271,9 +276,21 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
     with `_names_body` alone an embedded post's first line below three of the article's paragraphs.
     """
     day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
-    p = start
-    while (p := _next_prose(lines, verdicts, original, p + 1, min(last, start + BELOW_REACH))) is not None:
+    reach = min(last, start + BELOW_REACH)
+    # (a header whose lines from `start` on hold no line of a headline's shape trusts none: not read)
+    shaped = [i for i in range(start, reach + 1) if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
+              and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
+    # (nor one that no dateline near it can date, the test below: dates are sought once for all readings)
+    near = range(max(0, start - 2 * DATED_ABOVE_LINES), min(len(lines), reach + 2 * STANDFIRST_BYLINE_LINES))
+    dates = [i for i in near if is_dateline(lines[i], day_first=day_first)
+             and publication_date(lines[i].body, day_first=day_first) is not None]
+    p, readings = start, 0
+    while readings < BELOW_READINGS and (p := _next_prose(lines, verdicts, original, p + 1, reach)) is not None:
         after = body_start(lines, verdicts, original, p, last)
+        if not any(i < after and any(i - 2 * DATED_ABOVE_LINES <= d <= after + 2 * STANDFIRST_BYLINE_LINES
+                                     for d in dates) for i in shaped):
+            continue
+        readings += 1
         below = read_header(lines, verdicts, after, stoplist)
         if below.title is None:
             continue
