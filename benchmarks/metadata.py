@@ -25,7 +25,8 @@ article's"). For each field it prints:
   "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
   changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5"), changed
   sample (title, fix 6) for the sixth (labels "title_fix_6"), changed sample (title, fix 7) for the
-  seventh (labels "title_fix_7") and changed sample (title, fix 8) for the eighth (labels "title_fix_8"; a
+  seventh (labels "title_fix_7"), changed sample (title, fix 8) for the eighth (labels "title_fix_8") and
+  changed sample (title, fix 9) for the ninth (labels "title_fix_9"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -78,7 +79,7 @@ DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
 FIELDS = ("section", "authors", "title", "description")
 HALVES = ("dev", "held_out")
-TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8")
+TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8", "title_fix_9")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7")
@@ -365,6 +366,13 @@ def main() -> None:
         "too, and must share half its words with the body) changed against main at 166282c, read and counted the "
         "same way "
         "(its target titles were read on both halves, in a survey of the pages main left without a title). "
+        f"Changed sample (title, fix 9): {len(labels.get('title_fix_9', {}).get('changed', []))} pages, every one "
+        "whose title the ninth title fix (the header sought above a later paragraph when the first one is the "
+        "headline itself or notices kept right above the header, the headline naming the body, no kept line above "
+        "it telling of the body and a dateline dating it; a headline of twelve words or fewer with only its dated "
+        "byline's block between it and the body trusted without shared words) changed against main at 4b9c2a1, read "
+        "and counted the same way (its target titles were read on both halves, in a survey of the pages main left "
+        "without a title). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

@@ -1686,3 +1686,73 @@ def test_a_headline_opened_by_a_name_and_a_dash_is_the_title() -> None:
     assert _header_shaped_page(headline).title == headline
     assert _header_shaped_page("Jane Roe – Parliament Reporter").title is None
     assert _header_shaped_page("Water Budget").title is None
+
+
+def _header_below_page(rows: list[str]) -> tuple[int, Header, list]:
+    """A page of `rows` read by `header_and_body`: bulleted menu items and the dateline "03.02.2022" are
+    what the line model removed, every other line is kept."""
+    lines = split_lines("\n\n".join(rows))
+    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
+    original = [GOOD if v.cls == GOOD else 0 for v in verdicts]
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
+    return start, head, lines
+
+
+GREETINGS = ["Thank you for your order. We wish you a pleasant time reading our stories.",
+             "You have chosen the edition for readers abroad. Enjoy your reading."]
+
+
+def test_notices_kept_right_above_a_dated_header_hide_no_headline() -> None:
+    """Notices the line model keeps with no removed line between them and the header (a newspaper's
+    greetings to its subscribers, a browser's warning) read as the first paragraphs; the header is read
+    above a later paragraph, and its headline, dated and naming the body while the notices do not, is
+    the title."""
+    start, head, lines = _header_below_page([*MENU, *GREETINGS, HEADLINE, "03.02.2022", BODY])
+    assert head.title == HEADLINE and head.published == dt.date(2022, 2, 3) and lines[start].body == BODY
+
+
+def test_a_headline_below_the_articles_lede_or_undated_stays_no_title() -> None:
+    """A kept line above the headline that tells what the body says is the article's lede (the line below
+    it a subheading), and an undated header is not enough: the first paragraph stays the body's start."""
+    lede = ("The regional parliament approved the water budget on Tuesday, and the opposition said it "
+            "would challenge the vote in court.")
+    start, head, lines = _header_below_page([*MENU, lede, HEADLINE, "03.02.2022", BODY])
+    assert head.title is None and lines[start].body == lede
+    start, head, lines = _header_below_page([*MENU, *GREETINGS, HEADLINE, BODY])
+    assert head.title is None and lines[start].body == GREETINGS[0]
+
+
+QUESTION = "Can the regional parliament still save the water budget?"
+STANDFIRST = "After a long night the vote on the water budget was delayed once more by the opposition."
+
+
+def test_a_headline_read_as_the_first_paragraph_is_the_title_when_a_dateline_dates_it() -> None:
+    """A headline ending with a question mark reads as prose, so it is taken for the first paragraph and
+    no headline lies above it; read above the next paragraph (its standfirst), with a dateline below
+    the standfirst and byline, it is the title."""
+    start, head, lines = _header_below_page([*MENU, QUESTION, STANDFIRST, "By Jane Roe", "03.02.2022", BODY])
+    assert head.title == QUESTION and lines[start].body == STANDFIRST
+    start, head, lines = _header_below_page([*MENU, QUESTION, STANDFIRST, BODY])  # no date: the body's own
+    assert head.title is None and lines[start].body == QUESTION
+
+
+PUN = "Need for speed on the old road"
+
+
+def test_a_headline_right_above_its_dated_byline_block_is_the_title_without_shared_words() -> None:
+    """A headline that names nothing the body's beginning says (a pun) is trusted when only its byline's
+    block (a byline, a dateline, a reading time) lies between it and the body."""
+    assert _header_shaped_page(PUN, below=("By Jane Roe", "3 May 2021", "4 min read")).title == PUN
+    assert _header_shaped_page(PUN, below=("3 May 2021",)).title == PUN
+
+
+def test_a_line_above_an_undated_block_or_a_long_one_is_no_title_without_shared_words() -> None:
+    """Without a dateline stating a date in the block, with another line (a teaser's lede) between the
+    line and the block, or for a line too long for a headline that names nothing (a deck glued on), the
+    line's place is no evidence."""
+    assert _header_shaped_page(PUN, below=("By Jane Roe",)).title is None
+    lede = "Weather and traffic on the old road were calm all week."
+    assert _header_shaped_page(PUN, below=(lede, "3 May 2021")).title is None
+    long = f"{PUN}: welcome to the fastest and the oldest of all the roads"
+    assert _header_shaped_page(long, below=("3 May 2021",)).title is None

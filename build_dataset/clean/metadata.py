@@ -20,7 +20,10 @@ caption with its photo credit below it and its alt text above it, the headline a
 headline, and the line right above the body, is trusted when a breadcrumb ends with it (an issue's number
 in parentheses may follow). A notice the line model keeps above the header (a browser's warning, an
 affiliate notice) hides no headline: the header is read again above the next paragraph
-(`header_and_body`). An item of a list of teasers (a "Read more" link
+(`header_and_body`), or above a later one when the first "paragraph" is the headline itself or notices
+lie right above the header, if the headline found there names the body, no kept line above it tells of
+the body and a dateline dates it (`_header_below`); a headline with only its dated byline's block between
+it and the body needs no shared word (`_dated_block`). An item of a list of teasers (a "Read more" link
 below it or below its lede, as below other lines), the text of a list's item indented under its bullet
 (a menu's teaser, a slider's caption) deeper than the body, the credit after an image's caption, an
 image's caption or alt text when the alt text is keywords of the caption, captions that start with the
@@ -202,29 +205,133 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     names the body but is no lede. On the dev pages these gave 3 right titles (a notice printed twice above
     a news site's header and an archive's notice printed twice above a blog's, the article's own teaser
     above its header) and refused the dialog's question; no title was lost.
+
+    When that reading does not apply either (no removed line between the lone line and the next
+    paragraph, or the first "paragraph" is the headline itself), the header is sought lower down
+    (`_header_below`): above the paragraphs below, the first reading that trusts a headline decides. On
+    the dev pages this gave 17 titles where main gave none, all the headline by reading (9 headlines read
+    as the first paragraph, 8 below notices, blurbs, a menu of prose or a dialog).
     """
     start = body_start(lines, verdicts, original, first, last)
     head = read_header(lines, verdicts, start, stoplist)
     if head.title is not None or start >= last:
         return start, head
+    found = _second_reading(lines, verdicts, original, start, last, stoplist)
+    if found is not None:
+        return found
+    found = _header_below(lines, verdicts, original, start, last, stoplist)
+    return (start, head) if found is None else found
+
+
+def _second_reading(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
+                    stoplist: frozenset[str]) -> tuple[int, Header] | None:
+    """The header read again above the paragraph after a lone line the line model keeps above the header
+    (`header_and_body` says when it is taken); None when it is not."""
     after = _next_prose(lines, verdicts, original, start + 1, last)
     while after is not None and lines[after].body == lines[start].body:  # the notice printed twice
         after = _next_prose(lines, verdicts, original, after + 1, last)
     if after is None or not any(lines[i].text and verdicts[i].cls != GOOD for i in range(start + 1, after)):
-        return start, head
+        return None
     after = body_start(lines, verdicts, original, after, last)
     below = read_header(lines, verdicts, after, stoplist)
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
-        return start, head
+        return None
     header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
     dated = below.published is not None and _dated_near(lines, start, after)
     if sum(1 for i in header if _copy_of(lines[i].body, below.title)) < 2 and not dated:
-        return start, head
+        return None
     body_words = _content_words(_body_sample(lines, verdicts, after), stoplist)
     if (_names_body(lines[start].body, body_words, stoplist) and not _cut_headline(lines[start].body, below.title)) \
             or not _names_body(below.title, body_words, stoplist):
-        return start, head  # the lone line is the article's lede, or the line below no headline of it
+        return None  # the lone line is the article's lede, or the line below no headline of it
     return after, below
+
+
+BELOW_REACH = 40
+"""How many lines below the first paragraph the header is sought (`_header_below`): a menu may lie between
+(on the dev pages the farthest right headline so found lay 32 lines below, the paragraph after its
+header 36)."""
+BELOW_READINGS = 4
+"""...and above how many paragraphs at most (those with a line of a headline's shape and a date near
+above them): on the dev pages the headline was found above the 3rd at most, while some pages read 29
+in vain, each reading at a header's cost."""
+LEDE_SHARED_WORDS = 4
+"""A kept line above a headline that shares this many content words with the body below it tells of
+the article's subject, however long it is: it is the article's lede, not a notice (`_header_below`)."""
+
+
+def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
+                  stoplist: frozenset[str]) -> tuple[int, Header] | None:
+    """The body's start and the header read above a later paragraph, when no headline is found above the
+    first one (`start`) and the header is printed below it; None when it is not.
+
+    The first "paragraph" may be no body: the headline itself, read as prose for its question mark or
+    quotation marks, or notices the line model keeps (a browser's warning, a shop's or a party's blurbs,
+    a newspaper's greetings to its subscribers) with no removed line between them and the header. The
+    header is read above the paragraphs among the BELOW_REACH lines below, those with a line of a
+    headline's shape above them and a dateline near that line (at most BELOW_READINGS); the first reading
+    that trusts a headline printed at or below `start` decides: the body starts there when the headline names
+    the body below it, no kept line above the headline tells of the body (`_tells_body`: that is the
+    article's lede, and the headline a subheading or a quote's), and a dateline dates the header
+    (`_dated_header`). The lines above the headline stay where the line model put them. A headline ending
+    with an ideographic full stop ("。") is a sentence (a list's item on a dev page). On the dev pages a
+    byline below the headline in place of a dateline took 4 wrong titles more (a menu's item, a section's
+    heading, a caption: menu items and a caption's label read as names), and testing the lines above
+    with `_names_body` alone an embedded post's first line below three of the article's paragraphs.
+    """
+    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
+    reach = min(last, start + BELOW_REACH)
+    # (a header whose lines from `start` on hold no line of a headline's shape trusts none: not read)
+    shaped = [i for i in range(start, reach + 1) if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
+              and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
+    # (nor one that no dateline near it can date, the test below: dates are sought once for all readings)
+    near = range(max(0, start - 2 * DATED_ABOVE_LINES), min(len(lines), reach + 2 * STANDFIRST_BYLINE_LINES))
+    dates = [i for i in near if is_dateline(lines[i], day_first=day_first)
+             and publication_date(lines[i].body, day_first=day_first) is not None]
+    p, readings = start, 0
+    while readings < BELOW_READINGS and (p := _next_prose(lines, verdicts, original, p + 1, reach)) is not None:
+        after = body_start(lines, verdicts, original, p, last)
+        if not any(i < after and any(i - 2 * DATED_ABOVE_LINES <= d <= after + 2 * STANDFIRST_BYLINE_LINES
+                                     for d in dates) for i in shaped):
+            continue
+        readings += 1
+        below = read_header(lines, verdicts, after, stoplist)
+        if below.title is None:
+            continue
+        t = next((i for i in range(start, after) if lines[i].body == below.title), None)
+        if t is None or below.title.endswith("。"):  # (a headline above `start` was refused there)
+            return None
+        body_words = _content_words(_body_sample(lines, verdicts, after), stoplist)
+        if not _names_body(below.title, body_words, stoplist) or any(
+                verdicts[i].cls == GOOD and prose(lines[i]) and _tells_body(lines[i].body, body_words, stoplist)
+                for i in range(start, t)):
+            return None
+        dated = any(below.reasons.get(i) == "dateline" for i in range(t + 1, after)) \
+            or _dated_header(lines, t, after, day_first=day_first)
+        return (after, below) if dated else None
+    return None
+
+
+def _tells_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bool:
+    """Whether a line tells what the body says: it shares NAMES_BODY_SHARE of its words with the body's
+    beginning (`_names_body`), or LEDE_SHARED_WORDS of them (a long paragraph of the article shares many
+    words, though not a third of its own; a notice names the site and shares a word or three by chance)."""
+    return _names_body(text, body_words, stoplist) \
+        or len(_content_words(text, stoplist) & body_words) >= LEDE_SHARED_WORDS
+
+
+DATED_ABOVE_LINES = 2
+"""How many text lines above a headline its dateline may lie (a rubric's line, a breadcrumb between)."""
+
+
+def _dated_header(lines: list[Line], t: int, after: int, *, day_first: bool | None) -> bool:
+    """Whether a dateline that states a publication date lies among the DATED_ABOVE_LINES text lines above
+    the headline `t` or the STANDFIRST_BYLINE_LINES text lines below the paragraph `after` (a standfirst
+    taken for the paragraph has the byline and dateline below it): the header's date, as in `_dated_near`."""
+    above = [i for i in range(t - 1, -1, -1) if lines[i].text][:DATED_ABOVE_LINES]
+    below = [i for i in range(after + 1, len(lines)) if lines[i].text][:STANDFIRST_BYLINE_LINES]
+    return any(is_dateline(lines[i], day_first=day_first) and publication_date(lines[i].body, day_first=day_first)
+               is not None for i in [*above, *below])
 
 
 def _dated_near(lines: list[Line], start: int, after: int) -> bool:
@@ -401,7 +508,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     decks: dict[int, int] = {}  # a header position found to be a deck -> its headline's
     moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
-    def trusted(k: int) -> bool:
+    def trusted(k: int, share: float = NAMES_BODY_SHARE) -> bool:
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) or _in_list_item(lines, verdicts, header[k]) \
@@ -434,7 +541,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
             return True
         if _image_words(lines, verdicts, header, k, start, stoplist):  # a caption with no headline above it
             return False
-        return _names_body(b, body_words, stoplist) \
+        return (share == 0.0 or _names_body(b, body_words, stoplist, share=share)) \
             or (bodies[-1] == b and (_printed_above(b, bodies) or any(_crumb_tail(o, b) for o in bodies))) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
@@ -456,6 +563,16 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                             if trusted(k) and k not in moved and k not in decks
                             and _names_body(bodies[k], body_words or set(), stoplist, share=HEADER_SHAPED_SHARE)),
                            None)
+    if trusted_pos is None:
+        # a headline with only its byline's block between it and the body heads the article even when it
+        # names nothing the body's beginning says (a pun, a quote): its place is evidence enough (on the dev
+        # pages 7 titles where main gave none, all the headline by reading; asking for one shared word and
+        # no more than a dateline below gave 4, 2 of them wrong: a menu's line, a blog's motto)
+        k = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
+                  if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
+        if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
+                and k not in moved and k not in decks:
+            trusted_pos = k
     trusted_pos = moved.get(trusted_pos, trusted_pos)
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
         headline = decks[trusted_pos]
@@ -635,6 +752,32 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
     return head
+
+
+BLOCK_HEADLINE_MAX_WORDS = 12
+"""Most words of a headline trusted for its place above the byline's block alone (`_dated_block`): a longer
+line that names nothing of the body is as often a headline with its deck glued on (17 words on a dev page)."""
+
+
+def _dated_block(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, stoplist: frozenset[str],
+                 *, day_first: bool | None) -> bool:
+    """Whether the header lines below header line `k` are the byline's block alone: at most
+    BYLINE_BLOCK_LINES lines, each a dateline, a byline or a reading time (`_header_note`), one of them a
+    dateline that states a publication date; buttons, images and lines printed again are passed over.
+    The body starts right below them, so line `k` sits where an article prints its headline (a menu's
+    item or a teaser has its lede or the next item below it, a kicker the headline)."""
+    seen = {lines[header[k]].body}
+    block = []
+    for i in header[k + 1:]:
+        ln = lines[i]
+        if ln.body in seen or verdicts[i].cue in _META_CUES or ln.markup:
+            continue
+        seen.add(ln.body)
+        block.append(ln)
+    return 0 < len(block) <= BYLINE_BLOCK_LINES \
+        and all(_header_note(ln, stoplist, day_first=day_first) for ln in block) \
+        and any(is_dateline(ln, day_first=day_first) and publication_date(ln.body, day_first=day_first) is not None
+                for ln in block)
 
 
 _FORM_FIELD = re.compile(r"\[[ _0-9]*\]")
