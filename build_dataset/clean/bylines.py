@@ -37,6 +37,7 @@ from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.header_lines import (
     BARE_PREFIX,
     BYLINE_PREFIX,
+    HEADER_LINES,
     REPEATED,
     STANDFIRST_MAX_CHARS,
     STANDFIRST_MIN_CHARS,
@@ -579,6 +580,12 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
         i = _sign_off(lines, verdicts, start, stoplist)
     if i is None:
         i = _author_box(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _signed_before_furniture(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _dated_byline_below(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _lone_header_byline(lines, verdicts, start, stoplist)
     if i is not None:
         head.authors, taken = _byline_at(lines, i, stoplist)
         head.reasons.update(dict.fromkeys(taken, "byline"))
@@ -747,15 +754,110 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     if len(near) != 1:
         return None
     i = near[0]
+    if not _real_signed(lines, i, stoplist) or _other_byline(lines, verdicts, start + 1, i, stoplist):
+        return None
+    return i
+
+
+def _real_signed(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of the prefixed byline at line `i` (its prefix on the line or alone above it) when they
+    are real: no furniture word (`not_names`), not common words alone, and, with the prefix on the line,
+    no stopword."""
     under = under_bare_prefix(lines, i)
     names = stacked_byline(lines, i, stoplist)[0] if under else _signed_names(lines[i], stoplist) or []
     if not names or not_names(lines[i], names, under_prefix=under) or any(map(_common_words, names)) \
             or not under and any(w.lower() in stoplist for n in names for w in n.split()):
         return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES"); under a
         # bare prefix one the page prints in lower case does (`stacked_byline`): "Dr.", "Thomas" are stopwords
-    if any(_prefixed_names(lines, k, verdicts[k], stoplist) for k in range(start + 1, len(lines)) if k != i):
+    return names
+
+
+def _other_byline(lines: list[Line], verdicts: list[Verdict], lo: int, i: int, stoplist: frozenset[str]) -> bool:
+    """Whether a line from line `lo` on, other than line `i`, is a prefixed byline (`_line_names`) that
+    names others than line `i` does: a teaser's or a comment's byline, which says the page's bylines are
+    a list's. The same names printed again are the article's byline twice (at its head and its foot, or
+    a field list of the article printed above and below its teasers: "Author Jane Roe")."""
+    own = _line_names(lines, i, verdicts[i], stoplist)
+    return any(k != i and (names := _line_names(lines, k, verdicts[k], stoplist)) and names != own
+               for k in range(lo, len(lines)))
+
+
+_END_CUES = frozenset({"comments", "related", "subscribe", "social"})
+"""The cues of the furniture that follows an article: its comments, its teasers, a newsletter's form,
+share buttons."""
+
+
+def _signed_before_furniture(lines: list[Line], verdicts: list[Verdict], start: int,
+                             stoplist: frozenset[str]) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) between a paragraph of the body and the furniture
+    that follows the article (`_END_CUES`: "... last paragraph." / "Von Jane Roe" / "Newsletter abonnieren",
+    "posted by Jane Roe at 12:53" / "Comments (35)"), when the page prints no other byline (`_other_byline`):
+    the article signed off where it ends, however many kept teasers or comments follow it, which put the
+    body's last line (`_body_ends`) too far down for `_sign_off`. XXX"""
+    for i in range(start + 1, len(lines)):
+        if not lines[i].text or not _byline_line(lines, verdicts, i, stoplist):
+            continue
+        above, below = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+        if above is not None and below is not None and _paragraph(lines[above], verdicts[above]) \
+                and verdicts[below].cue in _END_CUES and _real_signed(lines, i, stoplist) \
+                and not _other_byline(lines, verdicts, start + 1, i, stoplist):
+            return i
+    return None
+
+
+def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int,
+                        stoplist: frozenset[str]) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) beside a dateline within AUTHOR_BOX_LINES lines
+    below the article's last paragraph (`_body_ends`: "von Jane Roe" / "18.10.2019 16:06 Uhr", "Datum:
+    19.11.2021" / "Autor: Jane Roe"), when the page prints no other byline (`_other_byline`): the article's
+    byline block printed below it, past its tags and teasers. XXX"""
+    ends = _body_ends(verdicts, start)
+    last = max((_nearest(lines, end, 1, AUTHOR_BOX_LINES) or [end])[-1] for end in ends) if ends else start
+    for i in range(start + 1, last + 1):
+        if not lines[i].text or not _byline_line(lines, verdicts, i, stoplist):
+            continue
+        beside = [j for j in (_unmarked(lines, i, -1), _unmarked(lines, i, 1)) if j is not None]
+        if any(is_dateline(lines[j], day_first=None) for j in beside) and _real_signed(lines, i, stoplist) \
+                and not _other_byline(lines, verdicts, start + 1, i, stoplist):
+            return i
+    return None
+
+
+def _byline_line(lines: list[Line], verdicts: list[Verdict], i: int, stoplist: frozenset[str]) -> bool:
+    """Whether line `i` is a prefixed byline (`_prefixed_names`) that is no sentence (a line of more than
+    DOTTED_BYLINE_WORDS words that ends like one: "von Wertpapieren des öffentlichen Sektors (PSPP, Start
+    März 2015).") and no item of a list (`_list_item`: a menu's "• By Jane"), read where no header or
+    paragraph around it says it is a byline."""
+    return _prefixed_names(lines, i, verdicts[i], stoplist) and not (prose(lines[i]) and lines[i].words > DOTTED_BYLINE_WORDS) \
+        and not _list_item(lines, i, day_first=None)
+
+
+def _unmarked(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest non-blank line above (step -1) or below (step 1) line `i` that is no image's or
+    bullet's mark alone."""
+    j = _neighbour(lines, i, step)
+    while j is not None and lines[j].markup:
+        j = _neighbour(lines, j, step)
+    return j
+
+
+def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) among the header's lines above the body's start
+    (HEADER_LINES) that the header's reader passed by, when the page prints no other byline (`_other_byline`).
+    XXX"""
+    header = [k for k in range(start) if lines[k].text][-HEADER_LINES:]
+    found = next((k for k in header if _prefixed_names(lines, k, verdicts[k], stoplist)), None)
+    if found is None or not _byline_line(lines, verdicts, found, stoplist):
         return None
-    return i
+    names = _real_signed(lines, found, stoplist)
+    if not names or any(_CAPITALS.fullmatch(w) for n in names for w in n.split()) \
+            or _other_byline(lines, verdicts, 0, found, stoplist):
+        return None
+    return found
+
+
+_CAPITALS = re.compile(r"[A-ZÀ-Þ]{3,}")
+"""A word in capitals: a team's, a desk's or an agency's abbreviation ("BBNTEAM"), no person's name."""
 
 
 def _body_ends(verdicts: list[Verdict], start: int) -> set[int]:
@@ -813,9 +915,16 @@ def _author_box(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
 def _prefixed_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> bool:
     """Whether line `i` is a prefixed byline ("By Jane Roe", "Autor: Jane Roe", "Autor" / "Jane Roe")
     with names' shape, and no caption ("Foto: ...")."""
+    return bool(_line_names(lines, i, verdict, stoplist))
+
+
+def _line_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of line `i` when it is a prefixed byline with names' shape and no caption
+    (`_prefixed_names`)."""
     under = under_bare_prefix(lines, i)
-    return (under or bool(BYLINE_PREFIX.match(lines[i].body))) and verdict.cue != "caption" \
-        and bool(byline_names(lines[i], stoplist, under_prefix=under) if under else _signed_names(lines[i], stoplist))
+    if not (under or BYLINE_PREFIX.match(lines[i].body)) or verdict.cue == "caption":
+        return None
+    return byline_names(lines[i], stoplist, under_prefix=under) if under else _signed_names(lines[i], stoplist)
 
 
 def _signed_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
