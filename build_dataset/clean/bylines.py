@@ -589,6 +589,11 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
     if i is not None:
         head.authors, taken = _byline_at(lines, i, stoplist)
         head.reasons.update(dict.fromkeys(taken, "byline"))
+        return
+    named = _name_with_role(lines, verdicts, stoplist)
+    if named is not None:
+        head.authors, taken = named
+        head.reasons.update(dict.fromkeys(taken, "byline"))
 
 
 def byline_beside_dateline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
@@ -828,7 +833,8 @@ def _byline_line(lines: list[Line], verdicts: list[Verdict], i: int, stoplist: f
     DOTTED_BYLINE_WORDS words that ends like one: "von Wertpapieren des öffentlichen Sektors (PSPP, Start
     März 2015).") and no item of a list (`_list_item`: a menu's "• By Jane"), read where no header or
     paragraph around it says it is a byline."""
-    return _prefixed_names(lines, i, verdicts[i], stoplist) and not (prose(lines[i]) and lines[i].words > DOTTED_BYLINE_WORDS) \
+    sentence = prose(lines[i]) and lines[i].words > DOTTED_BYLINE_WORDS
+    return _prefixed_names(lines, i, verdicts[i], stoplist) and not sentence \
         and not _list_item(lines, i, day_first=None)
 
 
@@ -839,6 +845,49 @@ def _unmarked(lines: list[Line], i: int, step: int) -> int | None:
     while j is not None and lines[j].markup:
         j = _neighbour(lines, j, step)
     return j
+
+
+_ROLE = re.compile(
+    r"(?:(?:senior|chief|political|deputy|executive|managing|staff|contributing|freie[rnm]?|stellvertretende[rn]?|"
+    r"leitende[rn]?|[\w-]+-)?\s*)?"
+    r"(?:editor|reporter|correspondent|writer|journalist(?:in)?|columnist|contributor|"
+    r"chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|volontär(?:in)?|"
+    r"periodista|redactor(?:a)?|corresponsal|rédacteur|rédactrice|journaliste|chroniqueu(?:r|se)|giornalista|"
+    r"redaktor(?:ka)?|dziennikar(?:z|ka))"
+    r"(?:\s+(?:[\w&-]+\s+){0,3}[\w&-]+)?",
+    re.IGNORECASE,
+)
+"""A line that is a writer's role ("Political Editor", "Chefredakteur", "Redakteur für Wirtschaft und Umwelt",
+"Periodista Judicial"): a role word, maybe a rank before it and a few words of beat after it."""
+
+
+ROLE_MAX_WORDS = 6
+"""How many words a writer's role line has at most."""
+
+
+def _name_with_role(lines: list[Line], verdicts: list[Verdict],
+                    stoplist: frozenset[str]) -> tuple[list[str], list[int]] | None:
+    """A bare name with the writer's role on the line below it ("Jane Roe" / "Political Editor", "Jane Roe" /
+    "Redakteur für Wirtschaft und Umwelt"), a byline's block or an author box, when the page prints one
+    such name (copies of it aside) and no prefixed byline naming another (`_line_names`). The name must
+    pass a dated name's test (`not_names`: no furniture word, a surname the vocabulary lacks), and no
+    caption beside it may print it (`caption_name`). XXX"""
+    found: list[tuple[list[str], int]] = []
+    for i, ln in enumerate(lines):
+        if not ln.text or ln.words > 4 or ln.bullet:
+            continue
+        below = _unmarked(lines, i, 1)
+        if below is None or not _ROLE.fullmatch(lines[below].body) or lines[below].words > ROLE_MAX_WORDS:
+            continue
+        names = byline_names(ln, stoplist)
+        if names and not not_names(ln, names, dated_above=True) and not caption_name(lines, verdicts, i, names):
+            found.append((names, i))
+    if not found or any(names != found[0][0] for names, _ in found):
+        return None
+    names, i = found[0]
+    if any((other := _line_names(lines, k, verdicts[k], stoplist)) and other != names for k in range(len(lines))):
+        return None
+    return names, [i]
 
 
 def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
