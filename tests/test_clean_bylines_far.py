@@ -124,3 +124,16 @@ def test_an_article_credited_with_artikel_von_is_read() -> None:
     """"Artikel von" credits the writing as "Beitrag von" does."""
     head = _page(["Profile picture for user jrohde", "Artikel von Jana Rohde", "19. Juni 2019"], ["Share"])
     assert head.authors == ["Jana Rohde"]
+
+
+def test_a_byline_above_the_authors_archive_link_is_an_author_box() -> None:
+    """An author box far below the article: the writer's name, a note, the link to all the writer's
+    articles."""
+    rows = ["Tags:", "water", "Share", "[avatar]", "Von Jana Rohde", "Freie Autorin in Berlin, schreibt über Wasser.",
+            "Alle Artikel", "Related", *TEASERS, "Imprint", "Contact", "Jobs", *TEASERS]
+    assert _page([], rows).authors == ["Jana Rohde"]
+
+
+def test_bylines_above_archive_links_in_a_list_of_writers_give_no_author() -> None:
+    rows = ["Share", "Von Jana Rohde", "Alle Artikel", "Von John Doe", "Alle Artikel"]
+    assert _page([], rows).authors == []

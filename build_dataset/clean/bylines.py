@@ -24,6 +24,11 @@ and below the dateline when its surname is no common word (`not_names`); inside 
 name printed as one of its fields is read when no other byline was found (`name_in_dateline`). Where the
 dump glued a byline to the dateline's fields ("2.03.2018von Jane Roe", "AuthorJane Roe4 Kommentare",
 "Por Jane Roe04 de mayo 2022"), the glue ends the prefix and the name (`_INLINE_PREFIX`, `_HANDLE_DIGITS`).
+Where the page prints no prefixed byline naming others (`_other_byline`: copies of the same names are the
+article's byline twice), a byline the readers above passed by is read last: among the header's lines above
+the body (`_lone_header_byline`), between the last paragraph and the furniture after it
+(`_signed_before_furniture`), beside a dateline below the body's start (`_dated_byline_below`), above the
+author's archive link (`_byline_with_archive`), or a bare name above the writer's role (`_name_with_role`).
 """
 
 from __future__ import annotations
@@ -586,6 +591,8 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
         i = _dated_byline_below(lines, verdicts, start, stoplist)
     if i is None:
         i = _lone_header_byline(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _byline_with_archive(lines, verdicts, stoplist)
     if i is not None:
         head.authors, taken = _byline_at(lines, i, stoplist)
         head.reasons.update(dict.fromkeys(taken, "byline"))
@@ -781,7 +788,8 @@ def _other_byline(lines: list[Line], verdicts: list[Verdict], lo: int, i: int, s
     """Whether a line from line `lo` on, other than line `i`, is a prefixed byline (`_line_names`) that
     names others than line `i` does: a teaser's or a comment's byline, which says the page's bylines are
     a list's. The same names printed again are the article's byline twice (at its head and its foot, or
-    a field list of the article printed above and below its teasers: "Author Jane Roe")."""
+    a field list of the article printed above and below its teasers: "Author Jane Roe"). (On the dev pages
+    the copies gave 1 page its sign-off, right by reading.)"""
     own = _line_names(lines, i, verdicts[i], stoplist)
     return any(k != i and (names := _line_names(lines, k, verdicts[k], stoplist)) and names != own
                for k in range(lo, len(lines)))
@@ -798,7 +806,8 @@ def _signed_before_furniture(lines: list[Line], verdicts: list[Verdict], start: 
     that follows the article (`_END_CUES`: "... last paragraph." / "Von Jane Roe" / "Newsletter abonnieren",
     "posted by Jane Roe at 12:53" / "Comments (35)"), when the page prints no other byline (`_other_byline`):
     the article signed off where it ends, however many kept teasers or comments follow it, which put the
-    body's last line (`_body_ends`) too far down for `_sign_off`. XXX"""
+    body's last line (`_body_ends`) too far down for `_sign_off`. (On the dev pages it gave 2 pages their
+    authors, both right by reading.)"""
     for i in range(start + 1, len(lines)):
         if not lines[i].text or not _byline_line(lines, verdicts, i, stoplist):
             continue
@@ -815,7 +824,10 @@ def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int,
     """A prefixed byline with real names (`_real_signed`) beside a dateline within AUTHOR_BOX_LINES lines
     below the article's last paragraph (`_body_ends`: "von Jane Roe" / "18.10.2019 16:06 Uhr", "Datum:
     19.11.2021" / "Autor: Jane Roe"), when the page prints no other byline (`_other_byline`): the article's
-    byline block printed below it, past its tags and teasers. XXX"""
+    byline block printed below it, past its tags and teasers, or the byline below the dateline a misplaced
+    body's start left behind. (On the dev pages it gave 5 pages their authors, all right by reading;
+    a list's sentence opening with "von" beside a date, "von Wertpapieren ... März 2015).", was refused
+    as a sentence, `_byline_line`.)"""
     ends = _body_ends(verdicts, start)
     last = max((_nearest(lines, end, 1, AUTHOR_BOX_LINES) or [end])[-1] for end in ends) if ends else start
     for i in range(start + 1, last + 1):
@@ -871,7 +883,8 @@ def _name_with_role(lines: list[Line], verdicts: list[Verdict],
     "Redakteur für Wirtschaft und Umwelt"), a byline's block or an author box, when the page prints one
     such name (copies of it aside) and no prefixed byline naming another (`_line_names`). The name must
     pass a dated name's test (`not_names`: no furniture word, a surname the vocabulary lacks), and no
-    caption beside it may print it (`caption_name`). XXX"""
+    caption beside it may print it (`caption_name`). (On the dev pages it gave 2 pages their authors, both
+    right by reading; a list of speakers, each with a role, has two names and is refused.)"""
     found: list[tuple[list[str], int]] = []
     for i, ln in enumerate(lines):
         if not ln.text or ln.words > 4 or ln.bullet:
@@ -890,10 +903,36 @@ def _name_with_role(lines: list[Line], verdicts: list[Verdict],
     return names, [i]
 
 
+_ARCHIVE = re.compile(r"\W*(?:alle artikel|alle beiträge|view author archive|view all posts|all posts|all articles|"
+                      r"full bio|tous les articles|ver más artículos)\W*", re.IGNORECASE)
+"""An author's archive link, which an author box prints below the writer's name and note ("Alle Artikel",
+"View author archive")."""
+
+
+def _byline_with_archive(lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str]) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) with the author's archive link (`_ARCHIVE`) on one
+    of the two lines below it ("Von Jane Roe" / her note / "Alle Artikel", "By Jane Roe" / "View author
+    archive"): an author box, read when the page prints no other byline (`_other_byline`). (On the dev
+    pages it gave 2 pages their authors, both right by reading.)"""
+    for i, ln in enumerate(lines):
+        if not ln.text or not _ARCHIVE.fullmatch(ln.body):
+            continue
+        for k in _nearest(lines, i, -1, 2):
+            if _byline_line(lines, verdicts, k, stoplist) and _real_signed(lines, k, stoplist) \
+                    and not _other_byline(lines, verdicts, 0, k, stoplist):
+                return k
+    return None
+
+
 def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
     """A prefixed byline with real names (`_real_signed`) among the header's lines above the body's start
-    (HEADER_LINES) that the header's reader passed by, when the page prints no other byline (`_other_byline`).
-    XXX"""
+    (HEADER_LINES) that the header's reader passed by, when the page prints no other byline (`_other_byline`):
+    a blog's byline line above the headline ("By Jane Roe 10. Februar 2019 in Fashion"), or one above the
+    slot the headline's rules took lower down (an alt text, a lead image's credit). It is no list's item and
+    no sentence (`_byline_line`: a menu's "• By Jane" links her products), and holds no word in capitals
+    (`_CAPITALS`). (On the dev pages it gave 8 pages their authors, all right by reading; "Published by
+    BBNTEAM" above a body that opens "By Aaron Humes:" was refused by its capitals, a menu's "• By Pamela"
+    and "• Author: Jane Roe" as list items.)"""
     header = [k for k in range(start) if lines[k].text][-HEADER_LINES:]
     found = next((k for k in header if _prefixed_names(lines, k, verdicts[k], stoplist)), None)
     if found is None or not _byline_line(lines, verdicts, found, stoplist):
