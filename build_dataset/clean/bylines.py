@@ -34,6 +34,7 @@ author's archive link (`_byline_with_archive`), or a bare name above the writer'
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -581,25 +582,26 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
     that signs the article off at its end (`_sign_off`), or else of an author box farther below it
     (`_author_box`); its line is removed as the byline."""
     i = byline_below(lines, verdicts, start, stoplist)
+    named = _PageBylines(lines, verdicts, stoplist)
     if i is None:
-        i = _sign_off(lines, verdicts, start, stoplist)
+        i = _sign_off(lines, verdicts, start, stoplist, named)
     if i is None:
         i = _author_box(lines, verdicts, start, stoplist)
     if i is None:
-        i = _signed_before_furniture(lines, verdicts, start, stoplist)
+        i = _signed_before_furniture(lines, verdicts, start, stoplist, named)
     if i is None:
-        i = _dated_byline_below(lines, verdicts, start, stoplist)
+        i = _dated_byline_below(lines, verdicts, start, stoplist, named)
     if i is None:
-        i = _lone_header_byline(lines, verdicts, start, stoplist)
+        i = _lone_header_byline(lines, verdicts, start, stoplist, named)
     if i is None:
-        i = _byline_with_archive(lines, verdicts, stoplist)
+        i = _byline_with_archive(lines, verdicts, stoplist, named)
     if i is not None:
         head.authors, taken = _byline_at(lines, i, stoplist)
         head.reasons.update(dict.fromkeys(taken, "byline"))
         return
-    named = _name_with_role(lines, verdicts, stoplist)
-    if named is not None:
-        head.authors, taken = named
+    role = _name_with_role(lines, verdicts, stoplist, named)
+    if role is not None:
+        head.authors, taken = role
         head.reasons.update(dict.fromkeys(taken, "byline"))
 
 
@@ -754,7 +756,8 @@ SIGN_OFF_RUN = 3
 """Kept lines in a row that make a run of the article's paragraphs, whose last line a sign-off may follow."""
 
 
-def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+              named: _PageBylines) -> int | None:
     """A prefixed byline with real names within SIGN_OFF_LINES lines of the body's last line, when it is
     the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
     under each entry, and then none of them is the article's. (The lines near the end are tried first:
@@ -766,7 +769,7 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     if len(near) != 1:
         return None
     i = near[0]
-    if not _real_signed(lines, i, stoplist) or _other_byline(lines, verdicts, start + 1, i, stoplist):
+    if not _real_signed(lines, i, stoplist) or _other_byline(named, start + 1, i):
         return None
     return i
 
@@ -784,15 +787,39 @@ def _real_signed(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[st
     return names
 
 
-def _other_byline(lines: list[Line], verdicts: list[Verdict], lo: int, i: int, stoplist: frozenset[str]) -> bool:
-    """Whether a line from line `lo` on, other than line `i`, is a prefixed byline (`_line_names`) that
-    names others than line `i` does: a teaser's or a comment's byline, which says the page's bylines are
-    a list's. The same names printed again are the article's byline twice (at its head and its foot, or
-    a field list of the article printed above and below its teasers: "Author Jane Roe"). (On the dev pages
-    the copies gave 1 page its sign-off, right by reading.)"""
-    own = _line_names(lines, i, verdicts[i], stoplist)
-    return any(k != i and (names := _line_names(lines, k, verdicts[k], stoplist)) and names != own
-               for k in range(lo, len(lines)))
+def _other_byline(named: _PageBylines, lo: int, i: int) -> bool:
+    """Whether a line from line `lo` on, other than line `i`, is a prefixed byline (`named`: the page's
+    bylines) that names others than line `i` does: a teaser's or a comment's byline, which says the page's
+    bylines are a list's. The same names printed again are the article's byline twice (at its head and its
+    foot, or a field list of the article printed above and below its teasers: "Author Jane Roe"). (On the
+    dev pages the copies gave 1 page its sign-off, right by reading.)"""
+    own = named.names.get(i)
+    return any(k >= lo and k != i and names != own for k, names in named.names.items())
+
+
+class _PageBylines:
+    """The names of every prefixed byline of a page (`_line_names`), by line: read once, and only when a
+    rule asks whether the page prints another byline (most pages are never asked)."""
+
+    def __init__(self, lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str]) -> None:
+        self.lines, self.verdicts, self.stoplist = lines, verdicts, stoplist
+
+    @cached_property
+    def names(self) -> dict[int, list[str]]:
+        lines = self.lines
+        found = set()
+        for k, ln in enumerate(lines):
+            if not ln.text:
+                continue
+            if BYLINE_PREFIX.match(ln.body):
+                found.add(k)
+            elif BARE_PREFIX.match(ln.body):  # the lines `under_bare_prefix`: marks, then the names' line
+                j = k + 1
+                while j < len(lines) and (not lines[j].text or lines[j].markup):
+                    found.update([j] if lines[j].text else [])
+                    j += 1
+                found.update([j] if j < len(lines) else [])
+        return {k: names for k in sorted(found) if (names := _line_names(lines, k, self.verdicts[k], self.stoplist))}
 
 
 _END_CUES = frozenset({"comments", "related", "subscribe", "social"})
@@ -800,27 +827,25 @@ _END_CUES = frozenset({"comments", "related", "subscribe", "social"})
 share buttons."""
 
 
-def _signed_before_furniture(lines: list[Line], verdicts: list[Verdict], start: int,
-                             stoplist: frozenset[str]) -> int | None:
+def _signed_before_furniture(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                             named: _PageBylines) -> int | None:
     """A prefixed byline with real names (`_real_signed`) between a paragraph of the body and the furniture
     that follows the article (`_END_CUES`: "... last paragraph." / "Von Jane Roe" / "Newsletter abonnieren",
     "posted by Jane Roe at 12:53" / "Comments (35)"), when the page prints no other byline (`_other_byline`):
     the article signed off where it ends, however many kept teasers or comments follow it, which put the
     body's last line (`_body_ends`) too far down for `_sign_off`. (On the dev pages it gave 2 pages their
     authors, both right by reading.)"""
-    for i in range(start + 1, len(lines)):
-        if not lines[i].text or not _byline_line(lines, verdicts, i, stoplist):
-            continue
-        above, below = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
-        if above is not None and below is not None and _paragraph(lines[above], verdicts[above]) \
-                and verdicts[below].cue in _END_CUES and _real_signed(lines, i, stoplist) \
-                and not _other_byline(lines, verdicts, start + 1, i, stoplist):
+    texts = [k for k in range(start, len(lines)) if lines[k].text]
+    for above, i, below in zip(texts, texts[1:], texts[2:], strict=False):
+        if verdicts[below].cue in _END_CUES and _paragraph(lines[above], verdicts[above]) \
+                and _byline_line(lines, verdicts, i, stoplist) and _real_signed(lines, i, stoplist) \
+                and not _other_byline(named, start + 1, i):
             return i
     return None
 
 
-def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int,
-                        stoplist: frozenset[str]) -> int | None:
+def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                        named: _PageBylines) -> int | None:
     """A prefixed byline with real names (`_real_signed`) beside a dateline within AUTHOR_BOX_LINES lines
     below the article's last paragraph (`_body_ends`: "von Jane Roe" / "18.10.2019 16:06 Uhr", "Datum:
     19.11.2021" / "Autor: Jane Roe"), when the page prints no other byline (`_other_byline`): the article's
@@ -830,12 +855,12 @@ def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int,
     as a sentence, `_byline_line`.)"""
     ends = _body_ends(verdicts, start)
     last = max((_nearest(lines, end, 1, AUTHOR_BOX_LINES) or [end])[-1] for end in ends) if ends else start
-    for i in range(start + 1, last + 1):
-        if not lines[i].text or not _byline_line(lines, verdicts, i, stoplist):
-            continue
-        beside = [j for j in (_unmarked(lines, i, -1), _unmarked(lines, i, 1)) if j is not None]
-        if any(is_dateline(lines[j], day_first=None) for j in beside) and _real_signed(lines, i, stoplist) \
-                and not _other_byline(lines, verdicts, start + 1, i, stoplist):
+    dated = [j for j in range(start + 1, min(last + 2, len(lines))) if lines[j].dated]  # (a dateline's date)
+    beside = sorted({i for j in dated for i in (_unmarked(lines, j, -1), _unmarked(lines, j, 1))
+                     if i is not None and start < i <= last and is_dateline(lines[j], day_first=None)})
+    for i in beside:
+        if _byline_line(lines, verdicts, i, stoplist) and _real_signed(lines, i, stoplist) \
+                and not _other_byline(named, start + 1, i):
             return i
     return None
 
@@ -846,7 +871,7 @@ def _byline_line(lines: list[Line], verdicts: list[Verdict], i: int, stoplist: f
     März 2015).") and no item of a list (`_list_item`: a menu's "• By Jane"), read where no header or
     paragraph around it says it is a byline."""
     sentence = prose(lines[i]) and lines[i].words > DOTTED_BYLINE_WORDS
-    return _prefixed_names(lines, i, verdicts[i], stoplist) and not sentence \
+    return not sentence and _prefixed_names(lines, i, verdicts[i], stoplist) \
         and not _list_item(lines, i, day_first=None)
 
 
@@ -877,8 +902,8 @@ ROLE_MAX_WORDS = 6
 """How many words a writer's role line has at most."""
 
 
-def _name_with_role(lines: list[Line], verdicts: list[Verdict],
-                    stoplist: frozenset[str]) -> tuple[list[str], list[int]] | None:
+def _name_with_role(lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str],
+                    named: _PageBylines) -> tuple[list[str], list[int]] | None:
     """A bare name with the writer's role on the line below it ("Jane Roe" / "Political Editor", "Jane Roe" /
     "Redakteur für Wirtschaft und Umwelt"), a byline's block or an author box, when the page prints one
     such name (copies of it aside) and no prefixed byline naming another (`_line_names`). The name must
@@ -887,10 +912,11 @@ def _name_with_role(lines: list[Line], verdicts: list[Verdict],
     right by reading; a list of speakers, each with a role, has two names and is refused.)"""
     found: list[tuple[list[str], int]] = []
     for i, ln in enumerate(lines):
-        if not ln.text or ln.words > 4 or ln.bullet:
-            continue
-        below = _unmarked(lines, i, 1)
-        if below is None or not _ROLE.fullmatch(lines[below].body) or lines[below].words > ROLE_MAX_WORDS:
+        if not ln.text or not 2 <= ln.words <= 4 or ln.bullet or not ln.body[:1].isupper() \
+                or not all(w[:1].isupper() for w in ln.body.split()):
+            continue  # (a name's shape, asked first: most lines have none)
+        j = _unmarked(lines, i, 1)
+        if j is None or lines[j].words > ROLE_MAX_WORDS or not _ROLE.fullmatch(lines[j].body):
             continue
         names = byline_names(ln, stoplist)
         if names and not not_names(ln, names, dated_above=True) and not caption_name(lines, verdicts, i, names):
@@ -898,7 +924,7 @@ def _name_with_role(lines: list[Line], verdicts: list[Verdict],
     if not found or any(names != found[0][0] for names, _ in found):
         return None
     names, i = found[0]
-    if any((other := _line_names(lines, k, verdicts[k], stoplist)) and other != names for k in range(len(lines))):
+    if any(other != names for other in named.names.values()):
         return None
     return names, [i]
 
@@ -907,24 +933,30 @@ _ARCHIVE = re.compile(r"\W*(?:alle artikel|alle beiträge|view author archive|vi
                       r"full bio|tous les articles|ver más artículos)\W*", re.IGNORECASE)
 """An author's archive link, which an author box prints below the writer's name and note ("Alle Artikel",
 "View author archive")."""
+_ARCHIVE_ENDINGS = ("artikel", "beiträge", "archive", "posts", "articles", "bio", "artículos")
+ARCHIVE_MAX_WORDS = 3
+"""How many words an author's archive link has at most."""
 
 
-def _byline_with_archive(lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str]) -> int | None:
+def _byline_with_archive(lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str],
+                         named: _PageBylines) -> int | None:
     """A prefixed byline with real names (`_real_signed`) with the author's archive link (`_ARCHIVE`) on one
     of the two lines below it ("Von Jane Roe" / her note / "Alle Artikel", "By Jane Roe" / "View author
     archive"): an author box, read when the page prints no other byline (`_other_byline`). (On the dev
     pages it gave 2 pages their authors, both right by reading.)"""
     for i, ln in enumerate(lines):
-        if not ln.text or not _ARCHIVE.fullmatch(ln.body):
-            continue
+        if not ln.text or ln.words > ARCHIVE_MAX_WORDS \
+                or not ln.body.lower().rstrip(" .:»›→>…").endswith(_ARCHIVE_ENDINGS) or not _ARCHIVE.fullmatch(ln.body):
+            continue  # (the link's last word asked first: few short lines end with one)
         for k in _nearest(lines, i, -1, 2):
             if _byline_line(lines, verdicts, k, stoplist) and _real_signed(lines, k, stoplist) \
-                    and not _other_byline(lines, verdicts, 0, k, stoplist):
+                    and not _other_byline(named, 0, k):
                 return k
     return None
 
 
-def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                        named: _PageBylines) -> int | None:
     """A prefixed byline with real names (`_real_signed`) among the header's lines above the body's start
     (HEADER_LINES) that the header's reader passed by, when the page prints no other byline (`_other_byline`):
     a blog's byline line above the headline ("By Jane Roe 10. Februar 2019 in Fashion"), or one above the
@@ -938,8 +970,7 @@ def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, 
     if found is None or not _byline_line(lines, verdicts, found, stoplist):
         return None
     names = _real_signed(lines, found, stoplist)
-    if not names or any(_CAPITALS.fullmatch(w) for n in names for w in n.split()) \
-            or _other_byline(lines, verdicts, 0, found, stoplist):
+    if not names or any(_CAPITALS.fullmatch(w) for n in names for w in n.split()) or _other_byline(named, 0, found):
         return None
     return found
 
