@@ -797,12 +797,22 @@ def _other_byline(named: _PageBylines, lo: int, i: int) -> bool:
     return any(k >= lo and k != i and names != own for k, names in named.names.items())
 
 
+SHORT_WORDS = 4
+"""How many words a bare name's line has at most."""
+
+
 class _PageBylines:
     """The names of every prefixed byline of a page (`_line_names`), by line: read once, and only when a
     rule asks whether the page prints another byline (most pages are never asked)."""
 
     def __init__(self, lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str]) -> None:
         self.lines, self.verdicts, self.stoplist = lines, verdicts, stoplist
+
+    @cached_property
+    def short(self) -> list[int]:
+        """The page's non-blank lines of SHORT_WORDS words or fewer: the lines a name or an archive link is
+        sought among, listed once for both."""
+        return [k for k, ln in enumerate(self.lines) if ln.text and ln.words <= SHORT_WORDS]
 
     @cached_property
     def names(self) -> dict[int, list[str]]:
@@ -857,7 +867,8 @@ def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, 
     last = max((_nearest(lines, end, 1, AUTHOR_BOX_LINES) or [end])[-1] for end in ends) if ends else start
     dated = [j for j in range(start + 1, min(last + 2, len(lines))) if lines[j].dated]  # (a dateline's date)
     beside = sorted({i for j in dated for i in (_unmarked(lines, j, -1), _unmarked(lines, j, 1))
-                     if i is not None and start < i <= last and is_dateline(lines[j], day_first=None)})
+                     if i is not None and start < i <= last and is_prefixed(lines, i)
+                     and is_dateline(lines[j], day_first=None)})
     for i in beside:
         if _byline_line(lines, verdicts, i, stoplist) and _real_signed(lines, i, stoplist) \
                 and not _other_byline(named, start + 1, i):
@@ -911,9 +922,9 @@ def _name_with_role(lines: list[Line], verdicts: list[Verdict], stoplist: frozen
     caption beside it may print it (`caption_name`). (On the dev pages it gave 2 pages their authors, both
     right by reading; a list of speakers, each with a role, has two names and is refused.)"""
     found: list[tuple[list[str], int]] = []
-    for i, ln in enumerate(lines):
-        if not ln.text or not 2 <= ln.words <= 4 or ln.bullet or not ln.body[:1].isupper() \
-                or not all(w[:1].isupper() for w in ln.body.split()):
+    for i in named.short:
+        ln = lines[i]
+        if ln.words < 2 or ln.bullet or not ln.body[:1].isupper() or not all(w[:1].isupper() for w in ln.body.split()):
             continue  # (a name's shape, asked first: most lines have none)
         j = _unmarked(lines, i, 1)
         if j is None or lines[j].words > ROLE_MAX_WORDS or not _ROLE.fullmatch(lines[j].body):
@@ -934,6 +945,8 @@ _ARCHIVE = re.compile(r"\W*(?:alle artikel|alle beiträge|view author archive|vi
 """An author's archive link, which an author box prints below the writer's name and note ("Alle Artikel",
 "View author archive")."""
 _ARCHIVE_ENDINGS = ("artikel", "beiträge", "archive", "posts", "articles", "bio", "artículos")
+_ARCHIVE_LAST = frozenset("lLeEsSoO .:»›→>…")
+"""The last characters an archive link's line may end with (its last word's, or a mark after it)."""
 ARCHIVE_MAX_WORDS = 3
 """How many words an author's archive link has at most."""
 
@@ -944,8 +957,9 @@ def _byline_with_archive(lines: list[Line], verdicts: list[Verdict], stoplist: f
     of the two lines below it ("Von Jane Roe" / her note / "Alle Artikel", "By Jane Roe" / "View author
     archive"): an author box, read when the page prints no other byline (`_other_byline`). (On the dev
     pages it gave 2 pages their authors, both right by reading.)"""
-    for i, ln in enumerate(lines):
-        if not ln.text or ln.words > ARCHIVE_MAX_WORDS \
+    for i in named.short:
+        ln = lines[i]
+        if ln.words > ARCHIVE_MAX_WORDS or ln.body[-1:] not in _ARCHIVE_LAST \
                 or not ln.body.lower().rstrip(" .:»›→>…").endswith(_ARCHIVE_ENDINGS) or not _ARCHIVE.fullmatch(ln.body):
             continue  # (the link's last word asked first: few short lines end with one)
         for k in _nearest(lines, i, -1, 2):
@@ -965,8 +979,14 @@ def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, 
     (`_CAPITALS`). (On the dev pages it gave 8 pages their authors, all right by reading; "Published by
     BBNTEAM" above a body that opens "By Aaron Humes:" was refused by its capitals, a menu's "• By Pamela"
     and "• Author: Jane Roe" as list items.)"""
-    header = [k for k in range(start) if lines[k].text][-HEADER_LINES:]
-    found = next((k for k in header if _prefixed_names(lines, k, verdicts[k], stoplist)), None)
+    found, bare = None, False  # bare: the line above is a byline's prefix alone (`under_bare_prefix`)
+    for k in [k for k in range(start) if lines[k].text][-HEADER_LINES:]:
+        if lines[k].markup:
+            continue
+        if (bare or BYLINE_PREFIX.match(lines[k].body)) and _prefixed_names(lines, k, verdicts[k], stoplist):
+            found = k
+            break
+        bare = BARE_PREFIX.match(lines[k].body) is not None
     if found is None or not _byline_line(lines, verdicts, found, stoplist):
         return None
     names = _real_signed(lines, found, stoplist)
@@ -1040,10 +1060,11 @@ def _prefixed_names(lines: list[Line], i: int, verdict: Verdict, stoplist: froze
 def _line_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> list[str] | None:
     """The names of line `i` when it is a prefixed byline with names' shape and no caption
     (`_prefixed_names`)."""
-    under = under_bare_prefix(lines, i)
-    if not (under or BYLINE_PREFIX.match(lines[i].body)) or verdict.cue == "caption":
+    if verdict.cue == "caption":
         return None
-    return byline_names(lines[i], stoplist, under_prefix=under) if under else _signed_names(lines[i], stoplist)
+    if BYLINE_PREFIX.match(lines[i].body):  # (asked first: a prefix on the line is no bare one above it)
+        return _signed_names(lines[i], stoplist)
+    return byline_names(lines[i], stoplist, under_prefix=True) if _bare_prefix_above(lines, i) is not None else None
 
 
 def _signed_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
