@@ -24,11 +24,17 @@ and below the dateline when its surname is no common word (`not_names`); inside 
 name printed as one of its fields is read when no other byline was found (`name_in_dateline`). Where the
 dump glued a byline to the dateline's fields ("2.03.2018von Jane Roe", "AuthorJane Roe4 Kommentare",
 "Por Jane Roe04 de mayo 2022"), the glue ends the prefix and the name (`_INLINE_PREFIX`, `_HANDLE_DIGITS`).
+Where the page prints no prefixed byline naming others (`_other_byline`: copies of the same names are the
+article's byline twice), a byline the readers above passed by is read last: among the header's lines above
+the body (`_lone_header_byline`), between the last paragraph and the furniture after it
+(`_signed_before_furniture`), beside a dateline below the body's start (`_dated_byline_below`), above the
+author's archive link (`_byline_with_archive`), or a bare name above the writer's role (`_name_with_role`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -37,6 +43,7 @@ from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.header_lines import (
     BARE_PREFIX,
     BYLINE_PREFIX,
+    HEADER_LINES,
     REPEATED,
     STANDFIRST_MAX_CHARS,
     STANDFIRST_MIN_CHARS,
@@ -575,12 +582,26 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
     that signs the article off at its end (`_sign_off`), or else of an author box farther below it
     (`_author_box`); its line is removed as the byline."""
     i = byline_below(lines, verdicts, start, stoplist)
+    named = _PageBylines(lines, verdicts, stoplist)
     if i is None:
-        i = _sign_off(lines, verdicts, start, stoplist)
+        i = _sign_off(lines, verdicts, start, stoplist, named)
     if i is None:
         i = _author_box(lines, verdicts, start, stoplist)
+    if i is None:
+        i = _signed_before_furniture(lines, verdicts, start, stoplist, named)
+    if i is None:
+        i = _dated_byline_below(lines, verdicts, start, stoplist, named)
+    if i is None:
+        i = _lone_header_byline(lines, verdicts, start, stoplist, named)
+    if i is None:
+        i = _byline_with_archive(lines, verdicts, stoplist, named)
     if i is not None:
         head.authors, taken = _byline_at(lines, i, stoplist)
+        head.reasons.update(dict.fromkeys(taken, "byline"))
+        return
+    role = _name_with_role(lines, verdicts, stoplist, named)
+    if role is not None:
+        head.authors, taken = role
         head.reasons.update(dict.fromkeys(taken, "byline"))
 
 
@@ -735,7 +756,8 @@ SIGN_OFF_RUN = 3
 """Kept lines in a row that make a run of the article's paragraphs, whose last line a sign-off may follow."""
 
 
-def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+              named: _PageBylines) -> int | None:
     """A prefixed byline with real names within SIGN_OFF_LINES lines of the body's last line, when it is
     the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
     under each entry, and then none of them is the article's. (The lines near the end are tried first:
@@ -747,15 +769,234 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     if len(near) != 1:
         return None
     i = near[0]
+    if not _real_signed(lines, i, stoplist) or _other_byline(named, start + 1, i):
+        return None
+    return i
+
+
+def _real_signed(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of the prefixed byline at line `i` (its prefix on the line or alone above it) when they
+    are real: no furniture word (`not_names`), not common words alone, and, with the prefix on the line,
+    no stopword."""
     under = under_bare_prefix(lines, i)
     names = stacked_byline(lines, i, stoplist)[0] if under else _signed_names(lines[i], stoplist) or []
     if not names or not_names(lines[i], names, under_prefix=under) or any(map(_common_words, names)) \
             or not under and any(w.lower() in stoplist for n in names for w in n.split()):
         return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES"); under a
         # bare prefix one the page prints in lower case does (`stacked_byline`): "Dr.", "Thomas" are stopwords
-    if any(_prefixed_names(lines, k, verdicts[k], stoplist) for k in range(start + 1, len(lines)) if k != i):
+    return names
+
+
+def _other_byline(named: _PageBylines, lo: int, i: int) -> bool:
+    """Whether a line from line `lo` on, other than line `i`, is a prefixed byline (`named`: the page's
+    bylines) that names others than line `i` does: a teaser's or a comment's byline, which says the page's
+    bylines are a list's. The same names printed again are the article's byline twice (at its head and its
+    foot, or a field list of the article printed above and below its teasers: "Author Jane Roe"). (On the
+    dev pages the copies gave 1 page its sign-off, right by reading.)"""
+    own = named.names.get(i)
+    return any(k >= lo and k != i and names != own for k, names in named.names.items())
+
+
+SHORT_WORDS = 4
+"""How many words a bare name's line has at most."""
+
+
+class _PageBylines:
+    """The names of every prefixed byline of a page (`_line_names`), by line: read once, and only when a
+    rule asks whether the page prints another byline (most pages are never asked)."""
+
+    def __init__(self, lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str]) -> None:
+        self.lines, self.verdicts, self.stoplist = lines, verdicts, stoplist
+
+    @cached_property
+    def short(self) -> list[int]:
+        """The page's non-blank lines of SHORT_WORDS words or fewer: the lines a name or an archive link is
+        sought among, listed once for both."""
+        return [k for k, ln in enumerate(self.lines) if ln.text and ln.words <= SHORT_WORDS]
+
+    @cached_property
+    def names(self) -> dict[int, list[str]]:
+        lines = self.lines
+        found = set()
+        for k, ln in enumerate(lines):
+            if not ln.text:
+                continue
+            if BYLINE_PREFIX.match(ln.body):
+                found.add(k)
+            elif BARE_PREFIX.match(ln.body):  # the lines `under_bare_prefix`: marks, then the names' line
+                j = k + 1
+                while j < len(lines) and (not lines[j].text or lines[j].markup):
+                    found.update([j] if lines[j].text else [])
+                    j += 1
+                found.update([j] if j < len(lines) else [])
+        return {k: names for k in sorted(found) if (names := _line_names(lines, k, self.verdicts[k], self.stoplist))}
+
+
+_END_CUES = frozenset({"comments", "related", "subscribe", "social"})
+"""The cues of the furniture that follows an article: its comments, its teasers, a newsletter's form,
+share buttons."""
+
+
+def _signed_before_furniture(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                             named: _PageBylines) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) between a paragraph of the body and the furniture
+    that follows the article (`_END_CUES`: "... last paragraph." / "Von Jane Roe" / "Newsletter abonnieren",
+    "posted by Jane Roe at 12:53" / "Comments (35)"), when the page prints no other byline (`_other_byline`):
+    the article signed off where it ends, however many kept teasers or comments follow it, which put the
+    body's last line (`_body_ends`) too far down for `_sign_off`. (On the dev pages it gave 2 pages their
+    authors, both right by reading.)"""
+    texts = [k for k in range(start, len(lines)) if lines[k].text]
+    for above, i, below in zip(texts, texts[1:], texts[2:], strict=False):
+        if verdicts[below].cue in _END_CUES and _paragraph(lines[above], verdicts[above]) \
+                and _byline_line(lines, verdicts, i, stoplist) and _real_signed(lines, i, stoplist) \
+                and not _other_byline(named, start + 1, i):
+            return i
+    return None
+
+
+def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                        named: _PageBylines) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) beside a dateline within AUTHOR_BOX_LINES lines
+    below the article's last paragraph (`_body_ends`: "von Jane Roe" / "18.10.2019 16:06 Uhr", "Datum:
+    19.11.2021" / "Autor: Jane Roe"), when the page prints no other byline (`_other_byline`): the article's
+    byline block printed below it, past its tags and teasers, or the byline below the dateline a misplaced
+    body's start left behind. (On the dev pages it gave 5 pages their authors, all right by reading;
+    a list's sentence opening with "von" beside a date, "von Wertpapieren ... März 2015).", was refused
+    as a sentence, `_byline_line`.)"""
+    ends = _body_ends(verdicts, start)
+    last = max((_nearest(lines, end, 1, AUTHOR_BOX_LINES) or [end])[-1] for end in ends) if ends else start
+    dated = [j for j in range(start + 1, min(last + 2, len(lines))) if lines[j].dated]  # (a dateline's date)
+    beside = sorted({i for j in dated for i in (_unmarked(lines, j, -1), _unmarked(lines, j, 1))
+                     if i is not None and start < i <= last and is_prefixed(lines, i)
+                     and is_dateline(lines[j], day_first=None)})
+    for i in beside:
+        if _byline_line(lines, verdicts, i, stoplist) and _real_signed(lines, i, stoplist) \
+                and not _other_byline(named, start + 1, i):
+            return i
+    return None
+
+
+def _byline_line(lines: list[Line], verdicts: list[Verdict], i: int, stoplist: frozenset[str]) -> bool:
+    """Whether line `i` is a prefixed byline (`_prefixed_names`) that is no sentence (a line of more than
+    DOTTED_BYLINE_WORDS words that ends like one: "von Wertpapieren des öffentlichen Sektors (PSPP, Start
+    März 2015).") and no item of a list (`_list_item`: a menu's "• By Jane"), read where no header or
+    paragraph around it says it is a byline."""
+    sentence = prose(lines[i]) and lines[i].words > DOTTED_BYLINE_WORDS
+    return not sentence and _prefixed_names(lines, i, verdicts[i], stoplist) \
+        and not _list_item(lines, i, day_first=None)
+
+
+def _unmarked(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest non-blank line above (step -1) or below (step 1) line `i` that is no image's or
+    bullet's mark alone."""
+    j = _neighbour(lines, i, step)
+    while j is not None and lines[j].markup:
+        j = _neighbour(lines, j, step)
+    return j
+
+
+_ROLE = re.compile(
+    r"(?:(?:senior|chief|political|deputy|executive|managing|staff|contributing|freie[rnm]?|stellvertretende[rn]?|"
+    r"leitende[rn]?|[\w-]+-)?\s*)?"
+    r"(?:editor|reporter|correspondent|writer|journalist(?:in)?|columnist|contributor|"
+    r"chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|volontär(?:in)?|"
+    r"periodista|redactor(?:a)?|corresponsal|rédacteur|rédactrice|journaliste|chroniqueu(?:r|se)|giornalista|"
+    r"redaktor(?:ka)?|dziennikar(?:z|ka))"
+    r"(?:\s+(?:[\w&-]+\s+){0,3}[\w&-]+)?",
+    re.IGNORECASE,
+)
+"""A line that is a writer's role ("Political Editor", "Chefredakteur", "Redakteur für Wirtschaft und Umwelt",
+"Periodista Judicial"): a role word, maybe a rank before it and a few words of beat after it."""
+
+
+ROLE_MAX_WORDS = 6
+"""How many words a writer's role line has at most."""
+
+
+def _name_with_role(lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str],
+                    named: _PageBylines) -> tuple[list[str], list[int]] | None:
+    """A bare name with the writer's role on the line below it ("Jane Roe" / "Political Editor", "Jane Roe" /
+    "Redakteur für Wirtschaft und Umwelt"), a byline's block or an author box, when the page prints one
+    such name (copies of it aside) and no prefixed byline naming another (`_line_names`). The name must
+    pass a dated name's test (`not_names`: no furniture word, a surname the vocabulary lacks), and no
+    caption beside it may print it (`caption_name`). (On the dev pages it gave 2 pages their authors, both
+    right by reading; a list of speakers, each with a role, has two names and is refused.)"""
+    found: list[tuple[list[str], int]] = []
+    for i in named.short:
+        ln = lines[i]
+        if ln.words < 2 or ln.bullet or not ln.body[:1].isupper() or not all(w[:1].isupper() for w in ln.body.split()):
+            continue  # (a name's shape, asked first: most lines have none)
+        j = _unmarked(lines, i, 1)
+        if j is None or lines[j].words > ROLE_MAX_WORDS or not _ROLE.fullmatch(lines[j].body):
+            continue
+        names = byline_names(ln, stoplist)
+        if names and not not_names(ln, names, dated_above=True) and not caption_name(lines, verdicts, i, names):
+            found.append((names, i))
+    if not found or any(names != found[0][0] for names, _ in found):
         return None
-    return i
+    names, i = found[0]
+    if any(other != names for other in named.names.values()):
+        return None
+    return names, [i]
+
+
+_ARCHIVE = re.compile(r"\W*(?:alle artikel|alle beiträge|view author archive|view all posts|all posts|all articles|"
+                      r"full bio|tous les articles|ver más artículos)\W*", re.IGNORECASE)
+"""An author's archive link, which an author box prints below the writer's name and note ("Alle Artikel",
+"View author archive")."""
+_ARCHIVE_ENDINGS = ("artikel", "beiträge", "archive", "posts", "articles", "bio", "artículos")
+_ARCHIVE_LAST = frozenset("lLeEsSoO .:»›→>…")
+"""The last characters an archive link's line may end with (its last word's, or a mark after it)."""
+ARCHIVE_MAX_WORDS = 3
+"""How many words an author's archive link has at most."""
+
+
+def _byline_with_archive(lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str],
+                         named: _PageBylines) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) with the author's archive link (`_ARCHIVE`) on one
+    of the two lines below it ("Von Jane Roe" / her note / "Alle Artikel", "By Jane Roe" / "View author
+    archive"): an author box, read when the page prints no other byline (`_other_byline`). (On the dev
+    pages it gave 2 pages their authors, both right by reading.)"""
+    for i in named.short:
+        ln = lines[i]
+        if ln.words > ARCHIVE_MAX_WORDS or ln.body[-1:] not in _ARCHIVE_LAST \
+                or not ln.body.lower().rstrip(" .:»›→>…").endswith(_ARCHIVE_ENDINGS) or not _ARCHIVE.fullmatch(ln.body):
+            continue  # (the link's last word asked first: few short lines end with one)
+        for k in _nearest(lines, i, -1, 2):
+            if _byline_line(lines, verdicts, k, stoplist) and _real_signed(lines, k, stoplist) \
+                    and not _other_byline(named, 0, k):
+                return k
+    return None
+
+
+def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                        named: _PageBylines) -> int | None:
+    """A prefixed byline with real names (`_real_signed`) among the header's lines above the body's start
+    (HEADER_LINES) that the header's reader passed by, when the page prints no other byline (`_other_byline`):
+    a blog's byline line above the headline ("By Jane Roe 10. Februar 2019 in Fashion"), or one above the
+    slot the headline's rules took lower down (an alt text, a lead image's credit). It is no list's item and
+    no sentence (`_byline_line`: a menu's "• By Jane" links her products), and holds no word in capitals
+    (`_CAPITALS`). (On the dev pages it gave 8 pages their authors, all right by reading; "Published by
+    BBNTEAM" above a body that opens "By Aaron Humes:" was refused by its capitals, a menu's "• By Pamela"
+    and "• Author: Jane Roe" as list items.)"""
+    found, bare = None, False  # bare: the line above is a byline's prefix alone (`under_bare_prefix`)
+    for k in [k for k in range(start) if lines[k].text][-HEADER_LINES:]:
+        if lines[k].markup:
+            continue
+        if (bare or BYLINE_PREFIX.match(lines[k].body)) and _prefixed_names(lines, k, verdicts[k], stoplist):
+            found = k
+            break
+        bare = BARE_PREFIX.match(lines[k].body) is not None
+    if found is None or not _byline_line(lines, verdicts, found, stoplist):
+        return None
+    names = _real_signed(lines, found, stoplist)
+    if not names or any(_CAPITALS.fullmatch(w) for n in names for w in n.split()) or _other_byline(named, 0, found):
+        return None
+    return found
+
+
+_CAPITALS = re.compile(r"[A-ZÀ-Þ]{3,}")
+"""A word in capitals: a team's, a desk's or an agency's abbreviation ("BBNTEAM"), no person's name."""
 
 
 def _body_ends(verdicts: list[Verdict], start: int) -> set[int]:
@@ -813,9 +1054,17 @@ def _author_box(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
 def _prefixed_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> bool:
     """Whether line `i` is a prefixed byline ("By Jane Roe", "Autor: Jane Roe", "Autor" / "Jane Roe")
     with names' shape, and no caption ("Foto: ...")."""
-    under = under_bare_prefix(lines, i)
-    return (under or bool(BYLINE_PREFIX.match(lines[i].body))) and verdict.cue != "caption" \
-        and bool(byline_names(lines[i], stoplist, under_prefix=under) if under else _signed_names(lines[i], stoplist))
+    return bool(_line_names(lines, i, verdict, stoplist))
+
+
+def _line_names(lines: list[Line], i: int, verdict: Verdict, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of line `i` when it is a prefixed byline with names' shape and no caption
+    (`_prefixed_names`)."""
+    if verdict.cue == "caption":
+        return None
+    if BYLINE_PREFIX.match(lines[i].body):  # (asked first: a prefix on the line is no bare one above it)
+        return _signed_names(lines[i], stoplist)
+    return byline_names(lines[i], stoplist, under_prefix=True) if _bare_prefix_above(lines, i) is not None else None
 
 
 def _signed_names(ln: Line, stoplist: frozenset[str]) -> list[str] | None:

@@ -26,7 +26,7 @@ paragraph (often its only one, on a short post), which the body must keep."""
 
 
 _PREFIX_WORDS = (
-    r"escrit[oa] por|geschrieben von|verfasst von|(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|beitrag)\s+von|"
+    r"escrit[oa] por|geschrieben von|verfasst von|(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|beitrag|artikel)\s+von|"
     r"text (?:von|und interview)|posted by|published by|"
     r"by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text|texte|auteur|"
     r"автор|авторы|автори|авторка|текст|аўтар|аўтары|аўтарка|тэкст"
