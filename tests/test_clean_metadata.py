@@ -667,6 +667,8 @@ def test_a_bare_name_beside_the_dateline_is_the_byline(block: list[str], languag
     ("NTV Vergleichsquell 12.05.2021", []),  # an abbreviation: a product's or a site's name
     ("12.05.2021 - Quellbach verkündet neue Regeln", []),  # a headline after the date
     ("12.05.2021 | Budget Quellvorlage", []),  # a common word after the first
+    ("Marten Q. Quistorpe | 12.05.2021", ["Marten Q. Quistorpe"]),  # a middle initial
+    ("Piotr K. Zielonka, London, Marten Quistorpe 12.05.2021", []),  # two writers: not the second alone
 ])
 def test_a_bare_name_inside_the_dateline_is_the_byline(dateline: str, authors: list[str]) -> None:
     """A dateline with no byline prefix prints the writer's name as one of its fields, before or after

@@ -692,10 +692,18 @@ def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str]
             continue
         names = _split_names(field, prefixed=False)
         if names and not not_names(ln, names, dated_above=True) and not any(
-                _surname_apart(lines, n) or any(map(_common_words, n.split()[1:])) for n in names) \
-                and not any(w.isupper() or _printed_lower(lines, w) for w in words):
+                _surname_apart(lines, n) or any(_common_words(w) and not _initial(w) for w in n.split()[1:])
+                for n in names) \
+                and not any(w.isupper() and not _initial(w) or _printed_lower(lines, w) for w in words):
             found.append(names)
     return found[0] if len(found) == 1 else None
+
+
+def _initial(word: str) -> bool:
+    """Whether a word is a name's initial ("Q.", "J"): no abbreviation in capitals and no common word, so
+    a field holding a middle initial ("Jane Q. Roe") is a name `name_field` must see, or a dateline naming
+    two writers ("Jane Q. Roe, London, John Doe 3.5.2021") would give the second alone."""
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
 def _printed_lower(lines: list[Line], word: str) -> bool:
