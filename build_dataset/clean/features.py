@@ -19,6 +19,7 @@ import math
 import struct
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import chain, count, repeat
 from operator import attrgetter
 
@@ -95,10 +96,30 @@ def _char_shares(bodies: list[str]) -> np.ndarray:
     digit = (codes - 48) < 10  # unsigned: true for "0".."9" only
     sizes = _ints(map(len, heads), len(heads))
     ends = np.cumsum(sizes)
-    running = np.zeros((2, len(codes) + 1), dtype=np.intp)  # digits and uppercase letters before each character
+    # digits and uppercase letters before each character; only the first column is not written by the sums
+    # (a page's worth of zeros would be written for nothing)
+    running = np.empty((2, len(codes) + 1), dtype=np.intp)
+    running[:, 0] = 0
     np.cumsum(digit, out=running[0, 1:])
     np.cumsum(upper & ~digit, out=running[1, 1:])
     return (running[:, ends] - running[:, ends - sizes]) / np.maximum(sizes, 1)
+
+
+def _log1p(values: np.ndarray) -> np.ndarray:
+    """math.log1p of each of `values`, whole numbers from 0 (line counts, characters), as float64.
+
+    Read from `_LOG1P`, made by math.log1p itself (see `line_features` on why not numpy's): the same
+    numbers without a call per line; the few beyond the table are computed."""
+    whole = values.astype(np.intp)
+    out = _LOG1P[np.minimum(whole, len(_LOG1P) - 1)]
+    beyond = whole >= len(_LOG1P)
+    if beyond.any():
+        out[beyond] = list(map(math.log1p, values[beyond].tolist()))
+    return out
+
+
+_LOG1P = np.array(list(map(math.log1p, range(1 << 16))))
+"""math.log1p of 0 .. 65535."""
 
 
 def _bools(values: list[bool]) -> np.ndarray:
@@ -114,6 +135,45 @@ def _ints(values: Iterable[int], n: int) -> np.ndarray:
 def _floats(values: Iterable[float], n: int) -> np.ndarray:
     """`n` floats (or ints, or bools) as a float64 array, converted by `struct` (see `_ints`)."""
     return np.frombuffer(struct.pack(f"{n}d", *values), dtype=np.float64)
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    """The words of a page's lines (`Line.head_words`), each distinct word numbered once, so that what is
+    looked up about a word (its stoplist membership, its vocabulary log-odds, whether it is a content word)
+    is looked up once per distinct word and spread over its occurrences by a numpy gather: three look-ups
+    per occurrence, and the per-line word sets the topic columns took, cost more than the numbering.
+
+    A word's number is the position of its first occurrence in the page's words (`distinct[i]` first
+    occurs at `first[i]`), so the numbering is one pass of `dict.setdefault`; arrays indexed by the numbers
+    have `size` slots, as many as the page has words, of which the distinct words' are used."""
+
+    distinct: list[str]
+    first: np.ndarray
+    ids: np.ndarray
+    """Each occurrence's number, line after line."""
+    line_of: np.ndarray
+    """Each occurrence's line."""
+    size: int
+
+    def table(self, values: np.ndarray) -> np.ndarray:
+        """Values given per distinct word (in `distinct`'s order), laid out by their numbers."""
+        table = np.zeros(self.size, dtype=values.dtype)
+        table[self.first] = values
+        return table
+
+    def per_word(self, values: np.ndarray, ids: np.ndarray | None = None) -> np.ndarray:
+        """Values given per distinct word, for each occurrence (or each of `ids`)."""
+        return self.table(values)[self.ids if ids is None else ids]
+
+
+def _page_words(words: list[list[str]], sizes: np.ndarray) -> PageWords:
+    flat = list(chain.from_iterable(words))
+    numbers: dict[str, int] = {}
+    size = len(flat)
+    ids = _ints(map(numbers.setdefault, flat, count()), size)
+    return PageWords(list(numbers), _ints(numbers.values(), len(numbers)), ids,
+                     np.repeat(np.arange(len(words)), sizes), size)
 
 
 def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,
@@ -133,6 +193,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     bodies = [ln.body for ln in lines]
     words = [ln.head_words for ln in lines]
     sizes = _ints(map(len, words), n)
+    page_words = _page_words(words, sizes)
     total_chars = lines[-1].end or 1
     idx = np.arange(n)
     # column-major: the columns are written one (or a block) at a time, and the line model reads the
@@ -149,10 +210,11 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     lengths = [ln.length for ln in lines]
     # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
     # bit between CPUs (AVX-512 or not): the model must be trained and run on the same numbers anywhere
-    put("log_length", list(map(math.log1p, lengths)))
+    lengths_array = _floats(lengths, n)
+    put("log_length", _log1p(lengths_array))
     put("words", [ln.words for ln in lines])
     if stoplist:
-        put("stop_density", _stop_density(lines, stoplist))
+        put("stop_density", _stop_density(page_words, sizes, stoplist))
     put("sentence_end", _bools([ln.sentence_end for ln in lines]))
     put("ends_colon", _bools([b[-1:] == ":" for b in bodies]))
     put("sentences", [ln.sentences for ln in lines])
@@ -181,7 +243,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("inside", (idx >= first) & (idx <= last))
     put("above", idx < first)
     put("below", idx > last)
-    put("lines_to_region", list(map(math.log1p, (np.maximum(first - idx, 0) + np.maximum(idx - last, 0)).tolist())))
+    put("lines_to_region", _log1p(np.maximum(first - idx, 0) + np.maximum(idx - last, 0)))
     put("region_share", max(last - first + 1, 0) / n)
     put("after_comments", idx >= comments_start)
     index = _ints([ln.index for ln in lines], n)
@@ -190,13 +252,12 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[:-1, col["blank_after"]] = gap
     # has_stoplist, page_lines and log_page_chars are the same on every line
     x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
-    lengths_array = _floats(lengths, n)
     text = np.where(classes == GOOD, lengths_array, 0.0)  # characters of the lines the rules found GOOD
     _add_text_position(x, lengths_array, text, _IS_BLOCK_CUE[cue], kept)
     _add_neighbours(x)
     _add_windows(x, text)
-    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(words, sizes, vocabulary)
-    topic = _topic_columns(words, classes == GOOD, lengths_array, (idx < first) | (idx > last), stoplist)
+    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, vocabulary)
+    topic = _topic_columns(page_words, classes == GOOD, lengths_array, (idx < first) | (idx > last), stoplist)
     has_cue = cue != _NO_CUE  # a caption shares the article's words, while its cue says what it is
     topic[has_cue, 0] = -1.0
     topic[has_cue, 2] = -9.0
@@ -226,15 +287,15 @@ def _add_text_position(x: np.ndarray, lengths: np.ndarray, text: np.ndarray, is_
     after = total - before - text
     x[:, col["text_before"]] = before / (total or 1.0)
     x[:, col["text_after"]] = after / (total or 1.0)
-    x[:, col["log_text_after"]] = _floats(map(math.log1p, after.tolist()), n)
+    x[:, col["log_text_after"]] = _log1p(after)
     # the nearest cue strictly above each line: the running maximum of cue positions, shifted down a line
     # (-1 when there is none: the page's top, as if a cue stood just above the first line)
     last = np.full(n, -1)
     last[1:] = np.maximum.accumulate(np.where(is_cue, np.arange(n), -1))[:-1]
     since = np.arange(n) - last
     text_since = before - before[last + 1]  # text strictly between the cue (or the top) and the line
-    x[:, col["lines_since_cue"]] = _floats(map(math.log1p, since.tolist()), n)
-    x[:, col["text_since_cue"]] = _floats(map(math.log1p, text_since.tolist()), n)
+    x[:, col["lines_since_cue"]] = _log1p(since)
+    x[:, col["text_since_cue"]] = _log1p(text_since)
     starts = kept & ~np.concatenate(([False], kept[:-1]))
     run = np.cumsum(starts) - 1  # each kept line's run, numbered down the page
     run_chars = np.zeros(n)
@@ -242,7 +303,7 @@ def _add_text_position(x: np.ndarray, lengths: np.ndarray, text: np.ndarray, is_
     if kept.any():
         run_chars[kept] = np.bincount(run[kept], weights=lengths[kept])[run[kept]]
         run_lines[kept] = np.bincount(run[kept])[run[kept]]
-    x[:, col["run_chars"]] = _floats(map(math.log1p, run_chars.tolist()), n)
+    x[:, col["run_chars"]] = _log1p(run_chars)
     x[:, col["run_lines"]] = run_lines
 
 
@@ -305,14 +366,14 @@ def _window_sum(cumulative: np.ndarray, w: int) -> np.ndarray:
     return (cumulative[pad + w + 1:pad + w + 1 + n] - cumulative[pad - w:pad - w + n]).astype(np.float32)
 
 
-def _stop_density(lines: list[Line], stoplist: frozenset[str]) -> list[float]:
-    """Every line's share of stopwords among its words: long lines have it from `add_stop_density`, short
-    ones get it here the same way (a count divided by a count). Short lines hold a few words each, so
-    one `sum(map(...))` per line (a C loop, no Python frame per word) costs less than the dozen numpy
-    calls that would count them for the whole page at once."""
-    contains = stoplist.__contains__
-    return [ln.stop_density if ln.tokens is not None else sum(map(contains, ln.head_words)) / (len(ln.head_words) or 1)
-            for ln in lines]
+def _stop_density(page_words: PageWords, sizes: np.ndarray, stoplist: frozenset[str]) -> np.ndarray:
+    """Every line's share of stopwords among its words (0 for a line without words), as `add_stop_density`
+    gives it to long lines: each distinct word of the page is looked up once (`PageWords`), and the
+    stopwords are counted per line with bincount. A count of whole numbers divided by one is the same
+    float64 in numpy as in Python."""
+    stop = page_words.per_word(_bools(list(map(stoplist.__contains__, page_words.distinct))))
+    counts = np.bincount(page_words.line_of, weights=stop, minlength=len(sizes))
+    return counts / np.maximum(sizes, 1)
 
 
 def line_words(ln: Line) -> list[str]:
@@ -331,21 +392,21 @@ def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) ->
     "cookies") and of prose, not the names of one site.
     """
     sizes = _ints(map(len, words), len(words))
-    return _vocabulary_columns(words, sizes, vocabulary)
+    return _vocabulary_columns(_page_words(words, sizes), sizes, vocabulary)
 
 
-def _vocabulary_columns(words: list[list[str]], sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
+def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
     """`vocabulary_features`, given each line's word count. The words of the whole page are looked up in
     one pass (`map` over `dict.get`, no Python frame per word) and summed per line with `bincount` and
     `reduceat`, since a loop per line costs more than the lookups."""
     n = len(sizes)
     out = np.zeros((n, 10), dtype=np.float32)
-    flat = chain.from_iterable(words)  # every word of the page, line after line
-    values = _floats(map(vocabulary.get, flat, repeat(math.nan)), int(sizes.sum()))
+    distinct = page_words.distinct
+    values = page_words.per_word(_floats(map(vocabulary.get, distinct, repeat(math.nan)), len(distinct)))
     known = ~np.isnan(values)
     values = values[known]
     if len(values):
-        line_of = np.repeat(np.arange(n), sizes)[known]  # the line of each known word, in order
+        line_of = page_words.line_of[known]  # the line of each known word, in order
         counts = np.bincount(line_of, minlength=n)
         has = counts > 0
         lines = np.flatnonzero(has)
@@ -365,7 +426,7 @@ def _vocabulary_columns(words: list[list[str]], sizes: np.ndarray, vocabulary: d
     return out
 
 
-def _topic_columns(words: list[list[str]], good: np.ndarray, lengths: np.ndarray, outside: np.ndarray,
+def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray, outside: np.ndarray,
                    stoplist: frozenset[str]) -> np.ndarray:
     """Three columns of how far a line's content words are the article's: topic_core, the cosine between
     its content words and those of the page's TOPIC_CORE_LINES longest lines the rules found GOOD (`good`),
@@ -393,30 +454,30 @@ def _topic_columns(words: list[list[str]], good: np.ndarray, lengths: np.ndarray
     distinct texts (a notice printed twice vouches for itself) scored 0.9164. The columns cost the
     cleaner about 5% of its speed (`benchmarks/speed_ab.py`: 0.95 of the pages/s, 1.10 of the instructions).
     """
-    n = len(words)
+    n = len(good)
     out = np.full((n, 3), -1.0)
     out[:, 2] = -9.0
-    sets = list(map(set, words))
-    flat = list(chain.from_iterable(sets))
-    if not flat:
+    distinct = page_words.distinct
+    if not distinct:
         return out
-    # each distinct word of the page gets a number, and what it is (a content word or not) is decided
-    # once per distinct word by maps in C; the counts per word and per line are then bincounts
-    index = dict(zip(dict.fromkeys(flat), count()))
-    distinct = list(index)
-    size = len(distinct)
-    # one comprehension over the distinct words and one conversion of its result (`bytes`, `struct`): numpy's
-    # fromiter converts a Python object element by element at about three times the cost
+    # what a word is (a content word or not) is decided once per distinct word of the page, by one
+    # comprehension and one conversion of its result (`bytes`): numpy's fromiter converts a Python object
+    # element by element at about three times the cost; the counts per word and per line are then bincounts
     if stoplist:
         content = _bools([len(w) >= TOPIC_MIN_CHARS and not w.isdigit() and w not in stoplist for w in distinct])
     else:
         content = _bools([len(w) >= TOPIC_MIN_CHARS and not w.isdigit() for w in distinct])
     if not content.any():
         return out
-    ids = _ints(map(index.__getitem__, flat), len(flat))
-    line_of = np.repeat(np.arange(n), _ints(map(len, sets), n))
-    is_content = content[ids]
+    size = page_words.size
+    # each word counted once a line: the distinct (line, word) pairs, found by sorting (np.unique hashes the
+    # values, at several times the cost)
+    pairs = np.sort(page_words.line_of * size + page_words.ids)
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    line_of, ids = np.divmod(pairs, size)
+    is_content = page_words.per_word(content, ids)
     line_of, ids = line_of[is_content], ids[is_content]
+    content = page_words.table(content)
     core = np.zeros(n, dtype=bool)
     candidates = np.flatnonzero(good)
     core[candidates[np.argsort(-lengths[candidates], kind="stable")[:TOPIC_CORE_LINES]]] = True
