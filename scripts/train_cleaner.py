@@ -313,18 +313,11 @@ def cut_copy(name: str, raw: str, a: Analysis, labels: dict[int, int]) -> tuple[
     return analyse(raw[:a.lines[last].line_end], vocabulary={}), {k: v for k, v in labels.items() if k <= last}
 
 
-def fit(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]], sites: dict[str, str],
-        folds: int, draw: str = ""):
-    """A model fitted on the labelled lines of `names` and of their cut copies (`cut_copy`, stored in
-    `analyses` under name + CUT), the vocabulary learned from the pages, and the `digest` of the matrix,
-    labels and weights it was fitted on.
-
-    Each page's vocabulary features are computed with a vocabulary learned without its site (inner
-    folds), as they will be for a page of a new site; otherwise the model would trust them too much. A
-    cut copy gets its page's. The vocabulary counts each page's lines once, not its copy's again.
-    """
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
+def training_features(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]],
+                      sites: dict[str, str], folds: int, draw: str = "") -> dict[str, np.ndarray]:
+    """Every line's features of the pages `names` and their cut copies, each page's vocabulary columns
+    computed with a vocabulary learned without its site (inner folds), as they will be for a page of a new
+    site; otherwise the model would trust them too much. A cut copy gets its page's."""
     features: dict[str, np.ndarray] = {}
     for inner_train, inner_test in site_folds([sites[n] for n in names], folds, draw):
         vocabulary = learn_vocabulary([names[i] for i in inner_train], analyses, labels, sites)
@@ -332,11 +325,27 @@ def fit(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[
             for n in (names[i], names[i] + CUT):
                 if n in analyses:
                     features[n] = with_vocabulary(analyses[n], vocabulary)
+    return features
+
+
+def fit(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]], sites: dict[str, str],
+        folds: int, draw: str = "", *, params: dict | None = None, cut_weight: float = CUT_WEIGHT):
+    """A model fitted on the labelled lines of `names` and of their cut copies (`cut_copy`, stored in
+    `analyses` under name + CUT), the vocabulary learned from the pages, and the `digest` of the matrix,
+    labels and weights it was fitted on.
+
+    The features are `training_features`'. The vocabulary counts each page's lines once, not its copy's
+    again. `params` (PARAMS when None) and `cut_weight` are there for the experiments that try others
+    (`scripts/experiments/five_draws.py`).
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    features = training_features(names, analyses, labels, sites, folds, draw)
     rows = [(n, sorted(labels[n])) for n in features if labels[n]]
     x = np.vstack([features[n][ks] for n, ks in rows])
     y = np.array([labels[n][k] for n, ks in rows for k in ks], dtype=np.int8)
-    w = np.array([CUT_WEIGHT if n.endswith(CUT) else 1.0 for n, ks in rows for _ in ks])
-    model = HistGradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
+    w = np.array([cut_weight if n.endswith(CUT) else 1.0 for n, ks in rows for _ in ks])
+    model = HistGradientBoostingClassifier(**(PARAMS if params is None else params)).fit(x, y, sample_weight=w)
     return model, learn_vocabulary(names, analyses, labels, sites), digest(x, y, w)
 
 
