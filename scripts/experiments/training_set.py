@@ -61,11 +61,14 @@ def weighted_fit(names, analyses, labels, sites, folds, draw="", *, by: str = "p
 
 def self_training_fit(names, analyses, labels, sites, folds, draw="", *, hi: float = 0.9, lo: float = 0.1,
                       weight: float = 0.3, sure: bool = False, pseudo: bool = True, cuts: bool = False,
-                      inner: bool = False, params: dict | None = None):
+                      inner: bool = False, prior: bool = False, params: dict | None = None):
     """Fitted on the labelled lines, then refitted beside the training pages' unlabelled lines given the
     first model's confident calls (p >= hi: body, p <= lo: furniture) at `weight`, and (with `sure`) the
     lines the rules remove for sure (`Verdict.sure`) as furniture. With `inner` the calls come from inner
     site-grouped folds (a model that did not see the line's site), not from the model fitted on all of them.
+    With `prior`, the pseudo-labelled lines of each class weigh `weight` times the labelled lines of that
+    class in all (`weight` is then a share, not a line's weight), so the classes' balance stays the labelled
+    lines': the unlabelled lines are mostly furniture, and at a line's weight they tilt the model to drop.
     Early stopping is off in both fits (scikit-learn turns it on past 10,000 rows: the refit would have it)."""
     params = dict(tc.PARAMS if params is None else params, early_stopping=False)
     features, rows, x, y, w = _matrix(names, analyses, labels, sites, folds, draw)
@@ -102,7 +105,14 @@ def self_training_fit(names, analyses, labels, sites, folds, draw="", *, hi: flo
             ex.append(features[n][ks[take]])
             ey.append(label[take])
             ew.append(np.full(int(take.sum()), weight * (tc.CUT_WEIGHT if n.endswith(tc.CUT) else 1.0)))
-    model = _model(params).fit(np.vstack(ex), np.concatenate(ey), sample_weight=np.concatenate(ew))
+    ey_all, ew_all = np.concatenate(ey), np.concatenate(ew)
+    if prior:
+        extra = np.arange(len(ey_all)) >= len(y)
+        for c in (0, 1):
+            sel = extra & (ey_all == c)
+            if sel.any():
+                ew_all[sel] *= weight * w[y == c].sum() / ew_all[sel].sum()
+    model = _model(params).fit(np.vstack(ex), ey_all, sample_weight=ew_all)
     return model, tc.learn_vocabulary(names, analyses, labels, sites), ""
 
 
@@ -110,11 +120,10 @@ def _params(**changes) -> dict:
     return dict(tc.PARAMS, **changes)
 
 
-def _interactions() -> list[list[int]]:
-    """Two groups that may not meet in a branch: the vocabulary columns, and the others (with the vocabulary
-    columns in the second group too, so the others may meet them only below a split on a vocabulary column)."""
-    vocab = [j for j, f in enumerate(FEATURES) if f.startswith("vocab_")]
-    return [vocab, list(range(len(FEATURES)))]
+def _apart(columns: list[str]) -> list[list[int]]:
+    """`interaction_cst` that keeps `columns` out of the branches of the other columns: two groups."""
+    inside = [j for j, f in enumerate(FEATURES) if f in columns]
+    return [inside, [j for j in range(len(FEATURES)) if j not in inside]]
 
 
 VARIANTS: dict[str, Callable] = {
@@ -127,6 +136,10 @@ VARIANTS: dict[str, Callable] = {
     "mf0.5": functools.partial(tc.fit, params=_params(max_features=0.5)),
     "mf0.7": functools.partial(tc.fit, params=_params(max_features=0.7)),
     "mf0.3": functools.partial(tc.fit, params=_params(max_features=0.3)),
+    "ic_vocab": functools.partial(tc.fit, params=_params(
+        interaction_cst=_apart([f for f in FEATURES if f.startswith("vocab_")]))),
+    "ic_page": functools.partial(tc.fit, params=_params(
+        interaction_cst=_apart(["has_stoplist", "page_lines", "log_page_chars", "region_share"]))),
     "es": functools.partial(tc.fit, params=_params(early_stopping=True)),
     "lr0.1": functools.partial(tc.fit, params=_params(learning_rate=0.1)),
     "lr0.2": functools.partial(tc.fit, params=_params(learning_rate=0.2)),
@@ -142,6 +155,12 @@ for _hi, _lo in ((0.9, 0.1), (0.95, 0.05), (0.8, 0.2), (0.97, 0.03)):
                                                                 sure=True)
         VARIANTS[f"inner{_hi}/{_lo}w{_w}"] = functools.partial(self_training_fit, hi=_hi, lo=_lo, weight=_w,
                                                                inner=True)
+for _share in (0.1, 0.3, 1.0):
+    VARIANTS[f"prior0.9/0.1s{_share}"] = functools.partial(self_training_fit, hi=0.9, lo=0.1, weight=_share, prior=True)
+    VARIANTS[f"prior0.97/0.03s{_share}"] = functools.partial(self_training_fit, hi=0.97, lo=0.03, weight=_share,
+                                                             prior=True)
+    VARIANTS[f"prior0.9/0.1s{_share}sure"] = functools.partial(self_training_fit, hi=0.9, lo=0.1, weight=_share,
+                                                               prior=True, sure=True)
 for _w in (0.1, 0.5):
     VARIANTS[f"surew{_w}"] = functools.partial(self_training_fit, pseudo=False, sure=True, weight=_w)
 
