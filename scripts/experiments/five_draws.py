@@ -4,9 +4,9 @@ the shipped features: the harness a change to the features is judged with before
     OMP_NUM_THREADS=1 python scripts/experiments/five_draws.py [--dev ../shared/eval/dev] [--cache /tmp/x.pkl]
 
 prints the baseline. A trial imports `evaluate` and passes a function of an `Analysis` that returns the
-extra columns (lines x k), or a `fit` that trains another way (`evaluate`'s docstring); columns are
-appended to the page's features and the model is fitted as
-`train_cleaner.py` fits it (same folds per draw, vocabulary learned without the page's site, cut copies).
+extra columns (lines x k), or a `fit` that trains another way (`evaluate`'s docstring; `training_set.py`).
+Columns are appended to the page's features and the model is fitted as `train_cleaner.py` fits it (same
+folds per draw, vocabulary learned without the page's site, cut copies).
 The analyses of the dev pages and their cut copies are cached in a pickle (about 30 s to build), so a
 trial costs the fits alone (about 3 minutes for five draws on one core). Nothing is written but the cache.
 """
