@@ -4,8 +4,9 @@ the shipped features: the harness a change to the features is judged with before
     OMP_NUM_THREADS=1 python scripts/experiments/five_draws.py [--dev ../shared/eval/dev] [--cache /tmp/x.pkl]
 
 prints the baseline. A trial imports `evaluate` and passes a function of an `Analysis` that returns the
-extra columns (lines x k); they are appended to the page's features and the model is fitted as
-`train_cleaner.py` fits it (same folds per draw, vocabulary learned without the page's site, cut copies).
+extra columns (lines x k), or a `fit` that trains another way (`evaluate`'s docstring; `training_set.py`).
+Columns are appended to the page's features and the model is fitted as `train_cleaner.py` fits it (same
+folds per draw, vocabulary learned without the page's site, cut copies).
 The analyses of the dev pages and their cut copies are cached in a pickle (about 30 s to build), so a
 trial costs the fits alone (about 3 minutes for five draws on one core). Nothing is written but the cache.
 """
@@ -57,9 +58,15 @@ def load(dev: pathlib.Path, cache: pathlib.Path) -> tuple:
 
 
 def evaluate(data: tuple, extra: Callable[[Analysis], np.ndarray] | None = None,
-             draws: tuple[str, ...] = DRAWS) -> list[dict[tuple[str, float], tuple[float, float, float]]]:
+             draws: tuple[str, ...] = DRAWS, fit: Callable = tc.fit,
+             ) -> list[dict[tuple[str, float], tuple[float, float, float]]]:
     """Per draw, (precision, recall, F1) of the pages ("pages") and of their cut copies ("cut") at each of
-    THRESHOLDS, every page predicted by a model fitted without its site, `extra`'s columns appended."""
+    THRESHOLDS, every page predicted by a model fitted without its site, `extra`'s columns appended.
+
+    `fit` is called as `train_cleaner.fit` is, on the fold's training pages alone, and returns what it
+    returns (model, vocabulary, digest): a trial of another training set, weighting or fit settings passes
+    its own (`functools.partial(tc.fit, params=...)`, or one built on `tc.training_features`). The test
+    fold's lines are only predicted."""
     pages, names, sites, analyses, labels = data
     ext = {n: dataclasses.replace(a, features=np.hstack([a.features, np.asarray(extra(a), dtype=np.float32)
                                                           .reshape(len(a.features), -1)]) if extra else a.features)
@@ -71,7 +78,7 @@ def evaluate(data: tuple, extra: Callable[[Analysis], np.ndarray] | None = None,
     for draw in draws:
         unseen: dict[str, np.ndarray] = {}
         for train, test in tc.site_folds(groups, 5, draw):
-            model, vocabulary, _ = tc.fit([names[i] for i in train], ext, labels, sites, 4, draw)
+            model, vocabulary, _ = fit([names[i] for i in train], ext, labels, sites, 4, draw)
             tested = [n for n in (names[i] + end for i in test for end in ("", tc.CUT)) if n in ext]
             xs = [tc.with_vocabulary(ext[n], vocabulary) for n in tested]
             p = model.predict_proba(np.vstack(xs))[:, 1]
