@@ -233,7 +233,7 @@ def _second_reading(lines: list[Line], verdicts: list[Verdict], original: list[i
     if after is None or not any(lines[i].text and verdicts[i].cls != GOOD for i in range(start + 1, after)):
         return None
     after = body_start(lines, verdicts, original, after, last)
-    below = read_header(lines, verdicts, after, stoplist)
+    below = read_header(lines, verdicts, after, stoplist, probe=True)
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
         return None
     header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
@@ -295,7 +295,7 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
                                      for d in dates) for i in shaped):
             continue
         readings += 1
-        below = read_header(lines, verdicts, after, stoplist)
+        below = read_header(lines, verdicts, after, stoplist, probe=True)
         if below.title is None:
             continue
         t = next((i for i in range(start, after) if lines[i].body == below.title), None)
@@ -480,11 +480,17 @@ def _strip_end(s: str) -> str:
     return s.rstrip(_END_PUNCT + " ")
 
 
-def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
+def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str], *,
+                probe: bool = False) -> Header:
     """Metadata and removal reasons for the lines above line index `start` (the first body line). A
     slashed date of a two-digit year ("03/04/21") is read in the page's order (`slashed_order`: its
     plain slashed dates', else its language's), found once here and handed to every date test below
-    as `day_first`."""
+    as `day_first`.
+
+    `probe`: a reading that is taken only when it trusts a headline (`_second_reading`, `_header_below`)
+    stops when it trusts none, with an empty Header, before the byline, dateline and section are read:
+    such readings are made above later paragraphs of the pages with no headline above the first one, up
+    to five a page, and most trust none; reading their bylines too made the header stage a third dearer."""
     day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
     head = Header()
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
@@ -574,6 +580,8 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
                 and k not in moved and k not in decks:
             trusted_pos = k
     trusted_pos = moved.get(trusted_pos, trusted_pos)
+    if probe and trusted_pos is None:
+        return Header()
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
         headline = decks[trusted_pos]
         # (a deck past buttons or an image is no standfirst: a tag list or a caption lies there as often)
