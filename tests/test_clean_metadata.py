@@ -1552,13 +1552,7 @@ NOTICE = ("You are using an outdated browser version, which may limit some funct
 def _lone_line_page(notice: str, headline_rows: list[str], dated: bool = True) -> tuple[int, Header, list]:
     """A page of a kept prose line above a menu the line model removed, the header (with a dateline when
     `dated`) and the body."""
-    rows = [notice, *MENU, *headline_rows, *["03.02.2022"][:dated], BODY]
-    lines = split_lines("\n\n".join(rows))
-    verdicts = [Verdict(BAD if ln.bullet or ln.body == "03.02.2022" else GOOD) for ln in lines]
-    original = [GOOD if v.cls == GOOD else 0 for v in verdicts]
-    _, stoplist = stoplist_for_words(BODY.lower().split())
-    start, head = header_and_body(lines, verdicts, original, 0, len(lines) - 1, stoplist)
-    return start, head, lines
+    return _header_below_page([notice, *MENU, *headline_rows, *["03.02.2022"][:dated], BODY])
 
 
 def test_a_lone_notice_above_the_header_hides_no_headline() -> None:
