@@ -25,8 +25,9 @@ article's"). For each field it prints:
   "title_fix_4"), how many changes fixed a wrong or missing title and how many broke a right one;
   changed sample (title, fix 5): the same for the fifth title fix (labels "title_fix_5"), changed
   sample (title, fix 6) for the sixth (labels "title_fix_6"), changed sample (title, fix 7) for the
-  seventh (labels "title_fix_7"), changed sample (title, fix 8) for the eighth (labels "title_fix_8") and
-  changed sample (title, fix 9) for the ninth (labels "title_fix_9"; a
+  seventh (labels "title_fix_7"), changed sample (title, fix 8) for the eighth (labels "title_fix_8"),
+  changed sample (title, fix 9) for the ninth (labels "title_fix_9") and changed sample (title, fix 10)
+  for the tenth (labels "title_fix_10"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -80,7 +81,8 @@ DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
 FIELDS = ("section", "authors", "title", "description")
 HALVES = ("dev", "held_out")
-TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8", "title_fix_9")
+TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8", "title_fix_9",
+               "title_fix_10")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8")
@@ -374,6 +376,10 @@ def main() -> None:
         "byline's block between it and the body trusted without shared words) changed against main at 4b9c2a1, read "
         "and counted the same way (its target titles were read on both halves, in a survey of the pages main left "
         "without a title). "
+        f"Changed sample (title, fix 10): {len(labels.get('title_fix_10', {}).get('changed', []))} page(s), every "
+        "one whose title the tenth title fix (a body holding CJK characters compared with a headline by its words "
+        "of every script, not by its CJK character pairs alone) changed against main at 422325d, read and counted "
+        "the same way. "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

@@ -1752,3 +1752,16 @@ def test_a_line_above_an_undated_block_or_a_long_one_is_no_title_without_shared_
     assert _header_shaped_page(PUN, below=(lede, "3 May 2021")).title is None
     long = f"{PUN}: welcome to the fastest and the oldest of all the roads"
     assert _header_shaped_page(long, below=("3 May 2021",)).title is None
+
+
+def test_an_english_headline_names_a_body_that_quotes_a_japanese_term() -> None:
+    """A body that holds a few CJK characters (a Japanese term in brackets) is still compared word by
+    word in its other script: its English words name the subject the headline names."""
+    body = ("Last spring we stopped at 出塚水産 (Quellfisch Harbour Works), a fish cake maker by the harbour, and "
+            "its deep-fried fish cakes changed what the whole team thought of quellfisch cakes for good.")
+    headline = "Quellfisch Harbour Works: Deep-Fried Fish Cakes, Served Hot"
+    lines = split_lines("\n\n".join([*MENU, headline, body, SECOND]))
+    _, stoplist = stoplist_for_words(body.lower().split())
+    start = next(k for k, ln in enumerate(lines) if ln.text == body)
+    head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
+    assert head.title == headline

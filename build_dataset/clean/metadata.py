@@ -443,12 +443,14 @@ def _repeats_a_phrase(text: str) -> bool:
 
 def _content_words(text: str, stoplist: frozenset[str]) -> set[str]:
     """The words of `text` that can name a subject, cut to their first letters; pairs of characters
-    for a script written without spaces (Chinese, Japanese)."""
+    for a script written without spaces (Chinese, Japanese), beside the words of any other script: an
+    English article that quotes a Japanese term ("chikan (痴漢)") still names its subject in English words."""
     low = text.lower()
+    words = {w[:_STEM] for w in WORD_RE.findall(low) if len(w) >= 4 and not w.isdigit() and w not in stoplist}
     if _CJK.search(low):
         chars = [c for c in low if _CJK.match(c)]
-        return {a + b for a, b in zip(chars, chars[1:], strict=False)}
-    return {w[:_STEM] for w in WORD_RE.findall(low) if len(w) >= 4 and not w.isdigit() and w not in stoplist}
+        words = {w for w in words if not _CJK.search(w)} | {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return words
 
 
 def _body_sample(lines: list[Line], verdicts: list[Verdict], start: int) -> str:
