@@ -213,27 +213,30 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     as the first paragraph, 8 below notices, blurbs, a menu of prose or a dialog).
     """
     start = body_start(lines, verdicts, original, first, last)
-    head = read_header(lines, verdicts, start, stoplist)
+    # (the page's order of slashed dates is found once for all its readings: it reads every line)
+    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
+    head = _read_header(lines, verdicts, start, stoplist, day_first=day_first)
     if head.title is not None or start >= last:
         return start, head
-    found = _second_reading(lines, verdicts, original, start, last, stoplist)
+    found = _second_reading(lines, verdicts, original, start, last, stoplist, day_first=day_first)
     if found is not None:
         return found
-    found = _header_below(lines, verdicts, original, start, last, stoplist)
+    found = _header_below(lines, verdicts, original, start, last, stoplist, day_first=day_first)
     return (start, head) if found is None else found
 
 
 def _second_reading(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
-                    stoplist: frozenset[str]) -> tuple[int, Header] | None:
+                    stoplist: frozenset[str], *, day_first: bool | None) -> tuple[int, Header] | None:
     """The header read again above the paragraph after a lone line the line model keeps above the header
-    (`header_and_body` says when it is taken); None when it is not."""
+    (`header_and_body` says when it is taken); None when it is not. `day_first`: the page's order of
+    slashed dates (`slashed_order`)."""
     after = _next_prose(lines, verdicts, original, start + 1, last)
     while after is not None and lines[after].body == lines[start].body:  # the notice printed twice
         after = _next_prose(lines, verdicts, original, after + 1, last)
     if after is None or not any(lines[i].text and verdicts[i].cls != GOOD for i in range(start + 1, after)):
         return None
     after = body_start(lines, verdicts, original, after, last)
-    below = read_header(lines, verdicts, after, stoplist, probe=True)
+    below = _read_header(lines, verdicts, after, stoplist, day_first=day_first, probe=True)
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
         return None
     header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
@@ -261,7 +264,7 @@ the article's subject, however long it is: it is the article's lede, not a notic
 
 
 def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
-                  stoplist: frozenset[str]) -> tuple[int, Header] | None:
+                  stoplist: frozenset[str], *, day_first: bool | None) -> tuple[int, Header] | None:
     """The body's start and the header read above a later paragraph, when no headline is found above the
     first one (`start`) and the header is printed below it; None when it is not.
 
@@ -278,8 +281,8 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
     byline below the headline in place of a dateline took 4 wrong titles more (a menu's item, a section's
     heading, a caption: menu items and a caption's label read as names), and testing the lines above
     with `_names_body` alone an embedded post's first line below three of the article's paragraphs.
+    `day_first`: the page's order of slashed dates (`slashed_order`).
     """
-    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
     reach = min(last, start + BELOW_REACH)
     # (a header whose lines from `start` on hold no line of a headline's shape trusts none: not read)
     shaped = [i for i in range(start, reach + 1) if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
@@ -295,7 +298,7 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
                                      for d in dates) for i in shaped):
             continue
         readings += 1
-        below = read_header(lines, verdicts, after, stoplist, probe=True)
+        below = _read_header(lines, verdicts, after, stoplist, day_first=day_first, probe=True)
         if below.title is None:
             continue
         t = next((i for i in range(start, after) if lines[i].body == below.title), None)
@@ -482,18 +485,24 @@ def _strip_end(s: str) -> str:
     return s.rstrip(_END_PUNCT + " ")
 
 
-def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str], *,
-                probe: bool = False) -> Header:
+def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
+    """Metadata and removal reasons for the lines above line index `start` (the first body line), read
+    by `_read_header` in the page's order of slashed dates (`slashed_order`: its plain slashed dates',
+    else its language's)."""
+    return _read_header(lines, verdicts, start, stoplist,
+                        day_first=slashed_order((ln.body for ln in lines), language_of(stoplist)))
+
+
+def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str], *,
+                 day_first: bool | None, probe: bool = False) -> Header:
     """Metadata and removal reasons for the lines above line index `start` (the first body line). A
-    slashed date of a two-digit year ("03/04/21") is read in the page's order (`slashed_order`: its
-    plain slashed dates', else its language's), found once here and handed to every date test below
-    as `day_first`.
+    slashed date of a two-digit year ("03/04/21") is read in the page's order (`day_first`, from
+    `slashed_order`, found once a page by `header_and_body`), handed to every date test below.
 
     `probe`: a reading that is taken only when it trusts a headline (`_second_reading`, `_header_below`)
     stops when it trusts none, with an empty Header, before the byline, dateline and section are read:
     such readings are made above later paragraphs of the pages with no headline above the first one, up
     to five a page, and most trust none; reading their bylines too made the header stage a third dearer."""
-    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
     head = Header()
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
     if not header:

@@ -8,7 +8,7 @@ when the body's start was a teaser, just above its first long paragraph. A state
 an update's date taken from the header. A date that names another event, a list of dated items, a
 dated sentence and a table's row are refused. `dates` reads the date out of a line; this module
 decides which line states the page's own. Every reader here takes the page's order of slashed dates
-(`day_first`, found once by `read_header` with `slashed_order`), since each date it reads may need it.
+(`day_first`, found once a page by `header_and_body` with `slashed_order`), since each date it reads may need it.
 """
 
 from __future__ import annotations
