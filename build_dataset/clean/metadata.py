@@ -1111,19 +1111,19 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
     headline is the first of them its text is trusted for, and the slot the byline is read below is
     the first of them whatever its text."""
     repeated: list[tuple[int, int, int]] = []
+    long_bodies = [o for o in bodies if len(o) >= 20]
     for k, i in enumerate(header):
         b = bodies[k]
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
-        # (a line printed twice holds its first four characters again: a cheap test before the regex)
-        if any(len(o) >= 20 and (_glued_to(b, o) or _deck_after(b, o)) for o in bodies) \
+        # (a line glued to another or followed by its deck starts or ends with it, a cheap test before the
+        # rules; a line printed twice holds its first four characters again, before the regex)
+        if any(_glued_to(b, o) or _deck_after(b, o) for o in long_bodies if b.startswith(o) or b.endswith(o)) \
                 or (b[:4] in b[4:] and REPEATED.match(b)):
             continue  # the headline with the standfirst or deck glued on, or printed twice: the headline is shorter
-        related = sum(
-            1 for j, o in enumerate(bodies)
-            if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
-                           or (len(o) >= 12 and b.startswith(o)))
-        )
+        # (line k itself is the one copy of its text not counted)
+        related = sum(1 for o in bodies if o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
+                      or (len(o) >= 12 and b.startswith(o))) - 1
         if related:
             repeated.append((related, len(b), k))
     return [k for _, _, k in sorted(repeated, reverse=True)]
