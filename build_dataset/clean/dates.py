@@ -243,6 +243,12 @@ out all eight patterns at once. (No character lowercases to a digit or from one,
 searched.)"""
 
 
+def holds_digit(text: str) -> bool:
+    """Whether `text` holds a digit: a line without one writes no full date (`_DIGIT`), so every test of a
+    rule that asks for a date may be skipped on it."""
+    return _DIGIT.search(text) is not None
+
+
 def parse_date(text: str, *, day_first: bool | None) -> dt.date | None:
     """The first full date (day, month and year) written in `text`, or None. `day_first` is the order
     of the page's slashed dates (`slashed_order`), which an ambiguous slashed date of a two-digit year

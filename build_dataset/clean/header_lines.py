@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, parse_date, publication_date
+from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, holds_digit, parse_date, publication_date
 from build_dataset.clean.lines import Line
 
 HEADER_LINES = 30
@@ -101,6 +101,8 @@ def is_dateline(ln: Line, *, day_first: bool | None) -> bool:
     # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
     if ln.words <= 10 and (ln.dated or parse_date(ln.body, day_first=day_first) is not None):
         return True
+    if not holds_digit(ln.body):  # (four lines in five: each test below but the word's reads a full date)
+        return ln.words <= 12 and DATELINE_WORDS.search(ln.body) is not None
     cue = DATELINE_WORDS.search(ln.body)
     if cue is not None and ln.words <= 12:
         return True
