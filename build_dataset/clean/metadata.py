@@ -79,6 +79,7 @@ from build_dataset.clean.dates import (
     DATELINE_WORDS,
     LEADING_DATELINE_WORD,
     first_date,
+    holds_digit,
     publication_date,
     slashed_order,
 )
@@ -284,13 +285,18 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
     `day_first`: the page's order of slashed dates (`slashed_order`).
     """
     reach = min(last, start + BELOW_REACH)
-    # (a header whose lines from `start` on hold no line of a headline's shape trusts none: not read)
-    shaped = [i for i in range(start, reach + 1) if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
-              and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
-    # (nor one that no dateline near it can date, the test below: dates are sought once for all readings)
+    # (a header that no dateline near it can date trusts none, the test below: dates are sought once for
+    # all readings, only on lines with a digit, since a publication date has one)
     near = range(max(0, start - 2 * DATED_ABOVE_LINES), min(len(lines), reach + 2 * STANDFIRST_BYLINE_LINES))
-    dates = [i for i in near if is_dateline(lines[i], day_first=day_first)
+    dates = [i for i in near if holds_digit(lines[i].body) and is_dateline(lines[i], day_first=day_first)
              and publication_date(lines[i].body, day_first=day_first) is not None]
+    if not dates:
+        return None
+    # (nor one whose lines from `start` on hold no line of a headline's shape with a date near enough below it:
+    # not read; a line more than 2 * DATED_ABOVE_LINES below the last date has none)
+    shaped = [i for i in range(start, min(reach, dates[-1] + 2 * DATED_ABOVE_LINES) + 1)
+              if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
+              and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
     p, readings = start, 0
     while readings < BELOW_READINGS and (p := _next_prose(lines, verdicts, original, p + 1, reach)) is not None:
         after = body_start(lines, verdicts, original, p, last)
