@@ -63,3 +63,52 @@ def test_prefix_regexes_match_as_without_their_lookahead(prefix: str, gap: str, 
         for pattern in (BYLINE_PREFIX, BARE_PREFIX):
             got, want = pattern.match(text), _without_lookahead(pattern).match(text)
             assert (got and got.group(0)) == (want and want.group(0))
+
+
+_NAME_PARTS = ["Jane Roe", "John Doe", ",", ", ", " & ", " and ", " And ", " und ", " et ", " y ", " e ", " i ", " и ",
+               " та ", " і ", " й ", "Ana", "Yves", "Иван", "Тарас", "\u00a0", "  ", "-"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAME_PARTS), max_size=8))
+def test_name_split_splits_as_without_its_lookahead(parts: list[str]) -> None:
+    from build_dataset.clean.bylines import _NAME_SPLIT
+
+    text = "".join(parts)
+    assert _NAME_SPLIT.split(text) == _without_lookahead(_NAME_SPLIT).split(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab@ .-_1Jr", max_size=30))
+def test_contacts_are_removed_as_by_the_plain_substitution(text: str) -> None:
+    from build_dataset.clean.bylines import _CONTACT, _without_contact
+
+    for by in ("", " "):
+        assert _without_contact(text, by) == _CONTACT.sub(by, text)
+
+
+_DATE_PARTS = ["3", "12", "2021", "21", "1999", ".", "/", "-", " ", ". ", "Mai ", "May ", "march ", ", ", "10:30",
+               "T", "de ", "th", "2022-02-24", "19. Dezember 202219. Dezember 2022", " - "]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=10), st.sampled_from([True, False, None]))
+def test_dates_read_as_with_every_form(parts: list[str], day_first: bool | None) -> None:
+    from build_dataset.clean import dates
+
+    text = "".join(parts)
+    low = text.lower()
+    forms = dates._FORMS[day_first]
+    want = next((read(m) for pattern, read in forms if (m := pattern.search(low))), None)
+    assert dates.parse_date(text, day_first=day_first) == want
+    first = min((m for pattern, _ in dates._FORMS[None] if (m := pattern.search(low))), key=lambda m: m.start(),
+                default=None)
+    got = dates.first_date(text)
+    assert (got and got.span()) == (first and first.span())
+    found = sorted(((m.start(), m.end(), read(m)) for pattern, read in forms for m in pattern.finditer(low)),
+                   key=lambda x: x[0])
+    if not any(dates._RANGE_DASH.fullmatch(low, a[1], b[0]) for a, b in zip(found, found[1:], strict=False)):
+        assert dates.publication_date(text, day_first=day_first) == min(
+            (d for _, _, d in found if d is not None), default=None)
+    else:  # a period's two ends
+        assert dates.publication_date(text, day_first=day_first) is None
