@@ -531,7 +531,16 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     decks: dict[int, int] = {}  # a header position found to be a deck -> its headline's
     moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
+    answers: dict[tuple[int, float], bool] = {}  # (k, share) -> trusted(k, share): the rules below ask again
+
     def trusted(k: int, share: float = NAMES_BODY_SHARE) -> bool:
+        """Whether header line `k` is trusted as the headline (`judged`), judged once a reading: its
+        side effects (a deck's or a moved caption's headline) are the same each time."""
+        if (k, share) not in answers:
+            answers[k, share] = judged(k, share)
+        return answers[k, share]
+
+    def judged(k: int, share: float) -> bool:
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) or _in_list_item(lines, verdicts, header[k]) \
@@ -571,12 +580,11 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
     # its text is trusted: a trusted headline below it only changes the title, one above it moves it up
     ranked = _repeated_headlines(lines, verdicts, header, bodies, repeat)
+    nearest = _Reread(_nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first))
     trusted_pos = next((k for k in ranked if trusted(k)), None)
     if trusted_pos is None:
-        nearest = _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
         trusted_pos = next((k for k in nearest if trusted(k)), None)
-    slot = ranked[0] if ranked else next(
-        _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first), None)
+    slot = ranked[0] if ranked else next(iter(nearest), None)
     if trusted_pos is None:
         # a headline that holds a year or a date word, or opens with a name, reads as a dateline or a
         # byline: it is sought only when no other line is trusted, and with more evidence (on the dev pages
@@ -591,8 +599,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         # names nothing the body's beginning says (a pun, a quote): its place is evidence enough (on the dev
         # pages 7 titles where main gave none, all the headline by reading; asking for one shared word and
         # no more than a dateline below gave 4, 2 of them wrong: a menu's line, a blog's motto)
-        k = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
-                  if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
+        k = next((k for k in nearest if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
         if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
                 and k not in moved and k not in decks:
             trusted_pos = k
@@ -1273,6 +1280,28 @@ def _in_field_list(lines: list[Line], i: int, *, day_first: bool | None) -> bool
             run += 1
             j += step
     return run >= FIELD_LIST_MIN
+
+
+class _Reread:
+    """The items of an iterator, each computed once however many times they are read from the first: a
+    header reading asks for its nearest headline candidates (`_nearest_headlines`) up to three times (a
+    trusted one, the slot, one heading a dated block), each time from the nearest, and each candidate's
+    test reads its line as a dateline and a byline."""
+
+    def __init__(self, items: Iterator[int]) -> None:
+        self._items = items
+        self._read: list[int] = []
+
+    def __iter__(self) -> Iterator[int]:
+        k = 0
+        while True:
+            if k == len(self._read):
+                item = next(self._items, None)
+                if item is None:
+                    return
+                self._read.append(item)
+            yield self._read[k]
+            k += 1
 
 
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
