@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from build_dataset.clean.bylines import (
     byline_beside_dateline,
@@ -421,10 +422,12 @@ def _title_like(ln: Line, v: Verdict) -> bool:
     return not (ln.dated and ln.words <= 6)
 
 
+@lru_cache(maxsize=4096)
 def _headline_shape(text: str) -> bool:
     """Whether a title-like line can be a headline by its shape (`_NOT_HEADLINE`): it starts with a
     capital, a digit or a letter of a script without case (a lower-case start is a line's continuation,
-    a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words."""
+    a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words. (Cached as `cue_reason` is: each
+    reading asks of its header's lines again, and a site's pages print the same lines.)"""
     first = next((c for c in text if c.isalnum()), "")
     if first.islower() and not text[text.index(first) + 1:][:1].isupper():  # "iPhone" starts a headline
         return False
