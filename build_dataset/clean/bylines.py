@@ -34,7 +34,7 @@ author's archive link (`_byline_with_archive`), or a bare name above the writer'
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -55,7 +55,12 @@ from build_dataset.clean.linemodel import load_model
 from build_dataset.clean.lines import WORD_RE, Line
 from build_dataset.clean.stoplists import language_of
 
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
+_NAME_SPLIT = re.compile(r"(?=[\s,&Aaueyiитій])"
+                         r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
+"""What separates the names of a byline: a comma, an ampersand or a joining word, spaces around it. (The
+lookahead names every character a separator may start with, spaces and each joiner's first letter, case
+kept: a place that starts otherwise is ruled out at the cost of one test, where the twelve joiners would
+each be tried.)"""
 
 
 _NAME_END = re.compile(r"(?:\b(?:Jr|Sr|Jun|Sen)|\s[A-Z])\.$")
@@ -82,7 +87,7 @@ def not_names(ln: Line, names: list[str], *, dated_below: bool = False, dated_ab
     "Nathanael Johnson" above a dateline would have been refused, so the dateline below keeps the
     looser test.)"""
     prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
-    if not prefixed and not dated_below and REPEATED.match(_byline_text(ln)):
+    if not prefixed and not dated_below and REPEATED.match(_byline_text(ln.body)):
         return True
     if (dated_below or dated_above) and not prefixed:  # the dateline beside says the line is the byline's block
         return any(_not_a_name(n, prefixed=True) or _common_words(n) or any(map(_known_compound, n.split()))
@@ -127,13 +132,13 @@ def _known_compound(word: str) -> bool:
     return len(parts) > 1 and all(p in _vocabulary() for p in parts)
 
 
-def _byline_text(ln: Line) -> str:
+def _byline_text(body: str) -> str:
     """The part of a byline-shaped line that holds the names: after the prefix and the author's portrait
     (`_AVATAR`), before a separator or a gap of spaces (the next field printed beside it: "Text von
     Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
-    m = BYLINE_PREFIX.match(ln.body)
-    text = _glued_role(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0]) if m else ln.body
-    return _CONTACT.sub("", re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0]).strip(" ,;:")
+    m = BYLINE_PREFIX.match(body)
+    text = _glued_role(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0]) if m else body
+    return _without_contact(re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0], "").strip(" ,;:")
 
 
 _GLUED_ROLE = re.compile(r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)+$)")
@@ -165,6 +170,12 @@ Juana Pérez jperez@example.com"): the byline's contact, not a part of the name.
 name ("Juana Pérez Ruizjuana.perez@...") starts with a capital and is left: the name's end is unknown."""
 
 
+def _without_contact(text: str, by: str) -> str:
+    """`text` with its handles and e-mail addresses (`_CONTACT`) replaced by `by`. Both hold an "@", which
+    most lines do not: asked first, it spares them the search."""
+    return _CONTACT.sub(by, text) if "@" in text else text
+
+
 _SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])/(?:[A-Z]{2,5}|[a-z]{2,4})(?:-[A-Z0-9]{1,3})?$")
 """A news agency's abbreviation glued to a prefixed byline's name by a slash ("Von Jane Roe/dpa", "Autor:"
 / "Jane Roe/SP-X"): no part of the name. (A bare name so glued is a photo's credit as often: it is left.
@@ -184,15 +195,25 @@ def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = Fal
     "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names.
     A prefixed line may be long when its names are short (`_byline_text`: "Posted by Jane Roe, John Doe
     and Jan Kowalski - the Example Team"), and may end with a full stop when short (`DOTTED_BYLINE_WORDS`:
-    "By Jane Roe.")."""
-    if ln.body[-1:] in ("!", "?") or ln.length > 80 and not BYLINE_PREFIX.match(ln.body):
+    "By Jane Roe."). (Read once for a line's text and shape: `_byline_names`.)"""
+    names = _byline_names(ln.text, ln.body, ln.length, ln.words, stoplist, under_prefix)
+    return None if names is None else list(names)
+
+
+@lru_cache(maxsize=4096)
+def _byline_names(line_text: str, body: str, length: int, words: int, stoplist: frozenset[str],
+                  under_prefix: bool) -> tuple[str, ...] | None:
+    """`byline_names` of a line of this text, body, length and word count, cached as `cue_reason` is: a
+    page's header readings ask of the same lines again (4 asks in 9 on the dev pages), and a site's pages
+    print the same lines. The names come as a tuple, which no caller can change in the cache."""
+    if body[-1:] in ("!", "?") or length > 80 and not BYLINE_PREFIX.match(body):
         return None
-    prefixed = under_prefix or bool(BYLINE_PREFIX.match(ln.body))
-    text = _byline_text(ln)
+    prefixed = under_prefix or bool(BYLINE_PREFIX.match(body))
+    text = _byline_text(body)
     if len(text) > 80:
         return None
-    dotted = prefixed and ln.body[-1:] == "." and not _NAME_END.search(ln.body) and ln.words <= DOTTED_BYLINE_WORDS
-    if ln.body[-1:] == "." and not (prefixed and _NAME_END.search(ln.body) or dotted):
+    dotted = prefixed and body[-1:] == "." and not _NAME_END.search(body) and words <= DOTTED_BYLINE_WORDS
+    if body[-1:] == "." and not (prefixed and _NAME_END.search(body) or dotted):
         return None  # a sentence, unless a prefixed byline ends with a name's suffix or initial
     if dotted:
         text = text.removesuffix(".")
@@ -205,9 +226,9 @@ def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = Fal
     names = _split_names(repeated.group("x") if repeated else text, prefixed=prefixed)
     if names is None:
         return None
-    if not prefixed and (cue_reason(ln.text) or len(names) > 1 and "," not in text):
+    if not prefixed and (cue_reason(line_text) or len(names) > 1 and "," not in text):
         return None
-    return names
+    return tuple(names)
 
 
 def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
@@ -295,7 +316,7 @@ def dateline_names(text: str) -> list[str] | None:
     if m is None:
         return None
     words: list[str] = []
-    rest = _CONTACT.sub(" ", text[m.end():])
+    rest = _without_contact(text[m.end():], " ")
     field = _FIELD_END.split(rest, maxsplit=1)[0]
     after = rest[len(field):].lstrip()  # what follows the field: a digit opens a date
     candidates = field.split()
@@ -681,7 +702,7 @@ def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str]
     ln = lines[i]
     if BYLINE_PREFIX.match(ln.body) or _INLINE_PREFIX.search(ln.body):
         return None  # (a prefixed byline's names are read by `dateline_names`)
-    text = _CONTACT.sub(" ", ln.body)
+    text = _without_contact(ln.body, " ")
     text = _DATE_GLUE.sub(lambda m: _month_break(text, m.start()), text)
     found = []
     for field in _FIELD_BREAK.split(text):
@@ -1160,7 +1181,7 @@ def _named_above(lines: list[Line], i: int, headline: int | None, *, day_first: 
     prefixed byline that names it ("04.02.2022 | 15:33 | Jane Roe", "By Jane Roe") is the byline's block."""
     if headline is None:
         return False
-    name = _byline_text(lines[i])
+    name = _byline_text(lines[i].body)
     return any(name in ln.body and ln.body != lines[i].body and any(w[0].islower() for w in WORD_RE.findall(ln.body))
                and not is_dateline(ln, day_first=day_first) and not _INLINE_PREFIX.search(ln.body)
                for ln in lines[headline:i] if ln.text)
@@ -1186,7 +1207,7 @@ def _adjective_and_noun(lines: list[Line], i: int, stoplist: frozenset[str]) -> 
     not a byline."""
     if language_of(stoplist) not in NOUN_CAPITALISING:
         return False
-    words = _byline_text(lines[i]).split()
+    words = _byline_text(lines[i].body).split()
     m = _INFLECTED.fullmatch(words[0].lower()) if len(words) >= 2 else None
     if m is None:
         return False

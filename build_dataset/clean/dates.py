@@ -241,6 +241,23 @@ _DIGIT = re.compile(r"\d")
 header's rules read for a date hold none (four in five on the dev pages): one search for a digit rules
 out all eight patterns at once. (No character lowercases to a digit or from one, so the raw text is
 searched.)"""
+_SHORT_YEAR_FORMS = {day_first: tuple(form for form in forms if form[0] in (_NUMERIC_SHORT_YEAR, _SLASHES_SHORT_YEAR))
+                     for day_first, forms in _FORMS.items()}
+"""The ways of writing a full date with a two-digit year, in `_FORMS`' order: every other way writes a
+year of four digits, and a line with a digit but no four in a row (a time, a count, "5 min read") can
+write a date only so. (A form that cannot match left out changes no first match and no match found.)"""
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _forms_for(text: str, day_first: bool | None) -> tuple[tuple[re.Pattern[str], _Reader], ...]:
+    """The ways of writing a full date that `text`, which holds a digit, may hold (`_SHORT_YEAR_FORMS`)."""
+    return _FORMS[day_first] if _FOUR_DIGITS.search(text) else _SHORT_YEAR_FORMS[day_first]
+
+
+def holds_digit(text: str) -> bool:
+    """Whether `text` holds a digit: a line without one writes no full date (`_DIGIT`), so every test of a
+    rule that asks for a date may be skipped on it."""
+    return _DIGIT.search(text) is not None
 
 
 def parse_date(text: str, *, day_first: bool | None) -> dt.date | None:
@@ -250,7 +267,7 @@ def parse_date(text: str, *, day_first: bool | None) -> dt.date | None:
     if _DIGIT.search(text) is None:
         return None
     low = text.lower()
-    for pattern, read in _FORMS[day_first]:
+    for pattern, read in _forms_for(text, day_first):
         m = pattern.search(low)
         if m:
             return read(m)
@@ -269,7 +286,7 @@ def publication_date(dateline: str, *, day_first: bool | None) -> dt.date | None
     if _DIGIT.search(dateline) is None:
         return None
     low = dateline.lower()
-    matches = sorted(((m.start(), m.end(), read(m)) for pattern, read in _FORMS[day_first]
+    matches = sorted(((m.start(), m.end(), read(m)) for pattern, read in _forms_for(dateline, day_first)
                       for m in pattern.finditer(low)),
                      key=lambda x: x[0])
     if any(_RANGE_DASH.fullmatch(low, a[1], b[0]) for a, b in pairwise(matches)):
@@ -330,7 +347,7 @@ def first_date(text: str) -> re.Match[str] | None:
         return None
     low = text.lower()
     # where a date stands does not depend on the order it is read in: any table's patterns do
-    return min((m for pattern, _ in _FORMS[None] if (m := pattern.search(low))), key=lambda m: m.start(),
+    return min((m for pattern, _ in _forms_for(text, None) if (m := pattern.search(low))), key=lambda m: m.start(),
                default=None)
 
 

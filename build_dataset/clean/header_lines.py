@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, parse_date, publication_date
+from build_dataset.clean.dates import DATELINE_WORDS, LEADING_DATELINE_WORD, holds_digit, parse_date, publication_date
 from build_dataset.clean.lines import Line
 
 HEADER_LINES = 30
@@ -36,8 +37,15 @@ _PREFIX_WORDS = (
 and "von Jane Roe"). On the dev pages the phrases, with a gap of spaces ending the names, gave 5 pages
 their authors, all right by reading, and one a right standfirst above its byline; no title, date or
 section moved."""
-BYLINE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS})\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
-BARE_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS}|authors?|auteurs?|autoren|"
+_PREFIX_INITIALS = "abdegkptvwат"
+"""The letters a byline's prefix starts with (`_PREFIX_WORDS`, "eine" too). The header's rules ask whether
+every line they read opens with a prefix, and most lines open otherwise: a lookahead for one of these
+letters rules a line out at the cost of one test, where each of the thirty-odd words would be tried
+(as `dates.DATELINE_WORDS` does). It refuses no line a word matches: ignoring case, a class folds a
+letter as a literal does (the Kelvin sign is a "k" to both; tests/test_clean_header_fast_paths.py
+checks that every word's first letter is here)."""
+BYLINE_PREFIX = re.compile(rf"^(?=[{_PREFIX_INITIALS}])(?:{_PREFIX_WORDS})\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+BARE_PREFIX = re.compile(rf"^(?=[{_PREFIX_INITIALS}üz])(?:{_PREFIX_WORDS}|authors?|auteurs?|autoren|"
                          r"about the authors?|über (?:den|die) autor(?:in|en)?(?:\s*/\s*die autorin)?|"
                          r"zu[mr] autor(?:in)?)\s*:?$", re.IGNORECASE)
 """A byline's prefix alone on its line, the names on the next ("Auteur" / "Jane Roe", a list of
@@ -95,21 +103,31 @@ def is_dateline(ln: Line, *, day_first: bool | None) -> bool:
     that writes a full date (a time, a time zone and an update's date make such a line long in words but
     not in characters), or a line of header fields with a full date, a publication word or separators,
     and no sentence's end. `day_first` is the page's order of slashed dates (`slashed_order`), which
-    reading the line's date needs."""
-    if ln.length > DATELINE_MAX_CHARS or numbered_item(ln.body):
+    reading the line's date needs. (Read once for a line's body and shape: `_dateline`.)"""
+    return _dateline(ln.body, ln.length, ln.words, ln.dated, ln.separated, day_first=day_first)
+
+
+@lru_cache(maxsize=4096)
+def _dateline(body: str, length: int, words: int, dated: bool, separated: int, *, day_first: bool | None) -> bool:
+    """`is_dateline` of a line of this body, length, word count, date mark and separators, cached as
+    `cues.cue_reason` is: a page's header readings and rules ask of the same lines again (2 asks in 5 on
+    the dev pages), and a site's pages print the same lines."""
+    if length > DATELINE_MAX_CHARS or numbered_item(body):
         return False
     # a date glued to the next word ("2.03.2018von Jane Roe") is no date to the line's word-bounded test
-    if ln.words <= 10 and (ln.dated or parse_date(ln.body, day_first=day_first) is not None):
+    if words <= 10 and (dated or parse_date(body, day_first=day_first) is not None):
         return True
-    cue = DATELINE_WORDS.search(ln.body)
-    if cue is not None and ln.words <= 12:
+    if not holds_digit(body):  # (four lines in five: each test below but the word's reads a full date)
+        return words <= 12 and DATELINE_WORDS.search(body) is not None
+    cue = DATELINE_WORDS.search(body)
+    if cue is not None and words <= 12:
         return True
-    if LEADING_DATELINE_WORD.match(ln.body) is not None or _LEADING_DATE_FIELD.match(ln.body) is not None:
-        return publication_date(ln.body, day_first=day_first) is not None
+    if LEADING_DATELINE_WORD.match(body) is not None or _LEADING_DATE_FIELD.match(body) is not None:
+        return publication_date(body, day_first=day_first) is not None
     # a header's line of fields (rubric | author | date | comments): long in words, but no sentence
-    fields = cue is not None or ln.separated >= DATELINE_FIELDS
-    return fields and ln.words <= DATELINE_MAX_WORDS and not prose(ln) \
-        and publication_date(ln.body, day_first=day_first) is not None
+    fields = cue is not None or separated >= DATELINE_FIELDS
+    return fields and words <= DATELINE_MAX_WORDS and not (body and body[-1] in PROSE_END) \
+        and publication_date(body, day_first=day_first) is not None
 
 
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+([^\W\d_]+)")

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from build_dataset.clean.bylines import (
     byline_beside_dateline,
@@ -79,6 +80,7 @@ from build_dataset.clean.dates import (
     DATELINE_WORDS,
     LEADING_DATELINE_WORD,
     first_date,
+    holds_digit,
     publication_date,
     slashed_order,
 )
@@ -213,27 +215,30 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     as the first paragraph, 8 below notices, blurbs, a menu of prose or a dialog).
     """
     start = body_start(lines, verdicts, original, first, last)
-    head = read_header(lines, verdicts, start, stoplist)
+    # (the page's order of slashed dates is found once for all its readings: it reads every line)
+    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
+    head = _read_header(lines, verdicts, start, stoplist, day_first=day_first)
     if head.title is not None or start >= last:
         return start, head
-    found = _second_reading(lines, verdicts, original, start, last, stoplist)
+    found = _second_reading(lines, verdicts, original, start, last, stoplist, day_first=day_first)
     if found is not None:
         return found
-    found = _header_below(lines, verdicts, original, start, last, stoplist)
+    found = _header_below(lines, verdicts, original, start, last, stoplist, day_first=day_first)
     return (start, head) if found is None else found
 
 
 def _second_reading(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
-                    stoplist: frozenset[str]) -> tuple[int, Header] | None:
+                    stoplist: frozenset[str], *, day_first: bool | None) -> tuple[int, Header] | None:
     """The header read again above the paragraph after a lone line the line model keeps above the header
-    (`header_and_body` says when it is taken); None when it is not."""
+    (`header_and_body` says when it is taken); None when it is not. `day_first`: the page's order of
+    slashed dates (`slashed_order`)."""
     after = _next_prose(lines, verdicts, original, start + 1, last)
     while after is not None and lines[after].body == lines[start].body:  # the notice printed twice
         after = _next_prose(lines, verdicts, original, after + 1, last)
     if after is None or not any(lines[i].text and verdicts[i].cls != GOOD for i in range(start + 1, after)):
         return None
     after = body_start(lines, verdicts, original, after, last)
-    below = read_header(lines, verdicts, after, stoplist, probe=True)
+    below = _read_header(lines, verdicts, after, stoplist, day_first=day_first, probe=True)
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
         return None
     header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
@@ -261,7 +266,7 @@ the article's subject, however long it is: it is the article's lede, not a notic
 
 
 def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int], start: int, last: int,
-                  stoplist: frozenset[str]) -> tuple[int, Header] | None:
+                  stoplist: frozenset[str], *, day_first: bool | None) -> tuple[int, Header] | None:
     """The body's start and the header read above a later paragraph, when no headline is found above the
     first one (`start`) and the header is printed below it; None when it is not.
 
@@ -278,16 +283,21 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
     byline below the headline in place of a dateline took 4 wrong titles more (a menu's item, a section's
     heading, a caption: menu items and a caption's label read as names), and testing the lines above
     with `_names_body` alone an embedded post's first line below three of the article's paragraphs.
+    `day_first`: the page's order of slashed dates (`slashed_order`).
     """
-    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
     reach = min(last, start + BELOW_REACH)
-    # (a header whose lines from `start` on hold no line of a headline's shape trusts none: not read)
-    shaped = [i for i in range(start, reach + 1) if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
-              and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
-    # (nor one that no dateline near it can date, the test below: dates are sought once for all readings)
+    # (a header that no dateline near it can date trusts none, the test below: dates are sought once for
+    # all readings, only on lines with a digit, since a publication date has one)
     near = range(max(0, start - 2 * DATED_ABOVE_LINES), min(len(lines), reach + 2 * STANDFIRST_BYLINE_LINES))
-    dates = [i for i in near if is_dateline(lines[i], day_first=day_first)
+    dates = [i for i in near if holds_digit(lines[i].body) and is_dateline(lines[i], day_first=day_first)
              and publication_date(lines[i].body, day_first=day_first) is not None]
+    if not dates:
+        return None
+    # (nor one whose lines from `start` on hold no line of a headline's shape with a date near enough below it:
+    # not read; a line more than 2 * DATED_ABOVE_LINES below the last date has none)
+    shaped = [i for i in range(start, min(reach, dates[-1] + 2 * DATED_ABOVE_LINES) + 1)
+              if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
+              and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
     p, readings = start, 0
     while readings < BELOW_READINGS and (p := _next_prose(lines, verdicts, original, p + 1, reach)) is not None:
         after = body_start(lines, verdicts, original, p, last)
@@ -295,7 +305,7 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
                                      for d in dates) for i in shaped):
             continue
         readings += 1
-        below = read_header(lines, verdicts, after, stoplist, probe=True)
+        below = _read_header(lines, verdicts, after, stoplist, day_first=day_first, probe=True)
         if below.title is None:
             continue
         t = next((i for i in range(start, after) if lines[i].body == below.title), None)
@@ -412,10 +422,12 @@ def _title_like(ln: Line, v: Verdict) -> bool:
     return not (ln.dated and ln.words <= 6)
 
 
+@lru_cache(maxsize=4096)
 def _headline_shape(text: str) -> bool:
     """Whether a title-like line can be a headline by its shape (`_NOT_HEADLINE`): it starts with a
     capital, a digit or a letter of a script without case (a lower-case start is a line's continuation,
-    a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words."""
+    a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words. (Cached as `cue_reason` is: each
+    reading asks of its header's lines again, and a site's pages print the same lines.)"""
     first = next((c for c in text if c.isalnum()), "")
     if first.islower() and not text[text.index(first) + 1:][:1].isupper():  # "iPhone" starts a headline
         return False
@@ -482,18 +494,24 @@ def _strip_end(s: str) -> str:
     return s.rstrip(_END_PUNCT + " ")
 
 
-def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str], *,
-                probe: bool = False) -> Header:
+def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> Header:
+    """Metadata and removal reasons for the lines above line index `start` (the first body line), read
+    by `_read_header` in the page's order of slashed dates (`slashed_order`: its plain slashed dates',
+    else its language's)."""
+    return _read_header(lines, verdicts, start, stoplist,
+                        day_first=slashed_order((ln.body for ln in lines), language_of(stoplist)))
+
+
+def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str], *,
+                 day_first: bool | None, probe: bool = False) -> Header:
     """Metadata and removal reasons for the lines above line index `start` (the first body line). A
-    slashed date of a two-digit year ("03/04/21") is read in the page's order (`slashed_order`: its
-    plain slashed dates', else its language's), found once here and handed to every date test below
-    as `day_first`.
+    slashed date of a two-digit year ("03/04/21") is read in the page's order (`day_first`, from
+    `slashed_order`, found once a page by `header_and_body`), handed to every date test below.
 
     `probe`: a reading that is taken only when it trusts a headline (`_second_reading`, `_header_below`)
     stops when it trusts none, with an empty Header, before the byline, dateline and section are read:
     such readings are made above later paragraphs of the pages with no headline above the first one, up
     to five a page, and most trust none; reading their bylines too made the header stage a third dearer."""
-    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
     head = Header()
     header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
     if not header:
@@ -516,7 +534,16 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     decks: dict[int, int] = {}  # a header position found to be a deck -> its headline's
     moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
+    answers: dict[tuple[int, float], bool] = {}  # (k, share) -> trusted(k, share): the rules below ask again
+
     def trusted(k: int, share: float = NAMES_BODY_SHARE) -> bool:
+        """Whether header line `k` is trusted as the headline (`judged`), judged once a reading: its
+        side effects (a deck's or a moved caption's headline) are the same each time."""
+        if (k, share) not in answers:
+            answers[k, share] = judged(k, share)
+        return answers[k, share]
+
+    def judged(k: int, share: float) -> bool:
         nonlocal body_words
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) or _in_list_item(lines, verdicts, header[k]) \
@@ -556,12 +583,11 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
     # its text is trusted: a trusted headline below it only changes the title, one above it moves it up
     ranked = _repeated_headlines(lines, verdicts, header, bodies, repeat)
+    nearest = _Reread(_nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first))
     trusted_pos = next((k for k in ranked if trusted(k)), None)
     if trusted_pos is None:
-        nearest = _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
         trusted_pos = next((k for k in nearest if trusted(k)), None)
-    slot = ranked[0] if ranked else next(
-        _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first), None)
+    slot = ranked[0] if ranked else next(iter(nearest), None)
     if trusted_pos is None:
         # a headline that holds a year or a date word, or opens with a name, reads as a dateline or a
         # byline: it is sought only when no other line is trusted, and with more evidence (on the dev pages
@@ -576,8 +602,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
         # names nothing the body's beginning says (a pun, a quote): its place is evidence enough (on the dev
         # pages 7 titles where main gave none, all the headline by reading; asking for one shared word and
         # no more than a dateline below gave 4, 2 of them wrong: a menu's line, a blog's motto)
-        k = next((k for k in _nearest_headlines(lines, verdicts, header, repeat, stoplist, day_first=day_first)
-                  if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
+        k = next((k for k in nearest if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
         if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
                 and k not in moved and k not in decks:
             trusted_pos = k
@@ -1102,19 +1127,19 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
     headline is the first of them its text is trusted for, and the slot the byline is read below is
     the first of them whatever its text."""
     repeated: list[tuple[int, int, int]] = []
+    long_bodies = [o for o in bodies if len(o) >= 20]
     for k, i in enumerate(header):
         b = bodies[k]
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
-        # (a line printed twice holds its first four characters again: a cheap test before the regex)
-        if any(len(o) >= 20 and (_glued_to(b, o) or _deck_after(b, o)) for o in bodies) \
+        # (a line glued to another or followed by its deck starts or ends with it, a cheap test before the
+        # rules; a line printed twice holds its first four characters again, before the regex)
+        if any(_glued_to(b, o) or _deck_after(b, o) for o in long_bodies if b.startswith(o) or b.endswith(o)) \
                 or (b[:4] in b[4:] and REPEATED.match(b)):
             continue  # the headline with the standfirst or deck glued on, or printed twice: the headline is shorter
-        related = sum(
-            1 for j, o in enumerate(bodies)
-            if j != k and (o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
-                           or (len(o) >= 12 and b.startswith(o)))
-        )
+        # (line k itself is the one copy of its text not counted)
+        related = sum(1 for o in bodies if o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
+                      or (len(o) >= 12 and b.startswith(o))) - 1
         if related:
             repeated.append((related, len(b), k))
     return [k for _, _, k in sorted(repeated, reverse=True)]
@@ -1258,6 +1283,28 @@ def _in_field_list(lines: list[Line], i: int, *, day_first: bool | None) -> bool
             run += 1
             j += step
     return run >= FIELD_LIST_MIN
+
+
+class _Reread:
+    """The items of an iterator, each computed once however many times they are read from the first: a
+    header reading asks for its nearest headline candidates (`_nearest_headlines`) up to three times (a
+    trusted one, the slot, one heading a dated block), each time from the nearest, and each candidate's
+    test reads its line as a dateline and a byline."""
+
+    def __init__(self, items: Iterator[int]) -> None:
+        self._items = items
+        self._read: list[int] = []
+
+    def __iter__(self) -> Iterator[int]:
+        k = 0
+        while True:
+            if k == len(self._read):
+                item = next(self._items, None)
+                if item is None:
+                    return
+                self._read.append(item)
+            yield self._read[k]
+            k += 1
 
 
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,

@@ -8,7 +8,7 @@ when the body's start was a teaser, just above its first long paragraph. A state
 an update's date taken from the header. A date that names another event, a list of dated items, a
 dated sentence and a table's row are refused. `dates` reads the date out of a line; this module
 decides which line states the page's own. Every reader here takes the page's order of slashed dates
-(`day_first`, found once by `read_header` with `slashed_order`), since each date it reads may need it.
+(`day_first`, found once a page by `header_and_body` with `slashed_order`), since each date it reads may need it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from build_dataset.clean.dates import (
     LEADING_PUBLICATION_WORD,
     SELF_REFERENCE,
     first_date,
+    holds_digit,
     parse_date,
     publication_date,
     publication_word_before_date,
@@ -419,7 +420,8 @@ def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: in
         if ln.length > STATEMENT_MAX_CHARS:
             continue
         if not states_publication(ln.body):
-            if ln.words <= BYLINE_DATE_WORDS and (
+            # (a line without a digit gives no date: asked first, it spares most lines the byline's tests)
+            if ln.words <= BYLINE_DATE_WORDS and holds_digit(ln.body) and (
                     BYLINE_PREFIX.match(ln.body) or (verdicts[i].cls != GOOD and _date_by(ln.body))) \
                     and not _dated_sentence(ln):
                 # the byline's own date ("von Jane Roe am 14. Mai 2014")

@@ -1,0 +1,114 @@
+"""The header reader's fast paths give exactly what the plain definitions they replace give."""
+
+from __future__ import annotations
+
+import re
+from re import _parser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_dataset.clean.header_lines import _PREFIX_INITIALS, _PREFIX_WORDS, BARE_PREFIX, BYLINE_PREFIX
+
+
+def _first_letters(items: _parser.SubPattern | list) -> tuple[set[str], bool]:
+    """The literal characters a match of a parsed pattern may start with, and whether it may match the
+    empty string (a pattern of literals, groups, branches and repeats, as the byline prefixes are)."""
+    first: set[str] = set()
+    for op, av in items:
+        if op is _parser.AT:
+            continue
+        if op is _parser.LITERAL:
+            return first | {chr(av)}, False
+        if op is _parser.SUBPATTERN:
+            inner, empty = _first_letters(av[-1])
+        elif op is _parser.BRANCH:
+            parts = [_first_letters(branch) for branch in av[1]]
+            inner, empty = set().union(*(p for p, _ in parts)), any(e for _, e in parts)
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            inner, empty = _first_letters(av[2])
+            empty = empty or av[0] == 0
+        else:  # a class, a category (\s): whatever it holds, the lookahead must name it
+            raise AssertionError(f"a prefix's pattern starts with {op}")
+        first |= inner
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(re.sub(r"^\^\(\?=\[[^\]]*\]\)", "^", pattern.pattern), pattern.flags)
+
+
+def test_every_prefix_starts_with_a_letter_of_the_lookahead() -> None:
+    words, empty = _first_letters(_parser.parse(f"(?:{_PREFIX_WORDS})", re.IGNORECASE))
+    assert not empty and words <= set(_PREFIX_INITIALS)
+    for pattern in (BYLINE_PREFIX, BARE_PREFIX):
+        plain = _without_lookahead(pattern)
+        assert plain.pattern != pattern.pattern
+        lookahead = pattern.pattern[len("^(?=["):pattern.pattern.index("])")]
+        letters, empty = _first_letters(_parser.parse(plain.pattern, plain.flags))
+        assert not empty and letters <= set(lookahead)
+
+
+_PREFIXES = ["By", "bY", "Von", "Autor:", "Autorin", "AUTHOR", "Text und Interview:", "Eine Kolumne von", "Автор",
+             "\u212aolumne von", "\u1c84екст", "Über den Autor", "zum Autor", "About the author", "Posted by"]
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["", *_PREFIXES]), st.sampled_from(["", " ", ": ", " : ", "  "]),
+       st.text(alphabet="aBz ÉК\u212a\u1c84.:-", max_size=12))
+def test_prefix_regexes_match_as_without_their_lookahead(prefix: str, gap: str, rest: str) -> None:
+    for text in (prefix + gap + rest, rest, prefix + gap):
+        for pattern in (BYLINE_PREFIX, BARE_PREFIX):
+            got, want = pattern.match(text), _without_lookahead(pattern).match(text)
+            assert (got and got.group(0)) == (want and want.group(0))
+
+
+_NAME_PARTS = ["Jane Roe", "John Doe", ",", ", ", " & ", " and ", " And ", " und ", " et ", " y ", " e ", " i ", " и ",
+               " та ", " і ", " й ", "Ana", "Yves", "Иван", "Тарас", "\u00a0", "  ", "-"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAME_PARTS), max_size=8))
+def test_name_split_splits_as_without_its_lookahead(parts: list[str]) -> None:
+    from build_dataset.clean.bylines import _NAME_SPLIT
+
+    text = "".join(parts)
+    assert _NAME_SPLIT.split(text) == _without_lookahead(_NAME_SPLIT).split(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab@ .-_1Jr", max_size=30))
+def test_contacts_are_removed_as_by_the_plain_substitution(text: str) -> None:
+    from build_dataset.clean.bylines import _CONTACT, _without_contact
+
+    for by in ("", " "):
+        assert _without_contact(text, by) == _CONTACT.sub(by, text)
+
+
+_DATE_PARTS = ["3", "12", "2021", "21", "1999", ".", "/", "-", " ", ". ", "Mai ", "May ", "march ", ", ", "10:30",
+               "T", "de ", "th", "2022-02-24", "19. Dezember 202219. Dezember 2022", " - "]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=10), st.sampled_from([True, False, None]))
+def test_dates_read_as_with_every_form(parts: list[str], day_first: bool | None) -> None:
+    from build_dataset.clean import dates
+
+    text = "".join(parts)
+    low = text.lower()
+    forms = dates._FORMS[day_first]
+    want = next((read(m) for pattern, read in forms if (m := pattern.search(low))), None)
+    assert dates.parse_date(text, day_first=day_first) == want
+    first = min((m for pattern, _ in dates._FORMS[None] if (m := pattern.search(low))), key=lambda m: m.start(),
+                default=None)
+    got = dates.first_date(text)
+    assert (got and got.span()) == (first and first.span())
+    found = sorted(((m.start(), m.end(), read(m)) for pattern, read in forms for m in pattern.finditer(low)),
+                   key=lambda x: x[0])
+    if not any(dates._RANGE_DASH.fullmatch(low, a[1], b[0]) for a, b in zip(found, found[1:], strict=False)):
+        assert dates.publication_date(text, day_first=day_first) == min(
+            (d for _, _, d in found if d is not None), default=None)
+    else:  # a period's two ends
+        assert dates.publication_date(text, day_first=day_first) is None
