@@ -132,7 +132,11 @@ _SHAPES = [
     "• Home | News | Sport", "Published 12.03.2021 10:45", "[logo] [ ] [Submit]", "[Search ]", "(*) yes",
     "www.example.com", "mail@host.de", "see https://x.org/a.html", "News > Welt › Europa :: Kultur",
     "ΟΔΟΣ ΣΑΣ. ΑΣ' Β", "İstanbul'da 2019", "Ein Satz. Noch einer! Und? Ja.", "\u2003• indented", "[a] text",
+    "Größe · München » Köln | Bäder", "ÄÖÜ ß ÿ µ ª º ¹²³ ¼ × ÷ « » ¿¡ 12.03.2021", "café@bücher.de", "Zürich 2019",
+    "Straße\xa0Nr.\xa03 \x85 Ende: Müller » Weiß " * 12,
 ]
+_LATIN1 = st.text(alphabet=st.characters(max_codepoint=255), max_size=400)
+"""Lines of Latin-1 characters, which `split_lines` reads through their Latin-1 bytes."""
 
 
 def _plain_shapes(body: str, tokens: list[str] | None) -> tuple:
@@ -148,7 +152,7 @@ def _plain_shapes(body: str, tokens: list[str] | None) -> tuple:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_SHAPES + _TRICKY), st.text(max_size=400)), max_size=30))
+@given(st.lists(st.one_of(st.sampled_from(_SHAPES + _TRICKY), st.text(max_size=400), _LATIN1), max_size=30))
 def test_line_shapes_equal_the_plain_definitions(parts: list[str]) -> None:
     for ln in split_lines("\n".join(parts)):
         head = WORD_RE.findall(ln.body[:STOP_SAMPLE_CHARS].lower())

@@ -34,12 +34,39 @@ out all three."""
 _DIGITS_RE = re.compile(r"\d+")
 _KEY_STRIP = " \t•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+|:;,.!?()[]{}\"'“”„‘’«»"
 WORD_RE = re.compile(r"\w+")
-_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
-"""Byte table that lowercases ASCII word characters and turns every other ASCII character into a space.
+_WORD_CHAR_RE = re.compile(r"\w")
+_DIGIT_RE = re.compile(r"\d")
 
-On an ASCII line, `split()` after it gives exactly `WORD_RE.findall(line.lower())`: the words are the
-runs of word characters and every other character is now a space. `findall` pays far more per word.
-(Only ASCII lines are translated, so the table's upper half is never read.)"""
+
+def _latin1_words_table() -> bytes:
+    """The `_LATIN1_WORDS` table, read off `_WORD_CHAR_RE` itself; it fails to build if Latin-1 lowercasing is no
+    map of one character to one that is a word character exactly when the original is."""
+    table = bytearray(256)
+    for c in range(256):
+        ch, low = chr(c), chr(c).lower()
+        word = _WORD_CHAR_RE.fullmatch(ch) is not None
+        if len(low) != 1 or ord(low) > 255 or (_WORD_CHAR_RE.fullmatch(low) is not None) != word \
+                or word and low.isspace():
+            raise ValueError(f"{ch!r}: Latin-1 lowercasing does not keep words apart")
+        table[c] = ord(low) if word else 32
+    return bytes(table)
+
+
+_LATIN1_WORDS = _latin1_words_table()
+"""Byte table that lowercases the word characters of Latin-1 text and turns every other character into a space.
+
+On a line whose characters are all Latin-1 (ASCII included), its Latin-1 bytes translated by this and
+decoded, `split()` gives exactly `WORD_RE.findall(line.lower())`: lowercasing maps each Latin-1
+character to one, the words are the runs of word characters, and every other character is now a space
+(no word character is whitespace). `findall`, and `str.lower` on non-ASCII text, pay far more per character."""
+_HINT_CLASSES = bytes(48 if _DIGIT_RE.fullmatch(chr(c)) else 46 if c in b".@" else 124 for c in range(256))
+_NOT_HINT = bytes(c for c in range(256) if not _SHAPE_HINT_RE.fullmatch(chr(c)))
+"""`latin.translate(_HINT_CLASSES, _NOT_HINT)` is, for the Latin-1 bytes `latin` of a line, the classes of
+the `_SHAPE_HINT_RE` characters it holds: "0" for a digit, "." for a "." or an "@", "|" for any other (a
+separator). `_DATE_RE` cannot match without a digit and `_SEPARATED_ITEMS_RE` without a separator, and
+`_URLISH_RE` is only tried with a "." or "@": one translation in C and an `in` test on its few bytes rule
+out each regex on its own, where `_SHAPE_HINT_RE` rules out the three together only on lines holding none."""
+
 TOKENS_FROM = 70
 """Lines shorter than this are judged by shape alone, so their words are not tokenised."""
 STOP_SAMPLE_CHARS = 300
@@ -121,9 +148,12 @@ def split_lines(raw: str) -> list[Line]:
             body = text.lstrip(BULLETS + " \t")
         n = len(body)
         length = n
-        if body.isascii():
-            head_words = body[:STOP_SAMPLE_CHARS].encode().translate(_ASCII_WORDS).decode().split()
-        else:
+        # the body's Latin-1 bytes when it has one for every character (`encode` drops the others), else None
+        latin = body.encode() if body.isascii() else body.encode("latin-1", "ignore")
+        if len(latin) == n:
+            head_words = latin[:STOP_SAMPLE_CHARS].translate(_LATIN1_WORDS).decode("latin-1").split()
+        else:  # beyond Latin-1 (no wide character is in it)
+            latin = None
             head_words = words_of(body[:STOP_SAMPLE_CHARS].lower())
             wide = len(_WIDE_RE.findall(body, 0, 400))
             if wide:
@@ -141,12 +171,21 @@ def split_lines(raw: str) -> list[Line]:
             sentences = 0
             tokens = None
             words = len(body.split())
-        if n < 300 and shape_hint(body) is not None:
-            separated = len(separators(body))
-            if n < 200:
-                urlish = ("." in body or "@" in body) and url_search(body) is not None
-                if n < 80:
-                    dated = date_search(body) is not None
+        if n < 300:
+            if latin is not None:
+                hint = latin.translate(_HINT_CLASSES, _NOT_HINT)
+                if b"|" in hint:
+                    separated = len(separators(body))
+                if n < 200:
+                    urlish = b"." in hint and url_search(body) is not None
+                    if n < 80:
+                        dated = b"0" in hint and date_search(body) is not None
+            elif shape_hint(body) is not None:
+                separated = len(separators(body))
+                if n < 200:
+                    urlish = ("." in body or "@" in body) and url_search(body) is not None
+                    if n < 80:
+                        dated = date_search(body) is not None
         if "[" in body:
             markup = tokens_only(body) or _FORM_RE.search(body) is not None
         append(Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length, sentence_end,
