@@ -59,13 +59,16 @@ On a line whose characters are all Latin-1 (ASCII included), its Latin-1 bytes t
 decoded, `split()` gives exactly `WORD_RE.findall(line.lower())`: lowercasing maps each Latin-1
 character to one, the words are the runs of word characters, and every other character is now a space
 (no word character is whitespace). `findall`, and `str.lower` on non-ASCII text, pay far more per character."""
-_HINT_CLASSES = bytes(48 if _DIGIT_RE.fullmatch(chr(c)) else 46 if c in b".@" else 124 for c in range(256))
+_DIGIT, _DOT, _SEPARATOR = b"0.|"
+_HINT_CLASSES = bytes(_DIGIT if _DIGIT_RE.fullmatch(chr(c)) else _DOT if c in b".@" else _SEPARATOR for c in range(256))
 _NOT_HINT = bytes(c for c in range(256) if not _SHAPE_HINT_RE.fullmatch(chr(c)))
 """`latin.translate(_HINT_CLASSES, _NOT_HINT)` is, for the Latin-1 bytes `latin` of a line, the classes of
-the `_SHAPE_HINT_RE` characters it holds: "0" for a digit, "." for a "." or an "@", "|" for any other (a
-separator). `_DATE_RE` cannot match without a digit and `_SEPARATED_ITEMS_RE` without a separator, and
+the `_SHAPE_HINT_RE` characters it holds: _DIGIT for a digit, _DOT for a "." or an "@", _SEPARATOR for any
+other. `_DATE_RE` cannot match without a digit and `_SEPARATED_ITEMS_RE` without a separator, and
 `_URLISH_RE` is only tried with a "." or "@": one translation in C and an `in` test on its few bytes rule
-out each regex on its own, where `_SHAPE_HINT_RE` rules out the three together only on lines holding none."""
+out each regex on its own, where `_SHAPE_HINT_RE` rules out the three together only on lines holding none.
+(The classes are ints: `bytes.__contains__` first tries its operand as an int, and a bytes operand pays
+for the TypeError that try raises.)"""
 
 TOKENS_FROM = 70
 """Lines shorter than this are judged by shape alone, so their words are not tokenised."""
@@ -174,12 +177,12 @@ def split_lines(raw: str) -> list[Line]:
         if n < 300:
             if latin is not None:
                 hint = latin.translate(_HINT_CLASSES, _NOT_HINT)
-                if b"|" in hint:
+                if _SEPARATOR in hint:
                     separated = len(separators(body))
                 if n < 200:
-                    urlish = b"." in hint and url_search(body) is not None
+                    urlish = _DOT in hint and url_search(body) is not None
                     if n < 80:
-                        dated = b"0" in hint and date_search(body) is not None
+                        dated = _DIGIT in hint and date_search(body) is not None
             elif shape_hint(body) is not None:
                 separated = len(separators(body))
                 if n < 200:
