@@ -24,6 +24,7 @@ from build_dataset.clean.features import (
     FEATURES,
     FURNITURE_WORD,
     WINDOWS,
+    _char_shares,
     _cumulative,
     _window_sum,
     vocabulary_features,
@@ -162,6 +163,24 @@ def test_line_shapes_equal_the_plain_definitions(parts: list[str]) -> None:
 
 
 # --- features: whole-page passes equal the line-by-line definitions ---
+
+def _plain_char_shares(bodies: list[str]) -> np.ndarray:
+    """Share of ASCII digits and of characters `str.lower` changes among each line's first 200 characters."""
+    out = np.zeros((2, len(bodies)))
+    for k, body in enumerate(bodies):
+        head = body[:200]
+        digits = sum("0" <= c <= "9" for c in head)
+        upper = sum(c.lower() != c and not "0" <= c <= "9" for c in head)
+        out[:, k] = (digits / max(len(head), 1), upper / max(len(head), 1))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY + ["ΣΑΣ 12 İİ ÄÖ 𐐀𐐨 𝐀 ǅ ẞ ᾈ", "\ud800x"]), st.text(max_size=300)),
+                max_size=20))
+def test_char_shares_equal_the_per_line_definition(bodies: list[str]) -> None:
+    assert _char_shares(bodies).tobytes() == _plain_char_shares(bodies).tobytes()
+
 
 def _plain_vocabulary(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:
     out = np.zeros((len(words), 10), dtype=np.float32)
