@@ -70,7 +70,8 @@ _TRICKY = [
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_TRICKY), st.text(max_size=400)), max_size=40))
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY), st.text(max_size=400),
+                          st.text(alphabet=st.characters(max_codepoint=255), max_size=400)), max_size=40))
 def test_language_words_equal_the_sample_words(parts: list[str]) -> None:
     lines = split_lines("\n".join(parts))
     words = WORD_RE.findall(language_sample(lines).lower(), 0, SAMPLE_CHARS)[:SAMPLE_WORDS]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
 
@@ -210,11 +211,6 @@ def text_field(text: str) -> bool:
     return "[" in text and _TEXT_FIELD_RE.search(text) is not None
 
 
-def _spaced(body: str) -> bool:
-    """Whether a line has the spaces of prose: minified scripts and URLs printed as text have few."""
-    return body.count(" ") * PROSE_SPACES >= len(body)
-
-
 PROSE_SPACES = 12
 """Prose has a space every six or seven characters; a line with fewer than one in twelve is code."""
 
@@ -231,32 +227,53 @@ def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60
 
 
 def _sample_lines(lines: list[Line], min_length: int, max_lines: int) -> list[Line]:
-    longer = sorted((ln for ln in lines if ln.length >= min_length and _spaced(ln.body)), key=lambda ln: -ln.length)
+    """The lines long enough and with the spaces of prose (minified scripts and URLs printed as text have
+    few), longest first and lines of one length in page order (`list.sort` is stable, in reverse too)."""
+    longer = [ln for ln in lines if ln.length >= min_length and ln.body.count(" ") * PROSE_SPACES >= len(ln.body)]
+    longer.sort(key=_LENGTH, reverse=True)
     return longer[:max_lines] or lines[:200]
+
+
+_LENGTH = attrgetter("length")
 
 
 def language_words(lines: list[Line], min_length: int = 60, max_lines: int = 60) -> list[str]:
     """The words `pick_stoplist` reads from `language_sample(lines)`, without building the sample.
 
     The sample runs to thousands of characters of which the vote reads only the first SAMPLE_CHARS and
-    the first SAMPLE_WORDS words, so the words are taken line by line until either runs out, reusing
-    the tokens `split_lines` made of lines no longer than STOP_SAMPLE_CHARS. The result is the same
-    list: the space that joins two lines in the sample is no word character, and it ends any context
-    `str.lower` looks at (the Greek final sigma), so lowercasing line by line changes nothing.
+    the first SAMPLE_WORDS words, so the words are taken line by line until either runs out (see
+    `_lowered_words`). The result is the same list: the space that joins two lines in the sample is no
+    word character, and it ends any context `str.lower` looks at (the Greek final sigma), so lowercasing
+    line by line changes nothing.
     """
     words: list[str] = []
     room = SAMPLE_CHARS  # characters of the lowercased sample left before its SAMPLE_CHARS limit
     for ln in _sample_lines(lines, min_length, max_lines):
-        low = ln.body.lower()
-        if len(low) >= room:
-            words += WORD_RE.findall(low, 0, room)
+        size, found = _lowered_words(ln, room)
+        words += found
+        if size >= room or len(words) >= SAMPLE_WORDS:
             break
-        toks = ln.tokens
-        words += toks if toks is not None and len(ln.body) <= STOP_SAMPLE_CHARS else WORD_RE.findall(low)
-        if len(words) >= SAMPLE_WORDS:
-            break
-        room -= len(low) + 1
+        room -= size + 1
     return words[:SAMPLE_WORDS]
+
+
+def _lowered_words(ln: Line, end: int) -> tuple[int, list[str]]:
+    """The length of `ln.body.lower()` and `WORD_RE.findall(ln.body.lower(), 0, end)`.
+
+    The words are the tokens `split_lines` made when they are all of them (a line no longer than
+    STOP_SAMPLE_CHARS, lowered shorter than `end`); a body of Latin-1 characters, which lowering maps one to
+    one, is read through its bytes as `split_lines` reads it; only other bodies are lowered."""
+    body, tokens = ln.body, ln.tokens
+    latin = body.encode() if body.isascii() else body.encode("latin-1", "ignore")
+    if len(latin) == len(body):
+        size = len(body)
+        if tokens is not None and size <= STOP_SAMPLE_CHARS and size < end:
+            return size, tokens
+        return size, latin[:end].translate(_LATIN1_WORDS).decode("latin-1").split()
+    low = body.lower()
+    if tokens is not None and len(body) <= STOP_SAMPLE_CHARS and len(low) < end:
+        return len(low), tokens
+    return len(low), WORD_RE.findall(low, 0, end)
 
 
 def add_stop_density(lines: list[Line], stoplist: frozenset[str]) -> None:
