@@ -24,6 +24,7 @@ from build_dataset.clean.features import (
     FEATURES,
     FURNITURE_WORD,
     WINDOWS,
+    _char_shares,
     _cumulative,
     _window_sum,
     vocabulary_features,
@@ -69,7 +70,8 @@ _TRICKY = [
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_TRICKY), st.text(max_size=400)), max_size=40))
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY), st.text(max_size=400),
+                          st.text(alphabet=st.characters(max_codepoint=255), max_size=400)), max_size=40))
 def test_language_words_equal_the_sample_words(parts: list[str]) -> None:
     lines = split_lines("\n".join(parts))
     words = WORD_RE.findall(language_sample(lines).lower(), 0, SAMPLE_CHARS)[:SAMPLE_WORDS]
@@ -132,7 +134,11 @@ _SHAPES = [
     "• Home | News | Sport", "Published 12.03.2021 10:45", "[logo] [ ] [Submit]", "[Search ]", "(*) yes",
     "www.example.com", "mail@host.de", "see https://x.org/a.html", "News > Welt › Europa :: Kultur",
     "ΟΔΟΣ ΣΑΣ. ΑΣ' Β", "İstanbul'da 2019", "Ein Satz. Noch einer! Und? Ja.", "\u2003• indented", "[a] text",
+    "Größe · München » Köln | Bäder", "ÄÖÜ ß ÿ µ ª º ¹²³ ¼ × ÷ « » ¿¡ 12.03.2021", "café@bücher.de", "Zürich 2019",
+    "Straße\xa0Nr.\xa03 \x85 Ende: Müller » Weiß " * 12,
 ]
+_LATIN1 = st.text(alphabet=st.characters(max_codepoint=255), max_size=400)
+"""Lines of Latin-1 characters, which `split_lines` reads through their Latin-1 bytes."""
 
 
 def _plain_shapes(body: str, tokens: list[str] | None) -> tuple:
@@ -148,7 +154,7 @@ def _plain_shapes(body: str, tokens: list[str] | None) -> tuple:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_SHAPES + _TRICKY), st.text(max_size=400)), max_size=30))
+@given(st.lists(st.one_of(st.sampled_from(_SHAPES + _TRICKY), st.text(max_size=400), _LATIN1), max_size=30))
 def test_line_shapes_equal_the_plain_definitions(parts: list[str]) -> None:
     for ln in split_lines("\n".join(parts)):
         head = WORD_RE.findall(ln.body[:STOP_SAMPLE_CHARS].lower())
@@ -158,6 +164,24 @@ def test_line_shapes_equal_the_plain_definitions(parts: list[str]) -> None:
 
 
 # --- features: whole-page passes equal the line-by-line definitions ---
+
+def _plain_char_shares(bodies: list[str]) -> np.ndarray:
+    """Share of ASCII digits and of characters `str.lower` changes among each line's first 200 characters."""
+    out = np.zeros((2, len(bodies)))
+    for k, body in enumerate(bodies):
+        head = body[:200]
+        digits = sum("0" <= c <= "9" for c in head)
+        upper = sum(c.lower() != c and not "0" <= c <= "9" for c in head)
+        out[:, k] = (digits / max(len(head), 1), upper / max(len(head), 1))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY + ["ΣΑΣ 12 İİ ÄÖ 𐐀𐐨 𝐀 ǅ ẞ ᾈ", "\ud800x"]), st.text(max_size=300)),
+                max_size=20))
+def test_char_shares_equal_the_per_line_definition(bodies: list[str]) -> None:
+    assert _char_shares(bodies).tobytes() == _plain_char_shares(bodies).tobytes()
+
 
 def _plain_vocabulary(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:
     out = np.zeros((len(words), 10), dtype=np.float32)

@@ -87,12 +87,11 @@ def _char_shares(bodies: list[str]) -> np.ndarray:
     """
     heads = [b[:200] for b in bodies]
     joined = "".join(heads)
-    lowered = joined.lower()
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(lowered) == len(joined):
-        upper = codes != np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    else:  # a letter whose lowercase is longer ("İ") shifts the code points: compare character by character
-        upper = np.array([c != c.lower() for c in joined], dtype=bool)
+    upper = _LOWER_CHANGES.take(codes, mode="clip")  # characters past the BMP read the table's last slot
+    if codes.max(initial=0) > 0xFFFF:
+        beyond = np.flatnonzero(codes > 0xFFFF)
+        upper[beyond] = [chr(c).lower() != chr(c) for c in codes[beyond].tolist()]
     digit = (codes - 48) < 10  # unsigned: true for "0".."9" only
     sizes = _ints(map(len, heads), len(heads))
     ends = np.cumsum(sizes)
@@ -103,6 +102,27 @@ def _char_shares(bodies: list[str]) -> np.ndarray:
     np.cumsum(digit, out=running[0, 1:])
     np.cumsum(upper & ~digit, out=running[1, 1:])
     return (running[:, ends] - running[:, ends - sizes]) / np.maximum(sizes, 1)
+
+
+def _lower_changes() -> np.ndarray:
+    """`_LOWER_CHANGES`: whether `str.lower` changes each character of the BMP, read off `str.lower` itself.
+
+    The BMP is lowered as one string, split around U+0130 ("İ"), the one character whose lowercase is two
+    characters: the others map one to one, so the lowered string's code points line up with the string's.
+    (Only a capital sigma's lowercase depends on its neighbours, and it is changed either way.)"""
+    parts = ("".join(map(chr, range(0x130))), "".join(map(chr, range(0x131, 0x10000))))
+    codes = np.frombuffer("\u0131".join(parts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lowered = np.frombuffer("\u0131".join(p.lower() for p in parts).encode("utf-32-le", "surrogatepass"),
+                            dtype=np.uint32)
+    changes = codes != lowered
+    changes[0x130] = True
+    return changes
+
+
+_LOWER_CHANGES = _lower_changes()
+"""Whether `str.lower` changes each BMP character: an uppercase letter for `_char_shares`, looked up by code
+point, where lowering a page's text character by character cost four times the look-ups (characters past the
+BMP, rare, are lowered one by one)."""
 
 
 def _log1p(values: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
 
@@ -34,12 +35,42 @@ out all three."""
 _DIGITS_RE = re.compile(r"\d+")
 _KEY_STRIP = " \t•·□◦▪■▸►▶‣○●◆◇▫➤→*-–—+|:;,.!?()[]{}\"'“”„‘’«»"
 WORD_RE = re.compile(r"\w+")
-_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
-"""Byte table that lowercases ASCII word characters and turns every other ASCII character into a space.
+_WORD_CHAR_RE = re.compile(r"\w")
+_DIGIT_RE = re.compile(r"\d")
 
-On an ASCII line, `split()` after it gives exactly `WORD_RE.findall(line.lower())`: the words are the
-runs of word characters and every other character is now a space. `findall` pays far more per word.
-(Only ASCII lines are translated, so the table's upper half is never read.)"""
+
+def _latin1_words_table() -> bytes:
+    """The `_LATIN1_WORDS` table, read off `_WORD_CHAR_RE` itself; it fails to build if Latin-1 lowercasing is no
+    map of one character to one that is a word character exactly when the original is."""
+    table = bytearray(256)
+    for c in range(256):
+        ch, low = chr(c), chr(c).lower()
+        word = _WORD_CHAR_RE.fullmatch(ch) is not None
+        if len(low) != 1 or ord(low) > 255 or (_WORD_CHAR_RE.fullmatch(low) is not None) != word \
+                or word and low.isspace():
+            raise ValueError(f"{ch!r}: Latin-1 lowercasing does not keep words apart")
+        table[c] = ord(low) if word else 32
+    return bytes(table)
+
+
+_LATIN1_WORDS = _latin1_words_table()
+"""Byte table that lowercases the word characters of Latin-1 text and turns every other character into a space.
+
+On a line whose characters are all Latin-1 (ASCII included), its Latin-1 bytes translated by this and
+decoded, `split()` gives exactly `WORD_RE.findall(line.lower())`: lowercasing maps each Latin-1
+character to one, the words are the runs of word characters, and every other character is now a space
+(no word character is whitespace). `findall`, and `str.lower` on non-ASCII text, pay far more per character."""
+_DIGIT, _DOT, _SEPARATOR = b"0.|"
+_HINT_CLASSES = bytes(_DIGIT if _DIGIT_RE.fullmatch(chr(c)) else _DOT if c in b".@" else _SEPARATOR for c in range(256))
+_NOT_HINT = bytes(c for c in range(256) if not _SHAPE_HINT_RE.fullmatch(chr(c)))
+"""`latin.translate(_HINT_CLASSES, _NOT_HINT)` is, for the Latin-1 bytes `latin` of a line, the classes of
+the `_SHAPE_HINT_RE` characters it holds: _DIGIT for a digit, _DOT for a "." or an "@", _SEPARATOR for any
+other. `_DATE_RE` cannot match without a digit and `_SEPARATED_ITEMS_RE` without a separator, and
+`_URLISH_RE` is only tried with a "." or "@": one translation in C and an `in` test on its few bytes rule
+out each regex on its own, where `_SHAPE_HINT_RE` rules out the three together only on lines holding none.
+(The classes are ints: `bytes.__contains__` first tries its operand as an int, and a bytes operand pays
+for the TypeError that try raises.)"""
+
 TOKENS_FROM = 70
 """Lines shorter than this are judged by shape alone, so their words are not tokenised."""
 STOP_SAMPLE_CHARS = 300
@@ -121,9 +152,12 @@ def split_lines(raw: str) -> list[Line]:
             body = text.lstrip(BULLETS + " \t")
         n = len(body)
         length = n
-        if body.isascii():
-            head_words = body[:STOP_SAMPLE_CHARS].encode().translate(_ASCII_WORDS).decode().split()
-        else:
+        # the body's Latin-1 bytes when it has one for every character (`encode` drops the others), else None
+        latin = body.encode() if body.isascii() else body.encode("latin-1", "ignore")
+        if len(latin) == n:
+            head_words = latin[:STOP_SAMPLE_CHARS].translate(_LATIN1_WORDS).decode("latin-1").split()
+        else:  # beyond Latin-1 (no wide character is in it)
+            latin = None
             head_words = words_of(body[:STOP_SAMPLE_CHARS].lower())
             wide = len(_WIDE_RE.findall(body, 0, 400))
             if wide:
@@ -141,12 +175,21 @@ def split_lines(raw: str) -> list[Line]:
             sentences = 0
             tokens = None
             words = len(body.split())
-        if n < 300 and shape_hint(body) is not None:
-            separated = len(separators(body))
-            if n < 200:
-                urlish = ("." in body or "@" in body) and url_search(body) is not None
-                if n < 80:
-                    dated = date_search(body) is not None
+        if n < 300:
+            if latin is not None:
+                hint = latin.translate(_HINT_CLASSES, _NOT_HINT)
+                if _SEPARATOR in hint:
+                    separated = len(separators(body))
+                if n < 200:
+                    urlish = _DOT in hint and url_search(body) is not None
+                    if n < 80:
+                        dated = _DIGIT in hint and date_search(body) is not None
+            elif shape_hint(body) is not None:
+                separated = len(separators(body))
+                if n < 200:
+                    urlish = ("." in body or "@" in body) and url_search(body) is not None
+                    if n < 80:
+                        dated = date_search(body) is not None
         if "[" in body:
             markup = tokens_only(body) or _FORM_RE.search(body) is not None
         append(Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length, sentence_end,
@@ -168,11 +211,6 @@ def text_field(text: str) -> bool:
     return "[" in text and _TEXT_FIELD_RE.search(text) is not None
 
 
-def _spaced(body: str) -> bool:
-    """Whether a line has the spaces of prose: minified scripts and URLs printed as text have few."""
-    return body.count(" ") * PROSE_SPACES >= len(body)
-
-
 PROSE_SPACES = 12
 """Prose has a space every six or seven characters; a line with fewer than one in twelve is code."""
 
@@ -189,32 +227,53 @@ def language_sample(lines: list[Line], min_length: int = 60, max_lines: int = 60
 
 
 def _sample_lines(lines: list[Line], min_length: int, max_lines: int) -> list[Line]:
-    longer = sorted((ln for ln in lines if ln.length >= min_length and _spaced(ln.body)), key=lambda ln: -ln.length)
+    """The lines long enough and with the spaces of prose (minified scripts and URLs printed as text have
+    few), longest first and lines of one length in page order (`list.sort` is stable, in reverse too)."""
+    longer = [ln for ln in lines if ln.length >= min_length and ln.body.count(" ") * PROSE_SPACES >= len(ln.body)]
+    longer.sort(key=_LENGTH, reverse=True)
     return longer[:max_lines] or lines[:200]
+
+
+_LENGTH = attrgetter("length")
 
 
 def language_words(lines: list[Line], min_length: int = 60, max_lines: int = 60) -> list[str]:
     """The words `pick_stoplist` reads from `language_sample(lines)`, without building the sample.
 
     The sample runs to thousands of characters of which the vote reads only the first SAMPLE_CHARS and
-    the first SAMPLE_WORDS words, so the words are taken line by line until either runs out, reusing
-    the tokens `split_lines` made of lines no longer than STOP_SAMPLE_CHARS. The result is the same
-    list: the space that joins two lines in the sample is no word character, and it ends any context
-    `str.lower` looks at (the Greek final sigma), so lowercasing line by line changes nothing.
+    the first SAMPLE_WORDS words, so the words are taken line by line until either runs out (see
+    `_lowered_words`). The result is the same list: the space that joins two lines in the sample is no
+    word character, and it ends any context `str.lower` looks at (the Greek final sigma), so lowercasing
+    line by line changes nothing.
     """
     words: list[str] = []
     room = SAMPLE_CHARS  # characters of the lowercased sample left before its SAMPLE_CHARS limit
     for ln in _sample_lines(lines, min_length, max_lines):
-        low = ln.body.lower()
-        if len(low) >= room:
-            words += WORD_RE.findall(low, 0, room)
+        size, found = _lowered_words(ln, room)
+        words += found
+        if size >= room or len(words) >= SAMPLE_WORDS:
             break
-        toks = ln.tokens
-        words += toks if toks is not None and len(ln.body) <= STOP_SAMPLE_CHARS else WORD_RE.findall(low)
-        if len(words) >= SAMPLE_WORDS:
-            break
-        room -= len(low) + 1
+        room -= size + 1
     return words[:SAMPLE_WORDS]
+
+
+def _lowered_words(ln: Line, end: int) -> tuple[int, list[str]]:
+    """The length of `ln.body.lower()` and `WORD_RE.findall(ln.body.lower(), 0, end)`.
+
+    The words are the tokens `split_lines` made when they are all of them (a line no longer than
+    STOP_SAMPLE_CHARS, lowered shorter than `end`); a body of Latin-1 characters, which lowering maps one to
+    one, is read through its bytes as `split_lines` reads it; only other bodies are lowered."""
+    body, tokens = ln.body, ln.tokens
+    latin = body.encode() if body.isascii() else body.encode("latin-1", "ignore")
+    if len(latin) == len(body):
+        size = len(body)
+        if tokens is not None and size <= STOP_SAMPLE_CHARS and size < end:
+            return size, tokens
+        return size, latin[:end].translate(_LATIN1_WORDS).decode("latin-1").split()
+    low = body.lower()
+    if tokens is not None and len(body) <= STOP_SAMPLE_CHARS and len(low) < end:
+        return len(low), tokens
+    return len(low), WORD_RE.findall(low, 0, end)
 
 
 def add_stop_density(lines: list[Line], stoplist: frozenset[str]) -> None:
