@@ -108,7 +108,7 @@ STAGES = {
     "features": ("line_features",),
     "markup": ("_mark_markup", "_mark_letterless_outside"),
     "model": ("_apply_model",),
-    "header": ("body_start", "read_header", "_apply_header"),
+    "header": ("header_and_body", "_apply_header"),
     "partition": ("_drop_repeats", "line_pieces", "partition", "join_segments"),
     "repair": ("repair", "_field"),
 }
