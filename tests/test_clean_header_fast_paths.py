@@ -112,3 +112,30 @@ def test_dates_read_as_with_every_form(parts: list[str], day_first: bool | None)
             (d for _, _, d in found if d is not None), default=None)
     else:  # a period's two ends
         assert dates.publication_date(text, day_first=day_first) is None
+
+
+def _plain_content_words(text: str, stoplist: frozenset[str]) -> set[str]:
+    """`metadata._content_words` as written before its Latin-1 path and its cache."""
+    from build_dataset.clean.lines import WORD_RE
+    from build_dataset.clean.metadata import _CJK, _STEM
+
+    low = text.lower()
+    words = {w[:_STEM] for w in WORD_RE.findall(low) if len(w) >= 4 and not w.isdigit() and w not in stoplist}
+    if _CJK.search(low):
+        chars = [c for c in low if _CJK.match(c)]
+        words = {w for w in words if not _CJK.search(w)} | {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return words
+
+
+_WORDY = st.text(alphabet=st.sampled_from(list("aBcDéÉßÿµªº_0123 .,-'\u00a0\u00b2Жжİı痴漢がカ한")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY)
+def test_content_words_equal_the_plain_ones(text: str) -> None:
+    from build_dataset.clean.metadata import _content_words
+
+    stoplist = frozenset({"über", "ssss", "dddd"})
+    assert _content_words(text, stoplist) == _plain_content_words(text, stoplist)
+    assert _content_words("Über die Straße: ÉTÉ 2023, µ-Wellen", stoplist) \
+        == _plain_content_words("Über die Straße: ÉTÉ 2023, µ-Wellen", stoplist)

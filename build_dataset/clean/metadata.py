@@ -95,7 +95,7 @@ from build_dataset.clean.header_lines import (
     is_dateline,
     prose,
 )
-from build_dataset.clean.lines import WORD_RE, Line
+from build_dataset.clean.lines import _LATIN1_WORDS, WORD_RE, Line
 from build_dataset.clean.published import (
     date_beside_headline,
     in_date_list,
@@ -322,7 +322,7 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
     return None
 
 
-def _tells_body(text: str, body_words: set[str], stoplist: frozenset[str]) -> bool:
+def _tells_body(text: str, body_words: frozenset[str], stoplist: frozenset[str]) -> bool:
     """Whether a line tells what the body says: it shares NAMES_BODY_SHARE of its words with the body's
     beginning (`_names_body`), or LEDE_SHARED_WORDS of them (a long paragraph of the article shares many
     words, though not a third of its own; a notice names the site and shares a word or three by chance)."""
@@ -453,16 +453,29 @@ def _repeats_a_phrase(text: str) -> bool:
     return len(set(shingles)) < len(shingles)
 
 
-def _content_words(text: str, stoplist: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_words(text: str, stoplist: frozenset[str]) -> frozenset[str]:
     """The words of `text` that can name a subject, cut to their first letters; pairs of characters
     for a script written without spaces (Chinese, Japanese), beside the words of any other script: an
-    English article that quotes a Japanese term ("chikan (痴漢)") still names its subject in English words."""
+    English article that quotes a Japanese term ("chikan (痴漢)") still names its subject in English words.
+
+    (Cached as `cue_reason` is: a page's readings ask of the same headline candidates and body samples
+    again. A text of Latin-1 characters, ASCII included, is read through its bytes as `split_lines` reads
+    a line: `_LATIN1_WORDS` and `split()` give exactly the words `WORD_RE` finds in it lowercased, and it
+    holds no CJK character. Each distinct word is tested once.)"""
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        latin = None
+    if latin is not None:
+        return frozenset(w[:_STEM] for w in set(latin.translate(_LATIN1_WORDS).decode("latin-1").split()) - stoplist
+                         if len(w) >= 4 and not w.isdigit())
     low = text.lower()
-    words = {w[:_STEM] for w in WORD_RE.findall(low) if len(w) >= 4 and not w.isdigit() and w not in stoplist}
+    words = {w[:_STEM] for w in set(WORD_RE.findall(low)) - stoplist if len(w) >= 4 and not w.isdigit()}
     if _CJK.search(low):
         chars = [c for c in low if _CJK.match(c)]
         words = {w for w in words if not _CJK.search(w)} | {a + b for a, b in zip(chars, chars[1:], strict=False)}
-    return words
+    return frozenset(words)
 
 
 def _body_sample(lines: list[Line], verdicts: list[Verdict], start: int) -> str:
@@ -478,7 +491,7 @@ def _body_sample(lines: list[Line], verdicts: list[Verdict], start: int) -> str:
     return " ".join(out)
 
 
-def _names_body(text: str, body_words: set[str], stoplist: frozenset[str], *,
+def _names_body(text: str, body_words: frozenset[str], stoplist: frozenset[str], *,
                 share: float = NAMES_BODY_SHARE) -> bool:
     """Whether a headline candidate shares a word with the body's beginning: a headline names what the
     article is about, while a menu item, a site's name, a widget ("Zum Video", "Mehr erfahren") or a
@@ -530,7 +543,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     # headline: the line that has a headline's shape and names what the body says; when none has, the
     # slot a headline would fill is still found (the byline and dateline are read below it), but its
     # text is no title and stays where the line model put it
-    body_words: set[str] | None = None  # read from the body only for a line of a headline's shape
+    body_words: frozenset[str] | None = None  # read from the body only for a line of a headline's shape
     decks: dict[int, int] = {}  # a header position found to be a deck -> its headline's
     moved: dict[int, int] = {}  # a caption below the byline -> the headline above the byline
 
@@ -554,7 +567,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         # its words are not the body's
         b = bodies[k]
         if body_words is None:
-            body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) if start < len(lines) else set()
+            body_words = _content_words(_body_sample(lines, verdicts, start), stoplist) \
+                if start < len(lines) else frozenset()
         # a short line, a sentence, a form's notice, the site's name above the menu, a caption the body
         # goes on with, an item of a list of teasers
         if _short_once(b, bodies) or _sentence(b) or _notice(lines, header[k]) \
@@ -595,7 +609,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         # any trusted headline does, which gave 2 pages their rubric)
         trusted_pos = next((k for k in _header_shaped(lines, verdicts, header, repeat, stoplist, day_first=day_first)
                             if trusted(k) and k not in moved and k not in decks
-                            and _names_body(bodies[k], body_words or set(), stoplist, share=HEADER_SHAPED_SHARE)),
+                            and _names_body(bodies[k], body_words or frozenset(), stoplist, share=HEADER_SHAPED_SHARE)),
                            None)
     if trusted_pos is None:
         # a headline with only its byline's block between it and the body heads the article even when it
@@ -1431,7 +1445,7 @@ PARAGRAPH_MIN_WORDS = 8
 """A kept line of prose this long is a paragraph, not a label or a button."""
 
 
-def _below_paragraphs(lines: list[Line], verdicts: list[Verdict], i: int, start: int, body_words: set[str],
+def _below_paragraphs(lines: list[Line], verdicts: list[Verdict], i: int, start: int, body_words: frozenset[str],
                       stoplist: frozenset[str]) -> bool:
     """Whether line `i` lies inside the article: two or more of its paragraphs (kept lines of prose of
     PARAGRAPH_MIN_WORDS words or more, no caption or button, that name what the body says: `_names_body`)
@@ -1495,7 +1509,7 @@ def _filler(ln: Line) -> bool:
 
 
 def _headline_above_byline(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int,
-                           body_words: set[str], stoplist: frozenset[str], *, caption: bool = False,
+                           body_words: frozenset[str], stoplist: frozenset[str], *, caption: bool = False,
                            day_first: bool | None) -> int | None:
     """The headline above a byline or dateline right above header line `k`, if one is there: a headline
     comes before its byline and dateline, so a line below them is a caption or a deck. Copies of line
@@ -1532,7 +1546,8 @@ ALT_TEXT_MIN_WORDS = 4
 
 
 def _headline_above_image(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int,
-                          body_words: set[str], stoplist: frozenset[str], *, day_first: bool | None) -> int | None:
+                          body_words: frozenset[str], stoplist: frozenset[str], *,
+                          day_first: bool | None) -> int | None:
     """The headline above an image's alt text above header line `k`, an image's caption with its photo
     credit below it (`_credited`): the line right above `k` (past image marks) is a phrase of
     ALT_TEXT_MIN_WORDS words or more that is no header field (the alt text), and the line above that
@@ -1548,7 +1563,7 @@ def _headline_above_image(lines: list[Line], verdicts: list[Verdict], header: li
     return j if _heads_block(lines[header[j]], verdicts[header[j]], body_words, stoplist, caption=False) else None
 
 
-def _heads_block(ln: Line, v: Verdict, body_words: set[str], stoplist: frozenset[str], *, caption: bool) -> bool:
+def _heads_block(ln: Line, v: Verdict, body_words: frozenset[str], stoplist: frozenset[str], *, caption: bool) -> bool:
     """Whether the line right above a byline's block is its headline: a headline's shape, three words or
     more, no sentence, and naming the body (`_names_body`). Above the block of an image's caption it
     may name less of it: one word, or none when its words are numbers and stopwords alone ("Where to
@@ -1587,7 +1602,7 @@ def _image_line(ln: Line, v: Verdict) -> bool:
 
 
 def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdicts: list[Verdict],
-          body_words: set[str], stoplist: frozenset[str], *, day_first: bool | None) -> int | None:
+          body_words: frozenset[str], stoplist: frozenset[str], *, day_first: bool | None) -> int | None:
     """The position of the headline when header line `k` is a deck, else None: the line right above it
     (past share buttons, image marks and copies of the deck) is a headline of DECK_MIN_WORDS words or
     more, shorter than it, that names the body too, and neither is the other printed again or cut.
