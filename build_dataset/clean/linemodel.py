@@ -76,8 +76,8 @@ class LineModel:
         # gather costs about ten instructions an element where a contiguous comparison costs two.
         rows = np.ascontiguousarray(x.T)  # no copy for `line_features`, whose matrix is column-major
         line = np.arange(n)
-        slot = take(rows, self.level_feature[0], axis=0) > self.level_threshold[0][:, None]  # the roots
-        slot = slot + 2 * trees  # (trees x lines) slots of level 1
+        right = take(rows, self.level_feature[0], axis=0) > self.level_threshold[0][:, None]  # the roots
+        slot = right + 2 * trees  # (trees x lines) slots of level 1
         at = np.empty_like(slot)
         for feature, threshold in zip(self.level_feature[1:], self.level_threshold[1:], strict=True):
             right = take(rows, feature, axis=0) > threshold[:, None]  # (slots x lines)
@@ -114,7 +114,11 @@ def export_sklearn(model, names: tuple[str, ...], vocabulary: dict[str, float]) 
 
 def from_dict(data: dict) -> LineModel:
     """Flatten the trees of an exported model into one node array with offsets."""
-    feature, threshold, children, value, roots = [], [], [], [], []
+    feature: list[int] = []
+    threshold: list[float] = []
+    children: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
     depth = 0
     for tree in data["trees"]:
         base = len(feature)

@@ -153,9 +153,10 @@ def split_lines(raw: str) -> list[Line]:
         n = len(body)
         length = n
         # the body's Latin-1 bytes when it has one for every character (`encode` drops the others), else None
-        latin = body.encode() if body.isascii() else body.encode("latin-1", "ignore")
-        if len(latin) == n:
-            head_words = latin[:STOP_SAMPLE_CHARS].translate(_LATIN1_WORDS).decode("latin-1").split()
+        encoded = body.encode() if body.isascii() else body.encode("latin-1", "ignore")
+        latin: bytes | None = encoded
+        if len(encoded) == n:
+            head_words = encoded[:STOP_SAMPLE_CHARS].translate(_LATIN1_WORDS).decode("latin-1").split()
         else:  # beyond Latin-1 (no wide character is in it)
             latin = None
             head_words = words_of(body[:STOP_SAMPLE_CHARS].lower())

@@ -299,7 +299,8 @@ def _header_below(lines: list[Line], verdicts: list[Verdict], original: list[int
               if TITLE_MIN_CHARS <= lines[i].length <= TITLE_MAX_CHARS
               and not _sentence(lines[i].body) and _headline_shape(lines[i].body)]
     p, readings = start, 0
-    while readings < BELOW_READINGS and (p := _next_prose(lines, verdicts, original, p + 1, reach)) is not None:
+    while readings < BELOW_READINGS and (found := _next_prose(lines, verdicts, original, p + 1, reach)) is not None:
+        p = found
         after = body_start(lines, verdicts, original, p, last)
         if not any(i < after and any(i - 2 * DATED_ABOVE_LINES <= d <= after + 2 * STANDFIRST_BYLINE_LINES
                                      for d in dates) for i in shaped):
@@ -620,7 +621,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
                 and k not in moved and k not in decks:
             trusted_pos = k
-    trusted_pos = moved.get(trusted_pos, trusted_pos)
+    if trusted_pos is not None:
+        trusted_pos = moved.get(trusted_pos, trusted_pos)
     if probe and trusted_pos is None:
         return Header()
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
@@ -727,7 +729,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             and not under_bare_prefix(lines, i)
         dated_above = reading and not dated_below and k > 0 and head.reasons.get(header[k - 1]) == "dateline" \
             and not under_bare_prefix(lines, i)
-        if reading and (not byline_seen or BYLINE_PREFIX.match(b) or dated_above):
+        if reading and names and (not byline_seen or BYLINE_PREFIX.match(b) or dated_above):
             # the byline slot: header whether or not it holds real names; below a slot that was no byline
             # (no prefix, no real names), a prefixed byline ("By Jane Roe") or a name right below the
             # dateline is read again, and taken only when real (a headline may stand there: "Ben Wilson Surf")
@@ -788,10 +790,10 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             continue  # (a caption's credit after a slash is no breadcrumb's last rubric)
         if k > 0 and _FORM_FIELD.search(lines[header[k - 1]].body):
             break  # a form's button below its field ("Amount [2500 ]" above "To the comparison"), no rubric
-        slot = rubric_slot(ln, title)
-        if slot and slot != title:
+        rubric = rubric_slot(ln, title)
+        if rubric and rubric != title:
             head.reasons.setdefault(i, "navigation")
-            head.section = section_of(lines, i, slot, header[first_title], is_title)
+            head.section = section_of(lines, i, rubric, header[first_title], is_title)
         break
     crumb = breadcrumb_above(lines, header[first_title], title, is_title)
     if crumb is not None:  # a breadcrumb names the article's place; a line of its parts is a parent rubric

@@ -115,7 +115,7 @@ def _other_event(text: str) -> bool:
     is of, and beside a headline that is as often the subject's date as the page's. A label naming an
     event is another event's even with a dateline word in it ("Release date:", `names_event`)."""
     m = _LABELLED_DATE.match(text)
-    return names_event(text) or (bool(m) and not DATELINE_WORDS.search(m.group("label")))
+    return names_event(text) or (m is not None and not DATELINE_WORDS.search(m.group("label")))
 
 
 EVENT_LABEL_REACH = 40

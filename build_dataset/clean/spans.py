@@ -97,7 +97,7 @@ def _push(out: list[list], a: int, z: int, label: str) -> None:
     last = out[-1] if out else None
     if last is not None and last[2] == label and label != KEPT:
         last[1] = z
-    elif label != KEPT and label != WHITESPACE and len(out) >= 2 and last[2] == WHITESPACE \
+    elif label != KEPT and label != WHITESPACE and last is not None and len(out) >= 2 and last[2] == WHITESPACE \
             and out[-2][2] == label:
         out.pop()
         out[-1][1] = z
