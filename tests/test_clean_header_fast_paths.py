@@ -8,6 +8,8 @@ from re import _parser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_dataset.clean.bylines import SIGN_OFF_RUN, _body_ends
+from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, SHORT, Verdict
 from build_dataset.clean.header_lines import _PREFIX_INITIALS, _PREFIX_WORDS, BARE_PREFIX, BYLINE_PREFIX
 
 
@@ -139,3 +141,19 @@ def test_content_words_equal_the_plain_ones(text: str) -> None:
     assert _content_words(text, stoplist) == _plain_content_words(text, stoplist)
     assert _content_words("Über die Straße: ÉTÉ 2023, µ-Wellen", stoplist) \
         == _plain_content_words("Über die Straße: ÉTÉ 2023, µ-Wellen", stoplist)
+
+
+def _plain_body_ends(verdicts: list[Verdict], start: int) -> set[int]:
+    """`_body_ends` as first written: the kept lines from `start` on, listed, and their last run sought."""
+    good = [k for k in range(start, len(verdicts)) if verdicts[k].cls == GOOD]
+    if not good:
+        return set()
+    return {good[-1], next((good[j] for j in range(len(good) - 1, SIGN_OFF_RUN - 2, -1)
+                            if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from([GOOD, BAD, SHORT, NEARGOOD]), max_size=30), st.integers(0, 32))
+def test_body_ends_read_from_the_end_equal_the_plain_ones(classes: list[int], start: int) -> None:
+    verdicts = [Verdict(c) for c in classes]
+    assert _body_ends(verdicts, start) == _plain_body_ends(verdicts, start)
