@@ -8,7 +8,10 @@ from re import _parser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_dataset.clean.bylines import SIGN_OFF_RUN, _body_ends
+from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, SHORT, Verdict
 from build_dataset.clean.header_lines import _PREFIX_INITIALS, _PREFIX_WORDS, BARE_PREFIX, BYLINE_PREFIX
+from build_dataset.clean.metadata import _deck_after, _glued_or_decked, _glued_to, _related_lines
 
 
 def _first_letters(items: _parser.SubPattern | list) -> tuple[set[str], bool]:
@@ -139,3 +142,45 @@ def test_content_words_equal_the_plain_ones(text: str) -> None:
     assert _content_words(text, stoplist) == _plain_content_words(text, stoplist)
     assert _content_words("Über die Straße: ÉTÉ 2023, µ-Wellen", stoplist) \
         == _plain_content_words("Über die Straße: ÉTÉ 2023, µ-Wellen", stoplist)
+
+
+def _plain_body_ends(verdicts: list[Verdict], start: int) -> set[int]:
+    """`_body_ends` as first written: the kept lines from `start` on, listed, and their last run sought."""
+    good = [k for k in range(start, len(verdicts)) if verdicts[k].cls == GOOD]
+    if not good:
+        return set()
+    return {good[-1], next((good[j] for j in range(len(good) - 1, SIGN_OFF_RUN - 2, -1)
+                            if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from([GOOD, BAD, SHORT, NEARGOOD]), max_size=30), st.integers(0, 32))
+def test_body_ends_read_from_the_end_equal_the_plain_ones(classes: list[int], start: int) -> None:
+    verdicts = [Verdict(c) for c in classes]
+    assert _body_ends(verdicts, start) == _plain_body_ends(verdicts, start)
+
+
+_HEADER_TEXTS = st.lists(st.text(alphabet="ab .:", max_size=40), min_size=1, max_size=12)
+"""A header's lines, of few letters, so that lines often start or end others."""
+
+
+@settings(max_examples=500)
+@given(_HEADER_TEXTS, st.integers(0, 11))
+def test_related_lines_equal_the_plain_count(bodies: list[str], k: int) -> None:
+    b = bodies[k % len(bodies)]
+    plain = sum(1 for o in bodies if o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
+                or (len(o) >= 12 and b.startswith(o)))
+    cut = tuple(o for o in bodies if len(o) >= 12)
+    assert _related_lines(b, bodies, "\n".join(bodies), cut) == plain
+
+
+@settings(max_examples=500)
+@given(_HEADER_TEXTS, st.integers(0, 11), st.text(alphabet="aB .:", max_size=40))
+def test_glued_or_decked_equals_the_plain_test(bodies: list[str], k: int, extra: str) -> None:
+    b = bodies[k % len(bodies)]
+    bodies = [*bodies, b + extra, extra + b]
+    for line in (b, b + extra, extra + b):
+        long_bodies = tuple(o for o in bodies if len(o) >= 20)
+        plain = any(_glued_to(line, o) or _deck_after(line, o) for o in long_bodies
+                    if line.startswith(o) or line.endswith(o))
+        assert _glued_or_decked(line, long_bodies) == plain

@@ -603,11 +603,11 @@ def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, st
     that signs the article off at its end (`_sign_off`), or else of an author box farther below it
     (`_author_box`); its line is removed as the byline."""
     i = byline_below(lines, verdicts, start, stoplist)
-    named = _PageBylines(lines, verdicts, stoplist)
+    named = _PageBylines(lines, verdicts, start, stoplist)
     if i is None:
         i = _sign_off(lines, verdicts, start, stoplist, named)
     if i is None:
-        i = _author_box(lines, verdicts, start, stoplist)
+        i = _author_box(lines, verdicts, start, stoplist, named)
     if i is None:
         i = _signed_before_furniture(lines, verdicts, start, stoplist, named)
     if i is None:
@@ -791,7 +791,7 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
     under each entry, and then none of them is the article's. (The lines near the end are tried first:
     most pages have no byline there, and the rest of the page is then not read.)"""
-    ends = _body_ends(verdicts, start)
+    ends = named.ends
     near = sorted({i for end in ends
                    for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
                    if _prefixed_names(lines, i, verdicts[i], stoplist)})
@@ -834,8 +834,20 @@ class _PageBylines:
     """The names of every prefixed byline of a page (`_line_names`), by line: read once, and only when a
     rule asks whether the page prints another byline (most pages are never asked)."""
 
-    def __init__(self, lines: list[Line], verdicts: list[Verdict], stoplist: frozenset[str]) -> None:
-        self.lines, self.verdicts, self.stoplist = lines, verdicts, stoplist
+    def __init__(self, lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> None:
+        self.lines, self.verdicts, self.start, self.stoplist = lines, verdicts, start, stoplist
+
+    @cached_property
+    def ends(self) -> set[int]:
+        """The body's last lines below line `start` (`_body_ends`), found once a reading for the three rules
+        that read near them (`_sign_off`, `_author_box`, `_dated_byline_below`): no rule changes the verdicts."""
+        return _body_ends(self.verdicts, self.start)
+
+    @cached_property
+    def box_reach(self) -> dict[int, list[int]]:
+        """The AUTHOR_BOX_LINES non-blank lines below each of the body's last lines (`ends`), where an author
+        box or a dated byline is sought: listed once for both rules (`_author_box`, `_dated_byline_below`)."""
+        return {end: _nearest(self.lines, end, 1, AUTHOR_BOX_LINES) for end in self.ends}
 
     @cached_property
     def short(self) -> list[int]:
@@ -892,8 +904,8 @@ def _dated_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, 
     body's start left behind. (On the dev pages it gave 5 pages their authors, all right by reading;
     a list's sentence opening with "von" beside a date, "von Wertpapieren ... März 2015).", was refused
     as a sentence, `_byline_line`.)"""
-    ends = _body_ends(verdicts, start)
-    last = max((_nearest(lines, end, 1, AUTHOR_BOX_LINES) or [end])[-1] for end in ends) if ends else start
+    reach = named.box_reach
+    last = max((below or [end])[-1] for end, below in reach.items()) if reach else start
     dated = [j for j in range(start + 1, min(last + 2, len(lines))) if lines[j].dated]  # (a dateline's date)
     beside = sorted({i for j in dated for i in (_unmarked(lines, j, -1), _unmarked(lines, j, 1))
                      if i is not None and start < i <= last and is_prefixed(lines, i)
@@ -1031,12 +1043,20 @@ _CAPITALS = re.compile(r"[A-ZÀ-Þ]{3,}")
 def _body_ends(verdicts: list[Verdict], start: int) -> set[int]:
     """The body's last kept line, and the last line of its last run of paragraphs (SIGN_OFF_RUN kept
     lines in a row), when a short kept line (a promotion, a notice) follows the article farther down; none
-    when the line model keeps no line from line `start` on."""
-    good = [k for k in range(start, len(verdicts)) if verdicts[k].cls == GOOD]
-    if not good:
-        return set()
-    return {good[-1], next((good[j] for j in range(len(good) - 1, SIGN_OFF_RUN - 2, -1)
-                            if good[j] - good[j - SIGN_OFF_RUN + 1] == SIGN_OFF_RUN - 1), good[-1])}
+    when the line model keeps no line from line `start` on. (Read from the page's end up: both lines lie
+    near it, where the first run's top is found the scan stops; tests/test_clean_header_fast_paths.py
+    checks it against the plain reading, the kept lines listed from `start` on.)"""
+    last, streak = None, 0  # streak: kept lines in a row from line k up
+    for k in range(len(verdicts) - 1, start - 1, -1):
+        if verdicts[k].cls != GOOD:
+            streak = 0
+            continue
+        if last is None:
+            last = k
+        streak += 1
+        if streak == SIGN_OFF_RUN:
+            return {last, k + SIGN_OFF_RUN - 1}
+    return set() if last is None else {last}
 
 
 _AUTHOR_HEADING = re.compile(r"^(?:autor(?:in|en)?|authors?|auteurs?|about the authors?|"
@@ -1051,7 +1071,8 @@ AUTHOR_BOX_LINES = 30
 buttons and their counts, a source's line and a list of teasers may come between."""
 
 
-def _author_box(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str]) -> int | None:
+def _author_box(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
+                named: _PageBylines) -> int | None:
     """The names' line of an author box below the article ("About The Author" / portrait / "Jane Roe",
     "Autor" / "Jane Roe") within AUTHOR_BOX_LINES lines of its last paragraph (`_body_ends`), farther down
     than a sign-off (`_sign_off`): its heading is the page's only one (`_AUTHOR_HEADING`: a blog's list
@@ -1061,8 +1082,7 @@ def _author_box(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     holds the name: "Email Jane Roe"). (On the dev pages it gave 4 pages their authors, all right by
     reading, and on 5 pages that had authors it read the same names; a blog's list of authors under
     "Autoren" and a comment's "Autor" badge, printed on each of the author's replies, were refused.)"""
-    near = {k for end in _body_ends(verdicts, start) for k in _nearest(lines, end, 1, AUTHOR_BOX_LINES)
-            if _AUTHOR_HEADING.match(lines[k].body)}
+    near = {k for below in named.box_reach.values() for k in below if _AUTHOR_HEADING.match(lines[k].body)}
     if not near:  # (most pages: the whole page is not read)
         return None
     headings = [k for k in range(len(lines)) if lines[k].text and _AUTHOR_HEADING.match(lines[k].body)]

@@ -1143,22 +1143,44 @@ def _repeated_headlines(lines: list[Line], verdicts: list[Verdict], header: list
     headline is the first of them its text is trusted for, and the slot the byline is read below is
     the first of them whatever its text."""
     repeated: list[tuple[int, int, int]] = []
-    long_bodies = [o for o in bodies if len(o) >= 20]
+    long_bodies = tuple(o for o in bodies if len(o) >= 20)
+    cut = tuple(o for o in bodies if len(o) >= 12)
+    text = "\n".join(bodies)
     for k, i in enumerate(header):
         b = bodies[k]
         if k == repeat or not _title_like(lines[i], verdicts[i]) or (lines[i].words < 3 and len(b) < 20):
             continue
-        # (a line glued to another or followed by its deck starts or ends with it, a cheap test before the
-        # rules; a line printed twice holds its first four characters again, before the regex)
-        if any(_glued_to(b, o) or _deck_after(b, o) for o in long_bodies if b.startswith(o) or b.endswith(o)) \
-                or (b[:4] in b[4:] and REPEATED.match(b)):
+        # (a line printed twice holds its first four characters again, a cheap test before the regex)
+        if _glued_or_decked(b, long_bodies) or (b[:4] in b[4:] and REPEATED.match(b)):
             continue  # the headline with the standfirst or deck glued on, or printed twice: the headline is shorter
         # (line k itself is the one copy of its text not counted)
-        related = sum(1 for o in bodies if o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
-                      or (len(o) >= 12 and b.startswith(o))) - 1
+        related = _related_lines(b, bodies, text, cut) - 1
         if related:
             repeated.append((related, len(b), k))
     return [k for _, _, k in sorted(repeated, reverse=True)]
+
+
+def _glued_or_decked(b: str, long_bodies: tuple[str, ...]) -> bool:
+    """Whether header line `b` is one of `long_bodies` (the header's lines of 20 characters or more) with a
+    standfirst glued on (`_glued_to`) or its deck after it (`_deck_after`). Either starts or ends with a
+    line shorter than itself: whether any does is asked first, of all the lines in one call each (few lines
+    have one; b[:-1] and b[1:] leave out b's own copies, which are neither)."""
+    if not (b[:-1].startswith(long_bodies) or b[1:].endswith(long_bodies)):
+        return False
+    return any(_glued_to(b, o) or _deck_after(b, o) for o in long_bodies if b.startswith(o) or b.endswith(o))
+
+
+def _related_lines(b: str, bodies: list[str], text: str, cut: tuple[str, ...]) -> int:
+    """How many header lines (`bodies`; `text`, their join by newlines) are line `b`, `b` with more before
+    or after it, or a start of it of 12 characters or more (`cut`: such lines of the header), its own copy
+    counted. Most lines are related to none but their copies: when `b` is found in the text no more times
+    than the header prints it, and no line of `cut` is a start of it shorter than it, the copies are the
+    count, found in C; else each line is asked (tests/test_clean_header_fast_paths.py checks it)."""
+    copies = bodies.count(b)
+    if text.count(b) == copies and not b[:-1].startswith(cut):
+        return copies
+    return sum(1 for o in bodies if o == b or (len(o) > len(b) and (o.endswith(b) or o.startswith(b)))
+               or (len(o) >= 12 and b.startswith(o)))
 
 
 BLOCK_REACH = 2
