@@ -20,11 +20,11 @@ _FTFY = ftfy.TextFixerConfig(
     unescape_html=False, fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
     fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
 )
-_NBSP_RE = re.compile("[\u00a0\u2007\u202f]")
-_ZERO_WIDTH_RE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+NBSP = "\u00a0\u2007\u202f"
+"""No-break spaces, made spaces."""
+ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
 """Invisible characters that only break words apart for search; ZWJ/ZWNJ carry meaning, so stay."""
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_TAB_RE = re.compile("\t")
 _SPACES_RE = re.compile("  +")
 """Runs of two or more spaces, written with a two-space prefix: `re` then skips to each "  " as `str.find`
 would, where " {2,}" stops at every single space between words (three times slower)."""
@@ -38,9 +38,6 @@ every "Ã©", "â€™", "Ð¿" looks like; that or a replacement character (U+
 (slow) runs only on text holding one. The replacement character is looked for with `in`, not as an
 alternative of the regex: a pattern starting with one character class lets `re` skip ahead to the
 candidate lead bytes, which makes the scan twice as fast."""
-_ODD_CHARACTER_RE = re.compile("[\u00a0\u2007\u202f\u200b\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Any character the no-break, zero-width or control regex replaces or drops: most texts hold none, and one scan
-for all of them is cheaper than three."""
 
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
@@ -185,18 +182,22 @@ def fix_mojibake(text: str) -> tuple[str, list[str]]:
 def normalise_characters(text: str) -> tuple[str, list[str]]:
     """NFC, no-break spaces to spaces, zero-width and control characters dropped, tabs to spaces."""
     repairs: list[str] = []
-    if _ODD_CHARACTER_RE.search(text):
-        if _NBSP_RE.search(text):
-            text = _NBSP_RE.sub(" ", text)
-            repairs.append("nbsp")
-        if _ZERO_WIDTH_RE.search(text):
-            text = _ZERO_WIDTH_RE.sub("", text)
-            repairs.append("zero_width")
-        if _CONTROL_RE.search(text):
-            text = _CONTROL_RE.sub("", text)
-            repairs.append("control")
+    # The no-break and zero-width characters are looked for with `in` and replaced with `str.replace`, one
+    # character at a time, not with a regex of each set: `in` of one character is a `memchr` (and free when the
+    # character is wider than any the text holds), a regex tests each character of the text against its set.
+    # Over every 5th dev page the step cost 0.6 of what the regexes (behind one scan for all the odd
+    # characters) cost, 1% of the cleaner's time.
+    if "\u00a0" in text or "\u2007" in text or "\u202f" in text:
+        text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
+        repairs.append("nbsp")
+    if "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u00ad" in text:
+        text = text.replace("\u200b", "").replace("\u2060", "").replace("\ufeff", "").replace("\u00ad", "")
+        repairs.append("zero_width")
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub("", text)
+        repairs.append("control")
     if "\t" in text:
-        text = _TAB_RE.sub(" ", text)
+        text = text.replace("\t", " ")
         repairs.append("tab")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
