@@ -55,6 +55,7 @@ from build_dataset.clean.repair import (
     fix_mojibake,
     layout,
     normalise_characters,
+    sre_parser,
 )
 from build_dataset.clean.stoplists import (
     MIN_HIT_RATE,
@@ -316,7 +317,7 @@ def test_windowed_badness_is_read_off_ftfys_regex() -> None:
     assert _WINDOWS is not None  # the fast path is the one that runs with the installed ftfy
     for pattern in (r"a(?=b)", r"(?<=a)b", r"a\b", r"a$", r"(a)\1"):  # they read beyond their match
         with pytest.raises(ValueError):
-            _required_chars(re._parser.parse(pattern).data)
+            _required_chars(sre_parser.parse(pattern).data)
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from re import _constants as sre_constants
-from re import _parser as sre_parser
 
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
@@ -39,6 +37,13 @@ every "Ã©", "â€™", "Ð¿" looks like; that or a replacement character (U+
 alternative of the regex: a pattern starting with one character class lets `re` skip ahead to the
 candidate lead bytes, which makes the scan twice as fast."""
 
+
+try:  # the regex parser `_is_bad` reads BADNESS_RE with: a module of `re` since Python 3.11
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants
+    import sre_parse as sre_parser
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _STARTS = (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
