@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 import numpy as np
+import pytest
+from ftfy.badness import BADNESS_RE, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,11 +47,15 @@ from build_dataset.clean.lines import (
 from build_dataset.clean.repair import (
     _CONTROL_RE,
     _MOJIBAKE_HINT_RE,
-    _NBSP_RE,
-    _ZERO_WIDTH_RE,
+    _WINDOWS,
+    NBSP,
+    ZERO_WIDTH,
+    _is_bad,
+    _required_chars,
     fix_mojibake,
     layout,
     normalise_characters,
+    sre_parser,
 )
 from build_dataset.clean.stoplists import (
     MIN_HIT_RATE,
@@ -81,24 +87,31 @@ def test_language_words_equal_the_sample_words(parts: list[str]) -> None:
 
 _ODD = "ab \t\n\u00a0\u2007\u202f\u200b\u2060\ufeff\u00ad\x00\x1f\x7f\x9féÃ©â€™\ufffd"
 _HINT_AS_ONE_REGEX = re.compile(_MOJIBAKE_HINT_RE.pattern + "|\ufffd")
+_NBSP_RE = re.compile(f"[{NBSP}]")
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+_TAB_RE = re.compile("\t")
 
 
 def _normalise_without_precheck(text: str) -> tuple[str, list[str]]:
+    """`normalise_characters` as one regex per set of characters, each searched and substituted."""
     repairs = []
-    for name, rx, by in (("nbsp", _NBSP_RE, " "), ("zero_width", _ZERO_WIDTH_RE, ""), ("control", _CONTROL_RE, "")):
+    for name, rx, by in (("nbsp", _NBSP_RE, " "), ("zero_width", _ZERO_WIDTH_RE, ""), ("control", _CONTROL_RE, ""),
+                         ("tab", _TAB_RE, " ")):
         if rx.search(text):
             text = rx.sub(by, text)
             repairs.append(name)
+    if unicodedata.normalize("NFC", text) != text:
+        text = unicodedata.normalize("NFC", text)
+        repairs.append("nfc")
     return text, repairs
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(_ODD), max_size=60))
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ODD + "e\u0301\u00e9\U0001f600"), max_size=60))
 def test_repair_prechecks_change_nothing(text: str) -> None:
-    fixed, names = normalise_characters(text)
-    plain, plain_names = _normalise_without_precheck(text)
-    assert fixed.replace("\t", " ") == unicodedata.normalize("NFC", plain.replace("\t", " "))
-    assert [n for n in names if n not in ("tab", "nfc")] == plain_names
+    # the alphabet's strings are of every width (Latin-1, two bytes, four bytes a character): an `in` test of a
+    # character wider than the text's widest is decided without a scan
+    assert normalise_characters(text) == _normalise_without_precheck(text)
     hinted = "\ufffd" in text or bool(_MOJIBAKE_HINT_RE.search(text))
     assert hinted == bool(_HINT_AS_ONE_REGEX.search(text))
 
@@ -272,6 +285,39 @@ def test_line_model_probability_equals_the_plain_tree_walk() -> None:
 def test_ascii_text_never_holds_a_mojibake_hint(text: str) -> None:
     assert "\ufffd" not in text and not _MOJIBAKE_HINT_RE.search(text)
     assert fix_mojibake(text) == (text, [])
+
+
+_BADNESS_CHARS = sorted({c for c in BADNESS_RE.pattern if not c.isascii()} | set("azAZ \n\t.,?!"))
+"""Every character BADNESS_RE names (a range by its ends), and the ASCII its patterns read around them."""
+_BADNESS_PAIRS = sorted({a + b for a, b in zip(BADNESS_RE.pattern, BADNESS_RE.pattern[1:], strict=False)
+                         if not a.isascii() and not b.isascii()})
+"""Two characters BADNESS_RE names next to each other: its literal sequences ("вЂ", "β€", "ā€") among them."""
+_PLAIN_PARTS = ["Die Regierung hat am Montag ", "и в ", "é ß ", "ΣΑΣ ", " ", "\n", "x" * 30, "Ã", "»", "„", "“"]
+"""Text that holds no match on its own, so that the risky characters are tried far apart and near the edges."""
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_BADNESS_CHARS), st.sampled_from(_BADNESS_PAIRS),
+                          st.sampled_from(_PLAIN_PARTS)), max_size=30))
+def test_windowed_badness_equals_ftfys_is_bad(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _is_bad(text) == is_bad(text)
+
+
+def test_windowed_badness_equals_ftfys_is_bad_on_every_pair() -> None:
+    # every two characters BADNESS_RE names, between ASCII letters or spaces: each pattern of two characters
+    # is tried, and each of three whose first is a letter or a space
+    for a in _BADNESS_CHARS:
+        for b in _BADNESS_CHARS:
+            for text in (f"xz{a}{b}zx", f"x {a}{b} x", f"{a}{b}"):
+                assert _is_bad(text) == is_bad(text), text
+
+
+def test_windowed_badness_is_read_off_ftfys_regex() -> None:
+    assert _WINDOWS is not None  # the fast path is the one that runs with the installed ftfy
+    for pattern in (r"a(?=b)", r"(?<=a)b", r"a\b", r"a$", r"(a)\1"):  # they read beyond their match
+        with pytest.raises(ValueError):
+            _required_chars(sre_parser.parse(pattern).data)
 
 
 @settings(max_examples=300, deadline=None)
