@@ -8,6 +8,7 @@ control characters, runs of spaces, and paragraph layout.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 
@@ -38,12 +39,13 @@ alternative of the regex: a pattern starting with one character class lets `re` 
 candidate lead bytes, which makes the scan twice as fast."""
 
 
-try:  # the regex parser `_is_bad` reads BADNESS_RE with: a module of `re` since Python 3.11
-    from re import _constants as sre_constants
-    from re import _parser as sre_parser
+try:  # the regex parser `_is_bad` reads BADNESS_RE with: a module of `re` since Python 3.11 (imported by name:
+    # type stubs do not list `re`'s private modules)
+    sre_constants = importlib.import_module("re._constants")
+    sre_parser = importlib.import_module("re._parser")
 except ImportError:  # Python 3.10
-    import sre_constants
-    import sre_parse as sre_parser
+    sre_constants = importlib.import_module("sre_constants")
+    sre_parser = importlib.import_module("sre_parse")
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _STARTS = (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
@@ -94,7 +96,8 @@ def _required_chars(pattern: list) -> frozenset[str] | None:
             continue
         if op is sre_constants.BRANCH:
             alternatives = [_required_chars(alt) for alt in av[1]]
-            chars = None if None in alternatives else frozenset().union(*alternatives)
+            named = [a for a in alternatives if a is not None]
+            chars = frozenset().union(*named) if len(named) == len(alternatives) else None
         elif op is sre_constants.SUBPATTERN:
             chars = _required_chars(av[3])
         elif op in _REPEATS:
