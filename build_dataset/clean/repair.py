@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
@@ -83,7 +84,7 @@ def _class_chars(item: tuple) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _required_chars(pattern: list) -> frozenset[str] | None:
+def _required_chars(pattern: Iterable[tuple]) -> frozenset[str] | None:
     """A set of characters one of which every match of the parsed `pattern` holds (the rarest of the
     candidates, see `_rarity_cost`), or None when none can be named. Raises ValueError on any construct
     that looks beyond what it matches (lookarounds, word boundaries, the end of the text, back references)
