@@ -131,6 +131,8 @@ def _log1p(values: np.ndarray) -> np.ndarray:
     Read from `_LOG1P`, made by math.log1p itself (see `line_features` on why not numpy's): the same
     numbers without a call per line; the few beyond the table are computed."""
     whole = values.astype(np.intp)
+    if whole.max(initial=0) < len(_LOG1P):  # the common case: one reduction instead of a clip and a comparison
+        return _LOG1P[whole]
     out = _LOG1P[np.minimum(whole, len(_LOG1P) - 1)]
     beyond = whole >= len(_LOG1P)
     if beyond.any():
@@ -188,10 +190,10 @@ class PageWords:
 
 
 def _page_words(words: list[list[str]], sizes: np.ndarray) -> PageWords:
-    flat = list(chain.from_iterable(words))
     numbers: dict[str, int] = {}
-    size = len(flat)
-    ids = _ints(map(numbers.setdefault, flat, count()), size)
+    size = int(sizes.sum())
+    # numbered straight off the chained lines: a list of the page's words first took a third of the numbering's time
+    ids = _ints(map(numbers.setdefault, chain.from_iterable(words), count()), size)
     return PageWords(list(numbers), _ints(numbers.values(), len(numbers)), ids,
                      np.repeat(np.arange(len(words)), sizes), size)
 
@@ -233,26 +235,33 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     lengths_array = _floats(lengths, n)
     put("log_length", _log1p(lengths_array))
     put("words", [ln.words for ln in lines])
-    if stoplist:
-        put("stop_density", _stop_density(page_words, sizes, stoplist))
-    put("sentence_end", _bools([ln.sentence_end for ln in lines]))
-    put("ends_colon", _bools([b[-1:] == ":" for b in bodies]))
+    # each distinct word's stoplist membership, looked up once for the stop density and the topic columns
+    stop = _bools(list(map(stoplist.__contains__, page_words.distinct))) if stoplist else None
+    if stop is not None:
+        put("stop_density", _stop_density(page_words, sizes, stop))
+    # flags in adjacent columns are converted by one `bytes` of their lists laid end to end, and written by
+    # one slice assignment of its (columns x lines) view: a conversion and an assignment fewer a column
+    x[:, col["sentence_end"]:col["ends_colon"] + 1] = _bools(
+        [ln.sentence_end for ln in lines] + [b[-1:] == ":" for b in bodies]).reshape(2, n).T
     put("sentences", [ln.sentences for ln in lines])
-    put("bullet", _bools([ln.bullet for ln in lines]))
-    put("urlish", _bools([ln.urlish for ln in lines]))
-    put("markup", _bools([ln.markup for ln in lines]))
+    x[:, col["bullet"]:col["markup"] + 1] = _bools(
+        [ln.bullet for ln in lines] + [ln.urlish for ln in lines] + [ln.markup for ln in lines]).reshape(3, n).T
     put("separated", [ln.separated for ln in lines])
     put("dated", _bools([ln.dated for ln in lines]))
     x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(bodies).T
     firsts = [b[:1] for b in bodies]
-    put("starts_lower", _bools(list(map(str.islower, firsts))))
-    put("starts_upper", _bools(list(map(str.isupper, firsts))))
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0
-        put("repeats", _bools([counts[b] > 1 for b in bodies]))
+        x[:, col["starts_lower"]:col["repeats"] + 1] = _bools(
+            list(map(str.islower, firsts)) + list(map(str.isupper, firsts)) + [counts[b] > 1 for b in bodies]
+        ).reshape(3, n).T
+    else:
+        x[:, col["starts_lower"]:col["starts_upper"] + 1] = _bools(
+            list(map(str.islower, firsts)) + list(map(str.isupper, firsts))).reshape(2, n).T
     # a line's cue as one code: its CUES column, OTHER_CUE or NO_CUE
     cue = _ints(map(_CUE_CODE.get, map(_CUE, verdicts), repeat(_OTHER_CUE)), n)
-    put("cue_any", cue != _NO_CUE)
+    has_cue = cue != _NO_CUE  # also hides a captioned line's topic columns (below)
+    put("cue_any", has_cue)
     classes = _ints(original, n)
     put("original", classes)
     kept = _ints(map(_CLS, verdicts), n) == GOOD
@@ -260,9 +269,12 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue[:, None] == _CUE_RANGE
     put("position", idx / n)
     put("char_position", _ints([ln.start for ln in lines], n) / total_chars)
-    put("inside", (idx >= first) & (idx <= last))
-    put("above", idx < first)
-    put("below", idx > last)
+    above, below = idx < first, idx > last
+    outside = above | below
+    region = x[:, col["inside"]:col["below"] + 1]  # three comparisons, not five (`outside` serves the topic columns)
+    region[:, 0] = ~outside
+    region[:, 1] = above
+    region[:, 2] = below
     put("lines_to_region", _log1p(np.maximum(first - idx, 0) + np.maximum(idx - last, 0)))
     put("region_share", max(last - first + 1, 0) / n)
     put("after_comments", idx >= comments_start)
@@ -272,13 +284,14 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[:-1, col["blank_after"]] = gap
     # has_stoplist, page_lines and log_page_chars are the same on every line
     x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
-    text = np.where(classes == GOOD, lengths_array, 0.0)  # characters of the lines the rules found GOOD
+    good = classes == GOOD
+    text = np.where(good, lengths_array, 0.0)  # characters of the lines the rules found GOOD
     _add_text_position(x, lengths_array, text, _IS_BLOCK_CUE[cue], kept)
     _add_neighbours(x)
     _add_windows(x, text)
     x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, vocabulary)
-    topic = _topic_columns(page_words, classes == GOOD, lengths_array, (idx < first) | (idx > last), stoplist)
-    has_cue = cue != _NO_CUE  # a caption shares the article's words, while its cue says what it is
+    topic = _topic_columns(page_words, good, lengths_array, outside, stop)
+    # a caption shares the article's words, while its cue says what it is
     topic[has_cue, 0] = -1.0
     topic[has_cue, 2] = -9.0
     x[:, col["topic_core"]:col["topic_contrast"] + 1] = topic
@@ -310,13 +323,15 @@ def _add_text_position(x: np.ndarray, lengths: np.ndarray, text: np.ndarray, is_
     x[:, col["log_text_after"]] = _log1p(after)
     # the nearest cue strictly above each line: the running maximum of cue positions, shifted down a line
     # (-1 when there is none: the page's top, as if a cue stood just above the first line)
+    idx = np.arange(n)
     last = np.full(n, -1)
-    last[1:] = np.maximum.accumulate(np.where(is_cue, np.arange(n), -1))[:-1]
-    since = np.arange(n) - last
+    last[1:] = np.maximum.accumulate(np.where(is_cue, idx, -1))[:-1]
+    since = idx - last
     text_since = before - before[last + 1]  # text strictly between the cue (or the top) and the line
     x[:, col["lines_since_cue"]] = _log1p(since)
     x[:, col["text_since_cue"]] = _log1p(text_since)
-    starts = kept & ~np.concatenate(([False], kept[:-1]))
+    starts = kept.copy()  # a kept line after a removed one (or first on the page)
+    starts[1:] &= ~kept[:-1]
     run = np.cumsum(starts) - 1  # each kept line's run, numbered down the page
     run_chars = np.zeros(n)
     run_lines = np.zeros(n)
@@ -351,16 +366,17 @@ def _add_windows(x: np.ndarray, text: np.ndarray) -> None:
     log_length = x[:, col["log_length"]]
     series = np.empty((len(x), 8))  # the eight series of each window are adjacent columns in FEATURES
     series[:, 0] = text * 1e-3
-    series[:, 1] = x[:, col["bullet"]]
     series[:, 2] = log_length < math.log1p(70)
     series[:, 3] = x[:, col["verdict"]] == 0
-    series[:, 4] = x[:, col["dated"]]
-    series[:, 5] = x[:, col["markup"]]
-    series[:, 6] = x[:, col["cue_any"]]
-    series[:, 7] = x[:, col["sentence_end"]]
+    series[:, _COPIED_SERIES] = x[:, _COPIED_COLUMNS]  # one gather and one scatter instead of five copies
     cumulative = _cumulative(series)
     for w in WINDOWS:
         x[:, col[f"w{w}_good_chars"]:col[f"w{w}_sentence_ends"] + 1] = _window_sum(cumulative, w) / (2 * w + 1)
+
+
+_COPIED_SERIES = [1, 4, 5, 6, 7]
+_COPIED_COLUMNS = [_COLUMN[f] for f in ("bullet", "dated", "markup", "cue_any", "sentence_end")]
+"""The window series (`_add_windows`) that are columns of the matrix as they are, and those columns."""
 
 
 def _cumulative(series: np.ndarray) -> np.ndarray:
@@ -386,13 +402,12 @@ def _window_sum(cumulative: np.ndarray, w: int) -> np.ndarray:
     return (cumulative[pad + w + 1:pad + w + 1 + n] - cumulative[pad - w:pad - w + n]).astype(np.float32)
 
 
-def _stop_density(page_words: PageWords, sizes: np.ndarray, stoplist: frozenset[str]) -> np.ndarray:
+def _stop_density(page_words: PageWords, sizes: np.ndarray, stop: np.ndarray) -> np.ndarray:
     """Every line's share of stopwords among its words (0 for a line without words), as `add_stop_density`
-    gives it to long lines: each distinct word of the page is looked up once (`PageWords`), and the
-    stopwords are counted per line with bincount. A count of whole numbers divided by one is the same
-    float64 in numpy as in Python."""
-    stop = page_words.per_word(_bools(list(map(stoplist.__contains__, page_words.distinct))))
-    counts = np.bincount(page_words.line_of, weights=stop, minlength=len(sizes))
+    gives it to long lines: each distinct word of the page is looked up once (`stop`, in the order of
+    `PageWords.distinct`), and the stopwords are counted per line with bincount. A count of whole numbers
+    divided by one is the same float64 in numpy as in Python."""
+    counts = np.bincount(page_words.line_of, weights=page_words.per_word(stop), minlength=len(sizes))
     return counts / np.maximum(sizes, 1)
 
 
@@ -428,14 +443,15 @@ def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, vocabulary: di
     if len(values):
         line_of = page_words.line_of[known]  # the line of each known word, in order
         counts = np.bincount(line_of, minlength=n)
-        has = counts > 0
-        lines = np.flatnonzero(has)
+        lines = np.flatnonzero(counts)
         starts = (counts.cumsum() - counts)[lines]  # each line's known words are a run of `values`
-        out[has, 0] = np.bincount(line_of, weights=values, minlength=n)[has] / counts[has]
+        # the mean and the known share divide on every line, by at least one: a line without known words
+        # has a sum and a count of 0, so 0.0 as before, without gathering the lines that have some
+        out[:, 0] = np.bincount(line_of, weights=values, minlength=n) / np.maximum(counts, 1)
         out[lines, 1] = np.maximum.reduceat(values, starts)
         out[lines, 2] = np.minimum.reduceat(values, starts)
         out[:, 3] = np.bincount(line_of, weights=np.minimum(values, 0.0), minlength=n)
-        out[has, 4] = counts[has] / sizes[has]
+        out[:, 4] = counts / np.maximum(sizes, 1)
         out[:, 5] = np.bincount(line_of, weights=values < FURNITURE_WORD, minlength=n)
     if n:
         out[0, 6] = out[0, 8] = out[-1, 7] = out[-1, 9] = -1.0  # past the page's edges
@@ -447,7 +463,7 @@ def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, vocabulary: di
 
 
 def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray, outside: np.ndarray,
-                   stoplist: frozenset[str]) -> np.ndarray:
+                   stop: np.ndarray | None) -> np.ndarray:
     """Three columns of how far a line's content words are the article's: topic_core, the cosine between
     its content words and those of the page's TOPIC_CORE_LINES longest lines the rules found GOOD (`good`),
     each word counted once a line; topic_core_w3, its mean over the 2 * TOPIC_WINDOW + 1 lines around
@@ -480,24 +496,25 @@ def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray,
     distinct = page_words.distinct
     if not distinct:
         return out
-    # what a word is (a content word or not) is decided once per distinct word of the page, by one
-    # comprehension and one conversion of its result (`bytes`): numpy's fromiter converts a Python object
-    # element by element at about three times the cost; the counts per word and per line are then bincounts
-    if stoplist:
-        content = _bools([len(w) >= TOPIC_MIN_CHARS and not w.isdigit() and w not in stoplist for w in distinct])
-    else:
-        content = _bools([len(w) >= TOPIC_MIN_CHARS and not w.isdigit() for w in distinct])
+    # what a word is (a content word or not) is decided once per distinct word of the page, from its length
+    # and `str.isdigit`, each read by `map` (no Python frame per word), and from its stoplist membership
+    # (`stop`, already looked up for the stop density); the counts per word and per line are then bincounts
+    content = (_ints(map(len, distinct), len(distinct)) >= TOPIC_MIN_CHARS) \
+        & ~_bools(list(map(str.isdigit, distinct)))
+    if stop is not None:
+        content &= ~stop
     if not content.any():
         return out
     size = page_words.size
-    # each word counted once a line: the distinct (line, word) pairs, found by sorting (np.unique hashes the
-    # values, at several times the cost)
-    pairs = np.sort(page_words.line_of * size + page_words.ids)
-    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
-    line_of, ids = np.divmod(pairs, size)
-    is_content = page_words.per_word(content, ids)
-    line_of, ids = line_of[is_content], ids[is_content]
     content = page_words.table(content)
+    # each content word counted once a line: the distinct (line, word) pairs, found by sorting (np.unique hashes
+    # the values, at several times the cost) the pairs of the content words alone (fewer to sort and split)
+    pairs = np.sort((page_words.line_of * size + page_words.ids)[content[page_words.ids]])
+    new = np.empty(len(pairs), dtype=bool)  # each pair's first copy
+    new[:1] = True
+    np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
+    pairs = pairs[new]
+    line_of, ids = np.divmod(pairs, size)
     core = np.zeros(n, dtype=bool)
     candidates = np.flatnonzero(good)
     core[candidates[np.argsort(-lengths[candidates], kind="stable")[:TOPIC_CORE_LINES]]] = True
@@ -512,7 +529,8 @@ def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray,
         dot = np.bincount(line_of, weights=holding[ids], minlength=n) - words_per_line * group  # leave the line out
         cosines.append(np.where(has, dot / (root * norm), -1.0))
     out[:, 0] = cosines[0]
-    running = np.concatenate(([0.0], np.cumsum(np.maximum(cosines[0], 0.0))))
+    running = np.zeros(n + 1)
+    np.cumsum(np.maximum(cosines[0], 0.0), out=running[1:])
     idx = np.arange(n)
     out[:, 1] = (running[np.minimum(idx + TOPIC_WINDOW + 1, n)] - running[np.maximum(idx - TOPIC_WINDOW, 0)]) \
         / (2 * TOPIC_WINDOW + 1)
