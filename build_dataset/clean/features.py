@@ -26,7 +26,7 @@ from operator import attrgetter
 import numpy as np
 
 from build_dataset.clean.classify import GOOD, Verdict
-from build_dataset.clean.lines import Line
+from build_dataset.clean.lines import Line, speedups, use_speedups
 
 CUES = ("social", "related", "comments", "legal", "subscribe", "advertising", "navigation", "markup",
         "caption", "byline", "dateline", "footer", "furniture")
@@ -189,13 +189,28 @@ class PageWords:
         return self.table(values)[self.ids if ids is None else ids]
 
 
-def _page_words(words: list[list[str]], sizes: np.ndarray) -> PageWords:
+def _page_words_python(words: list[list[str]], size: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The distinct words of a page's `size` words in order of first occurrence, the position of each one's first
+    occurrence (its number), and each occurrence's number: the reference for `_speedups.number_words`."""
     numbers: dict[str, int] = {}
-    size = int(sizes.sum())
     # numbered straight off the chained lines: a list of the page's words first took a third of the numbering's time
     ids = _ints(map(numbers.setdefault, chain.from_iterable(words), count()), size)
-    return PageWords(list(numbers), _ints(numbers.values(), len(numbers)), ids,
-                     np.repeat(np.arange(len(words)), sizes), size)
+    return list(numbers), _ints(numbers.values(), len(numbers)), ids
+
+
+def _page_words_native(words: list[list[str]], size: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    assert speedups is not None
+    distinct, first, ids = speedups.number_words(words, size)
+    return distinct, np.frombuffer(first, dtype=np.int64), np.frombuffer(ids, dtype=np.int64)
+
+
+_number_words = _page_words_native if speedups is not None and use_speedups else _page_words_python
+
+
+def _page_words(words: list[list[str]], sizes: np.ndarray) -> PageWords:
+    size = int(sizes.sum())
+    distinct, first, ids = _number_words(words, size)
+    return PageWords(distinct, first, ids, np.repeat(np.arange(len(words)), sizes), size)
 
 
 def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,

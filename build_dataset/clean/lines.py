@@ -8,16 +8,23 @@ cleaner must run at hundreds of pages per second.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
+from types import ModuleType
 
 from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
 
 _STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→☆★✓✔➜⇒◉◎❯›»"
-BULLETS = _STRONG_BULLETS + "*-–—+"
+_WEAK_BULLETS = "*-–—+"
+"""Bullets only when a space or tab follows them (or nothing): else a dash or a sign starts the text."""
+BULLETS = _STRONG_BULLETS + _WEAK_BULLETS
 SENTENCE_END = ".!?。！？…:;\"'”’»)]؟।"
+SENTENCE_MARKS = ".!?。！？…"
+"""A long line ending in one of these has one more sentence than its marks followed by a space."""
 _WIDE_RE = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _BRACKET_TOKEN_RE = re.compile(r"\[[^\]]{0,80}\]")
 _FORM_RE = re.compile(r"\[ {3,}\]|\[[ xX*]\]|\(\*?\)|\[ ?(?:Submit|Send|OK|Go|Search)[^\]]*\]")
@@ -26,7 +33,9 @@ _TEXT_FIELD_RE = re.compile(r"\[[^\]\n]{0,80}? {3}\]")
 _DATE_RE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
 )
-_SEPARATED_ITEMS_RE = re.compile(r"\s(?:\||·|•|/|»|›|>|::)\s")
+_SEPARATORS = "|·•/»›>"
+"""The one-character separators of `_SEPARATED_ITEMS_RE`; the other is "::"."""
+_SEPARATED_ITEMS_RE = re.compile(r"\s(?:" + "|".join(map(re.escape, _SEPARATORS)) + r"|::)\s")
 _URLISH_RE = re.compile(r"https?://|www\.|\.(?:com|de|org|net|html?|php)\b|@\w+\.")
 _SHAPE_HINT_RE = re.compile(r"[\d|·•/»›>:.@]")
 """A character every match of `_DATE_RE` (a digit), `_SEPARATED_ITEMS_RE` (a separator) or `_URLISH_RE` (a
@@ -123,11 +132,12 @@ def line_key(line: str) -> str:
     return " ".join(key.split()).strip(_KEY_STRIP)
 
 
-def split_lines(raw: str) -> list[Line]:
+def split_lines_python(raw: str) -> list[Line]:
     """The non-blank lines of `raw` with offsets and features (blank lines are only whitespace).
 
-    Every field is computed in one pass over the lines and handed to the constructor: a field written
-    once, and no second loop over the lines, cost less than filling the fields in later passes.
+    This is the reference `split_lines`; the C extension `_lines` does the same (`split_lines` is it when
+    it was built). Every field is computed in one pass over the lines and handed to the constructor: a
+    field written once, and no second loop over the lines, cost less than filling the fields in later passes.
     """
     lines: list[Line] = []
     append = lines.append
@@ -169,7 +179,7 @@ def split_lines(raw: str) -> list[Line]:
         urlish = dated = markup = False
         if length >= TOKENS_FROM:
             sentences = body.count(". ") + body.count("! ") + body.count("? ") + body.count("。") \
-                + (last in ".!?。！？…")
+                + (last in SENTENCE_MARKS)
             tokens = head_words
             words = len(head_words) if n <= STOP_SAMPLE_CHARS else len(head_words) * n // STOP_SAMPLE_CHARS
         else:
@@ -196,6 +206,32 @@ def split_lines(raw: str) -> list[Line]:
         append(Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length, sentence_end,
                     sentences, tokens, 0.0, head_words, words, dated, markup, separated, urlish))
     return lines
+
+
+PURE_PYTHON = "BUILD_DATASET_PURE_PYTHON"
+"""Set (to anything not empty), the cleaner runs its Python references even where the C extension was built."""
+
+
+def _load_speedups() -> ModuleType | None:
+    """The C extension `_speedups` (build_dataset/clean/_speedups.c), configured with this module's classes,
+    regexes, tables and character sets, or None where it was not built (no C compiler at install)."""
+    try:
+        from build_dataset.clean import _speedups
+    except ImportError:
+        return None
+    _speedups.configure(Line, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.search,
+                        _DATE_RE.search, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
+                        _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS)
+    return _speedups
+
+
+speedups = _load_speedups()
+"""The C versions of the cleaner's hottest loops, or None where they were not built."""
+use_speedups = speedups is not None and not os.environ.get(PURE_PYTHON)
+"""Whether the cleaner runs the C versions: each gives what its Python reference gives, at a fraction of the cost."""
+split_lines: Callable[[str], list[Line]] = (
+    speedups.split_lines if speedups is not None and use_speedups else split_lines_python)
+"""The non-blank lines of a dump as `Line`s: the C loop where it was built, else `split_lines_python`."""
 
 
 def tokens_only(body: str) -> bool:

@@ -1,0 +1,582 @@
+/* C versions of the cleaner's hottest loops, each giving exactly what its Python reference gives.
+ *
+ * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
+ *   the raw text's code points instead of a dozen string-method calls a line.
+ * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ *
+ * The Python modules hold the references and every rule followed here; tests/test_clean_speedups.py checks
+ * each pair gives equal results on the seed pages, edge cases and generated hostile text. What is not a
+ * plain scan of code points is left to Python objects handed in by `configure`: the `Line` class, the
+ * regexes a few short lines need (a date, a URL, a form field), `str.lower` on text beyond Latin-1 (its
+ * special cases: the final sigma, the dotted capital I) and the Latin-1 word table lines.py builds and
+ * checks. The character classes are CPython's own: `str.strip` and `str.split` strip and split on
+ * Py_UNICODE_ISSPACE, `re`'s \w is Py_UNICODE_ISALNUM or "_", its \d Py_UNICODE_ISDECIMAL (the test checks
+ * all three on every code point), and `str.isascii`/`encode("latin-1")` keep a body in Latin-1 exactly
+ * when its substring's kind is one byte a character.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+
+#define TOKENS_FROM 70        /* lines.TOKENS_FROM, checked by `configure` */
+#define STOP_SAMPLE_CHARS 300 /* lines.STOP_SAMPLE_CHARS, checked by `configure` */
+#define WIDE_SAMPLE 400       /* the characters `split_lines_python` counts wide characters in */
+
+#define FIELDS 19
+static PyTypeObject *Line_type = NULL;  /* lines.Line */
+static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
+static PyObject *form_search = NULL;    /* _FORM_RE.search */
+static PyObject *url_search = NULL;     /* _URLISH_RE.search */
+static PyObject *date_search = NULL;    /* _DATE_RE.search */
+static Py_UCS1 latin1_words[256];
+static PyObject *str_lower = NULL;      /* str.lower */       /* lines._LATIN1_WORDS */
+
+#define SET_SIZE 64
+/* A set of characters read from one of lines.py's strings by `configure`: a table for Latin-1, a list ended
+ * by a 0 for the others (few text characters are beyond Latin-1, so the list is rarely read). */
+typedef struct {
+    unsigned char latin1[256];
+    Py_UCS4 others[SET_SIZE];
+} CharSet;
+
+static CharSet strong_bullets;  /* _STRONG_BULLETS */
+static CharSet weak_bullets;    /* BULLETS less _STRONG_BULLETS */
+static CharSet sentence_ends;   /* SENTENCE_END */
+static CharSet sentence_marks;  /* SENTENCE_MARKS */
+static CharSet separators;      /* _SEPARATORS, the one-character separators of _SEPARATED_ITEMS_RE */
+static unsigned char ascii_word[128];  /* re's \w on ASCII */
+
+static inline int
+among(Py_UCS4 c, const CharSet *set)
+{
+    if (c < 256) {
+        return set->latin1[c];
+    }
+    for (const Py_UCS4 *o = set->others; *o; o++) {
+        if (*o == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static inline int
+decimal(Py_UCS4 c)  /* re's \d */
+{
+    return c < 128 ? c >= '0' && c <= '9' : Py_UNICODE_ISDECIMAL(c);
+}
+
+static int
+wide(Py_UCS4 c)
+{
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7AF)
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static inline int
+word_char(Py_UCS4 c)  /* re's \w */
+{
+    return c < 128 ? ascii_word[c] : Py_UNICODE_ISALNUM(c);
+}
+
+/* `WORD_RE.findall(text[:end])` on a lowered text of any kind: runs of word characters. */
+static PyObject *
+words_of(PyObject *text, Py_ssize_t end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *words = PyList_New(0);
+    if (words == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = 0;
+    while (i < end) {
+        if (!word_char(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t a = i;
+        while (i < end && word_char(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        PyObject *w = PyUnicode_Substring(text, a, i);
+        if (w == NULL || PyList_Append(words, w) < 0) {
+            Py_XDECREF(w);
+            Py_DECREF(words);
+            return NULL;
+        }
+        Py_DECREF(w);
+    }
+    return words;
+}
+
+/* The lowered words of a Latin-1 body's first `end` characters, through `latin1_words`. */
+static PyObject *
+latin1_words_of(const Py_UCS1 *s, Py_ssize_t end)
+{
+    PyObject *words = PyList_New(0);
+    if (words == NULL) {
+        return NULL;
+    }
+    Py_UCS1 buf[STOP_SAMPLE_CHARS];
+    Py_ssize_t i = 0;
+    while (i < end) {
+        if (latin1_words[s[i]] == ' ') {
+            i++;
+            continue;
+        }
+        Py_ssize_t k = 0;
+        while (i < end && latin1_words[s[i]] != ' ') {
+            buf[k++] = latin1_words[s[i++]];
+        }
+        PyObject *w = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, buf, k);
+        if (w == NULL || PyList_Append(words, w) < 0) {
+            Py_XDECREF(w);
+            Py_DECREF(words);
+            return NULL;
+        }
+        Py_DECREF(w);
+    }
+    return words;
+}
+
+/* `search(body) is not None`; -1 on error. */
+static int
+found(PyObject *search, PyObject *body)
+{
+    PyObject *r = PyObject_CallOneArg(search, body);
+    if (r == NULL) {
+        return -1;
+    }
+    int yes = r != Py_None;
+    Py_DECREF(r);
+    return yes;
+}
+
+/* lines.tokens_only: `not _BRACKET_TOKEN_RE.sub("", body).strip(" *|")`, with _BRACKET_TOKEN_RE
+ * \[[^\]]{0,80}\]. What the substitution leaves must be only " ", "*" and "|": scanning from the left,
+ * every other character must open a token, a "[" whose first "]" after it comes within 81 characters
+ * (a "[" with none is left by the substitution, and is no such character). */
+static int
+tokens_only(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == ' ' || c == '*' || c == '|') {
+            i++;
+            continue;
+        }
+        if (c != '[') {
+            return 0;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < n && j <= i + 81 && PyUnicode_READ(kind, data, j) != ']') {
+            j++;
+        }
+        if (j == n || j > i + 81) {
+            return 0;
+        }
+        i = j + 1;
+    }
+    return 1;
+}
+
+/* One Line from the stripped text raw[a:b] of the line raw[line_start:line_end]; NULL on error. */
+static PyObject *
+make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t line_end, Py_ssize_t a,
+          Py_ssize_t b)
+{
+    int rkind = PyUnicode_KIND(raw);
+    const void *rdata = PyUnicode_DATA(raw);
+    PyObject *text = NULL, *body = NULL, *head_words = NULL, *line = NULL;
+
+    Py_UCS4 c = PyUnicode_READ(rkind, rdata, a);
+    int bullet = 0;
+    Py_ssize_t body_from = a;
+    int strong = among(c, &strong_bullets);
+    if (strong || among(c, &weak_bullets)) {
+        Py_UCS4 next = b - a > 1 ? PyUnicode_READ(rkind, rdata, a + 1) : 0;
+        if (b - a == 1 || next == ' ' || next == '\t' || strong) {
+            bullet = 1;
+            while (body_from < b) {  /* text.lstrip(BULLETS + " \t") */
+                Py_UCS4 d = PyUnicode_READ(rkind, rdata, body_from);
+                if (!(among(d, &strong_bullets) || among(d, &weak_bullets) || d == ' ' || d == '\t')) {
+                    break;
+                }
+                body_from++;
+            }
+        }
+    }
+    text = PyUnicode_Substring(raw, a, b);
+    if (text == NULL) {
+        goto error;
+    }
+    if (body_from == a) {
+        body = text;
+        Py_INCREF(body);
+    }
+    else if ((body = PyUnicode_Substring(raw, body_from, b)) == NULL) {
+        goto error;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+    int kind = PyUnicode_KIND(body);
+    const void *data = PyUnicode_DATA(body);
+    int latin = kind == PyUnicode_1BYTE_KIND;
+    Py_ssize_t length = n;
+    Py_ssize_t sample = n < STOP_SAMPLE_CHARS ? n : STOP_SAMPLE_CHARS;
+    if (latin) {
+        head_words = latin1_words_of((const Py_UCS1 *)data, sample);
+    }
+    else {
+        PyObject *start = PyUnicode_Substring(body, 0, sample);
+        PyObject *low = start == NULL ? NULL : PyObject_CallOneArg(str_lower, start);
+        Py_XDECREF(start);
+        head_words = low == NULL ? NULL : words_of(low, PyUnicode_GET_LENGTH(low));
+        Py_XDECREF(low);
+        Py_ssize_t count = 0;
+        for (Py_ssize_t i = 0; i < n && i < WIDE_SAMPLE; i++) {
+            count += wide(PyUnicode_READ(kind, data, i));
+        }
+        if (count) {
+            length += 2 * (n > WIDE_SAMPLE ? count * n / WIDE_SAMPLE : count);
+        }
+    }
+    if (head_words == NULL) {
+        goto error;
+    }
+    Py_UCS4 last = n ? PyUnicode_READ(kind, data, n - 1) : 0;
+    int sentence_end = n && among(last, &sentence_ends);
+    Py_ssize_t sentences = 0, words = 0, separated = 0;
+    int urlish = 0, dated = 0, markup = 0;
+    int has_bracket = 0, has_dot = 0, has_digit = 0, has_separator = 0;
+    Py_ssize_t runs = 0;  /* len(body.split()), read on short lines only */
+    int in_word = 0;
+    int is_short = length < TOKENS_FROM;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 d = PyUnicode_READ(kind, data, i);
+        /* body.count(". ") + body.count("! ") + body.count("? ") + body.count("。"): no two overlap */
+        if (d == 0x3002 || ((d == '.' || d == '!' || d == '?') && i + 1 < n
+                            && PyUnicode_READ(kind, data, i + 1) == ' ')) {
+            sentences++;
+        }
+        has_bracket |= d == '[';
+        if (n < 300) {  /* the shape of a short line */
+            if (is_short) {
+                int space = Py_UNICODE_ISSPACE(d);
+                runs += !space && !in_word;
+                in_word = !space;
+            }
+            has_dot |= d == '.' || d == '@';
+            has_digit |= n < 80 && decimal(d);
+            has_separator |= d == ':' || among(d, &separators);
+        }
+    }
+    if (n < 300 && has_separator) {
+        /* len(_SEPARATED_ITEMS_RE.findall(body)), \s(?:\||·|•|/|»|›|>|::)\s, each search from the last match's end */
+        for (Py_ssize_t i = 0; i + 2 < n; i++) {
+            if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+                continue;
+            }
+            Py_UCS4 e = PyUnicode_READ(kind, data, i + 1);
+            Py_ssize_t close = among(e, &separators) ? i + 2
+                : e == ':' && PyUnicode_READ(kind, data, i + 2) == ':' ? i + 3 : n;
+            if (close < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, close))) {
+                separated++;
+                i = close;
+            }
+        }
+    }
+    if (length >= TOKENS_FROM) {
+        sentences += n && among(last, &sentence_marks);
+        Py_ssize_t found_words = PyList_GET_SIZE(head_words);
+        words = n <= STOP_SAMPLE_CHARS ? found_words : found_words * n / STOP_SAMPLE_CHARS;
+    }
+    else {
+        sentences = 0;
+        words = runs;
+    }
+    if (n < 300) {
+        if (n < 200 && has_dot && (urlish = found(url_search, body)) < 0) {
+            goto error;
+        }
+        if (n < 80 && has_digit && (dated = found(date_search, body)) < 0) {
+            goto error;
+        }
+    }
+    if (has_bracket && !(markup = tokens_only(kind, data, n)) && (markup = found(form_search, body)) < 0) {
+        goto error;
+    }
+    PyObject *tokens = length >= TOKENS_FROM ? head_words : Py_None;
+    /* Line(*args), its dataclass __init__ only storing each argument in its slot, done here directly */
+    PyObject *args[FIELDS] = {
+        PyLong_FromSsize_t(index), PyLong_FromSsize_t(a), PyLong_FromSsize_t(b), PyLong_FromSsize_t(line_start),
+        PyLong_FromSsize_t(line_end), Py_NewRef(text), Py_NewRef(body), Py_NewRef(bullet ? Py_True : Py_False),
+        PyLong_FromSsize_t(length), Py_NewRef(sentence_end ? Py_True : Py_False), PyLong_FromSsize_t(sentences),
+        Py_NewRef(tokens), PyFloat_FromDouble(0.0), Py_NewRef(head_words), PyLong_FromSsize_t(words),
+        Py_NewRef(dated ? Py_True : Py_False), Py_NewRef(markup ? Py_True : Py_False),
+        PyLong_FromSsize_t(separated), Py_NewRef(urlish ? Py_True : Py_False),
+    };
+    int ok = 1;
+    for (int k = 0; k < FIELDS; k++) {
+        ok &= args[k] != NULL;
+    }
+    if (ok) {
+        line = Line_type->tp_alloc(Line_type, 0);
+    }
+    for (int k = 0; k < FIELDS; k++) {
+        if (line != NULL) {
+            *(PyObject **)((char *)line + field_offset[k]) = args[k];  /* the slot takes the reference */
+        }
+        else {
+            Py_XDECREF(args[k]);
+        }
+    }
+error:
+    Py_XDECREF(text);
+    Py_XDECREF(body);
+    Py_XDECREF(head_words);
+    return line;
+}
+
+static PyObject *
+split_lines(PyObject *Py_UNUSED(module), PyObject *raw)
+{
+    if (Line_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_speedups.configure was not called");
+        return NULL;
+    }
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "split_lines expects a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(raw);
+    const void *data = PyUnicode_DATA(raw);
+    Py_ssize_t size = PyUnicode_GET_LENGTH(raw);
+    PyObject *lines = PyList_New(0);
+    if (lines == NULL) {
+        return NULL;
+    }
+    Py_ssize_t index = 0, line_start = 0;
+    while (line_start <= size) {
+        Py_ssize_t line_end = line_start;
+        while (line_end < size && PyUnicode_READ(kind, data, line_end) != '\n') {
+            line_end++;
+        }
+        Py_ssize_t a = line_start, b = line_end;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) {
+            a++;
+        }
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) {
+            b--;
+        }
+        if (a < b) {
+            PyObject *line = make_line(raw, index, line_start, line_end, a, b);
+            if (line == NULL || PyList_Append(lines, line) < 0) {
+                Py_XDECREF(line);
+                Py_DECREF(lines);
+                return NULL;
+            }
+            Py_DECREF(line);
+        }
+        index++;
+        line_start = line_end + 1;
+    }
+    return lines;
+}
+
+/* Fill `set` with the characters of `text`; -1 with an error set when those beyond Latin-1 do not fit. */
+static int
+read_set(PyObject *text, CharSet *set)
+{
+    memset(set, 0, sizeof(*set));
+    Py_ssize_t others = 0;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(text, i);
+        if (c < 256) {
+            set->latin1[c] = 1;
+        }
+        else if (others == SET_SIZE - 1) {
+            PyErr_SetString(PyExc_ValueError, "a character set of _speedups holds at most 63 beyond Latin-1");
+            return -1;
+        }
+        else {
+            set->others[others++] = c;
+        }
+    }
+    return 0;
+}
+
+/* The offsets of the slots of `type` named by `fields`, in their order, into `field_offset`; -1 with an
+ * error set unless each is an object slot (a dataclass with slots=True has one per field). */
+static int
+read_fields(PyTypeObject *type, PyObject *fields)
+{
+    if (PyTuple_GET_SIZE(fields) != FIELDS) {
+        PyErr_Format(PyExc_ValueError, "_speedups makes lines of %d fields, not %zd", FIELDS, PyTuple_GET_SIZE(fields));
+        return -1;
+    }
+    for (int k = 0; k < FIELDS; k++) {
+        PyObject *slot = PyObject_GetAttr((PyObject *)type, PyTuple_GET_ITEM(fields, k));
+        if (slot == NULL) {
+            return -1;
+        }
+        int ok = Py_IS_TYPE(slot, &PyMemberDescr_Type)
+            && ((PyMemberDescrObject *)slot)->d_member->type == T_OBJECT_EX
+            && !(((PyMemberDescrObject *)slot)->d_member->flags & READONLY);
+        if (ok) {
+            field_offset[k] = ((PyMemberDescrObject *)slot)->d_member->offset;
+        }
+        Py_DECREF(slot);
+        if (!ok) {
+            PyErr_Format(PyExc_TypeError, "%R is no writable object slot of %s", PyTuple_GET_ITEM(fields, k),
+                         type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+configure(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *line_type, *fields, *form, *url, *date, *sets[5];
+    Py_buffer table;
+    Py_ssize_t tokens_from, stop_sample_chars;
+    if (!PyArg_ParseTuple(args, "O!O!OOOy*UUUUUnn", &PyType_Type, &line_type, &PyTuple_Type, &fields, &form, &url,
+                          &date, &table, &sets[0], &sets[1], &sets[2], &sets[3], &sets[4], &tokens_from,
+                          &stop_sample_chars)) {
+        return NULL;
+    }
+    if (tokens_from != TOKENS_FROM || stop_sample_chars != STOP_SAMPLE_CHARS) {
+        PyBuffer_Release(&table);
+        PyErr_SetString(PyExc_ValueError, "_speedups was built for other TOKENS_FROM or STOP_SAMPLE_CHARS than "
+                        "lines.py's: change them in _speedups.c too, and reinstall");
+        return NULL;
+    }
+    if (read_fields((PyTypeObject *)line_type, fields) < 0) {
+        PyBuffer_Release(&table);
+        return NULL;
+    }
+    if (table.len != 256) {
+        PyBuffer_Release(&table);
+        PyErr_SetString(PyExc_ValueError, "the Latin-1 word table must have 256 bytes");
+        return NULL;
+    }
+    memcpy(latin1_words, table.buf, 256);
+    PyBuffer_Release(&table);
+    for (Py_UCS4 c = 0; c < 128; c++) {
+        ascii_word[c] = Py_UNICODE_ISALNUM(c) || c == '_';
+    }
+    CharSet *targets[5] = {&strong_bullets, &weak_bullets, &sentence_ends, &sentence_marks, &separators};
+    for (int k = 0; k < 5; k++) {
+        if (read_set(sets[k], targets[k]) < 0) {
+            return NULL;
+        }
+    }
+    if (str_lower == NULL && (str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower")) == NULL) {
+        return NULL;
+    }
+    Py_INCREF(line_type);
+    Py_INCREF(form);
+    Py_INCREF(url);
+    Py_INCREF(date);
+    Py_XSETREF(Line_type, (PyTypeObject *)line_type);
+    Py_XSETREF(form_search, form);
+    Py_XSETREF(url_search, url);
+    Py_XSETREF(date_search, date);
+    Py_RETURN_NONE;
+}
+
+/* number_words(words, size) -> (distinct, first, ids): each distinct word of the lists in `words` numbered by
+ * the position of its first occurrence among all `size` of them, as `features._page_words_python` numbers
+ * them with `dict.setdefault`: the words in order of first occurrence, their numbers and each occurrence's
+ * number, the two as the bytes of int64 arrays. */
+static PyObject *
+number_words(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &words, &size)) {
+        return NULL;
+    }
+    if (size < 0) {
+        PyErr_SetString(PyExc_ValueError, "number_words: size must not be negative");
+        return NULL;
+    }
+    PyObject *numbers = PyDict_New();
+    PyObject *distinct = PyList_New(0);
+    PyObject *ids = PyBytes_FromStringAndSize(NULL, size * (Py_ssize_t)sizeof(int64_t));
+    PyObject *first = PyBytes_FromStringAndSize(NULL, size * (Py_ssize_t)sizeof(int64_t));
+    PyObject *result = NULL;
+    if (numbers == NULL || distinct == NULL || ids == NULL || first == NULL) {
+        goto done;
+    }
+    int64_t *id = (int64_t *)PyBytes_AS_STRING(ids), *firsts = (int64_t *)PyBytes_AS_STRING(first);
+    Py_ssize_t pos = 0, found = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+        PyObject *line = PyList_GET_ITEM(words, k);
+        if (!PyList_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "number_words: each line's words must be a list");
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(line); j++, pos++) {
+            if (pos == size) {
+                PyErr_SetString(PyExc_ValueError, "number_words: more words than size");
+                goto done;
+            }
+            PyObject *word = PyList_GET_ITEM(line, j);
+            PyObject *number = PyDict_GetItemWithError(numbers, word);
+            if (number != NULL) {
+                id[pos] = PyLong_AsSsize_t(number);
+                continue;
+            }
+            if (PyErr_Occurred() || (number = PyLong_FromSsize_t(pos)) == NULL) {
+                goto done;
+            }
+            int failed = PyDict_SetItem(numbers, word, number) < 0 || PyList_Append(distinct, word) < 0;
+            Py_DECREF(number);
+            if (failed) {
+                goto done;
+            }
+            id[pos] = pos;
+            firsts[found++] = pos;
+        }
+    }
+    if (pos != size) {
+        PyErr_SetString(PyExc_ValueError, "number_words: fewer words than size");
+        goto done;
+    }
+    if (_PyBytes_Resize(&first, found * (Py_ssize_t)sizeof(int64_t)) < 0) {
+        goto done;  /* first was freed and set to NULL */
+    }
+    result = PyTuple_Pack(3, distinct, first, ids);
+done:
+    Py_XDECREF(numbers);
+    Py_XDECREF(distinct);
+    Py_XDECREF(ids);
+    Py_XDECREF(first);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"number_words", number_words, METH_VARARGS,
+     "number_words(words, size) -> (distinct, first, ids): the numbering of features._page_words_python."},
+    {"split_lines", split_lines, METH_O, "The non-blank lines of a str as lines.Line objects (see lines.py)."},
+    {"configure", configure, METH_VARARGS,
+     "configure(Line, fields, form_search, url_search, date_search, latin1_words, strong_bullets, weak_bullets, "
+     "sentence_ends, sentence_marks, separators, tokens_from, stop_sample_chars): what split_lines reads "
+     "and calls back."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_speedups", "C versions of the cleaner's hottest loops (see _speedups.c).", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module);
+}

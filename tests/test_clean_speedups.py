@@ -1,0 +1,126 @@
+"""The C `split_lines` (build_dataset/clean/_speedups.c) makes the lines `split_lines_python` makes, field for field.
+
+Equal here means the same values of the same types (`Line.__eq__` would take True for 1), and a long line's
+`tokens` the very list of its `head_words`, as the Python loop shares them.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import subprocess
+import sys
+from dataclasses import fields
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_dataset.clean import features, lines
+from build_dataset.clean.lines import Line, speedups, split_lines_python
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+SEEDS = sorted((REPO / "seeds").rglob("*.txt"))
+
+_NOT_BUILT = (
+    "build_dataset/clean/_speedups.c was not compiled: install a C compiler and the Python headers "
+    "(Debian: apt install gcc python3-dev), then pip install -e . again")
+native = pytest.mark.skipif(speedups is None, reason=_NOT_BUILT)
+
+
+def _typed(line: Line) -> tuple:
+    return tuple((f.name, type(v), v) for f in fields(line) for v in [getattr(line, f.name)])
+
+
+def _assert_same_lines(raw: str) -> None:
+    assert speedups is not None
+    native, python = speedups.split_lines(raw), split_lines_python(raw)
+    assert [_typed(ln) for ln in native] == [_typed(ln) for ln in python]
+    assert all(ln.tokens is None or ln.tokens is ln.head_words for ln in native)
+
+
+def test_the_extension_is_built_and_used() -> None:
+    """An install with a C compiler builds `_speedups` (setup.py), and the cleaner uses it; the one test that
+    fails where it was not built (the others comparing it are skipped)."""
+    assert speedups is not None, _NOT_BUILT
+    pure = bool(os.environ.get(lines.PURE_PYTHON))
+    assert lines.split_lines is (split_lines_python if pure else speedups.split_lines)
+    assert features._number_words is (features._page_words_python if pure else features._page_words_native)
+
+
+def test_pure_python_is_chosen_by_the_environment() -> None:
+    code = ("from build_dataset.clean import features, lines; "
+            "print(lines.split_lines is lines.split_lines_python, "
+            "features._number_words is features._page_words_python)")
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, lines.PURE_PYTHON: "1"},
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]
+
+
+@native
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name for p in SEEDS])
+def test_same_lines_on_the_seed_pages(seed: pathlib.Path) -> None:
+    _assert_same_lines(seed.read_text(encoding="utf-8"))
+
+
+_CASES = [
+    "", "\n", "\n\n \n", "x", " x ", "\t• Home\r\n", "•", "• •", "- ", "-x", "- x", "—", "+ 1", "* * *", "» Next",
+    "Ein Satz. Noch einer! Und? Ja." * 3, "ΟΔΟΣ ΣΑΣ. " * 40, "İstanbul İİ 2019",
+    "北京时间今天上午，会议在北京召开。" * 30,
+    "a | b · c / d » e › f > g :: h", "a  |  b", "a | | b", " | ", "x ::  y", "a\u00a0|\u00a0b", "a\u2003/\u2003b",
+    "[logo] [ ] [Submit]", "[" + "x" * 80 + "]", "[" + "x" * 81 + "]", "[a[b]", "[a] | *[b]*", "[a] x", "[ ",
+    "]", "Passwort [          ]", "(*) yes", "12.03.2021", "10:45 Uhr", "٣:٤٥ ٢٠١٩", "1999", "x2019", "2019x",
+    "www.example.com", "mail@host.de", "https://x.org/a.html", "Straße\xa0Nr.\xa03 \x85 Ende: Müller » Weiß " * 12,
+    "\x1c\x1d\x1e\x1f x \x0b\x0c", "\u2028 line \u2029", "\ud800x", "𐐀𐐨 𝐀 ǅ ẞ ᾈ", "a" * 5000, "word. " * 700,
+    "\u3002" * 5, "Ende…", "end.\u3002 ", "\u0130" * 400, "x" * 299 + " | y", "x" * 79 + "1", "中" * 500 + " x",
+]
+
+
+@native
+@pytest.mark.parametrize("case", _CASES)
+def test_same_lines_on_edge_cases(case: str) -> None:
+    _assert_same_lines(case)
+    _assert_same_lines("\n" + case + "\n" + case.upper() + "\n")
+
+
+_PIECES = ["•", "·", "-", "–", "+", "*", " ", "\t", "\u00a0", "\u3000", "|", "/", "»", "›", ">", ":", "::", ".", ". ",
+           "! ", "? ", "。", "…", "[", "]", "@", "0", "12", "2019", "٣", "_", "a", "Ä", "ß", "Σ", "ς", "İ", "中", "한",
+           "ｱ", "\u0301", "\r", "\x85", "\x1c", "www.", ".com", "\n"]
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.sampled_from(_CASES), st.text(max_size=120),
+                          st.text(alphabet=st.characters(max_codepoint=255), max_size=120)), max_size=60))
+def test_same_lines_on_generated_text(parts: list[str]) -> None:
+    _assert_same_lines("".join(parts))
+
+
+def test_cpython_character_classes_are_the_regex_classes() -> None:
+    """_speedups.c reads re's \\w as isalnum() or "_", \\d as isdecimal() and \\s as isspace() (str.strip's
+    and str.split's whitespace): true of every code point."""
+    every = "".join(map(chr, range(0x110000)))
+    for pattern, test in ((r"\w", lambda c: c.isalnum() or c == "_"), (r"\d", str.isdecimal),
+                          (r"\s", str.isspace)):
+        assert re.findall(pattern, every) == [c for c in every if test(c)], pattern
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["der", "die", "x", "y", "zz", "ß", "中", "", "1"]) | st.text(max_size=3),
+                         max_size=12), max_size=30))
+def test_same_word_numbers(words: list[list[str]]) -> None:
+    size = sum(map(len, words))
+    native, python = features._page_words_native(words, size), features._page_words_python(words, size)
+    assert native[0] == python[0]
+    for a, b in zip(native[1:], python[1:], strict=True):
+        assert a.dtype == b.dtype and a.tolist() == b.tolist()
+
+
+@native
+@pytest.mark.parametrize("size", [0, 2, 4])
+def test_word_numbers_refuse_a_wrong_size(size: int) -> None:
+    assert speedups is not None
+    with pytest.raises(ValueError, match="words than size"):
+        speedups.number_words([["a", "b"], ["a"]], size)
