@@ -1,9 +1,20 @@
-"""The one C extension: `build_dataset.clean._speedups`, the per-line loop of the cleaner (see its header).
+"""The C extensions: each C file of the package is one module, `build_dataset/clean/_speedups.c` the one there is
+(C versions of the cleaner's hottest loops; see its header). Everything else is in pyproject.toml.
 
-Everything else is in pyproject.toml. The extension is optional: without a C compiler the install goes on and
-`lines.split_lines_python` runs instead, with the same result, slower.
+The extensions are optional: without a C compiler the install goes on, and the cleaner runs the Python
+references instead, with the same results, slower (`benchmarks/speed_ab.py` builds them the same way).
 """
+
+from pathlib import Path
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("build_dataset.clean._speedups", ["build_dataset/clean/_speedups.c"], optional=True)])
+
+def extensions(root: Path = Path(".")) -> list[Extension]:
+    """One optional extension module for each C file under build_dataset/, named by its path."""
+    return [Extension(".".join(c.relative_to(root).with_suffix("").parts), [str(c.relative_to(root))], optional=True)
+            for c in sorted((root / "build_dataset").rglob("*.c"))]
+
+
+if __name__ == "__main__":  # as pip's build backend runs it; benchmarks/speed_ab.py imports `extensions`
+    setup(ext_modules=extensions())

@@ -6,7 +6,8 @@
 The machine is shared and its speed drifts from minute to minute, so a pages/s figure measured today is
 no comparison with one from last week: this runs `clean_page` over the dev pages in fresh processes,
 REV's package and this checkout's by turns, and prints each one's pages/s (process time, best of two
-passes per run), their medians and the ratio. REV's `build_dataset` is taken with `git archive`; the
+passes per run), their medians and the ratio. REV's `build_dataset` is taken with `git archive` and its C
+extensions compiled in place (as setup.py builds them); this checkout's are the ones its install built. The
 installed libraries are this environment's for both.
 
 Timers on a shared machine still scatter by 10% from round to round. `--instructions` counts instead the
@@ -58,6 +59,29 @@ for raw in raws:
 """
 
 
+BUILD = r"""
+import importlib.util, sys
+from setuptools import Distribution
+from setuptools.command.build_ext import build_ext
+spec = importlib.util.spec_from_file_location("setup_script", sys.argv[1])
+setup_script = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(setup_script)
+extensions = setup_script.extensions()
+if extensions:
+    command = build_ext(Distribution({"ext_modules": extensions}))
+    command.inplace = True
+    command.ensure_finalized()
+    command.run()
+"""
+"""Builds, in the folder it runs in, the C extensions setup.py would build there, in place."""
+
+
+def build_extensions(tree: pathlib.Path) -> None:
+    """Compile the C extensions of the revision extracted in `tree`, as `pip install` would: without them its
+    cleaner would run its Python references. The rule is this checkout's setup.py's (each C file is a module)."""
+    subprocess.run([sys.executable, "-c", BUILD, str(REPO / "setup.py")], cwd=tree, capture_output=True, check=True)
+
+
 def instructions(tree: pathlib.Path, dev: pathlib.Path, every: int) -> int:
     """Instructions a fresh process whose `build_dataset` is the one in `tree` executes cleaning every
     `every`-th dev page (0: none, the start-up alone), counted by callgrind."""
@@ -100,6 +124,7 @@ def main() -> int:
         archive_path.write_bytes(archive)
         with tarfile.open(archive_path) as tar:
             tar.extractall(other, filter="data")
+        build_extensions(other)
         if args.instructions:
             work = {label: instructions(tree, args.dev, args.every) - instructions(tree, args.dev, 0)
                     for label, tree in ((args.rev, other), ("this checkout", REPO))}

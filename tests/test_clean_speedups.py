@@ -13,11 +13,12 @@ import subprocess
 import sys
 from dataclasses import fields
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean import features, lines
+from build_dataset.clean import features, linemodel, lines
 from build_dataset.clean.lines import Line, speedups, split_lines_python
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
@@ -47,6 +48,7 @@ def test_the_extension_is_built_and_used() -> None:
     pure = bool(os.environ.get(lines.PURE_PYTHON))
     assert lines.split_lines is (split_lines_python if pure else speedups.split_lines)
     assert features._number_words is (features._page_words_python if pure else features._page_words_native)
+    assert linemodel.use_speedups is not pure
 
 
 def test_pure_python_is_chosen_by_the_environment() -> None:
@@ -124,3 +126,37 @@ def test_word_numbers_refuse_a_wrong_size(size: int) -> None:
     assert speedups is not None
     with pytest.raises(ValueError, match="words than size"):
         speedups.number_words([["a", "b"], ["a"]], size)
+
+
+@native
+@pytest.mark.parametrize("rows", [1, 7, 300, 5000])
+def test_same_line_model_probabilities(rows: int) -> None:
+    """Bit for bit, on random features with the values trees split on, infinities and NaN among them."""
+    model = linemodel.load_model(features.FEATURES)
+    rng = np.random.default_rng(rows)
+    x = rng.normal(0.0, 3.0, size=(rows, len(features.FEATURES))).astype(np.float32)
+    x[rng.random(x.shape) < 0.3] = rng.choice(model.threshold[np.isfinite(model.threshold)], size=1)[0]
+    x[rng.random(x.shape) < 0.01] = np.inf
+    x[rng.random(x.shape) < 0.01] = np.nan
+    x = np.asfortranarray(x)  # as line_features lays it out
+    python = np.concatenate([model.probability_python(x[i:i + linemodel.CHUNK_ROWS])
+                             for i in range(0, rows, linemodel.CHUNK_ROWS)])
+    assert model.probability(x).tobytes() == python.tobytes()
+
+
+@native
+def test_forest_leaves_refuse_arrays_that_do_not_agree() -> None:
+    assert speedups is not None
+    model = linemodel.load_model(features.FEATURES)
+    rows = np.zeros((len(features.FEATURES), 3), dtype=np.float32)
+    arrays = (model.roots, model.feature, model.threshold, model.children, model.value)
+    with pytest.raises(ValueError, match="do not agree"):
+        speedups.forest_leaves(rows, *arrays, model.depth, np.empty((3, len(model.roots) + 1)))
+    with pytest.raises(ValueError, match="do not agree"):
+        speedups.forest_leaves(rows, model.roots, model.feature, model.threshold.astype(np.float64), model.children,
+                               model.value, model.depth, np.empty((3, len(model.roots))))
+    bad = model.children.copy()
+    bad[5] = len(model.feature)
+    with pytest.raises(ValueError, match="out of range"):
+        speedups.forest_leaves(rows, model.roots, model.feature, model.threshold, bad, model.value, model.depth,
+                               np.empty((3, len(model.roots))))

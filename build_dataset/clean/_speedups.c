@@ -3,6 +3,8 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
+ *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
  * The Python modules hold the references and every rule followed here; tests/test_clean_speedups.py checks
  * each pair gives equal results on the seed pages, edge cases and generated hostile text. What is not a
@@ -559,7 +561,73 @@ done:
     return result;
 }
 
+/* forest_leaves(rows, roots, feature, threshold, children, value, depth, out): for each line and tree of the
+ * model's flat arrays (see `linemodel.LineModel`), the value of the leaf the line reaches, into `out`
+ * (float64, lines x trees, C order). `rows` holds the float32 features a feature after another (the matrix
+ * transposed, C order), so a line's value of feature f is rows[f * lines + line]; the thresholds are float32
+ * and compared with them as float32, as numpy compares them. Every index is checked before the walk. */
+static PyObject *
+forest_leaves(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    Py_buffer rows, roots, feature, threshold, children, value, out;
+    Py_ssize_t depth;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*nw*", &rows, &roots, &feature, &threshold, &children, &value, &depth,
+                          &out)) {
+        return NULL;  /* (a failed parse releases the buffers it took) */
+    }
+    PyObject *result = NULL;
+    Py_ssize_t trees = roots.len / (Py_ssize_t)sizeof(Py_ssize_t);
+    Py_ssize_t nodes = feature.len / (Py_ssize_t)sizeof(Py_ssize_t);
+    Py_ssize_t lines = trees ? out.len / (Py_ssize_t)sizeof(double) / trees : 0;
+    Py_ssize_t features = lines ? rows.len / (Py_ssize_t)sizeof(float) / lines : 0;
+    if (threshold.len != nodes * (Py_ssize_t)sizeof(float) || value.len != nodes * (Py_ssize_t)sizeof(double)
+            || children.len != 2 * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
+            || out.len != lines * trees * (Py_ssize_t)sizeof(double)
+            || rows.len != features * lines * (Py_ssize_t)sizeof(float) || depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "forest_leaves: the arrays' sizes do not agree");
+        goto done;
+    }
+    const Py_ssize_t *root = roots.buf, *feat = feature.buf, *child = children.buf;
+    const float *x = rows.buf, *thr = threshold.buf;
+    const double *val = value.buf;
+    double *leaf = out.buf;
+    for (Py_ssize_t i = 0; i < nodes; i++) {
+        if (feat[i] < 0 || feat[i] >= (features ? features : 1) || child[2 * i] < 0 || child[2 * i] >= nodes
+                || child[2 * i + 1] < 0 || child[2 * i + 1] >= nodes) {
+            PyErr_SetString(PyExc_ValueError, "forest_leaves: a node's feature or child is out of range");
+            goto done;
+        }
+    }
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        if (root[t] < 0 || root[t] >= nodes) {
+            PyErr_SetString(PyExc_ValueError, "forest_leaves: a root is out of range");
+            goto done;
+        }
+    }
+    for (Py_ssize_t line = 0; line < lines; line++) {
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            Py_ssize_t node = root[t];
+            for (Py_ssize_t d = 0; d < depth; d++) {
+                node = child[2 * node + (x[feat[node] * lines + line] > thr[node])];
+            }
+            leaf[line * trees + t] = val[node];
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&roots);
+    PyBuffer_Release(&feature);
+    PyBuffer_Release(&threshold);
+    PyBuffer_Release(&children);
+    PyBuffer_Release(&value);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"forest_leaves", forest_leaves, METH_VARARGS,
+     "forest_leaves(rows, roots, feature, threshold, children, value, depth, out): the line model's leaf values."},
     {"number_words", number_words, METH_VARARGS,
      "number_words(words, size) -> (distinct, first, ids): the numbering of features._page_words_python."},
     {"split_lines", split_lines, METH_O, "The non-blank lines of a str as lines.Line objects (see lines.py)."},
