@@ -99,6 +99,15 @@ def test_same_lines_on_generated_text(parts: list[str]) -> None:
     _assert_same_lines("".join(parts))
 
 
+@native
+def test_same_lines_on_every_code_point() -> None:
+    """Every character in a line's first CHAR_SAMPLE characters: its case (`Line.uppers`), digit and word
+    classes read by the C code as by the Python."""
+    every = [chr(c) for c in range(0x110000) if chr(c) != "\n"]
+    step = lines.CHAR_SAMPLE - 2
+    _assert_same_lines("\n".join("x" + "".join(every[i:i + step]) + "x" for i in range(0, len(every), step)))
+
+
 def test_cpython_character_classes_are_the_regex_classes() -> None:
     """_speedups.c reads re's \\w as isalnum() or "_", \\d as isdecimal() and \\s as isspace() (str.strip's
     and str.split's whitespace): true of every code point."""

@@ -22,9 +22,10 @@
 
 #define TOKENS_FROM 70        /* lines.TOKENS_FROM, checked by `configure` */
 #define STOP_SAMPLE_CHARS 300 /* lines.STOP_SAMPLE_CHARS, checked by `configure` */
+#define CHAR_SAMPLE 200       /* lines.CHAR_SAMPLE, checked by `configure` */
 #define WIDE_SAMPLE 400       /* the characters `split_lines_python` counts wide characters in */
 
-#define FIELDS 19
+#define FIELDS 21
 static PyTypeObject *Line_type = NULL;  /* lines.Line */
 static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
@@ -60,6 +61,12 @@ among(Py_UCS4 c, const CharSet *set)
         }
     }
     return 0;
+}
+
+static inline int
+lower_changes(Py_UCS4 c)  /* str.lower changes c (see lines._LOWER_CHANGES; the test checks every code point) */
+{
+    return c < 128 ? c >= 'A' && c <= 'Z' : Py_UNICODE_TOLOWER(c) != c;
 }
 
 static inline int
@@ -255,8 +262,14 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
     Py_ssize_t runs = 0;  /* len(body.split()), read on short lines only */
     int in_word = 0;
     int is_short = length < TOKENS_FROM;
+    Py_ssize_t digits = 0, uppers = 0;  /* lines.char_counts */
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 d = PyUnicode_READ(kind, data, i);
+        if (i < CHAR_SAMPLE) {
+            int digit = d >= '0' && d <= '9';
+            digits += digit;
+            uppers += !digit && lower_changes(d);
+        }
         /* body.count(". ") + body.count("! ") + body.count("? ") + body.count("。"): no two overlap */
         if (d == 0x3002 || ((d == '.' || d == '!' || d == '?') && i + 1 < n
                             && PyUnicode_READ(kind, data, i + 1) == ' ')) {
@@ -317,7 +330,8 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
         PyLong_FromSsize_t(length), Py_NewRef(sentence_end ? Py_True : Py_False), PyLong_FromSsize_t(sentences),
         Py_NewRef(tokens), PyFloat_FromDouble(0.0), Py_NewRef(head_words), PyLong_FromSsize_t(words),
         Py_NewRef(dated ? Py_True : Py_False), Py_NewRef(markup ? Py_True : Py_False),
-        PyLong_FromSsize_t(separated), Py_NewRef(urlish ? Py_True : Py_False),
+        PyLong_FromSsize_t(separated), Py_NewRef(urlish ? Py_True : Py_False), PyLong_FromSsize_t(digits),
+        PyLong_FromSsize_t(uppers),
     };
     int ok = 1;
     for (int k = 0; k < FIELDS; k++) {
@@ -444,16 +458,16 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
 {
     PyObject *line_type, *fields, *form, *url, *date, *sets[5];
     Py_buffer table;
-    Py_ssize_t tokens_from, stop_sample_chars;
-    if (!PyArg_ParseTuple(args, "O!O!OOOy*UUUUUnn", &PyType_Type, &line_type, &PyTuple_Type, &fields, &form, &url,
+    Py_ssize_t tokens_from, stop_sample_chars, char_sample;
+    if (!PyArg_ParseTuple(args, "O!O!OOOy*UUUUUnnn", &PyType_Type, &line_type, &PyTuple_Type, &fields, &form, &url,
                           &date, &table, &sets[0], &sets[1], &sets[2], &sets[3], &sets[4], &tokens_from,
-                          &stop_sample_chars)) {
+                          &stop_sample_chars, &char_sample)) {
         return NULL;
     }
-    if (tokens_from != TOKENS_FROM || stop_sample_chars != STOP_SAMPLE_CHARS) {
+    if (tokens_from != TOKENS_FROM || stop_sample_chars != STOP_SAMPLE_CHARS || char_sample != CHAR_SAMPLE) {
         PyBuffer_Release(&table);
-        PyErr_SetString(PyExc_ValueError, "_speedups was built for other TOKENS_FROM or STOP_SAMPLE_CHARS than "
-                        "lines.py's: change them in _speedups.c too, and reinstall");
+        PyErr_SetString(PyExc_ValueError, "_speedups was built for other TOKENS_FROM, STOP_SAMPLE_CHARS or "
+                        "CHAR_SAMPLE than lines.py's: change them in _speedups.c too, and reinstall");
         return NULL;
     }
     if (read_fields((PyTypeObject *)line_type, fields) < 0) {
@@ -633,7 +647,7 @@ static PyMethodDef methods[] = {
     {"split_lines", split_lines, METH_O, "The non-blank lines of a str as lines.Line objects (see lines.py)."},
     {"configure", configure, METH_VARARGS,
      "configure(Line, fields, form_search, url_search, date_search, latin1_words, strong_bullets, weak_bullets, "
-     "sentence_ends, sentence_marks, separators, tokens_from, stop_sample_chars): what split_lines reads "
+     "sentence_ends, sentence_marks, separators, tokens_from, stop_sample_chars, char_sample): what split_lines reads "
      "and calls back."},
     {NULL, NULL, 0, NULL},
 };

@@ -26,7 +26,7 @@ from operator import attrgetter
 import numpy as np
 
 from build_dataset.clean.classify import GOOD, Verdict
-from build_dataset.clean.lines import Line, speedups, use_speedups
+from build_dataset.clean.lines import CHAR_SAMPLE, Line, speedups, use_speedups
 
 CUES = ("social", "related", "comments", "legal", "subscribe", "advertising", "navigation", "markup",
         "caption", "byline", "dateline", "footer", "furniture")
@@ -73,56 +73,17 @@ _CUE_CODE: dict[str | None, int] = {None: _NO_CUE, **{c: i for i, c in enumerate
 _IS_BLOCK_CUE = np.array([c in BLOCK_CUES for c in CUES] + [False, False])
 """Whether each cue code is one of BLOCK_CUES (all of which are in CUES)."""
 _CLS, _CUE = attrgetter("cls"), attrgetter("cue")
+_DIGITS, _UPPERS, _BODY = attrgetter("digits"), attrgetter("uppers"), attrgetter("body")
 _COLUMN = {f: i for i, f in enumerate(FEATURES)}
 _NEIGHBOUR = ("log_length", "stop_density", "verdict", "original", "bullet", "sentence_end")
 
 
-def _char_shares(bodies: list[str]) -> np.ndarray:
+def _char_shares(lines: list[Line]) -> np.ndarray:
     """Share of ASCII digits (first row) and of uppercase letters (second row) among each line's first
-    200 characters.
-
-    Counted for the whole page at once on its code points: a per-character loop in Python would cost
-    more than the rest of the features together. A line's count is the difference of the running
-    counts at its end and at its start.
-    """
-    heads = [b[:200] for b in bodies]
-    joined = "".join(heads)
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    upper = _LOWER_CHANGES.take(codes, mode="clip")  # characters past the BMP read the table's last slot
-    if codes.max(initial=0) > 0xFFFF:
-        beyond = np.flatnonzero(codes > 0xFFFF)
-        upper[beyond] = [chr(c).lower() != chr(c) for c in codes[beyond].tolist()]
-    digit = (codes - 48) < 10  # unsigned: true for "0".."9" only
-    sizes = _ints(map(len, heads), len(heads))
-    ends = np.cumsum(sizes)
-    # digits and uppercase letters before each character; only the first column is not written by the sums
-    # (a page's worth of zeros would be written for nothing)
-    running = np.empty((2, len(codes) + 1), dtype=np.intp)
-    running[:, 0] = 0
-    np.cumsum(digit, out=running[0, 1:])
-    np.cumsum(upper & ~digit, out=running[1, 1:])
-    return (running[:, ends] - running[:, ends - sizes]) / np.maximum(sizes, 1)
-
-
-def _lower_changes() -> np.ndarray:
-    """`_LOWER_CHANGES`: whether `str.lower` changes each character of the BMP, read off `str.lower` itself.
-
-    The BMP is lowered as one string, split around U+0130 ("İ"), the one character whose lowercase is two
-    characters: the others map one to one, so the lowered string's code points line up with the string's.
-    (Only a capital sigma's lowercase depends on its neighbours, and it is changed either way.)"""
-    parts = ("".join(map(chr, range(0x130))), "".join(map(chr, range(0x131, 0x10000))))
-    codes = np.frombuffer("\u0131".join(parts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lowered = np.frombuffer("\u0131".join(p.lower() for p in parts).encode("utf-32-le", "surrogatepass"),
-                            dtype=np.uint32)
-    changes = codes != lowered
-    changes[0x130] = True
-    return changes
-
-
-_LOWER_CHANGES = _lower_changes()
-"""Whether `str.lower` changes each BMP character: an uppercase letter for `_char_shares`, looked up by code
-point, where lowering a page's text character by character cost four times the look-ups (characters past the
-BMP, rare, are lowered one by one)."""
+    CHAR_SAMPLE characters, from the counts `split_lines` made (`Line.digits`, `Line.uppers`)."""
+    n = len(lines)
+    counts = _ints(chain(map(_DIGITS, lines), map(_UPPERS, lines)), 2 * n).reshape(2, n)
+    return counts / np.maximum(np.minimum(_ints(map(len, map(_BODY, lines)), n), CHAR_SAMPLE), 1)
 
 
 def _log1p(values: np.ndarray) -> np.ndarray:
@@ -263,7 +224,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
         [ln.bullet for ln in lines] + [ln.urlish for ln in lines] + [ln.markup for ln in lines]).reshape(3, n).T
     put("separated", [ln.separated for ln in lines])
     put("dated", _bools([ln.dated for ln in lines]))
-    x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(bodies).T
+    x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(lines).T
     firsts = [b[:1] for b in bodies]
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0

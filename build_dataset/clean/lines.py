@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from types import ModuleType
 
+import numpy as np
+
 from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
 
 _STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→☆★✓✔➜⇒◉◎❯›»"
@@ -84,6 +86,8 @@ TOKENS_FROM = 70
 """Lines shorter than this are judged by shape alone, so their words are not tokenised."""
 STOP_SAMPLE_CHARS = 300
 """Stopword density of a long line is measured on its first characters: enough to tell prose."""
+CHAR_SAMPLE = 200
+"""The shares of digits and uppercase letters of a line are read on its body's first characters."""
 
 
 @dataclass(slots=True)
@@ -120,6 +124,10 @@ class Line:
     """How many menu or breadcrumb separators (" | ", " · ", " > ") the line holds."""
     urlish: bool = False
     """A short line holding a URL, a domain or an e-mail address."""
+    digits: int = 0
+    """ASCII digits among the body's first CHAR_SAMPLE characters (the line model's digit share)."""
+    uppers: int = 0
+    """Characters `str.lower` changes (uppercase letters) among them (its uppercase share)."""
 
 
 def line_key(line: str) -> str:
@@ -205,7 +213,54 @@ def split_lines_python(raw: str) -> list[Line]:
             markup = tokens_only(body) or _FORM_RE.search(body) is not None
         append(Line(index, start, start + len(text), line_start, pos - 1, text, body, bullet, length, sentence_end,
                     sentences, tokens, 0.0, head_words, words, dated, markup, separated, urlish))
+    if lines:
+        for ln, digits, uppers in zip(lines, *char_counts([ln.body for ln in lines]).tolist(), strict=True):
+            ln.digits, ln.uppers = digits, uppers
     return lines
+
+
+def char_counts(bodies: list[str]) -> np.ndarray:
+    """ASCII digits (first row) and other characters `str.lower` changes (second row) among each body's first
+    CHAR_SAMPLE characters.
+
+    Counted for the whole page at once on its code points: a per-character loop in Python would cost more
+    than the rest of `split_lines_python`. A line's count is the difference of the running counts at its end
+    and at its start.
+    """
+    heads = [b[:CHAR_SAMPLE] for b in bodies]
+    codes = np.frombuffer("".join(heads).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    upper = _LOWER_CHANGES.take(codes, mode="clip")  # characters past the BMP read the table's last slot
+    if codes.max(initial=0) > 0xFFFF:
+        beyond = np.flatnonzero(codes > 0xFFFF)
+        upper[beyond] = [chr(c).lower() != chr(c) for c in codes[beyond].tolist()]
+    digit = (codes - 48) < 10  # unsigned: true for "0".."9" only
+    sizes = np.fromiter(map(len, heads), dtype=np.intp, count=len(heads))
+    ends = np.cumsum(sizes)
+    running = np.zeros((2, len(codes) + 1), dtype=np.intp)  # digits and uppercase letters before each character
+    np.cumsum(digit, out=running[0, 1:])
+    np.cumsum(upper & ~digit, out=running[1, 1:])
+    return running[:, ends] - running[:, ends - sizes]
+
+
+def _lower_changes() -> np.ndarray:
+    """`_LOWER_CHANGES`: whether `str.lower` changes each character of the BMP, read off `str.lower` itself.
+
+    The BMP is lowered as one string, split around U+0130 ("İ"), the one character whose lowercase is two
+    characters: the others map one to one, so the lowered string's code points line up with the string's.
+    (Only a capital sigma's lowercase depends on its neighbours, and it is changed either way.)"""
+    parts = ("".join(map(chr, range(0x130))), "".join(map(chr, range(0x131, 0x10000))))
+    codes = np.frombuffer("\u0131".join(parts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lowered = np.frombuffer("\u0131".join(p.lower() for p in parts).encode("utf-32-le", "surrogatepass"),
+                            dtype=np.uint32)
+    changes = codes != lowered
+    changes[0x130] = True
+    return changes
+
+
+_LOWER_CHANGES = _lower_changes()
+"""Whether `str.lower` changes each BMP character: an uppercase letter for `char_counts`, looked up by code
+point, where lowering a page's text character by character cost four times the look-ups (characters past the
+BMP, rare, are lowered one by one)."""
 
 
 PURE_PYTHON = "BUILD_DATASET_PURE_PYTHON"
@@ -221,7 +276,7 @@ def _load_speedups() -> ModuleType | None:
         return None
     _speedups.configure(Line, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.search,
                         _DATE_RE.search, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
-                        _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS)
+                        _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS, CHAR_SAMPLE)
     return _speedups
 
 
