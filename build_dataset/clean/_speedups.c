@@ -26,6 +26,7 @@
 #define WIDE_SAMPLE 400       /* the characters `split_lines_python` counts wide characters in */
 
 #define FIELDS 21
+#define BLOCK 32  /* lines that walk a tree of the line model side by side */
 static PyTypeObject *Line_type = NULL;  /* lines.Line */
 static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
@@ -618,13 +619,24 @@ forest_leaves(PyObject *Py_UNUSED(module), PyObject *args)
             goto done;
         }
     }
-    for (Py_ssize_t line = 0; line < lines; line++) {
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            Py_ssize_t node = root[t];
-            for (Py_ssize_t d = 0; d < depth; d++) {
-                node = child[2 * node + (x[feat[node] * lines + line] > thr[node])];
+    /* A walk is a chain of dependent loads (node, its feature's value, the comparison, the child): BLOCK lines
+     * walk a tree side by side, so the processor overlaps their chains. */
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        for (Py_ssize_t first = 0; first < lines; first += BLOCK) {
+            Py_ssize_t block = lines - first < BLOCK ? lines - first : BLOCK;
+            Py_ssize_t node[BLOCK];
+            for (Py_ssize_t j = 0; j < block; j++) {
+                node[j] = root[t];
             }
-            leaf[line * trees + t] = val[node];
+            for (Py_ssize_t d = 0; d < depth; d++) {
+                for (Py_ssize_t j = 0; j < block; j++) {
+                    Py_ssize_t at = node[j];
+                    node[j] = child[2 * at + (x[feat[at] * lines + first + j] > thr[at])];
+                }
+            }
+            for (Py_ssize_t j = 0; j < block; j++) {
+                leaf[(first + j) * trees + t] = val[node[j]];
+            }
         }
     }
     result = Py_NewRef(Py_None);
