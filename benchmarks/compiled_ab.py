@@ -6,7 +6,8 @@
 The cleaner runs below its speed target, and the question is whether a compiler for the Python as it is
 would close the gap, or only a cleaner written anew for a native engine would. This copies the package
 to a temporary folder, compiles every module of `build_dataset/clean` there with mypyc (all but
-`html.py`, which wraps trafilatura, and the package's `__init__`), then runs `clean_page` over the dev
+`html.py`, which wraps trafilatura, and the package's `__init__`; both copies get the C extensions that
+`pip install` builds, `_speedups`), then runs `clean_page` over the dev
 pages in fresh processes, the interpreted and the compiled package by turns (`speed_ab.py`'s method:
 process time, best of two passes a run), and prints each one's pages/s, their medians and the ratio.
 Each run also hashes every field of every page's result, so the two are shown to give the same output.
@@ -24,6 +25,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+from speed_ab import build_extensions  # benchmarks/ is on sys.path
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev" / "raw"
@@ -91,6 +94,7 @@ def main() -> int:
         for tree in trees.values():
             shutil.copytree(REPO / "build_dataset", tree / "build_dataset",
                             ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+            build_extensions(tree)  # the C extensions (_speedups) in both: only the Python is compared
         compile_cleaner(trees["compiled"])
         runs: dict[str, list[float]] = {label: [] for label in trees}
         outputs: dict[str, set[str]] = {label: set() for label in trees}

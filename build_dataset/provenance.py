@@ -21,8 +21,10 @@ from pathlib import Path
 from build_dataset import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-SHAPING_SUFFIXES = frozenset({".py", ".json", ".yaml"})
-"""The package files that shape the output: its modules and the data it ships (line model, catalogues)."""
+SHAPING_SUFFIXES = frozenset({".py", ".c", ".json", ".yaml"})
+"""The package files that shape the output: its modules, the C source of its speedups (which give what the
+Python references give, but a change to them is a change of the code) and the data it ships (line model,
+catalogues)."""
 FINGERPRINT_CHARS = 12
 
 

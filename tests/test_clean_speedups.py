@@ -11,7 +11,7 @@ import pathlib
 import re
 import subprocess
 import sys
-from dataclasses import fields
+from dataclasses import fields, make_dataclass
 
 import numpy as np
 import pytest
@@ -106,6 +106,23 @@ def test_same_lines_on_every_code_point() -> None:
     every = [chr(c) for c in range(0x110000) if chr(c) != "\n"]
     step = lines.CHAR_SAMPLE - 2
     _assert_same_lines("\n".join("x" + "".join(every[i:i + step]) + "x" for i in range(0, len(every), step)))
+
+
+@native
+def test_lines_of_a_class_without_slots_are_made_by_calling_it() -> None:
+    """As a `Line` compiled by mypyc is (benchmarks/compiled_ab.py): no slots to write, so the class is called."""
+    assert speedups is not None
+    plain = make_dataclass("PlainLine", [(f.name, f.type) for f in fields(Line)])
+    raw = (REPO / "seeds").joinpath(SEEDS[0].relative_to(REPO / "seeds")).read_text(encoding="utf-8")
+    try:
+        lines.configure_speedups(speedups, plain)
+        made = speedups.split_lines(raw)
+    finally:
+        lines.configure_speedups(speedups, Line)
+    assert made and all(type(ln) is plain for ln in made)
+    assert [tuple(vars(ln).items()) for ln in made] == [
+        tuple((f.name, getattr(ln, f.name)) for f in fields(ln)) for ln in split_lines_python(raw)]
+    _assert_same_lines(raw)  # and Line again, by its slots
 
 
 def test_cpython_character_classes_are_the_regex_classes() -> None:

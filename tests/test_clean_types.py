@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))  # compiled_ab imports speed_ab, as it does run as a script
 _spec = importlib.util.spec_from_file_location("compiled_ab", REPO / "benchmarks" / "compiled_ab.py")
 compiled_ab = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(compiled_ab)

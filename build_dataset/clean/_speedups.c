@@ -29,6 +29,7 @@
 #define BLOCK 32  /* lines that walk a tree of the line model side by side */
 static PyTypeObject *Line_type = NULL;  /* lines.Line */
 static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
+static int by_slots = 0;                /* Lines are made by writing those slots, else by calling Line */
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
 static PyObject *url_search = NULL;     /* _URLISH_RE.search */
 static PyObject *date_search = NULL;    /* _DATE_RE.search */
@@ -324,7 +325,7 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
         goto error;
     }
     PyObject *tokens = length >= TOKENS_FROM ? head_words : Py_None;
-    /* Line(*args), its dataclass __init__ only storing each argument in its slot, done here directly */
+    /* Line(*args): a dataclass's __init__ only stores each argument in its slot, done here directly */
     PyObject *args[FIELDS] = {
         PyLong_FromSsize_t(index), PyLong_FromSsize_t(a), PyLong_FromSsize_t(b), PyLong_FromSsize_t(line_start),
         PyLong_FromSsize_t(line_end), Py_NewRef(text), Py_NewRef(body), Py_NewRef(bullet ? Py_True : Py_False),
@@ -338,11 +339,14 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
     for (int k = 0; k < FIELDS; k++) {
         ok &= args[k] != NULL;
     }
-    if (ok) {
+    if (ok && by_slots) {
         line = Line_type->tp_alloc(Line_type, 0);
     }
+    else if (ok) {
+        line = PyObject_Vectorcall((PyObject *)Line_type, args, FIELDS, NULL);
+    }
     for (int k = 0; k < FIELDS; k++) {
-        if (line != NULL) {
+        if (line != NULL && by_slots) {
             *(PyObject **)((char *)line + field_offset[k]) = args[k];  /* the slot takes the reference */
         }
         else {
@@ -425,7 +429,8 @@ read_set(PyObject *text, CharSet *set)
 }
 
 /* The offsets of the slots of `type` named by `fields`, in their order, into `field_offset`; -1 with an
- * error set unless each is an object slot (a dataclass with slots=True has one per field). */
+ * error set unless each is an object slot (a dataclass with slots=True has one per field): a TypeError
+ * when a field is no such slot, a ValueError when there are not FIELDS of them. */
 static int
 read_fields(PyTypeObject *type, PyObject *fields)
 {
@@ -436,6 +441,10 @@ read_fields(PyTypeObject *type, PyObject *fields)
     for (int k = 0; k < FIELDS; k++) {
         PyObject *slot = PyObject_GetAttr((PyObject *)type, PyTuple_GET_ITEM(fields, k));
         if (slot == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "%s has no slot %R", type->tp_name, PyTuple_GET_ITEM(fields, k));
+            }
             return -1;
         }
         int ok = Py_IS_TYPE(slot, &PyMemberDescr_Type)
@@ -471,9 +480,13 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
                         "CHAR_SAMPLE than lines.py's: change them in _speedups.c too, and reinstall");
         return NULL;
     }
-    if (read_fields((PyTypeObject *)line_type, fields) < 0) {
-        PyBuffer_Release(&table);
-        return NULL;
+    by_slots = read_fields((PyTypeObject *)line_type, fields) == 0;
+    if (!by_slots) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyBuffer_Release(&table);
+            return NULL;
+        }
+        PyErr_Clear();  /* no plain slots (a Line compiled by mypyc): lines are made by calling Line */
     }
     if (table.len != 256) {
         PyBuffer_Release(&table);

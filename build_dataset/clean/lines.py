@@ -268,16 +268,23 @@ PURE_PYTHON = "BUILD_DATASET_PURE_PYTHON"
 
 
 def _load_speedups() -> ModuleType | None:
-    """The C extension `_speedups` (build_dataset/clean/_speedups.c), configured with this module's classes,
-    regexes, tables and character sets, or None where it was not built (no C compiler at install)."""
+    """The C extension `_speedups` (build_dataset/clean/_speedups.c), configured for `Line`, or None where it
+    was not built (no C compiler at install)."""
     try:
         from build_dataset.clean import _speedups
     except ImportError:
         return None
-    _speedups.configure(Line, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.search,
-                        _DATE_RE.search, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
-                        _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS, CHAR_SAMPLE)
+    configure_speedups(_speedups, Line)
     return _speedups
+
+
+def configure_speedups(module: ModuleType, line_type: type) -> None:
+    """Hand the C `split_lines` the class of the lines it makes and this module's regexes, tables, character
+    sets and sizes. It writes a plain dataclass's slots directly, and calls any other class (a `Line`
+    compiled by mypyc has no such slots) with the fields in order."""
+    module.configure(line_type, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.search,
+                     _DATE_RE.search, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
+                     _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS, CHAR_SAMPLE)
 
 
 speedups = _load_speedups()
