@@ -30,6 +30,7 @@ from collections import defaultdict
 from urllib.parse import urlparse
 
 from build_dataset.clean import clean_page, count_keys, furniture_keys
+from build_dataset.cli import speedups_state
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev"
@@ -91,7 +92,8 @@ def dev_benchmark(dev: pathlib.Path, show: int) -> list[tuple[str, str]]:
     tracemalloc.stop()
     mb = sum(len(r.encode()) for r in raws.values()) / 1e6
     rows.append(("dev pages cleaned", f"{len(names)} ({mb:.1f} MB), 0 exceptions"))
-    rows.append(("speed, one core", f"{len(names) / elapsed:.0f} pages/s ({mb / elapsed:.1f} MB/s)"))
+    rows.append(("speed, one core", f"{len(names) / elapsed:.0f} pages/s ({mb / elapsed:.1f} MB/s); "
+                                    f"cleaner code: {speedups_state()}"))
     rows.append(("peak RSS of the process", f"{max(rss_before, rss_after) / 1024:.0f} MB"))
     whole = per_article_seconds(dev / "raw", names)
     rows.append(("per-article work (read, clean, annotate, sign)",

@@ -13,6 +13,7 @@ import tomllib
 from hubserver import article, write_release
 
 from build_dataset import __version__
+from build_dataset.cli import speedups_state
 from build_dataset.package import PIPELINE_KEY
 from build_dataset.provenance import DEPENDENCIES, PACKAGE_DIR, fingerprint, package_files, pipeline_version
 from build_dataset.publish.changelog import summary_lines
@@ -71,7 +72,9 @@ def test_the_installed_pipeline_version_is_the_package_version_plus_a_label() ->
     assert release == __version__ and len(label) == 12 and int(label, 16) >= 0
     cli = subprocess.run([sys.executable, "-m", "build_dataset.cli", "--version"], capture_output=True, text=True)
     assert cli.returncode == 0, cli.stderr
-    assert cli.stdout.split() == ["build-dataset", version]
+    first, second = cli.stdout.splitlines()
+    assert first.split() == ["build-dataset", version]
+    assert second == f"cleaner: {speedups_state()}"
 
 
 def test_every_row_file_and_the_card_name_the_pipeline(seed_release: Path) -> None:
