@@ -6,12 +6,14 @@ Equal here means the same values of the same types (`Line.__eq__` would take Tru
 
 from __future__ import annotations
 
+import math
 import os
 import pathlib
 import re
 import subprocess
 import sys
 from dataclasses import fields, make_dataclass
+from itertools import repeat
 
 import numpy as np
 import pytest
@@ -186,3 +188,57 @@ def test_forest_leaves_refuse_arrays_that_do_not_agree() -> None:
     with pytest.raises(ValueError, match="out of range"):
         speedups.forest_leaves(rows, model.roots, model.feature, model.threshold, bad, model.value, model.depth,
                                np.empty((3, len(model.roots))))
+
+
+_WORDS = st.lists(st.lists(st.sampled_from(["der", "die", "zeitung", "cookies", "abo", "2019", "x", "haus", "straße",
+                                            "newsletter", "regierung", "über", "中文字", "1234"]), max_size=12),
+                  min_size=1, max_size=40)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.lists(st.sampled_from([-2.5, -1.0, -0.5, -0.0, 0.0, 0.3, 1.0, 2.25]), min_size=14, max_size=14),
+       st.integers(0, 13))
+def test_same_vocabulary_columns(words: list[list[str]], values: list[float], unknown: int) -> None:
+    """Including -0.0 and 0.0 (read as 0.0: see `features._vocabulary_columns`)."""
+    vocabulary = dict(zip(["der", "die", "zeitung", "cookies", "abo", "2019", "x", "haus", "straße", "newsletter",
+                           "regierung", "über", "中文字", "1234"], values, strict=True))
+    del vocabulary[sorted(vocabulary)[unknown]]
+    sizes = features._ints(map(len, words), len(words))
+    page_words = features._page_words(words, sizes)
+    log_odds = features._floats(map(vocabulary.get, page_words.distinct, repeat(math.nan)),
+                                len(page_words.distinct)) + 0.0
+    native = features._vocabulary_columns(page_words, sizes, vocabulary)
+    assert native.tobytes() == features._vocabulary_columns_python(page_words, sizes, log_odds).tobytes()
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.data())
+def test_same_topic_columns(words: list[list[str]], data: st.DataObject) -> None:
+    n = len(words)
+    sizes = features._ints(map(len, words), n)
+    page_words = features._page_words(words, sizes)
+    good = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    outside = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    lengths = np.array(data.draw(st.lists(st.integers(0, 400), min_size=n, max_size=n)), dtype=np.float64)
+    stop = features._bools([w in ("der", "die", "über") for w in page_words.distinct]) if data.draw(st.booleans()) \
+        else None
+    native = features._topic_columns(page_words, good, lengths, outside, stop)
+    try:
+        lines.use_speedups = features.use_speedups = False
+        python = features._topic_columns(page_words, good, lengths, outside, stop)
+    finally:
+        lines.use_speedups = features.use_speedups = True
+    assert native.tobytes() == python.tobytes()
+
+
+@native
+def test_word_columns_refuse_words_that_do_not_agree() -> None:
+    assert speedups is not None
+    ids, sizes = np.array([0, 1, 0], dtype=np.int64), np.array([2, 2], dtype=np.int64)
+    with pytest.raises(ValueError, match="do not agree"):
+        speedups.vocabulary_columns(ids, sizes, np.zeros(3), -1.0, np.zeros((2, 10), dtype=np.float32))
+    with pytest.raises(ValueError, match="do not agree"):
+        speedups.topic_columns(np.array([0, 5], dtype=np.int64), np.array([2], dtype=np.int64), bytes(3), bytes(1),
+                               bytes(1), 3, np.zeros((1, 3)))

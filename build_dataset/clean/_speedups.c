@@ -3,6 +3,9 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
+ *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
+ *   is taken in the order numpy's bincount takes it, or is of whole numbers.
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -19,6 +22,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <structmember.h>
+#include <math.h>
+#include <stdint.h>
 
 #define TOKENS_FROM 70        /* lines.TOKENS_FROM, checked by `configure` */
 #define STOP_SAMPLE_CHARS 300 /* lines.STOP_SAMPLE_CHARS, checked by `configure` */
@@ -664,7 +669,246 @@ done:
     return result;
 }
 
+/* The words of a page as `features.PageWords` holds them: each occurrence's number (`ids`, int64) and the
+ * words of each line (`sizes`, int64), checked to agree with each other and with the slots (`size`). */
+typedef struct {
+    Py_buffer ids, sizes;
+    Py_ssize_t words, lines;
+} Words;
+
+static int
+read_words(PyObject *ids, PyObject *sizes, Py_ssize_t size, Words *w)
+{
+    if (PyObject_GetBuffer(ids, &w->ids, PyBUF_C_CONTIGUOUS) < 0) {
+        return -1;
+    }
+    if (PyObject_GetBuffer(sizes, &w->sizes, PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&w->ids);
+        return -1;
+    }
+    w->words = w->ids.len / (Py_ssize_t)sizeof(int64_t);
+    w->lines = w->sizes.len / (Py_ssize_t)sizeof(int64_t);
+    const int64_t *id = w->ids.buf, *n = w->sizes.buf;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t k = 0; k < w->lines; k++) {
+        total += n[k] < 0 ? w->words + 1 : n[k];
+    }
+    int ok = total == w->words && w->words <= size;
+    for (Py_ssize_t j = 0; ok && j < w->words; j++) {
+        ok = id[j] >= 0 && id[j] < size;
+    }
+    if (!ok) {
+        PyBuffer_Release(&w->ids);
+        PyBuffer_Release(&w->sizes);
+        PyErr_SetString(PyExc_ValueError, "the word numbers, the words per line and the slots do not agree");
+        return -1;
+    }
+    return 0;
+}
+
+static void
+release_words(Words *w)
+{
+    PyBuffer_Release(&w->ids);
+    PyBuffer_Release(&w->sizes);
+}
+
+/* vocabulary_columns(ids, sizes, table, furniture_word, out): `features._vocabulary_columns_python` into
+ * `out` (float32, lines x 10, zeros), from each slot's log-odds in `table` (float64, NaN for a word the
+ * vocabulary lacks). A line's sums run over its known words in page order from 0.0, as bincount sums. */
+static PyObject *
+vocabulary_columns(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *ids, *sizes;
+    Py_buffer table, out;
+    double furniture_word;
+    if (!PyArg_ParseTuple(args, "OOy*dw*", &ids, &sizes, &table, &furniture_word, &out)) {
+        return NULL;
+    }
+    Words w;
+    PyObject *result = NULL;
+    Py_ssize_t size = table.len / (Py_ssize_t)sizeof(double);
+    if (read_words(ids, sizes, size, &w) < 0) {
+        goto done;
+    }
+    if (out.len != w.lines * 10 * (Py_ssize_t)sizeof(float)) {
+        PyErr_SetString(PyExc_ValueError, "vocabulary_columns: out must be lines x 10 float32");
+        release_words(&w);
+        goto done;
+    }
+    const int64_t *id = w.ids.buf, *per_line = w.sizes.buf;
+    const double *value = table.buf;
+    float *o = out.buf;
+    Py_ssize_t j = 0;
+    for (Py_ssize_t k = 0; k < w.lines; k++) {
+        double sum = 0.0, negative = 0.0, top = 0.0, bottom = 0.0;
+        Py_ssize_t known = 0, furniture = 0;
+        for (int64_t end = j + per_line[k]; j < end; j++) {
+            double v = value[id[j]];
+            if (isnan(v)) {
+                continue;
+            }
+            sum += v;
+            negative += v <= 0.0 ? v : 0.0;  /* np.minimum(v, 0.0) */
+            top = known && top >= v ? top : v;  /* np.maximum.reduceat keeps the first of equal values */
+            bottom = known && bottom <= v ? bottom : v;
+            furniture += v < furniture_word;
+            known++;
+        }
+        float *row = o + 10 * k;
+        row[0] = (float)(sum / (double)(known > 1 ? known : 1));
+        if (known) {
+            row[1] = (float)top;
+            row[2] = (float)bottom;
+        }
+        row[3] = (float)negative;
+        row[4] = (float)((double)known / (double)(per_line[k] > 1 ? per_line[k] : 1));
+        row[5] = (float)furniture;
+    }
+    if (w.lines) {
+        Py_ssize_t last = w.lines - 1;
+        o[6] = o[8] = o[10 * last + 7] = o[10 * last + 9] = -1.0f;  /* past the page's edges */
+        for (Py_ssize_t k = 1; k < w.lines; k++) {
+            o[10 * k + 6] = o[10 * (k - 1) + 0];
+            o[10 * k + 8] = o[10 * (k - 1) + 2];
+            o[10 * (k - 1) + 7] = o[10 * k + 0];
+            o[10 * (k - 1) + 9] = o[10 * k + 2];
+        }
+    }
+    release_words(&w);
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&table);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* topic_columns(ids, sizes, content, core, outside, window, out): `features._topic_columns_python` into `out`
+ * (float64, lines x 3), from whether each slot is a content word (`content`, bytes of 0/1) and whether each
+ * line is in the topic core and outside the article region (`core`, `outside`, bytes of 0/1). A line's
+ * content words count once; every count and sum of counts is a whole number, exact in any order. */
+static PyObject *
+topic_columns(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *ids, *sizes;
+    Py_buffer content, core, outside, out;
+    Py_ssize_t window;
+    if (!PyArg_ParseTuple(args, "OOy*y*y*nw*", &ids, &sizes, &content, &core, &outside, &window, &out)) {
+        return NULL;
+    }
+    Words w;
+    PyObject *result = NULL;
+    Py_ssize_t size = content.len;
+    int64_t *seen = NULL, *pairs = NULL, *starts = NULL;
+    double *holding = NULL, *cosines = NULL, *running = NULL;
+    if (read_words(ids, sizes, size, &w) < 0) {
+        goto done;
+    }
+    Py_ssize_t n = w.lines;
+    if (core.len != n || outside.len != n || out.len != n * 3 * (Py_ssize_t)sizeof(double) || window < 0) {
+        PyErr_SetString(PyExc_ValueError, "topic_columns: core, outside and out must have a row for each line");
+        goto release;
+    }
+    const int64_t *id = w.ids.buf, *per_line = w.sizes.buf;
+    const unsigned char *is_content = content.buf, *groups[2] = {core.buf, outside.buf};
+    double *o = out.buf;
+    seen = PyMem_Malloc((size + 1) * sizeof(int64_t));
+    pairs = PyMem_Malloc((w.words + 1) * sizeof(int64_t));  /* each line's distinct content words */
+    starts = PyMem_Malloc((n + 1) * sizeof(int64_t));
+    holding = PyMem_Malloc((size + 1) * sizeof(double));
+    cosines = PyMem_Malloc((2 * n + 1) * sizeof(double));
+    running = PyMem_Malloc((n + 1) * sizeof(double));
+    if (!seen || !pairs || !starts || !holding || !cosines || !running) {
+        PyErr_NoMemory();
+        goto release;
+    }
+    for (Py_ssize_t v = 0; v < size; v++) {
+        seen[v] = -1;
+    }
+    Py_ssize_t found = 0, j = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        starts[k] = found;
+        for (int64_t end = j + per_line[k]; j < end; j++) {
+            int64_t v = id[j];
+            if (is_content[v] && seen[v] != k) {
+                seen[v] = k;
+                pairs[found++] = v;
+            }
+        }
+    }
+    starts[n] = found;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        o[3 * k] = o[3 * k + 1] = -1.0;
+        o[3 * k + 2] = -9.0;
+    }
+    if (found == 0) {  /* no content word on the page: -1, -1, -9 everywhere */
+        result = Py_NewRef(Py_None);
+        goto release;
+    }
+    for (int g = 0; g < 2; g++) {
+        const unsigned char *group = groups[g];
+        for (Py_ssize_t v = 0; v < size; v++) {
+            holding[v] = 0.0;
+        }
+        for (Py_ssize_t k = 0; k < n; k++) {  /* the lines of the group holding each word */
+            if (group[k]) {
+                for (int64_t p = starts[k]; p < starts[k + 1]; p++) {
+                    holding[pairs[p]] += 1.0;
+                }
+            }
+        }
+        double squares = 0.0;
+        for (Py_ssize_t v = 0; v < size; v++) {
+            squares += is_content[v] ? holding[v] * holding[v] : 0.0;
+        }
+        double norm = sqrt(squares);
+        if (norm == 0.0) {
+            norm = 1.0;
+        }
+        for (Py_ssize_t k = 0; k < n; k++) {
+            int64_t words = starts[k + 1] - starts[k];
+            double dot = 0.0;
+            for (int64_t p = starts[k]; p < starts[k + 1]; p++) {
+                dot += holding[pairs[p]];
+            }
+            dot -= (double)words * (group[k] ? 1.0 : 0.0);  /* leave the line out */
+            cosines[g * n + k] = words ? dot / (sqrt((double)(words > 1 ? words : 1)) * norm) : -1.0;
+        }
+    }
+    running[0] = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double c = cosines[k];
+        running[k + 1] = running[k] + (c >= 0.0 ? c : 0.0);  /* np.maximum(c, 0.0): no NaN here */
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int64_t words = starts[k + 1] - starts[k];
+        Py_ssize_t hi = k + window + 1 < n ? k + window + 1 : n, lo = k - window > 0 ? k - window : 0;
+        o[3 * k] = cosines[k];
+        o[3 * k + 1] = (running[hi] - running[lo]) / (double)(2 * window + 1);
+        o[3 * k + 2] = words ? cosines[k] - cosines[n + k] : -9.0;
+    }
+    result = Py_NewRef(Py_None);
+release:
+    release_words(&w);
+done:
+    PyMem_Free(seen);
+    PyMem_Free(pairs);
+    PyMem_Free(starts);
+    PyMem_Free(holding);
+    PyMem_Free(cosines);
+    PyMem_Free(running);
+    PyBuffer_Release(&content);
+    PyBuffer_Release(&core);
+    PyBuffer_Release(&outside);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"vocabulary_columns", vocabulary_columns, METH_VARARGS,
+     "vocabulary_columns(ids, sizes, table, furniture_word, out): features._vocabulary_columns_python's columns."},
+    {"topic_columns", topic_columns, METH_VARARGS,
+     "topic_columns(ids, sizes, content, core, outside, window, out): features._topic_columns_python's columns."},
     {"forest_leaves", forest_leaves, METH_VARARGS,
      "forest_leaves(rows, roots, feature, threshold, children, value, depth, out): the line model's leaf values."},
     {"number_words", number_words, METH_VARARGS,

@@ -137,6 +137,8 @@ class PageWords:
     """Each occurrence's number, line after line."""
     line_of: np.ndarray
     """Each occurrence's line."""
+    sizes: np.ndarray
+    """Each line's words (int64)."""
     size: int
 
     def table(self, values: np.ndarray) -> np.ndarray:
@@ -171,7 +173,7 @@ _number_words = _page_words_native if speedups is not None and use_speedups else
 def _page_words(words: list[list[str]], sizes: np.ndarray) -> PageWords:
     size = int(sizes.sum())
     distinct, first, ids = _number_words(words, size)
-    return PageWords(distinct, first, ids, np.repeat(np.arange(len(words)), sizes), size)
+    return PageWords(distinct, first, ids, np.repeat(np.arange(len(words)), sizes), sizes, size)
 
 
 def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,
@@ -407,13 +409,28 @@ def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) ->
 
 
 def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
-    """`vocabulary_features`, given each line's word count. The words of the whole page are looked up in
-    one pass (`map` over `dict.get`, no Python frame per word) and summed per line with `bincount` and
-    `reduceat`, since a loop per line costs more than the lookups."""
+    """`vocabulary_features`, given each line's word count: summed per line in C where the extension was built
+    (`_speedups.vocabulary_columns`), else by `_vocabulary_columns_python`; the same floats either way."""
+    distinct = page_words.distinct
+    # + 0.0 turns a -0.0 into 0.0: numpy's maximum and minimum return either zero when the two meet, by the
+    # loop they run (scalar or vector), so the C columns could not follow them; with one zero all agree
+    log_odds = _floats(map(vocabulary.get, distinct, repeat(math.nan)), len(distinct)) + 0.0
+    if speedups is None or not use_speedups:
+        return _vocabulary_columns_python(page_words, sizes, log_odds)
+    out = np.zeros((len(sizes), 10), dtype=np.float32)
+    table = np.full(page_words.size, math.nan)
+    table[page_words.first] = log_odds
+    speedups.vocabulary_columns(page_words.ids, sizes, table, FURNITURE_WORD, out)
+    return out
+
+
+def _vocabulary_columns_python(page_words: PageWords, sizes: np.ndarray, log_odds: np.ndarray) -> np.ndarray:
+    """The vocabulary columns from each distinct word's log-odds (NaN for a word the vocabulary lacks). The
+    words of the whole page are summed per line with `bincount` and `reduceat`, since a loop per line costs
+    more than the lookups."""
     n = len(sizes)
     out = np.zeros((n, 10), dtype=np.float32)
-    distinct = page_words.distinct
-    values = page_words.per_word(_floats(map(vocabulary.get, distinct, repeat(math.nan)), len(distinct)))
+    values = page_words.per_word(log_odds)
     known = ~np.isnan(values)
     values = values[known]
     if len(values):
@@ -467,11 +484,9 @@ def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray,
     cleaner about 5% of its speed (`benchmarks/speed_ab.py`: 0.95 of the pages/s, 1.10 of the instructions).
     """
     n = len(good)
-    out = np.full((n, 3), -1.0)
-    out[:, 2] = -9.0
     distinct = page_words.distinct
     if not distinct:
-        return out
+        return _no_topic(n)
     # what a word is (a content word or not) is decided once per distinct word of the page, from its length
     # and `str.isdigit`, each read by `map` (no Python frame per word), and from its stoplist membership
     # (`stop`, already looked up for the stop density); the counts per word and per line are then bincounts
@@ -480,9 +495,32 @@ def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray,
     if stop is not None:
         content &= ~stop
     if not content.any():
-        return out
+        return _no_topic(n)
+    core = np.zeros(n, dtype=bool)
+    candidates = np.flatnonzero(good)
+    core[candidates[np.argsort(-lengths[candidates], kind="stable")[:TOPIC_CORE_LINES]]] = True
+    if speedups is None or not use_speedups:
+        return _topic_columns_python(page_words, page_words.table(content), core, outside)
+    out = np.empty((n, 3))
+    speedups.topic_columns(page_words.ids, page_words.sizes, page_words.table(content), core, outside, TOPIC_WINDOW,
+                           out)
+    return out
+
+
+def _no_topic(n: int) -> np.ndarray:
+    """The topic columns of a page without content words: -1, -1 and -9 on every line."""
+    out = np.full((n, 3), -1.0)
+    out[:, 2] = -9.0
+    return out
+
+
+def _topic_columns_python(page_words: PageWords, content: np.ndarray, core: np.ndarray,
+                          outside: np.ndarray) -> np.ndarray:
+    """The topic columns from whether each of the page's word slots is a content word (`content`, laid out
+    by `PageWords.table`) and which lines are the topic core: the reference of `_speedups.topic_columns`."""
+    n = len(core)
+    out = _no_topic(n)
     size = page_words.size
-    content = page_words.table(content)
     # each content word counted once a line: the distinct (line, word) pairs, found by sorting (np.unique hashes
     # the values, at several times the cost) the pairs of the content words alone (fewer to sort and split)
     pairs = np.sort((page_words.line_of * size + page_words.ids)[content[page_words.ids]])
@@ -491,9 +529,6 @@ def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray,
     np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
     pairs = pairs[new]
     line_of, ids = np.divmod(pairs, size)
-    core = np.zeros(n, dtype=bool)
-    candidates = np.flatnonzero(good)
-    core[candidates[np.argsort(-lengths[candidates], kind="stable")[:TOPIC_CORE_LINES]]] = True
     words_per_line = np.bincount(line_of, minlength=n)
     has = words_per_line > 0
     root = np.sqrt(np.maximum(words_per_line, 1))
