@@ -60,12 +60,12 @@ def _show_version(value: bool) -> None:
 def speedups_state() -> str:
     """Whether the cleaner runs its C speedups: an install without a C compiler runs the Python references,
     with the same output at about two thirds of the speed, and a maintainer should know which."""
-    from build_dataset.clean import lines
+    from build_dataset.clean import native
 
-    if lines.use_speedups:
+    if native.use_speedups:
         return "C speedups (build_dataset/clean/_speedups.c)"
-    if lines.speedups is not None:
-        return f"Python only ({lines.PURE_PYTHON} is set; same output, slower)"
+    if native.speedups is not None:
+        return f"Python only ({native.PURE_PYTHON} is set; same output, slower)"
     return ("Python only: the C speedups were not built at install (install gcc and the Python headers, then "
             "pip install -e . again); same output, slower")
 

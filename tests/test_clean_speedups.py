@@ -20,8 +20,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean import features, linemodel, lines
-from build_dataset.clean.lines import Line, speedups, split_lines_python
+from build_dataset.clean import features, linemodel, lines, stoplists
+from build_dataset.clean.lines import Line, split_lines_python
+from build_dataset.clean.native import PURE_PYTHON, speedups
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "seeds").rglob("*.txt"))
@@ -47,17 +48,17 @@ def test_the_extension_is_built_and_used() -> None:
     """An install with a C compiler builds `_speedups` (setup.py), and the cleaner uses it; the one test that
     fails where it was not built (the others comparing it are skipped)."""
     assert speedups is not None, _NOT_BUILT
-    pure = bool(os.environ.get(lines.PURE_PYTHON))
+    pure = bool(os.environ.get(PURE_PYTHON))
     assert lines.split_lines is (split_lines_python if pure else speedups.split_lines)
     assert features._number_words is (features._page_words_python if pure else features._page_words_native)
-    assert linemodel.use_speedups is not pure
+    assert linemodel.use_speedups is not pure and stoplists.use_speedups is not pure
 
 
 def test_pure_python_is_chosen_by_the_environment() -> None:
     code = ("from build_dataset.clean import features, lines; "
             "print(lines.split_lines is lines.split_lines_python, "
             "features._number_words is features._page_words_python)")
-    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, lines.PURE_PYTHON: "1"},
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, PURE_PYTHON: "1"},
                          capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
 
@@ -226,10 +227,10 @@ def test_same_topic_columns(words: list[list[str]], data: st.DataObject) -> None
         else None
     native = features._topic_columns(page_words, good, lengths, outside, stop)
     try:
-        lines.use_speedups = features.use_speedups = False
+        features.use_speedups = False
         python = features._topic_columns(page_words, good, lengths, outside, stop)
     finally:
-        lines.use_speedups = features.use_speedups = True
+        features.use_speedups = True
     assert native.tobytes() == python.tobytes()
 
 
@@ -242,3 +243,14 @@ def test_word_columns_refuse_words_that_do_not_agree() -> None:
     with pytest.raises(ValueError, match="do not agree"):
         speedups.topic_columns(np.array([0, 5], dtype=np.int64), np.array([2], dtype=np.int64), bytes(3), bytes(1),
                                bytes(1), 3, np.zeros((1, 3)))
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["der", "die", "und", "the", "and", "of", "le", "la", "de", "xyz", "el", "и", "є"]),
+                max_size=60))
+def test_same_stoplist_votes(words: list[str]) -> None:
+    assert speedups is not None
+    names, index, _ = stoplists._combined()
+    languages = len(names)
+    assert speedups.stoplist_votes(words, index, languages) == stoplists.stoplist_votes_python(words, index, languages)

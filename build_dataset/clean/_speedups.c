@@ -3,6 +3,7 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ * - `stoplist_votes`: the votes of a sample's words for the stoplists (`stoplists.stoplist_votes_python`).
  * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
  *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
  *   is taken in the order numpy's bincount takes it, or is of whole numbers.
@@ -904,7 +905,65 @@ done:
     return result;
 }
 
+/* stoplist_votes(words, index, languages) -> list of int: for each language, how many of `words` its
+ * stoplist holds, as `index` (word -> tuple of language numbers) says: `stoplists.stoplist_votes_python`. */
+static PyObject *
+stoplist_votes(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words, *index;
+    Py_ssize_t languages;
+    if (!PyArg_ParseTuple(args, "O!O!n", &PyList_Type, &words, &PyDict_Type, &index, &languages)) {
+        return NULL;
+    }
+    if (languages < 0) {
+        PyErr_SetString(PyExc_ValueError, "stoplist_votes: languages must not be negative");
+        return NULL;
+    }
+    Py_ssize_t *votes = PyMem_Calloc(languages + 1, sizeof(Py_ssize_t));
+    if (votes == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *result = NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(words); j++) {
+        PyObject *listed = PyDict_GetItemWithError(index, PyList_GET_ITEM(words, j));
+        if (listed == NULL) {
+            if (PyErr_Occurred()) {
+                goto done;
+            }
+            continue;
+        }
+        if (!PyTuple_Check(listed)) {
+            PyErr_SetString(PyExc_TypeError, "stoplist_votes: the index must map words to tuples");
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(listed); i++) {
+            Py_ssize_t language = PyLong_AsSsize_t(PyTuple_GET_ITEM(listed, i));
+            if (language < 0 || language >= languages) {
+                if (!PyErr_Occurred()) {
+                    PyErr_SetString(PyExc_ValueError, "stoplist_votes: a language number is out of range");
+                }
+                goto done;
+            }
+            votes[language]++;
+        }
+    }
+    result = PyList_New(languages);
+    for (Py_ssize_t i = 0; result != NULL && i < languages; i++) {
+        PyObject *v = PyLong_FromSsize_t(votes[i]);
+        if (v == NULL) {
+            Py_CLEAR(result);
+            break;
+        }
+        PyList_SET_ITEM(result, i, v);
+    }
+done:
+    PyMem_Free(votes);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"stoplist_votes", stoplist_votes, METH_VARARGS,
+     "stoplist_votes(words, index, languages): stoplists.stoplist_votes_python's votes."},
     {"vocabulary_columns", vocabulary_columns, METH_VARARGS,
      "vocabulary_columns(ids, sizes, table, furniture_word, out): features._vocabulary_columns_python's columns."},
     {"topic_columns", topic_columns, METH_VARARGS,

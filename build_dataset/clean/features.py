@@ -26,7 +26,8 @@ from operator import attrgetter
 import numpy as np
 
 from build_dataset.clean.classify import GOOD, Verdict
-from build_dataset.clean.lines import CHAR_SAMPLE, Line, speedups, use_speedups
+from build_dataset.clean.lines import CHAR_SAMPLE, Line
+from build_dataset.clean.native import speedups, use_speedups
 
 CUES = ("social", "related", "comments", "legal", "subscribe", "advertising", "navigation", "markup",
         "caption", "byline", "dateline", "footer", "furniture")

@@ -16,7 +16,7 @@ from importlib import resources
 
 import numpy as np
 
-from build_dataset.clean.lines import speedups, use_speedups
+from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.errors import BuildDatasetError
 
 MODEL_FILE = "line_model.json"

@@ -8,7 +8,6 @@ cleaner must run at hundreds of pages per second.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from types import ModuleType
 
 import numpy as np
 
+from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.clean.stoplists import SAMPLE_CHARS, SAMPLE_WORDS
 
 _STRONG_BULLETS = "•·□◦▪■▸►▶‣○●◆◇▫➤→☆★✓✔➜⇒◉◎❯›»"
@@ -263,21 +263,6 @@ point, where lowering a page's text character by character cost four times the l
 BMP, rare, are lowered one by one)."""
 
 
-PURE_PYTHON = "BUILD_DATASET_PURE_PYTHON"
-"""Set (to anything not empty), the cleaner runs its Python references even where the C extension was built."""
-
-
-def _load_speedups() -> ModuleType | None:
-    """The C extension `_speedups` (build_dataset/clean/_speedups.c), configured for `Line`, or None where it
-    was not built (no C compiler at install)."""
-    try:
-        from build_dataset.clean import _speedups
-    except ImportError:
-        return None
-    configure_speedups(_speedups, Line)
-    return _speedups
-
-
 def configure_speedups(module: ModuleType, line_type: type) -> None:
     """Hand the C `split_lines` the class of the lines it makes and this module's regexes, tables, character
     sets and sizes. It writes a plain dataclass's slots directly, and calls any other class (a `Line`
@@ -287,10 +272,8 @@ def configure_speedups(module: ModuleType, line_type: type) -> None:
                      _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS, CHAR_SAMPLE)
 
 
-speedups = _load_speedups()
-"""The C versions of the cleaner's hottest loops, or None where they were not built."""
-use_speedups = speedups is not None and not os.environ.get(PURE_PYTHON)
-"""Whether the cleaner runs the C versions: each gives what its Python reference gives, at a fraction of the cost."""
+if speedups is not None:
+    configure_speedups(speedups, Line)
 split_lines: Callable[[str], list[Line]] = (
     speedups.split_lines if speedups is not None and use_speedups else split_lines_python)
 """The non-blank lines of a dump as `Line`s: the C loop where it was built, else `split_lines_python`."""

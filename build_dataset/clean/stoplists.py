@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import justext
 
+from build_dataset.clean.native import speedups, use_speedups
+
 WORD_RE = re.compile(r"\w+")
 SAMPLE_WORDS = 400
 """Words sampled from the page's longer lines to vote on the language: plenty, and bounded."""
@@ -51,11 +53,7 @@ def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
     if not words:
         return None, frozenset()
     names, index, lists = _combined()
-    votes = [0] * len(names)
-    # a sample repeats its function words many times: each distinct word is looked up once
-    for w, count in Counter(words).items():
-        for i in index.get(w, ()):
-            votes[i] += count
+    votes = _votes(words, index, len(names))
     # only a language with votes can pass MIN_HIT_RATE, and any of them outranks all without votes
     voted = [i for i, v in enumerate(votes) if v]
     if not voted:
@@ -64,6 +62,23 @@ def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
     if votes[best] / len(words) < MIN_HIT_RATE:
         return None, frozenset()
     return names[best], lists[best]
+
+
+def stoplist_votes_python(words: list[str], index: dict[str, tuple[int, ...]], languages: int) -> list[int]:
+    """For each language, how many of `words` its stoplist holds (`index`: word -> the languages listing it).
+    The reference of `_speedups.stoplist_votes`, which `stoplist_for_words` runs where it was built."""
+    votes = [0] * languages
+    # a sample repeats its function words many times: each distinct word is looked up once
+    for w, count in Counter(words).items():
+        for i in index.get(w, ()):
+            votes[i] += count
+    return votes
+
+
+def _votes(words: list[str], index: dict[str, tuple[int, ...]], languages: int) -> list[int]:
+    if speedups is None or not use_speedups:
+        return stoplist_votes_python(words, index, languages)
+    return speedups.stoplist_votes(words, index, languages)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
