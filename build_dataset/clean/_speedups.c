@@ -3,6 +3,7 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `stoplist_votes`: the votes of a sample's words for the stoplists (`stoplists.stoplist_votes_python`).
  * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
  *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
@@ -961,7 +962,52 @@ done:
     return result;
 }
 
+/* neighbours(classes, bad, short, inline, neargood) -> (p1, n1, p2, n2): `classify._neighbours_both_python`.
+ * For each line, the class of the nearest line before it (p) and after it (n) that is neither SHORT nor
+ * INLINE (p2, n2) nor NEARGOOD either (p1, n1); BAD past the page's edges. */
+static PyObject *
+neighbours(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *classes, *bad;
+    long short_, inline_, neargood;
+    if (!PyArg_ParseTuple(args, "O!Olll", &PyList_Type, &classes, &bad, &short_, &inline_, &neargood)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(classes);
+    PyObject *out[4] = {PyList_New(n), PyList_New(n), PyList_New(n), PyList_New(n)};  /* p1, n1, p2, n2 */
+    if (!out[0] || !out[1] || !out[2] || !out[3]) {
+        goto fail;
+    }
+    for (int backward = 0; backward < 2; backward++) {
+        PyObject *last1 = bad, *last2 = bad;  /* borrowed: each a class in `classes`, or `bad` */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_ssize_t k = backward ? n - 1 - i : i;
+            PyList_SET_ITEM(out[backward], k, Py_NewRef(last1));
+            PyList_SET_ITEM(out[2 + backward], k, Py_NewRef(last2));
+            PyObject *item = PyList_GET_ITEM(classes, k);
+            long c = PyLong_AsLong(item);
+            if (c == -1 && PyErr_Occurred()) {
+                goto fail;
+            }
+            if (c != short_ && c != inline_) {
+                last2 = item;
+                if (c != neargood) {
+                    last1 = item;
+                }
+            }
+        }
+    }
+    return Py_BuildValue("(NNNN)", out[0], out[1], out[2], out[3]);
+fail:
+    for (int j = 0; j < 4; j++) {
+        Py_XDECREF(out[j]);
+    }
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"neighbours", neighbours, METH_VARARGS,
+     "neighbours(classes, bad, short, inline, neargood): classify._neighbours_both_python's four lists."},
     {"stoplist_votes", stoplist_votes, METH_VARARGS,
      "stoplist_votes(words, index, languages): stoplists.stoplist_votes_python's votes."},
     {"vocabulary_columns", vocabulary_columns, METH_VARARGS,

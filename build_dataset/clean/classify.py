@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from build_dataset.clean.cues import consent_notice, cue_reason, labelled_credit, labelled_teaser, whole_cue
 from build_dataset.clean.lines import Line, line_key
+from build_dataset.clean.native import speedups, use_speedups
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 BAD, SHORT, NEARGOOD, GOOD = 0, 1, 2, 3
@@ -196,6 +197,14 @@ def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], l
 
 
 def _neighbours_both(classes: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """`_neighbours(classes, True) + _neighbours(classes, False)`: in C where the extension was built
+    (`_speedups.neighbours`), else `_neighbours_both_python`."""
+    if speedups is None or not use_speedups:
+        return _neighbours_both_python(classes)
+    return speedups.neighbours(classes, BAD, SHORT, INLINE, NEARGOOD)  # type: ignore[no-any-return]
+
+
+def _neighbours_both_python(classes: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
     """`_neighbours(classes, True) + _neighbours(classes, False)` in one forward and one backward sweep:
     a line that is neither SHORT nor INLINE is the neighbour of the sweep that keeps NEARGOOD, and of
     the other one too unless it is NEARGOOD."""
