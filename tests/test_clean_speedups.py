@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean import features, linemodel, lines, stoplists
+from build_dataset.clean import classify, features, linemodel, lines, stoplists
 from build_dataset.clean.lines import Line, split_lines_python
 from build_dataset.clean.native import PURE_PYTHON, speedups
 
@@ -254,3 +254,28 @@ def test_same_stoplist_votes(words: list[str]) -> None:
     names, index, _ = stoplists._combined()
     languages = len(names)
     assert speedups.stoplist_votes(words, index, languages) == stoplists.stoplist_votes_python(words, index, languages)
+
+
+_REASONS = [None, "comments", "related", "footer", "markup", "caption", "navigation", "boilerplate"]
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the end of a line that runs", "on into this one below it", "Title", "x" * 700,
+                                 "Kommentare", "• menu", "a sentence.", "", "ещё строка"]), min_size=1, max_size=40),
+       st.data())
+def test_same_weights(texts: list[str], data: st.DataObject) -> None:
+    """Hard-wrapped lines (no sentence end, a lowercase start right below), repeated bodies, every reason."""
+    page = split_lines_python("\n".join(texts))
+    n = len(page)
+    if not n:
+        return
+    classes = st.lists(st.sampled_from([classify.BAD, classify.SHORT, classify.NEARGOOD, classify.GOOD]),
+                       min_size=n, max_size=n)
+    cls, original = data.draw(classes), data.draw(classes)
+    reason = data.draw(st.lists(st.sampled_from(_REASONS), min_size=n, max_size=n))
+    bodies = [ln.body for ln in page]
+    native_weights = classify._weights(page, bodies, cls, reason, original)
+    python = classify._weights_python(page, bodies, cls, reason, original)
+    assert all(type(w) is float for w in native_weights)
+    assert native_weights == [float(w) for w in python]

@@ -3,6 +3,7 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `stoplist_votes`: the votes of a sample's words for the stoplists (`stoplists.stoplist_votes_python`).
  * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
@@ -1005,7 +1006,164 @@ fail:
     return NULL;
 }
 
+/* An attribute of a line as a C long (`length`, `index`) or truth (`sentence_end`); -1 with an error set. */
+static long
+attr_long(PyObject *line, PyObject *name)
+{
+    PyObject *v = PyObject_GetAttr(line, name);
+    if (v == NULL) {
+        return -1;
+    }
+    long x = PyLong_AsLong(v);
+    Py_DECREF(v);
+    return x;
+}
+
+/* Whether a line's body starts with a lowercase letter (`body[:1].islower()`); -1 with an error set. */
+static int
+starts_lower(PyObject *line)
+{
+    static PyObject *body_name = NULL;
+    if (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL) {
+        return -1;
+    }
+    PyObject *body = PyObject_GetAttr(line, body_name);
+    if (body == NULL) {
+        return -1;
+    }
+    int lower = PyUnicode_Check(body) && PyUnicode_GET_LENGTH(body) > 0
+        && Py_UNICODE_ISLOWER(PyUnicode_READ_CHAR(body, 0));
+    Py_DECREF(body);
+    return lower;
+}
+
+/* weights(lines, bodies, cls, reason, original, boundary_reasons, inline_reasons, params) -> list of float:
+ * `classify._weights_python`, params being (GOOD, SHORT, KEPT_SHORT_GAIN, GAIN_CAP, NEARGOOD_SHARE,
+ * BOUNDARY_MAX_CHARS, BOUNDARY_COST, BAD_BASE, BAD_PER_CHAR, BAD_CAP). The Python gives a kept line's gain as
+ * an int; here it is the same number as a float, which the sums and comparisons that read it treat alike. */
+static PyObject *
+weights(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines, *bodies, *cls, *reason, *original, *boundary, *inline_;
+    long good, short_, gain_cap, boundary_max;
+    double kept_short_gain, neargood_share, boundary_cost, bad_base, bad_per_char, bad_cap;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OO(lldldldddd)", &PyList_Type, &lines, &PyList_Type, &bodies,
+                          &PyList_Type, &cls, &PyList_Type, &reason, &PyList_Type, &original, &boundary, &inline_,
+                          &good, &short_, &kept_short_gain, &gain_cap, &neargood_share, &boundary_max,
+                          &boundary_cost, &bad_base, &bad_per_char, &bad_cap)) {
+        return NULL;
+    }
+    static PyObject *length_name = NULL, *index_name = NULL, *end_name = NULL;
+    if (length_name == NULL && ((length_name = PyUnicode_InternFromString("length")) == NULL
+                                || (index_name = PyUnicode_InternFromString("index")) == NULL
+                                || (end_name = PyUnicode_InternFromString("sentence_end")) == NULL)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    if (PyList_GET_SIZE(bodies) != n || PyList_GET_SIZE(cls) != n || PyList_GET_SIZE(reason) != n
+            || PyList_GET_SIZE(original) != n) {
+        PyErr_SetString(PyExc_ValueError, "weights: the lists must have a line each");
+        return NULL;
+    }
+    PyObject *first_at = PyDict_New(), *out = PyList_New(n);
+    if (first_at == NULL || out == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {  /* the earliest position of each body */
+        PyObject *at = PyLong_FromSsize_t(k);
+        PyObject *first = at == NULL ? NULL : PyDict_SetDefault(first_at, PyList_GET_ITEM(bodies, k), at);
+        Py_XDECREF(at);
+        if (first == NULL) {
+            goto fail;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        long c = PyLong_AsLong(PyList_GET_ITEM(cls, k));
+        long length = attr_long(line, length_name);
+        if ((c == -1 || length == -1) && PyErr_Occurred()) {
+            goto fail;
+        }
+        double w;
+        if (c == good) {
+            long o = PyLong_AsLong(PyList_GET_ITEM(original, k));
+            PyObject *first = PyDict_GetItemWithError(first_at, PyList_GET_ITEM(bodies, k));
+            if ((o == -1 && PyErr_Occurred()) || first == NULL) {
+                goto fail;
+            }
+            if (PyLong_AsSsize_t(first) != k) {
+                w = 0.0;
+            }
+            else if (o == short_) {
+                w = kept_short_gain;
+            }
+            else {
+                long gain = length < gain_cap ? length : gain_cap;
+                w = o == good ? (double)gain : (double)gain * neargood_share;
+            }
+            if (w == 0 && o == short_) {  /* `_wrapped`: part of a hard-wrapped paragraph */
+                int wrapped = 0;
+                for (int side = 0; side < 2 && !wrapped; side++) {
+                    Py_ssize_t other = side ? k - 1 : k + 1;
+                    if (other < 0 || other >= n) {
+                        continue;
+                    }
+                    PyObject *above = side ? PyList_GET_ITEM(lines, other) : line;  /* runs on into the one below */
+                    PyObject *below = side ? line : PyList_GET_ITEM(lines, other);
+                    PyObject *ends = PyObject_GetAttr(above, end_name);
+                    int sentence_end = ends == NULL ? -1 : PyObject_IsTrue(ends);
+                    Py_XDECREF(ends);
+                    long above_index = attr_long(above, index_name), below_index = attr_long(below, index_name);
+                    int lower = starts_lower(below);
+                    if (sentence_end < 0 || lower < 0
+                            || ((above_index == -1 || below_index == -1) && PyErr_Occurred())) {
+                        goto fail;
+                    }
+                    wrapped = !sentence_end && below_index == above_index + 1 && lower;
+                }
+                if (wrapped) {
+                    w = (double)length * neargood_share;
+                }
+            }
+        }
+        else {
+            PyObject *why = PyList_GET_ITEM(reason, k);
+            int at_boundary = PySet_Contains(boundary, why), inline_reason = 0;
+            if (at_boundary < 0) {
+                goto fail;
+            }
+            if (at_boundary && length <= boundary_max) {
+                w = -boundary_cost;
+            }
+            else if ((inline_reason = PySet_Contains(inline_, why)) < 0) {
+                goto fail;
+            }
+            else if (inline_reason) {
+                w = -bad_base;
+            }
+            else {
+                double cost = bad_base + bad_per_char * (double)length;
+                w = -(bad_cap < cost ? bad_cap : cost);  /* min(cost, BAD_CAP) */
+            }
+        }
+        PyObject *weight = PyFloat_FromDouble(w);
+        if (weight == NULL) {
+            goto fail;
+        }
+        PyList_SET_ITEM(out, k, weight);
+    }
+    Py_DECREF(first_at);
+    return out;
+fail:
+    Py_XDECREF(first_at);
+    Py_XDECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"weights", weights, METH_VARARGS,
+     "weights(lines, bodies, cls, reason, original, boundary_reasons, inline_reasons, params): "
+     "classify._weights_python's weights."},
     {"neighbours", neighbours, METH_VARARGS,
      "neighbours(classes, bad, short, inline, neargood): classify._neighbours_both_python's four lists."},
     {"stoplist_votes", stoplist_votes, METH_VARARGS,

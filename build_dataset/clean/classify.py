@@ -360,6 +360,17 @@ an article can bridge, like a caption or a share bar between two paragraphs."""
 
 def _weights(lines: list[Line], bodies: list[str], cls: list[int], reason: list[str | None],
              original: list[int]) -> list[float]:
+    """`_weights_python` in C where the extension was built (`_speedups.weights`)."""
+    if speedups is None or not use_speedups:
+        return _weights_python(lines, bodies, cls, reason, original)
+    return speedups.weights(  # type: ignore[no-any-return]
+        lines, bodies, cls, reason, original, BOUNDARY_REASONS, INLINE_REASONS,
+        (GOOD, SHORT, KEPT_SHORT_GAIN, GAIN_CAP, NEARGOOD_SHARE, BOUNDARY_MAX_CHARS, BOUNDARY_COST, BAD_BASE,
+         BAD_PER_CHAR, BAD_CAP))
+
+
+def _weights_python(lines: list[Line], bodies: list[str], cls: list[int], reason: list[str | None],
+                    original: list[int]) -> list[float]:
     """How much each line adds to (text) or takes from (furniture) the article region around it.
 
     Short lines kept by context add nothing (a long menu after the article must not extend it) unless
