@@ -306,3 +306,15 @@ def test_same_cleaned_pages_and_features_with_and_without_the_extension(tmp_path
     runs = [subprocess.run([sys.executable, "-c", _CLEAN_ALL, *paths], env={**os.environ, PURE_PYTHON: pure},
                            capture_output=True, text=True, check=True).stdout.split() for pure in ("", "1")]
     assert len(runs[0]) == len(paths) and runs[0] == runs[1]
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CASES + ["• [twitter_31]", "━━━", "* * *", "var a=1;b=2;c={x:(y)};" * 12,
+                                                    "word " * 60, "x" * 250, "é" + "y" * 240, "Ünïcode"]),
+                          st.text(max_size=260)), max_size=30))
+def test_same_markup_candidates(texts: list[str]) -> None:
+    from build_dataset.clean import page
+
+    made = split_lines_python("\n".join(texts))
+    assert page._markup_candidates(made) == page._markup_candidates_python(made)

@@ -3,6 +3,7 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
+ * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `stoplist_votes`: the votes of a sample's words for the stoplists (`stoplists.stoplist_votes_python`).
@@ -1160,7 +1161,67 @@ fail:
     return NULL;
 }
 
+/* markup_candidates(lines, code_min_chars, prose_spaces) -> list of int: `page._markup_candidates_python`,
+ * the positions of the lines whose body does not start with a letter or digit (`str.isalnum`), whose text
+ * holds a "[", or whose text is long with few spaces, as code is. */
+static PyObject *
+markup_candidates(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t code_min_chars, prose_spaces;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &lines, &code_min_chars, &prose_spaces)) {
+        return NULL;
+    }
+    static PyObject *text_name = NULL, *body_name = NULL;
+    if (text_name == NULL && ((text_name = PyUnicode_InternFromString("text")) == NULL
+                              || (body_name = PyUnicode_InternFromString("body")) == NULL)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        PyObject *text = PyObject_GetAttr(line, text_name), *body = PyObject_GetAttr(line, body_name);
+        int candidate = -1;
+        if (text != NULL && body != NULL && PyUnicode_Check(text) && PyUnicode_Check(body)) {
+            Py_ssize_t n = PyUnicode_GET_LENGTH(text), spaces = 0;
+            int kind = PyUnicode_KIND(text);
+            const void *data = PyUnicode_DATA(text);
+            candidate = PyUnicode_GET_LENGTH(body) == 0 || !Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(body, 0));
+            for (Py_ssize_t i = 0; i < n && !candidate; i++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                candidate = c == '[';
+                spaces += c == ' ';
+            }
+            candidate = candidate || (n >= code_min_chars && spaces * prose_spaces < n);
+        }
+        else if (text != NULL && body != NULL) {
+            PyErr_SetString(PyExc_TypeError, "markup_candidates: a line's text and body must be str");
+        }
+        Py_XDECREF(text);
+        Py_XDECREF(body);
+        if (candidate < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (candidate) {
+            PyObject *at = PyLong_FromSsize_t(k);
+            if (at == NULL || PyList_Append(out, at) < 0) {
+                Py_XDECREF(at);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(at);
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"markup_candidates", markup_candidates, METH_VARARGS,
+     "markup_candidates(lines, code_min_chars, prose_spaces): page._markup_candidates_python's positions."},
     {"weights", weights, METH_VARARGS,
      "weights(lines, bodies, cls, reason, original, boundary_reasons, inline_reasons, params): "
      "classify._weights_python's weights."},

@@ -23,6 +23,7 @@ from build_dataset.clean.lines import (
 )
 from build_dataset.clean.metadata import Header, header_and_body, standfirst_repeat
 from build_dataset.clean.model import CleanedPage
+from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
 from build_dataset.clean.spans import join_segments, line_pieces, partition
 from build_dataset.clean.stoplists import stoplist_for_words
@@ -101,16 +102,31 @@ def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
     token or a form: left to it, 1,416 lines such as "[csm_200109-neujahrBP-0B3031]" or "• [twitter_31]"
     and 85 such as "Passwort [          ]" stayed in the dev pages' bodies, none of them a line the gold
     keeps."""
-    # Most lines are ruled out before any call: a body (the text after its bullet) starting with a letter
-    # or a digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens (which has
-    # `Line.markup` set) or with a text field holds a "[", and a short line is no code.
-    for k, ln in enumerate(lines):
+    for k in _markup_candidates(lines):
+        ln = lines[k]
         text = ln.text
         if (not ln.body[:1].isalnum() and symbols_only(text)) \
                 or ("[" in text and (ln.markup and tokens_only(ln.body) and not _bracketed_sentence(ln.body)
                                      or text_field(text))) \
                 or (len(text) >= CODE_MIN_CHARS and program_code(text)):
             verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
+
+
+def _markup_candidates(lines: list[Line]) -> list[int]:
+    r"""The lines `_mark_markup` must look at, in C where the extension was built (`_speedups.markup_candidates`).
+
+    Most lines are ruled out by their shape: a body (the text after its bullet) starting with a letter or a
+    digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens (which has
+    `Line.markup` set) or with a text field holds a "[", and a short line or one with the spaces of prose is no
+    code (`program_code`'s first test)."""
+    if speedups is None or not use_speedups:
+        return _markup_candidates_python(lines)
+    return speedups.markup_candidates(lines, CODE_MIN_CHARS, PROSE_SPACES)  # type: ignore[no-any-return]
+
+
+def _markup_candidates_python(lines: list[Line]) -> list[int]:
+    return [k for k, ln in enumerate(lines) if not ln.body[:1].isalnum() or "[" in ln.text
+            or len(ln.text) >= CODE_MIN_CHARS and ln.text.count(" ") * PROSE_SPACES < len(ln.text)]
 
 
 def letterless(text: str) -> bool:
