@@ -318,3 +318,29 @@ def test_same_markup_candidates(texts: list[str]) -> None:
 
     made = split_lines_python("\n".join(texts))
     assert page._markup_candidates(made) == page._markup_candidates_python(made)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CASES + ["Contents:", "ünter", "Über", "ǅ titlecase", "ß", "İstanbul",
+                                                    "x" * 250, "É" * 230 + "12345", "Σ:", "中文：", "• a list item"]),
+                          st.text(max_size=260)), max_size=30))
+def test_same_line_columns(texts: list[str]) -> None:
+    made = split_lines_python("\n".join(texts))
+    native, python = features._line_columns_native(made), features._line_columns_python(made)
+    assert native.dtype == python.dtype == np.float64 and native.shape == python.shape
+    assert native.tobytes() == python.tobytes()
+
+
+@native
+def test_line_columns_refuse_what_is_not_a_line_number() -> None:
+    assert speedups is not None
+    made = split_lines_python("One line.\nAnother one")
+    with pytest.raises(ValueError, match="rows"):
+        speedups.line_columns(made, features.LINE_ATTRIBUTES, np.empty(3))
+    with pytest.raises(TypeError, match="'body'"):
+        speedups.line_columns(made, ("body",), np.empty((5, 2)))
+    with pytest.raises(AttributeError):
+        speedups.line_columns(made, ("no_such_field",), np.empty((5, 2)))
+    with pytest.raises(TypeError, match="read-write"):
+        speedups.line_columns(made, (), np.empty((4, 2)).tobytes())

@@ -2,6 +2,7 @@
  *
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
+ * - `line_columns`: the per-line numbers the line model's columns are made of (`features._line_columns_python`).
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
  * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
@@ -1219,7 +1220,74 @@ markup_candidates(PyObject *Py_UNUSED(module), PyObject *args)
     return out;
 }
 
+/* line_columns(lines, names, out): `features._line_columns_python`, the per-line numbers the line model's
+ * columns are made of, as float64 rows of `out` (rows x lines, C order): one row for each attribute in
+ * `names` (an int or a bool of each line), then four read from each line's body: whether it ends with ":",
+ * whether its first character is lowercase and whether it is uppercase (`str.islower` and `str.isupper` of a
+ * single character are Py_UNICODE_ISLOWER and Py_UNICODE_ISUPPER), and its length up to CHAR_SAMPLE. */
+static PyObject *
+line_columns(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines, *names;
+    Py_buffer out;
+    if (!PyArg_ParseTuple(args, "O!O!w*", &PyList_Type, &lines, &PyTuple_Type, &names, &out)) {
+        return NULL;
+    }
+    static PyObject *body_name = NULL;
+    PyObject *result = NULL;
+    if (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL) {
+        goto done;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines), attrs = PyTuple_GET_SIZE(names);
+    if (out.len != (attrs + 4) * n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "line_columns: out must hold len(names) + 4 rows of a float64 a line");
+        goto done;
+    }
+    double *row = out.buf;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        for (Py_ssize_t a = 0; a < attrs; a++) {
+            PyObject *v = PyObject_GetAttr(line, PyTuple_GET_ITEM(names, a));
+            if (v == NULL) {
+                goto done;
+            }
+            double x = PyLong_Check(v) ? PyLong_AsDouble(v) : -1.0;
+            if (!PyLong_Check(v)) {
+                PyErr_Format(PyExc_TypeError, "line_columns: a line's %R must be an int or a bool",
+                             PyTuple_GET_ITEM(names, a));
+            }
+            Py_DECREF(v);
+            if (x == -1.0 && PyErr_Occurred()) {
+                goto done;
+            }
+            row[a * n + k] = x;
+        }
+        PyObject *body = PyObject_GetAttr(line, body_name);
+        if (body == NULL) {
+            goto done;
+        }
+        if (!PyUnicode_Check(body)) {
+            Py_DECREF(body);
+            PyErr_SetString(PyExc_TypeError, "line_columns: a line's body must be a str");
+            goto done;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(body);
+        Py_UCS4 first = length ? PyUnicode_READ_CHAR(body, 0) : 0;
+        row[attrs * n + k] = length && PyUnicode_READ_CHAR(body, length - 1) == ':';
+        row[(attrs + 1) * n + k] = length && Py_UNICODE_ISLOWER(first);
+        row[(attrs + 2) * n + k] = length && Py_UNICODE_ISUPPER(first);
+        row[(attrs + 3) * n + k] = (double)(length < CHAR_SAMPLE ? length : CHAR_SAMPLE);
+        Py_DECREF(body);
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"line_columns", line_columns, METH_VARARGS,
+     "line_columns(lines, names, out): features._line_columns_python's rows, into out."},
     {"markup_candidates", markup_candidates, METH_VARARGS,
      "markup_candidates(lines, code_min_chars, prose_spaces): page._markup_candidates_python's positions."},
     {"weights", weights, METH_VARARGS,

@@ -74,17 +74,44 @@ _CUE_CODE: dict[str | None, int] = {None: _NO_CUE, **{c: i for i, c in enumerate
 _IS_BLOCK_CUE = np.array([c in BLOCK_CUES for c in CUES] + [False, False])
 """Whether each cue code is one of BLOCK_CUES (all of which are in CUES)."""
 _CLS, _CUE = attrgetter("cls"), attrgetter("cue")
-_DIGITS, _UPPERS, _BODY = attrgetter("digits"), attrgetter("uppers"), attrgetter("body")
+_BODY = attrgetter("body")
 _COLUMN = {f: i for i, f in enumerate(FEATURES)}
 _NEIGHBOUR = ("log_length", "stop_density", "verdict", "original", "bullet", "sentence_end")
 
 
-def _char_shares(lines: list[Line]) -> np.ndarray:
-    """Share of ASCII digits (first row) and of uppercase letters (second row) among each line's first
-    CHAR_SAMPLE characters, from the counts `split_lines` made (`Line.digits`, `Line.uppers`)."""
+LINE_ATTRIBUTES = ("length", "words", "sentence_end", "sentences", "bullet", "urlish", "markup", "separated", "dated",
+                   "digits", "uppers", "start", "index")
+"""The `Line` fields the line model's columns are made of: the first rows of `_line_columns`."""
+_ROW = {name: k for k, name in enumerate((*LINE_ATTRIBUTES, "ends_colon", "starts_lower", "starts_upper", "sample"))}
+"""Each row of `_line_columns`: LINE_ATTRIBUTES, then four read from the body (see `_line_columns_python`)."""
+_AS_READ = ("words", "sentence_end", "ends_colon", "sentences", "bullet", "urlish", "markup", "separated", "dated",
+           "starts_lower", "starts_upper")
+"""Columns that are rows of `_line_columns` as they are: written by one assignment."""
+_AS_READ_COLUMNS, _AS_READ_ROWS = [_COLUMN[f] for f in _AS_READ], [_ROW[f] for f in _AS_READ]
+
+
+def _line_columns_python(lines: list[Line]) -> np.ndarray:
+    """The per-line numbers the line model's columns are made of, as float64 rows (rows x lines): each of
+    LINE_ATTRIBUTES, then whether the body ends with ":", whether its first character is lowercase and
+    whether uppercase, and its length up to CHAR_SAMPLE (the characters `Line.digits` and `Line.uppers` were
+    counted in). The reference for `_speedups.line_columns`, which reads the lines once instead of a pass
+    and a list an attribute (a tenth of their cost)."""
     n = len(lines)
-    counts = _ints(chain(map(_DIGITS, lines), map(_UPPERS, lines)), 2 * n).reshape(2, n)
-    return counts / np.maximum(np.minimum(_ints(map(len, map(_BODY, lines)), n), CHAR_SAMPLE), 1)
+    bodies = list(map(_BODY, lines))
+    firsts = [b[:1] for b in bodies]
+    values = chain(*(map(attrgetter(name), lines) for name in LINE_ATTRIBUTES), (b[-1:] == ":" for b in bodies),
+                   map(str.islower, firsts), map(str.isupper, firsts), (min(len(b), CHAR_SAMPLE) for b in bodies))
+    return _floats(values, len(_ROW) * n).reshape(len(_ROW), n)
+
+
+def _line_columns_native(lines: list[Line]) -> np.ndarray:
+    assert speedups is not None
+    out = np.empty((len(_ROW), len(lines)))
+    speedups.line_columns(lines, LINE_ATTRIBUTES, out)
+    return out
+
+
+_line_columns = _line_columns_native if speedups is not None and use_speedups else _line_columns_python
 
 
 def _log1p(values: np.ndarray) -> np.ndarray:
@@ -208,35 +235,22 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
         # come as `_bools` arrays, cheaper still
         x[:, col[name]] = _floats(values, n) if isinstance(values, list) else values
 
-    lengths = [ln.length for ln in lines]
+    rows = _line_columns(lines)
+    lengths_array = rows[_ROW["length"]]
+    x[:, _AS_READ_COLUMNS] = rows[_AS_READ_ROWS].T
     # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
     # bit between CPUs (AVX-512 or not): the model must be trained and run on the same numbers anywhere
-    lengths_array = _floats(lengths, n)
     put("log_length", _log1p(lengths_array))
-    put("words", [ln.words for ln in lines])
     # each distinct word's stoplist membership, looked up once for the stop density and the topic columns
     stop = _bools(list(map(stoplist.__contains__, page_words.distinct))) if stoplist else None
     if stop is not None:
         put("stop_density", _stop_density(page_words, sizes, stop))
-    # flags in adjacent columns are converted by one `bytes` of their lists laid end to end, and written by
-    # one slice assignment of its (columns x lines) view: a conversion and an assignment fewer a column
-    x[:, col["sentence_end"]:col["ends_colon"] + 1] = _bools(
-        [ln.sentence_end for ln in lines] + [b[-1:] == ":" for b in bodies]).reshape(2, n).T
-    put("sentences", [ln.sentences for ln in lines])
-    x[:, col["bullet"]:col["markup"] + 1] = _bools(
-        [ln.bullet for ln in lines] + [ln.urlish for ln in lines] + [ln.markup for ln in lines]).reshape(3, n).T
-    put("separated", [ln.separated for ln in lines])
-    put("dated", _bools([ln.dated for ln in lines]))
-    x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(lines).T
-    firsts = [b[:1] for b in bodies]
+    # the shares of ASCII digits and of uppercase letters among the first CHAR_SAMPLE characters
+    x[:, col["digit_share"]:col["upper_share"] + 1] = (
+        rows[_ROW["digits"]:_ROW["uppers"] + 1] / np.maximum(rows[_ROW["sample"]], 1)).T
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0
-        x[:, col["starts_lower"]:col["repeats"] + 1] = _bools(
-            list(map(str.islower, firsts)) + list(map(str.isupper, firsts)) + [counts[b] > 1 for b in bodies]
-        ).reshape(3, n).T
-    else:
-        x[:, col["starts_lower"]:col["starts_upper"] + 1] = _bools(
-            list(map(str.islower, firsts)) + list(map(str.isupper, firsts))).reshape(2, n).T
+        put("repeats", _bools([counts[b] > 1 for b in bodies]))
     # a line's cue as one code: its CUES column, OTHER_CUE or NO_CUE
     cue = _ints(map(_CUE_CODE.get, map(_CUE, verdicts), repeat(_OTHER_CUE)), n)
     has_cue = cue != _NO_CUE  # also hides a captioned line's topic columns (below)
@@ -247,7 +261,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("verdict", kept)
     x[:, col[f"cue_{CUES[0]}"]:col[f"cue_{CUES[-1]}"] + 1] = cue[:, None] == _CUE_RANGE
     put("position", idx / n)
-    put("char_position", _ints([ln.start for ln in lines], n) / total_chars)
+    put("char_position", rows[_ROW["start"]] / total_chars)
     above, below = idx < first, idx > last
     outside = above | below
     region = x[:, col["inside"]:col["below"] + 1]  # three comparisons, not five (`outside` serves the topic columns)
@@ -257,7 +271,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("lines_to_region", _log1p(np.maximum(first - idx, 0) + np.maximum(idx - last, 0)))
     put("region_share", max(last - first + 1, 0) / n)
     put("after_comments", idx >= comments_start)
-    index = _ints([ln.index for ln in lines], n)
+    index = rows[_ROW["index"]]
     gap = index[1:] - index[:-1] > 1
     x[1:, col["blank_before"]] = gap
     x[:-1, col["blank_after"]] = gap
