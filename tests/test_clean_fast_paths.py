@@ -28,6 +28,7 @@ from build_dataset.clean.features import (
     WINDOWS,
     _char_shares,
     _cumulative,
+    _line_columns,
     _window_sum,
     vocabulary_features,
 )
@@ -194,7 +195,7 @@ def _plain_char_shares(bodies: list[str]) -> np.ndarray:
                 max_size=20))
 def test_char_shares_equal_the_per_line_definition(bodies: list[str]) -> None:
     lines = split_lines("\n".join(bodies))
-    assert _char_shares(lines).tobytes() == _plain_char_shares([ln.body for ln in lines]).tobytes()
+    assert _char_shares(_line_columns(lines)).tobytes() == _plain_char_shares([ln.body for ln in lines]).tobytes()
 
 
 def _plain_vocabulary(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:

@@ -209,7 +209,8 @@ def test_same_vocabulary_columns(words: list[list[str]], values: list[float], un
     page_words = features._page_words(words, sizes)
     log_odds = features._floats(map(vocabulary.get, page_words.distinct, repeat(math.nan)),
                                 len(page_words.distinct)) + 0.0
-    native = features._vocabulary_columns(page_words, sizes, vocabulary)
+    native = features._vocabulary_columns(page_words, sizes, features._word_values(page_words.distinct, vocabulary,
+                                                                                  frozenset())[0])
     assert native.tobytes() == features._vocabulary_columns_python(page_words, sizes, log_odds).tobytes()
 
 
@@ -370,3 +371,28 @@ def test_stop_density_refuses_what_is_not_a_set_or_a_token_list() -> None:
     made[0].tokens = ("the", "first")
     with pytest.raises(TypeError, match="list or None"):
         speedups.stop_density(made, frozenset({"the"}))
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["der", "die", "zeitung", "cookies", "abo", "中文字", "x", "the"])
+                | st.text(max_size=4), unique=True, max_size=40),
+       st.dictionaries(st.sampled_from(["der", "zeitung", "cookies", "x", "the", ""]),
+                       st.sampled_from([-2.5, -0.0, 0.0, 1.0, math.inf, 3])),
+       st.sampled_from([frozenset(), frozenset({"der", "die", "the"}), {"x", ""}]))
+def test_same_word_values(words: list[str], vocabulary: dict[str, float], stoplist: frozenset[str]) -> None:
+    native, python = features._word_values_native(words, vocabulary, stoplist), \
+        features._word_values_python(words, vocabulary, stoplist)
+    for a, b in zip(native, python, strict=True):
+        assert a.dtype == b.dtype and a.tobytes() == b.tobytes()
+
+
+@native
+def test_word_values_refuse_arrays_that_do_not_agree() -> None:
+    assert speedups is not None
+    with pytest.raises(ValueError, match="a float64 and a bool"):
+        speedups.word_values(["a", "b"], {}, frozenset(), np.empty(1), np.empty(2, dtype=bool))
+    with pytest.raises(TypeError, match="set"):
+        speedups.word_values(["a"], {}, ["a"], np.empty(1), np.empty(1, dtype=bool))
+    with pytest.raises(TypeError):
+        speedups.word_values(["a"], {"a": "high"}, frozenset(), np.empty(1), np.empty(1, dtype=bool))

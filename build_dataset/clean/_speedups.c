@@ -4,6 +4,7 @@
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `line_columns`: the per-line numbers the line model's columns are made of (`features._line_columns_python`).
  * - `stop_density`: each line's share of stopwords (`lines.add_stop_density_python`).
+ * - `word_values`: each distinct word's log-odds and stoplist membership (`features._word_values_python`).
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
  * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
@@ -1343,7 +1344,65 @@ stop_density(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* word_values(words, vocabulary, stoplist, values, stop): `features._word_values_python`, for each of a page's
+ * distinct words its log-odds in `vocabulary` (a dict of floats; NaN for a word it lacks, and 0.0 for -0.0, as
+ * `+ 0.0` gives) into `values` (float64), and whether `stoplist` (a set or frozenset) holds it into `stop`
+ * (bool): the two look-ups of a word in one pass, without a call through `map` for each. */
+static PyObject *
+word_values(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words, *vocabulary, *stoplist;
+    Py_buffer values, stop;
+    if (!PyArg_ParseTuple(args, "O!O!Ow*w*", &PyList_Type, &words, &PyDict_Type, &vocabulary, &stoplist, &values,
+                          &stop)) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    if (!PyAnySet_Check(stoplist)) {
+        PyErr_SetString(PyExc_TypeError, "word_values: the stoplist must be a set or a frozenset");
+        goto done;
+    }
+    if (values.len != n * (Py_ssize_t)sizeof(double) || stop.len != n) {
+        PyErr_SetString(PyExc_ValueError, "word_values: values and stop must hold a float64 and a bool a word");
+        goto done;
+    }
+    double *value = values.buf;
+    unsigned char *stopword = stop.buf;
+    int any_stop = PySet_GET_SIZE(stoplist) > 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        PyObject *v = PyDict_GetItemWithError(vocabulary, word);
+        if (v == NULL) {
+            if (PyErr_Occurred()) {
+                goto done;
+            }
+            value[i] = Py_NAN;
+        }
+        else {
+            double x = PyFloat_AsDouble(v);
+            if (x == -1.0 && PyErr_Occurred()) {
+                goto done;
+            }
+            value[i] = x + 0.0;
+        }
+        int in = any_stop ? PySet_Contains(stoplist, word) : 0;
+        if (in < 0) {
+            goto done;
+        }
+        stopword[i] = (unsigned char)in;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&values);
+    PyBuffer_Release(&stop);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"word_values", word_values, METH_VARARGS,
+     "word_values(words, vocabulary, stoplist, values, stop): features._word_values_python's arrays, into values "
+     "and stop."},
     {"stop_density", stop_density, METH_VARARGS,
      "stop_density(lines, stoplist): lines.add_stop_density_python's densities, set on the lines."},
     {"line_columns", line_columns, METH_VARARGS,

@@ -114,6 +114,13 @@ def _line_columns_native(lines: list[Line]) -> np.ndarray:
 _line_columns = _line_columns_native if speedups is not None and use_speedups else _line_columns_python
 
 
+def _char_shares(rows: np.ndarray) -> np.ndarray:
+    """Share of ASCII digits (first row) and of uppercase letters (second row) among each line's first
+    CHAR_SAMPLE characters, from the counts `split_lines` made (`Line.digits`, `Line.uppers`) in the rows of
+    `_line_columns`."""
+    return rows[_ROW["digits"]:_ROW["uppers"] + 1] / np.maximum(rows[_ROW["sample"]], 1)
+
+
 def _log1p(values: np.ndarray) -> np.ndarray:
     """math.log1p of each of `values`, whole numbers from 0 (line counts, characters), as float64.
 
@@ -241,13 +248,13 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
     # bit between CPUs (AVX-512 or not): the model must be trained and run on the same numbers anywhere
     put("log_length", _log1p(lengths_array))
-    # each distinct word's stoplist membership, looked up once for the stop density and the topic columns
-    stop = _bools(list(map(stoplist.__contains__, page_words.distinct))) if stoplist else None
+    # each distinct word's log-odds and stoplist membership, looked up once for the vocabulary columns, the
+    # stop density and the topic columns
+    log_odds, in_stoplist = _word_values(page_words.distinct, vocabulary, stoplist)
+    stop = in_stoplist if stoplist else None
     if stop is not None:
         put("stop_density", _stop_density(page_words, sizes, stop))
-    # the shares of ASCII digits and of uppercase letters among the first CHAR_SAMPLE characters
-    x[:, col["digit_share"]:col["upper_share"] + 1] = (
-        rows[_ROW["digits"]:_ROW["uppers"] + 1] / np.maximum(rows[_ROW["sample"]], 1)).T
+    x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(rows).T
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0
         put("repeats", _bools([counts[b] > 1 for b in bodies]))
@@ -282,7 +289,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     _add_text_position(x, lengths_array, text, _IS_BLOCK_CUE[cue], kept)
     _add_neighbours(x)
     _add_windows(x, text)
-    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, vocabulary)
+    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, log_odds)
     topic = _topic_columns(page_words, good, lengths_array, outside, stop)
     # a caption shares the article's words, while its cue says what it is
     topic[has_cue, 0] = -1.0
@@ -420,16 +427,14 @@ def vocabulary_features(words: list[list[str]], vocabulary: dict[str, float]) ->
     "cookies") and of prose, not the names of one site.
     """
     sizes = _ints(map(len, words), len(words))
-    return _vocabulary_columns(_page_words(words, sizes), sizes, vocabulary)
+    page_words = _page_words(words, sizes)
+    return _vocabulary_columns(page_words, sizes, _word_values(page_words.distinct, vocabulary, frozenset())[0])
 
 
-def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, vocabulary: dict[str, float]) -> np.ndarray:
-    """`vocabulary_features`, given each line's word count: summed per line in C where the extension was built
-    (`_speedups.vocabulary_columns`), else by `_vocabulary_columns_python`; the same floats either way."""
-    distinct = page_words.distinct
-    # + 0.0 turns a -0.0 into 0.0: numpy's maximum and minimum return either zero when the two meet, by the
-    # loop they run (scalar or vector), so the C columns could not follow them; with one zero all agree
-    log_odds = _floats(map(vocabulary.get, distinct, repeat(math.nan)), len(distinct)) + 0.0
+def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, log_odds: np.ndarray) -> np.ndarray:
+    """`vocabulary_features`, given each line's word count and each distinct word's log-odds (`_word_values`):
+    summed per line in C where the extension was built (`_speedups.vocabulary_columns`), else by
+    `_vocabulary_columns_python`; the same floats either way."""
     if speedups is None or not use_speedups:
         return _vocabulary_columns_python(page_words, sizes, log_odds)
     out = np.zeros((len(sizes), 10), dtype=np.float32)
@@ -437,6 +442,28 @@ def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, vocabulary: di
     table[page_words.first] = log_odds
     speedups.vocabulary_columns(page_words.ids, sizes, table, FURNITURE_WORD, out)
     return out
+
+
+def _word_values_python(words: list[str], vocabulary: dict[str, float],
+                        stoplist: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each of a page's distinct words' log-odds in `vocabulary` (NaN for a word it lacks) and whether
+    `stoplist` holds it: the two look-ups a word the columns need, as float64 and bool arrays. The reference
+    for `_speedups.word_values`, which makes both in one pass."""
+    # + 0.0 turns a -0.0 into 0.0: numpy's maximum and minimum return either zero when the two meet, by the
+    # loop they run (scalar or vector), so the C columns could not follow them; with one zero all agree
+    log_odds = _floats(map(vocabulary.get, words, repeat(math.nan)), len(words)) + 0.0
+    return log_odds, _bools(list(map(stoplist.__contains__, words)))
+
+
+def _word_values_native(words: list[str], vocabulary: dict[str, float],
+                        stoplist: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    assert speedups is not None
+    log_odds, stop = np.empty(len(words)), np.empty(len(words), dtype=bool)
+    speedups.word_values(words, vocabulary, stoplist, log_odds, stop)
+    return log_odds, stop
+
+
+_word_values = _word_values_native if speedups is not None and use_speedups else _word_values_python
 
 
 def _vocabulary_columns_python(page_words: PageWords, sizes: np.ndarray, log_odds: np.ndarray) -> np.ndarray:
