@@ -104,18 +104,19 @@ def dev_benchmark(dev: pathlib.Path, show: int) -> list[tuple[str, str]]:
 
 
 STAGES = {
-    "split": ("split_lines",),
-    "stoplist": ("language_words", "stoplist_for_words", "add_stop_density"),
+    "split": ("split_lines_python", "_speedups.split_lines"),
+    "stoplist": ("language_words", "stoplist_for_words", "add_stop_density_python", "_add_stop_density_native"),
     "classify": ("classify",),
     "features": ("line_features",),
     "markup": ("_mark_markup", "_mark_letterless_outside"),
     "model": ("_apply_model",),
     "header": ("header_and_body", "_apply_header"),
-    "partition": ("_drop_repeats", "line_pieces", "partition", "join_segments"),
+    "partition": ("_drop_repeats", "partition_lines", "join_segments"),
     "repair": ("repair", "_field"),
 }
-"""The stages of `clean_page` (`build_dataset/clean/page.py`), by the functions it calls for each: none
-of them calls another, so their cumulative times add up."""
+"""The stages of `clean_page` (`build_dataset/clean/page.py`), by the functions it calls for each (the Python
+reference or the function that runs the C one, whichever the build runs; "_speedups.X" is the extension's X
+called straight): none of them calls another, so their cumulative times add up."""
 
 
 def stage_shares(raws: list[str]) -> str:
@@ -132,7 +133,7 @@ def stage_shares(raws: list[str]) -> str:
         if "build_dataset/clean/" in file.replace("\\", "/"):
             cumulative[name] += cumtime
         elif file == "~" and "._speedups." in name:  # a C function of the extension: split_lines is one
-            cumulative[name.rsplit(".", 1)[-1].rstrip(">")] += cumtime
+            cumulative["_speedups." + name.rsplit(".", 1)[-1].rstrip(">")] += cumtime
     total = cumulative["clean_page"] or 1.0
     shares = {stage: sum(cumulative[f] for f in functions) / total for stage, functions in STAGES.items()}
     return ", ".join(f"{stage} {share:.0%}" for stage, share in sorted(shares.items(), key=lambda x: -x[1]))

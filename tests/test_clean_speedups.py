@@ -396,3 +396,66 @@ def test_word_values_refuse_arrays_that_do_not_agree() -> None:
         speedups.word_values(["a"], {}, ["a"], np.empty(1), np.empty(1, dtype=bool))
     with pytest.raises(TypeError):
         speedups.word_values(["a"], {"a": "high"}, frozenset(), np.empty(1), np.empty(1, dtype=bool))
+
+
+_LABELS = ["", "whitespace", "navigation", "title", "markup", "footer"]
+
+
+def _same_spans(native: tuple, python: tuple) -> None:
+    assert native[0] == python[0] and all(type(k) is tuple for k in native[0])
+    assert [(type(s), vars(s)) for s in native[1]] == [(type(s), vars(s)) for s in python[1]]
+    assert native[1] == python[1] and [hash(s) for s in native[1]] == [hash(s) for s in python[1]]
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12), st.sampled_from(_LABELS)), max_size=30),
+       st.integers(0, 80))
+def test_same_partition(parts: list[tuple[int, int, str]], raw_length: int) -> None:
+    from build_dataset.clean import spans
+
+    assert spans._NATIVE_SPANS
+    pieces, pos = [], 0
+    for gap, width, label in parts:  # in raw order, some overlapping the one before, some past the raw text
+        a = max(pos - 3, 0) + gap % 5
+        pieces.append((a, a + width, label))
+        pos = a + width
+    _same_spans(spans.partition(raw_length, pieces), spans.partition_python(raw_length, pieces))
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CASES + ["  • A la Carte › News", "Body text.", "", "   "]),
+                          st.text(max_size=40)), max_size=30),
+       st.data())
+def test_same_partition_of_lines(texts: list[str], data: st.DataObject) -> None:
+    from build_dataset.clean import spans
+
+    raw = "\n".join(texts)
+    made = split_lines_python(raw)
+    reasons = data.draw(st.lists(st.sampled_from([None, "navigation", "title", "footer"]), min_size=len(made),
+                                 max_size=len(made)))
+    splits = {}
+    for k in data.draw(st.lists(st.integers(0, max(len(made) - 1, 0)), max_size=3)) if made else []:
+        ln = made[k]
+        cut = ln.start + data.draw(st.integers(0, ln.end - ln.start))
+        splits[k] = [(cut, ln.end, "standfirst"), (ln.start, cut, "title")]
+    native = spans.partition_lines(len(raw), made, reasons, splits)
+    _same_spans(native, spans.partition_python(len(raw), spans.line_pieces(made, reasons, splits)))
+
+
+@native
+def test_partition_refuses_what_is_not_a_piece_or_a_reason() -> None:
+    assert speedups is not None
+    from build_dataset.clean import spans
+    from build_dataset.schema import RemovedSpan
+
+    with pytest.raises(TypeError, match="tuple"):
+        speedups.partition(5, [(0, 2)], "", "whitespace", object.__new__, RemovedSpan)
+    with pytest.raises(TypeError, match="tuple"):
+        speedups.partition(5, [(0, 2, None)], "", "whitespace", object.__new__, RemovedSpan)
+    made = split_lines_python("One line.\nAnother one")
+    with pytest.raises(ValueError, match="a reason"):
+        spans.partition_lines(22, made, [None], {})
+    with pytest.raises(TypeError, match="str or None"):
+        spans.partition_lines(22, made, [None, 3], {})

@@ -5,6 +5,8 @@
  * - `line_columns`: the per-line numbers the line model's columns are made of (`features._line_columns_python`).
  * - `stop_density`: each line's share of stopwords (`lines.add_stop_density_python`).
  * - `word_values`: each distinct word's log-odds and stoplist membership (`features._word_values_python`).
+ * - `partition`, `partition_lines`: the kept segments and merged removed spans of a page (`spans.partition_python`,
+ *   of the pieces `spans.line_pieces` gathers).
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
  * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
@@ -1399,7 +1401,291 @@ done:
     return result;
 }
 
+/* A piece of the raw text (`spans.line_pieces`): [a, z) and its label (borrowed from the caller's lists). */
+typedef struct {
+    Py_ssize_t a, z;
+    PyObject *label;
+} Piece;
+
+typedef struct {
+    Piece *items;
+    Py_ssize_t n, size;
+} Pieces;
+
+static int
+add_piece(Pieces *p, Py_ssize_t a, Py_ssize_t z, PyObject *label)
+{
+    if (p->n == p->size) {
+        Py_ssize_t size = p->size ? 2 * p->size : 64;
+        Piece *items = PyMem_Realloc(p->items, size * sizeof(Piece));
+        if (items == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        p->items = items;
+        p->size = size;
+    }
+    p->items[p->n++] = (Piece){a, z, label};
+    return 0;
+}
+
+static inline int
+same_label(PyObject *x, PyObject *y)  /* two str labels (checked where they are read) */
+{
+    return x == y || PyUnicode_Compare(x, y) == 0;
+}
+
+/* `spans.partition_python`'s merging: the pieces in raw order, the gaps between them whitespace, whitespace
+ * between two spans of one reason joining them, into `out`. */
+static int
+merge_pieces(const Pieces *in, Py_ssize_t raw_length, PyObject *kept, PyObject *whitespace, Pieces *out)
+{
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t i = 0; i < in->n; i++) {
+        Py_ssize_t a = in->items[i].a, z = in->items[i].z;
+        PyObject *label = in->items[i].label;
+        if (z > raw_length) {
+            z = raw_length;
+        }
+        if (a > pos) {  /* whitespace before the piece: it joins whitespace before it */
+            if (out->n && same_label(out->items[out->n - 1].label, whitespace)) {
+                out->items[out->n - 1].z = a;
+            }
+            else if (add_piece(out, pos, a, whitespace) < 0) {
+                return -1;
+            }
+        }
+        if (z > a) {
+            if (same_label(label, kept) || !out->n) {
+                if (add_piece(out, a, z, label) < 0) {
+                    return -1;
+                }
+            }
+            else {
+                Piece *last = &out->items[out->n - 1];
+                if (same_label(last->label, label)) {
+                    last->z = z;
+                }
+                else if (!same_label(label, whitespace) && same_label(last->label, whitespace) && out->n >= 2
+                         && same_label(out->items[out->n - 2].label, label)) {
+                    out->n--;
+                    out->items[out->n - 1].z = z;
+                }
+                else if (add_piece(out, a, z, label) < 0) {
+                    return -1;
+                }
+            }
+        }
+        if (z > pos) {
+            pos = z;
+        }
+    }
+    if (pos < raw_length) {
+        if (out->n && same_label(out->items[out->n - 1].label, whitespace)) {
+            out->items[out->n - 1].z = raw_length;
+        }
+        else if (add_piece(out, pos, raw_length, whitespace) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The kept segments, as (start, end) tuples, and the removed spans of merged pieces: each span made as the
+ * dataclass's own __init__ makes one, by `span_new(span_type)` (object.__new__) and object.__setattr__ of its
+ * three fields, which `spans.py` checks are all it has. */
+static PyObject *
+kept_and_removed(const Pieces *merged, PyObject *kept_label, PyObject *span_new, PyObject *span_type)
+{
+    static PyObject *field[3] = {NULL};
+    static const char *names[3] = {"start", "end", "reason"};
+    for (int f = 0; f < 3; f++) {
+        if (field[f] == NULL && (field[f] = PyUnicode_InternFromString(names[f])) == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *kept = PyList_New(0), *removed = PyList_New(0);
+    if (kept == NULL || removed == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < merged->n; i++) {
+        const Piece *p = &merged->items[i];
+        if (same_label(p->label, kept_label)) {
+            PyObject *segment = Py_BuildValue("(nn)", p->a, p->z);
+            if (segment == NULL || PyList_Append(kept, segment) < 0) {
+                Py_XDECREF(segment);
+                goto fail;
+            }
+            Py_DECREF(segment);
+            continue;
+        }
+        PyObject *span = PyObject_CallOneArg(span_new, span_type);
+        if (span == NULL) {
+            goto fail;
+        }
+        PyObject *values[3] = {PyLong_FromSsize_t(p->a), PyLong_FromSsize_t(p->z), Py_NewRef(p->label)};
+        int failed = values[0] == NULL || values[1] == NULL;
+        for (int f = 0; f < 3 && !failed; f++) {
+            failed = PyObject_GenericSetAttr(span, field[f], values[f]) < 0;
+        }
+        for (int f = 0; f < 3; f++) {
+            Py_XDECREF(values[f]);
+        }
+        if (failed || PyList_Append(removed, span) < 0) {
+            Py_DECREF(span);
+            goto fail;
+        }
+        Py_DECREF(span);
+    }
+    return Py_BuildValue("(NN)", kept, removed);
+fail:
+    Py_XDECREF(kept);
+    Py_XDECREF(removed);
+    return NULL;
+}
+
+/* Read (a, z, label) tuples of ints and a str into `pieces`; -1 with an error set. */
+static int
+read_pieces(PyObject *list, Pieces *pieces, const char *who)
+{
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(list); i++) {
+        PyObject *t = PyList_GET_ITEM(list, i);
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 3 || !PyUnicode_Check(PyTuple_GET_ITEM(t, 2))) {
+            PyErr_Format(PyExc_TypeError, "%s: a piece must be a tuple (start, end, label)", who);
+            return -1;
+        }
+        Py_ssize_t a = PyLong_AsSsize_t(PyTuple_GET_ITEM(t, 0)), z = PyLong_AsSsize_t(PyTuple_GET_ITEM(t, 1));
+        if (PyErr_Occurred() || add_piece(pieces, a, z, PyTuple_GET_ITEM(t, 2)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* partition(raw_length, pieces, kept, whitespace, span_new, span_type) -> (kept, removed): `spans.partition_python`. */
+static PyObject *
+partition(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    Py_ssize_t raw_length;
+    PyObject *list, *kept, *whitespace, *span_new, *span_type;
+    if (!PyArg_ParseTuple(args, "nO!UUOO", &raw_length, &PyList_Type, &list, &kept, &whitespace, &span_new,
+                          &span_type)) {
+        return NULL;
+    }
+    Pieces in = {NULL, 0, 0}, out = {NULL, 0, 0};
+    PyObject *result = NULL;
+    if (read_pieces(list, &in, "partition") == 0 && merge_pieces(&in, raw_length, kept, whitespace, &out) == 0) {
+        result = kept_and_removed(&out, kept, span_new, span_type);
+    }
+    PyMem_Free(in.items);
+    PyMem_Free(out.items);
+    return result;
+}
+
+/* partition_lines(raw_length, lines, reasons, split_pieces, kept, whitespace, span_new, span_type) -> (kept,
+ * removed): `spans.partition_python(raw_length, spans.line_pieces(lines, reasons, splits))`, the pieces
+ * gathered in C. `split_pieces` maps a line removed in parts to its pieces (`spans._split_pieces`). */
+static PyObject *
+partition_lines(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    Py_ssize_t raw_length;
+    PyObject *lines, *reasons, *split_pieces, *kept, *whitespace, *span_new, *span_type;
+    if (!PyArg_ParseTuple(args, "nO!O!O!UUOO", &raw_length, &PyList_Type, &lines, &PyList_Type, &reasons,
+                          &PyDict_Type, &split_pieces, &kept, &whitespace, &span_new, &span_type)) {
+        return NULL;
+    }
+    if (PyList_GET_SIZE(reasons) != PyList_GET_SIZE(lines)) {
+        PyErr_SetString(PyExc_ValueError, "partition_lines: a reason (or None) a line");
+        return NULL;
+    }
+    static PyObject *names[4] = {NULL};  /* start, end, line_start, line_end */
+    static const char *fields[4] = {"start", "end", "line_start", "line_end"};
+    for (int f = 0; f < 4; f++) {
+        if (names[f] == NULL && (names[f] = PyUnicode_InternFromString(fields[f])) == NULL) {
+            return NULL;
+        }
+    }
+    Pieces in = {NULL, 0, 0}, out = {NULL, 0, 0};
+    PyObject *result = NULL, *run_reason = NULL;
+    Py_ssize_t run_start = 0, run_end = 0, any_split = PyDict_GET_SIZE(split_pieces) > 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
+        PyObject *reason = PyList_GET_ITEM(reasons, k), *parts = NULL;
+        if (reason != Py_None && !PyUnicode_Check(reason)) {
+            PyErr_SetString(PyExc_TypeError, "partition_lines: a reason must be a str or None");
+            goto done;
+        }
+        if (any_split && reason != Py_None) {
+            PyObject *key = PyLong_FromSsize_t(k);
+            if (key == NULL) {
+                goto done;
+            }
+            parts = PyDict_GetItemWithError(split_pieces, key);
+            Py_DECREF(key);
+            if (parts == NULL && PyErr_Occurred()) {
+                goto done;
+            }
+        }
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        Py_ssize_t at[4];
+        for (int f = 0; f < 4; f++) {
+            PyObject *v = PyObject_GetAttr(line, names[f]);
+            if (v == NULL) {
+                goto done;
+            }
+            at[f] = PyLong_AsSsize_t(v);
+            Py_DECREF(v);
+            if (at[f] == -1 && PyErr_Occurred()) {
+                goto done;
+            }
+        }
+        if (reason != Py_None && run_reason != NULL && parts == NULL && same_label(reason, run_reason)) {
+            run_end = at[3] + 1;
+            continue;
+        }
+        if (run_reason != NULL) {
+            if (add_piece(&in, run_start, run_end, run_reason) < 0) {
+                goto done;
+            }
+            run_reason = NULL;
+        }
+        if (reason == Py_None) {
+            if (add_piece(&in, at[0], at[1], kept) < 0) {
+                goto done;
+            }
+        }
+        else if (parts != NULL) {
+            if (!PyList_Check(parts)) {
+                PyErr_SetString(PyExc_TypeError, "partition_lines: a line's split pieces must be a list");
+                goto done;
+            }
+            if (read_pieces(parts, &in, "partition_lines") < 0) {
+                goto done;
+            }
+        }
+        else {
+            run_reason = reason;
+            run_start = at[2];
+            run_end = at[3] + 1;
+        }
+    }
+    if (run_reason != NULL && add_piece(&in, run_start, run_end, run_reason) < 0) {
+        goto done;
+    }
+    if (merge_pieces(&in, raw_length, kept, whitespace, &out) == 0) {
+        result = kept_and_removed(&out, kept, span_new, span_type);
+    }
+done:
+    PyMem_Free(in.items);
+    PyMem_Free(out.items);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"partition", partition, METH_VARARGS,
+     "partition(raw_length, pieces, kept, whitespace, span_new, span_type): spans.partition_python's result."},
+    {"partition_lines", partition_lines, METH_VARARGS,
+     "partition_lines(raw_length, lines, reasons, split_pieces, kept, whitespace, span_new, span_type): "
+     "spans.partition_python of spans.line_pieces."},
     {"word_values", word_values, METH_VARARGS,
      "word_values(words, vocabulary, stoplist, values, stop): features._word_values_python's arrays, into values "
      "and stop."},

@@ -25,7 +25,7 @@ from build_dataset.clean.metadata import Header, header_and_body, standfirst_rep
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
-from build_dataset.clean.spans import join_segments, line_pieces, partition
+from build_dataset.clean.spans import join_segments, partition_lines
 from build_dataset.clean.stoplists import stoplist_for_words
 
 
@@ -315,7 +315,7 @@ def _clean_page(raw: str, furniture: frozenset[str]) -> CleanedPage:
         _apply_header(lines, verdicts, head, start)
     _drop_repeats(lines, verdicts)
     reasons = [None if v.cls == GOOD else (v.reason or "navigation") for v in verdicts]
-    kept, removed = partition(len(raw), line_pieces(lines, reasons, head.splits))
+    kept, removed = partition_lines(len(raw), lines, reasons, head.splits)
     text, repairs = repair(join_segments(raw, kept))
     return CleanedPage(
         text=text,

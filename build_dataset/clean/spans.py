@@ -7,7 +7,10 @@ blank lines inside it included) rather than as one span per line.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from build_dataset.clean.lines import Line
+from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.schema import RemovedSpan
 
 KEPT = ""
@@ -58,9 +61,40 @@ def _split_pieces(line: Line, parts: list[tuple[int, int, str]]) -> list[tuple[i
     return pieces
 
 
+_NATIVE_SPANS = (speedups is not None and use_speedups
+                 and [f.name for f in fields(RemovedSpan)] == ["start", "end", "reason"]
+                 and not hasattr(RemovedSpan, "__post_init__") and "__slots__" not in vars(RemovedSpan))
+"""Whether the C loops make the spans: a RemovedSpan is then made as its dataclass __init__ makes it,
+`object.__new__` and `object.__setattr__` of its three fields, which holds only while they are all it has."""
+
+
 def partition(raw_length: int, pieces: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
     """Kept segments and merged removed spans from labelled pieces in raw order; gaps between the
-    pieces (blank lines) are whitespace, and whitespace between two spans of one reason joins them."""
+    pieces (blank lines) are whitespace, and whitespace between two spans of one reason joins them.
+    In C where the extension was built (`_speedups.partition`), else `partition_python`."""
+    if _NATIVE_SPANS:
+        assert speedups is not None
+        return speedups.partition(raw_length, pieces, KEPT, WHITESPACE, object.__new__,  # type: ignore[no-any-return]
+                                  RemovedSpan)
+    return partition_python(raw_length, pieces)
+
+
+def partition_lines(raw_length: int, lines: list[Line], reasons: list[str | None],
+                    splits: dict[int, list[tuple[int, int, str]]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """`partition(raw_length, line_pieces(lines, reasons, splits))`: in C where the extension was built
+    (`_speedups.partition_lines`, which gathers the pieces without making a tuple of each), only the parts of
+    the lines removed in parts (`_split_pieces`) made here."""
+    if _NATIVE_SPANS:
+        assert speedups is not None
+        split_pieces = {k: _split_pieces(lines[k], sorted(parts)) for k, parts in splits.items() if 0 <= k < len(lines)}
+        return speedups.partition_lines(raw_length, lines, reasons, split_pieces,  # type: ignore[no-any-return]
+                                        KEPT, WHITESPACE, object.__new__, RemovedSpan)
+    return partition_python(raw_length, line_pieces(lines, reasons, splits))
+
+
+def partition_python(raw_length: int,
+                     pieces: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """`partition` in Python: the reference for `_speedups.partition` and `_speedups.partition_lines`."""
     out: list[list] = []
     pos = 0
     # `_push` written out: two calls per piece cost more than the merging itself
