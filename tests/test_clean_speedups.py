@@ -459,3 +459,35 @@ def test_partition_refuses_what_is_not_a_piece_or_a_reason() -> None:
         spans.partition_lines(22, made, [None], {})
     with pytest.raises(TypeError, match="str or None"):
         spans.partition_lines(22, made, [None, 3], {})
+
+
+@native
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-1, 5), st.sampled_from([None, "navigation", "title"]),
+                          st.sampled_from([None, "social"]), st.booleans()), max_size=40))
+def test_same_verdicts(rows: list[tuple]) -> None:
+    assert classify._NATIVE_VERDICTS
+    columns = tuple(map(list, zip(*rows, strict=True))) if rows else ([], [], [], [])
+    native, python = classify._verdicts(*columns), list(map(classify.Verdict, *columns))
+    assert [(type(v), v.cls, v.reason, v.cue, v.sure) for v in native] == \
+        [(type(v), v.cls, v.reason, v.cue, v.sure) for v in python]
+    assert all(v is w for a, b in zip(native, python, strict=True) for v, w in [(a.reason, b.reason), (a.sure, b.sure)])
+    if native:
+        native[0].cls = 7  # a verdict is rewritten later (`page._apply_model`)
+        assert native[0] == classify.Verdict(7, *rows[0][1:])
+
+
+@native
+def test_slot_objects_refuse_what_is_no_slot_or_column() -> None:
+    assert speedups is not None
+    with pytest.raises(AttributeError):
+        speedups.slot_objects(classify.Verdict, ("cls", "nothing"), ([1], [2]))
+    with pytest.raises(TypeError, match="slot"):
+        speedups.slot_objects(classify.Verdict, ("cls", "__init__"), ([1], [2]))
+    with pytest.raises(ValueError, match="one length"):
+        speedups.slot_objects(classify.Verdict, ("cls", "reason"), ([1], []))
+    with pytest.raises(ValueError, match="a column a field"):
+        speedups.slot_objects(classify.Verdict, ("cls",), ([1], [2]))
+    plain = make_dataclass("Plain", [("a", int, 0)])  # no slots: its fields live in a dict
+    with pytest.raises(TypeError, match="slot"):
+        speedups.slot_objects(plain, ("a",), ([1],))

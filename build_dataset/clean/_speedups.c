@@ -7,6 +7,8 @@
  * - `word_values`: each distinct word's log-odds and stoplist membership (`features._word_values_python`).
  * - `partition`, `partition_lines`: the kept segments and merged removed spans of a page (`spans.partition_python`,
  *   of the pieces `spans.line_pieces` gathers).
+ * - `slot_objects`: a list of instances of a dataclass with slots, each field's slot written directly (the
+ *   classifier's verdicts).
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
  * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
@@ -1680,7 +1682,71 @@ done:
     return result;
 }
 
+#define MAX_SLOTS 16
+/* slot_objects(type, fields, columns) -> list: `list(map(type, *columns))` for a dataclass with slots whose
+ * __init__ only stores each argument in the slot of its field (`fields`, in order; the callers check the class
+ * has no __post_init__): instance i holds columns[f][i] in slot f, written directly, as `split_lines` makes a
+ * Line. Each field must be a writable object slot of `type`. */
+static PyObject *
+slot_objects(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyTypeObject *type;
+    PyObject *fields, *columns;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyType_Type, &type, &PyTuple_Type, &fields, &PyTuple_Type, &columns)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(fields);
+    if (count > MAX_SLOTS || PyTuple_GET_SIZE(columns) != count) {
+        PyErr_Format(PyExc_ValueError, "slot_objects: a column a field, at most %d", MAX_SLOTS);
+        return NULL;
+    }
+    Py_ssize_t offset[MAX_SLOTS], n = -1;
+    for (Py_ssize_t f = 0; f < count; f++) {
+        PyObject *column = PyTuple_GET_ITEM(columns, f);
+        if (!PyList_Check(column) || (n >= 0 && PyList_GET_SIZE(column) != n)) {
+            PyErr_SetString(PyExc_ValueError, "slot_objects: the columns must be lists of one length");
+            return NULL;
+        }
+        n = PyList_GET_SIZE(column);
+        PyObject *slot = PyObject_GetAttr((PyObject *)type, PyTuple_GET_ITEM(fields, f));
+        if (slot == NULL) {
+            return NULL;
+        }
+        int ok = Py_IS_TYPE(slot, &PyMemberDescr_Type)
+            && ((PyMemberDescrObject *)slot)->d_member->type == T_OBJECT_EX
+            && !(((PyMemberDescrObject *)slot)->d_member->flags & READONLY)
+            && ((PyMemberDescrObject *)slot)->d_common.d_type == type;
+        if (ok) {
+            offset[f] = ((PyMemberDescrObject *)slot)->d_member->offset;
+        }
+        Py_DECREF(slot);
+        if (!ok) {
+            PyErr_Format(PyExc_TypeError, "%R is no writable object slot of %s", PyTuple_GET_ITEM(fields, f),
+                         type->tp_name);
+            return NULL;
+        }
+    }
+    PyObject *out = PyList_New(n < 0 ? 0 : n);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *obj = type->tp_alloc(type, 0);
+        if (obj == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        for (Py_ssize_t f = 0; f < count; f++) {
+            *(PyObject **)((char *)obj + offset[f]) = Py_NewRef(PyList_GET_ITEM(PyTuple_GET_ITEM(columns, f), i));
+        }
+        PyList_SET_ITEM(out, i, obj);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"slot_objects", slot_objects, METH_VARARGS,
+     "slot_objects(type, fields, columns): list(map(type, *columns)) for a dataclass with slots, made directly."},
     {"partition", partition, METH_VARARGS,
      "partition(raw_length, pieces, kept, whitespace, span_new, span_type): spans.partition_python's result."},
     {"partition_lines", partition_lines, METH_VARARGS,
