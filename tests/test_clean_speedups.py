@@ -491,3 +491,12 @@ def test_slot_objects_refuse_what_is_no_slot_or_column() -> None:
     plain = make_dataclass("Plain", [("a", int, 0)])  # no slots: its fields live in a dict
     with pytest.raises(TypeError, match="slot"):
         speedups.slot_objects(plain, ("a",), ([1],))
+
+
+def test_only_plain_slots_are_written_directly() -> None:
+    """A class whose fields are no member descriptors (a dict's, or a mypyc class's) is made by calling it."""
+    assert classify.slotted(classify.Verdict, classify._VERDICT_FIELDS)
+    assert not classify.slotted(make_dataclass("Plain", [("a", int)]), ("a",))
+    assert not classify.slotted(make_dataclass("Later", [("a", int)], slots=True,
+                                               namespace={"__post_init__": lambda self: None}), ("a",))
+    assert not classify.slotted(classify.Verdict, ("cls", "__init__"))

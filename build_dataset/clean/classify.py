@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from types import MemberDescriptorType
 
 from build_dataset.clean.cues import consent_notice, cue_reason, labelled_credit, labelled_teaser, whole_cue
 from build_dataset.clean.lines import Line, line_key
@@ -91,8 +92,15 @@ class Verdict:
                                # letterless lines outside the article region and the comment thread below it)
 
 
+def slotted(cls: type, names: tuple[str, ...]) -> bool:
+    """Whether each of `names` is a plain slot of `cls` (a member descriptor in its own namespace) and `cls`
+    has no __post_init__: then its dataclass __init__ only stores each argument in its slot, which the C
+    loops may do directly. (A class compiled by mypyc keeps its fields otherwise.)"""
+    return not hasattr(cls, "__post_init__") and all(isinstance(vars(cls).get(n), MemberDescriptorType) for n in names)
+
+
 _VERDICT_FIELDS = tuple(f.name for f in fields(Verdict))
-_NATIVE_VERDICTS = speedups is not None and use_speedups and not hasattr(Verdict, "__post_init__")
+_NATIVE_VERDICTS = speedups is not None and use_speedups and slotted(Verdict, _VERDICT_FIELDS)
 
 
 def _verdicts(cls: list[int], reason: list[str | None], cue: list[str | None], sure: list[bool]) -> list[Verdict]:
