@@ -105,9 +105,9 @@ def dev_benchmark(dev: pathlib.Path, show: int) -> list[tuple[str, str]]:
 
 STAGES = {
     "split": ("split_lines_python", "_speedups.split_lines"),
-    "stoplist": ("language_words", "stoplist_for_words", "add_stop_density_python", "_add_stop_density_native"),
+    "stoplist": ("language_words", "stoplist_for_words", "add_stop_density"),
     "classify": ("classify",),
-    "features": ("line_features",),
+    "features": ("lexicon", "line_features"),
     "markup": ("_mark_markup", "_mark_letterless_outside"),
     "model": ("_apply_model",),
     "header": ("header_and_body", "_apply_header"),

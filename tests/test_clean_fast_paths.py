@@ -30,6 +30,8 @@ from build_dataset.clean.features import (
     _cumulative,
     _line_columns,
     _window_sum,
+    add_stop_density,
+    lexicon,
     vocabulary_features,
 )
 from build_dataset.clean.linemodel import LineModel, load_model
@@ -196,6 +198,21 @@ def _plain_char_shares(bodies: list[str]) -> np.ndarray:
 def test_char_shares_equal_the_per_line_definition(bodies: list[str]) -> None:
     lines = split_lines("\n".join(bodies))
     assert _char_shares(_line_columns(lines)).tobytes() == _plain_char_shares([ln.body for ln in lines]).tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY + ["the cat and the dog sat on the mat " * 4, "und der die das " * 9,
+                                                   "of of of of " * 30, "x" * 250]), st.text(max_size=300)),
+                max_size=20),
+       st.sampled_from([frozenset(), frozenset({"the", "and", "on", "of", "der", "die"})]))
+def test_stop_density_equals_the_per_token_definition(bodies: list[str], stoplist: frozenset[str]) -> None:
+    """Each line with tokens gets the share of them the stoplist holds, as a float divided in Python; the
+    others keep 0.0. (`add_stop_density` reads it from the per-line shares of the page's distinct words.)"""
+    lines = split_lines("\n".join(bodies))
+    add_stop_density(lines, lexicon(lines, {}, stoplist))
+    for ln in lines:
+        want = sum(t in stoplist for t in ln.tokens) / len(ln.tokens) if ln.tokens and stoplist else 0.0
+        assert type(ln.stop_density) is float and ln.stop_density == want
 
 
 def _plain_vocabulary(words: list[list[str]], vocabulary: dict[str, float]) -> np.ndarray:

@@ -347,31 +347,6 @@ def test_line_columns_refuse_what_is_not_a_line_number() -> None:
         speedups.line_columns(made, (), np.empty((4, 2)).tobytes())
 
 
-@native
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_CASES + ["the cat and the dog sat on the mat " * 4, "und der die das " * 9,
-                                                    "x" * 250, "of of of of " * 30]),
-                          st.text(max_size=260)), max_size=30),
-       st.sampled_from([frozenset(), frozenset({"the", "and", "on", "of", "der", "die"}), {"das", "x"}]))
-def test_same_stop_density(texts: list[str], stoplist: frozenset[str]) -> None:
-    assert speedups is not None
-    raw = "\n".join(texts)
-    native, python = split_lines_python(raw), split_lines_python(raw)
-    speedups.stop_density(native, stoplist)
-    lines.add_stop_density_python(python, stoplist)
-    assert [_typed(ln) for ln in native] == [_typed(ln) for ln in python]
-
-
-@native
-def test_stop_density_refuses_what_is_not_a_set_or_a_token_list() -> None:
-    assert speedups is not None
-    made = split_lines_python("the first line of a page that runs long enough to hold tokens " * 2)
-    with pytest.raises(TypeError, match="set"):
-        speedups.stop_density(made, ["the"])
-    made[0].tokens = ("the", "first")
-    with pytest.raises(TypeError, match="list or None"):
-        speedups.stop_density(made, frozenset({"the"}))
-
 
 @native
 @settings(max_examples=300, deadline=None)

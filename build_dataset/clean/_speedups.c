@@ -3,7 +3,6 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `line_columns`: the per-line numbers the line model's columns are made of (`features._line_columns_python`).
- * - `stop_density`: each line's share of stopwords (`lines.add_stop_density_python`).
  * - `word_values`: each distinct word's log-odds and stoplist membership (`features._word_values_python`).
  * - `partition`, `partition_lines`: the kept segments and merged removed spans of a page (`spans.partition_python`,
  *   of the pieces `spans.line_pieces` gathers).
@@ -1291,63 +1290,6 @@ done:
     return result;
 }
 
-/* stop_density(lines, stoplist): `lines.add_stop_density_python`, each line with `tokens` gets the share of them
- * `stoplist` (a set or frozenset) holds as its `stop_density`; a whole number over another below 2**53 divides
- * as Python's int division does, both exactly converted to double. */
-static PyObject *
-stop_density(PyObject *Py_UNUSED(module), PyObject *args)
-{
-    PyObject *lines, *stoplist;
-    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &lines, &stoplist)) {
-        return NULL;
-    }
-    if (!PyAnySet_Check(stoplist)) {
-        PyErr_SetString(PyExc_TypeError, "stop_density: the stoplist must be a set or a frozenset");
-        return NULL;
-    }
-    static PyObject *tokens_name = NULL, *density_name = NULL;
-    if (tokens_name == NULL && ((tokens_name = PyUnicode_InternFromString("tokens")) == NULL
-                                || (density_name = PyUnicode_InternFromString("stop_density")) == NULL)) {
-        return NULL;
-    }
-    if (PySet_GET_SIZE(stoplist) == 0) {
-        Py_RETURN_NONE;  /* no stoplist: every density stays 0 */
-    }
-    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
-        PyObject *line = PyList_GET_ITEM(lines, k);
-        PyObject *tokens = PyObject_GetAttr(line, tokens_name);
-        if (tokens == NULL) {
-            return NULL;
-        }
-        if (tokens == Py_None || (PyList_Check(tokens) && PyList_GET_SIZE(tokens) == 0)) {
-            Py_DECREF(tokens);
-            continue;
-        }
-        if (!PyList_Check(tokens)) {
-            Py_DECREF(tokens);
-            PyErr_SetString(PyExc_TypeError, "stop_density: a line's tokens must be a list or None");
-            return NULL;
-        }
-        Py_ssize_t stop = 0, n = PyList_GET_SIZE(tokens);
-        for (Py_ssize_t j = 0; j < n; j++) {
-            int in = PySet_Contains(stoplist, PyList_GET_ITEM(tokens, j));
-            if (in < 0) {
-                Py_DECREF(tokens);
-                return NULL;
-            }
-            stop += in;
-        }
-        Py_DECREF(tokens);
-        PyObject *density = PyFloat_FromDouble((double)stop / (double)n);
-        if (density == NULL || PyObject_SetAttr(line, density_name, density) < 0) {
-            Py_XDECREF(density);
-            return NULL;
-        }
-        Py_DECREF(density);
-    }
-    Py_RETURN_NONE;
-}
-
 /* word_values(words, vocabulary, stoplist, values, stop): `features._word_values_python`, for each of a page's
  * distinct words its log-odds in `vocabulary` (a dict of floats; NaN for a word it lacks, and 0.0 for -0.0, as
  * `+ 0.0` gives) into `values` (float64), and whether `stoplist` (a set or frozenset) holds it into `stop`
@@ -1755,8 +1697,6 @@ static PyMethodDef methods[] = {
     {"word_values", word_values, METH_VARARGS,
      "word_values(words, vocabulary, stoplist, values, stop): features._word_values_python's arrays, into values "
      "and stop."},
-    {"stop_density", stop_density, METH_VARARGS,
-     "stop_density(lines, stoplist): lines.add_stop_density_python's densities, set on the lines."},
     {"line_columns", line_columns, METH_VARARGS,
      "line_columns(lines, names, out): features._line_columns_python's rows, into out."},
     {"markup_candidates", markup_candidates, METH_VARARGS,

@@ -211,12 +211,50 @@ def _page_words(words: list[list[str]], sizes: np.ndarray) -> PageWords:
     return PageWords(distinct, first, ids, np.repeat(np.arange(len(words)), sizes), sizes, size)
 
 
-def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,
-                  stoplist: frozenset[str], comments_start: int, vocabulary: dict[str, float]) -> np.ndarray:
-    """The (lines x FEATURES) matrix of a page, from its lines and the rule-based verdicts on them.
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A page's words (`PageWords`) and what is looked up about each distinct one, read once a page for the
+    classifier (each line's stopword share) and the line model's columns."""
 
-    `vocabulary` maps words to their learned log-odds of being in body rather than furniture lines
-    (see `vocabulary_features`). Columns are built one at a time over all lines, which numpy turns
+    words: PageWords
+    log_odds: np.ndarray
+    """Each distinct word's log-odds in the vocabulary (NaN for a word it lacks), in `words.distinct` order."""
+    stop: np.ndarray | None
+    """Whether the page's stoplist holds each distinct word; None when the page has no stoplist."""
+    stop_density: np.ndarray
+    """Each line's share of stopwords among its words (`_stop_density`; 0 without a stoplist)."""
+
+
+def lexicon(lines: list[Line], vocabulary: dict[str, float], stoplist: frozenset[str]) -> Lexicon:
+    """The page's words numbered (`_page_words`), each distinct one looked up in `vocabulary` and `stoplist`
+    (`_word_values`), and each line's stopword share from those look-ups."""
+    words = [ln.head_words for ln in lines]
+    sizes = _ints(map(len, words), len(words))
+    page_words = _page_words(words, sizes)
+    log_odds, in_stoplist = _word_values(page_words.distinct, vocabulary, stoplist)
+    stop = in_stoplist if stoplist else None
+    density = _stop_density(page_words, sizes, stop) if stop is not None else np.zeros(len(lines))
+    return Lexicon(page_words, log_odds, stop, density)
+
+
+def add_stop_density(lines: list[Line], lexicon: Lexicon) -> None:
+    """Fill `Line.stop_density` of each line with `tokens`: the share of them the page's stoplist holds.
+
+    Read from the lexicon's per-line shares, which count the same words: a line's `tokens` are its
+    `head_words` (the very list), and a count of whole numbers divided by one is the same float64 in numpy
+    as in Python. The stoplist is looked up once a distinct word, not once a token."""
+    for ln, density in zip(lines, lexicon.stop_density.tolist(), strict=True):
+        if ln.tokens:
+            ln.stop_density = density
+
+
+def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,
+                  comments_start: int, lexicon: Lexicon) -> np.ndarray:
+    """The (lines x FEATURES) matrix of a page, from its lines, its words' look-ups (`lexicon`: in the
+    vocabulary, which maps words to their learned log-odds of being in body rather than furniture lines, see
+    `vocabulary_features`, and in the stoplist) and the rule-based verdicts on them.
+
+    Columns are built one at a time over all lines, which numpy turns
     into the matrix without a per-line Python loop over the features; columns that sit side by side in
     FEATURES are written with one assignment. Each verdict field is read once, and every column derived
     from it (the cue indicators, cue_any, the block cues `_add_text_position` reads; the verdict and the
@@ -226,9 +264,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     if n == 0:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
     bodies = [ln.body for ln in lines]
-    words = [ln.head_words for ln in lines]
-    sizes = _ints(map(len, words), n)
-    page_words = _page_words(words, sizes)
+    page_words, sizes, stop = lexicon.words, lexicon.words.sizes, lexicon.stop
     total_chars = lines[-1].end or 1
     idx = np.arange(n)
     # column-major: the columns are written one (or a block) at a time, and the line model reads the
@@ -248,12 +284,8 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
     # bit between CPUs (AVX-512 or not): the model must be trained and run on the same numbers anywhere
     put("log_length", _log1p(lengths_array))
-    # each distinct word's log-odds and stoplist membership, looked up once for the vocabulary columns, the
-    # stop density and the topic columns
-    log_odds, in_stoplist = _word_values(page_words.distinct, vocabulary, stoplist)
-    stop = in_stoplist if stoplist else None
     if stop is not None:
-        put("stop_density", _stop_density(page_words, sizes, stop))
+        put("stop_density", lexicon.stop_density)
     x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(rows).T
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0
@@ -283,13 +315,13 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[1:, col["blank_before"]] = gap
     x[:-1, col["blank_after"]] = gap
     # has_stoplist, page_lines and log_page_chars are the same on every line
-    x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (bool(stoplist), math.log1p(n), math.log1p(total_chars))
+    x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (stop is not None, math.log1p(n), math.log1p(total_chars))
     good = classes == GOOD
     text = np.where(good, lengths_array, 0.0)  # characters of the lines the rules found GOOD
     _add_text_position(x, lengths_array, text, _IS_BLOCK_CUE[cue], kept)
     _add_neighbours(x)
     _add_windows(x, text)
-    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, log_odds)
+    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, lexicon.log_odds)
     topic = _topic_columns(page_words, good, lengths_array, outside, stop)
     # a caption shares the article's words, while its cue says what it is
     topic[has_cue, 0] = -1.0

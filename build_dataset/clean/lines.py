@@ -356,25 +356,3 @@ def _lowered_words(ln: Line, end: int) -> tuple[int, list[str]]:
     if tokens is not None and len(body) <= STOP_SAMPLE_CHARS and len(low) < end:
         return len(low), tokens
     return len(low), WORD_RE.findall(low, 0, end)
-
-
-def add_stop_density_python(lines: list[Line], stoplist: frozenset[str]) -> None:
-    """Fill each line's share of stopwords among its words (0 without a stoplist): the reference for
-    `_speedups.stop_density`, which `add_stop_density` runs where it was built."""
-    if not stoplist:
-        return
-    for ln in lines:
-        toks = ln.tokens
-        if toks:
-            ln.stop_density = sum(map(stoplist.__contains__, toks)) / len(toks)
-
-
-def _add_stop_density_native(lines: list[Line], stoplist: frozenset[str]) -> None:
-    assert speedups is not None
-    speedups.stop_density(lines, stoplist)
-
-
-add_stop_density: Callable[[list[Line], frozenset[str]], None] = (
-    _add_stop_density_native if speedups is not None and use_speedups else add_stop_density_python)
-"""Fill each line's share of stopwords among its words (`Line.stop_density`, 0 without a stoplist): in C
-where the extension was built, a set look-up a token without a call through `map`, else in Python."""

@@ -10,12 +10,11 @@ from itertools import chain
 import numpy as np
 
 from build_dataset.clean.classify import BAD, GOOD, LENGTH_LOW, Verdict, classify, comments_start
-from build_dataset.clean.features import FEATURES, line_features
+from build_dataset.clean.features import FEATURES, add_stop_density, lexicon, line_features
 from build_dataset.clean.linemodel import THRESHOLD, load_model
 from build_dataset.clean.lines import (
     PROSE_SPACES,
     Line,
-    add_stop_density,
     language_words,
     split_lines,
     text_field,
@@ -248,11 +247,11 @@ def analyse(raw: str, furniture: frozenset[str] = frozenset(), vocabulary: dict[
     """
     lines = split_lines(raw)
     _, stoplist = stoplist_for_words(language_words(lines))
-    add_stop_density(lines, stoplist)
+    words = lexicon(lines, load_model(FEATURES).vocabulary if vocabulary is None else vocabulary, stoplist)
+    add_stop_density(lines, words)
     verdicts, original, first, last = classify(lines, furniture, bool(stoplist))
     comments = comments_start(lines, verdicts, original)
-    features = line_features(lines, verdicts, original, first, last, stoplist, comments,
-                             load_model(FEATURES).vocabulary if vocabulary is None else vocabulary)
+    features = line_features(lines, verdicts, original, first, last, comments, words)
     _mark_markup(lines, verdicts)
     _mark_letterless_outside(lines, verdicts, first, last)
     _mark_comment_thread(lines, verdicts, original, comments, last)
