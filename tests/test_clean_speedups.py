@@ -17,7 +17,7 @@ from itertools import repeat
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from build_dataset.clean import classify, features, linemodel, lines, stoplists
@@ -346,6 +346,81 @@ def test_line_columns_refuse_what_is_not_a_line_number() -> None:
     with pytest.raises(TypeError, match="read-write"):
         speedups.line_columns(made, (), np.empty((4, 2)).tobytes())
 
+
+
+def _page_columns_both(made: list[Line], verdicts: list[classify.Verdict], original: list[int], first: int,
+                       last: int, comments: int, density: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    rows = features._line_columns_python(made)
+    out = []
+    for page_columns in (features._page_columns_native, features._page_columns_python):
+        x = np.zeros((len(made), len(features.FEATURES)), dtype=np.float32, order="F")
+        page_columns(x, made, rows, verdicts, original, first, last, comments, density)
+        out.append(x)
+    return out[0], out[1]
+
+
+_GOOD_OR_NOT = st.sampled_from([classify.GOOD, classify.BAD, classify.SHORT, classify.NEARGOOD])
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CASES + ["Related", "A sentence that runs on as prose does. " * 3, "x" * 300,
+                                                    "", "", "• Home", "Same line", "Same line"]),
+                          st.text(max_size=120)), max_size=40),
+       st.data())
+def test_same_page_columns(texts: list[str], data: st.DataObject) -> None:
+    """Every column but the vocabulary and topic ones, on pages with blank lines, repeated bodies, the CUES, cues
+    outside them, and regions and comment starts anywhere (or nowhere) on the page."""
+    made = split_lines_python("\n".join(texts))
+    n = len(made)
+    assume(n > 0)  # `line_features` returns an empty matrix for a page without lines
+    cue = st.sampled_from([None, *features.CUES, "title", "duplicate"])
+    verdicts = [classify.Verdict(data.draw(_GOOD_OR_NOT), None, data.draw(cue)) for _ in made]
+    original = data.draw(st.lists(_GOOD_OR_NOT, min_size=n, max_size=n))
+    first, last, comments = (data.draw(st.integers(-2, n + 2)) for _ in range(3))
+    density = np.array(data.draw(st.lists(st.floats(0, 1), min_size=n, max_size=n)), dtype=np.float64) \
+        if data.draw(st.booleans()) else None
+    native, python = _page_columns_both(made, verdicts, original, first, last, comments, density)
+    assert native.tobytes() == python.tobytes()
+
+
+@native
+def test_same_page_columns_on_the_seed_pages() -> None:
+    """On real pages, through `line_features`: the matrix of every seed with the C columns and with the Python."""
+    from build_dataset.clean.page import analyse
+
+    for seed in SEEDS:
+        native = analyse(seed.read_text(encoding="utf-8")).features
+        try:
+            features._page_columns = features._page_columns_python
+            python = analyse(seed.read_text(encoding="utf-8")).features
+        finally:
+            features._page_columns = features._page_columns_native
+        assert native.tobytes() == python.tobytes(), seed.name
+
+
+@native
+def test_page_columns_refuse_what_does_not_fit() -> None:
+    assert speedups is not None
+    made = split_lines_python("One line.\nAnother one")
+    rows = features._line_columns_python(made)
+    verdicts = [classify.Verdict(classify.GOOD, None, None)] * 2
+    x = np.zeros((2, len(features.FEATURES)), dtype=np.float32, order="F")
+    with pytest.raises(ValueError, match="as long"):
+        speedups.page_columns(features._PAGE_LAYOUT, x.T, made, rows, verdicts[:1], [1, 1], 0, 1, 2, 20, None)
+    with pytest.raises(ValueError, match="float32"):
+        speedups.page_columns(features._PAGE_LAYOUT, np.zeros(7, dtype=np.float32), made, rows, verdicts, [1, 1], 0, 1,
+                              2, 20, None)
+    with pytest.raises(ValueError, match="float64 a line"):
+        speedups.page_columns(features._PAGE_LAYOUT, x.T, made, rows, verdicts, [1, 1], 0, 1, 2, 20, np.zeros(3))
+    narrow = np.zeros((2, 40), dtype=np.float32, order="F")  # fewer columns than the layout names
+    with pytest.raises(ValueError, match="beyond"):
+        speedups.page_columns(features._PAGE_LAYOUT, narrow.T, made, rows, verdicts, [1, 1], 0, 1, 2, 20, None)
+    wrong_cue = [classify.Verdict(classify.GOOD, None, "x")] * 2
+    codes = {**features._CUE_CODE, "x": 99}
+    layout = features._PAGE_LAYOUT[:10] + (codes,) + features._PAGE_LAYOUT[11:]
+    with pytest.raises(ValueError, match="beyond the codes"):
+        speedups.page_columns(layout, x.T, made, rows, wrong_cue, [1, 1], 0, 1, 2, 20, None)
 
 
 @native

@@ -3,6 +3,8 @@
  * - `split_lines`: `lines.split_lines_python`, the `Line`s of a dump, field for field, from one pass over
  *   the raw text's code points instead of a dozen string-method calls a line.
  * - `line_columns`: the per-line numbers the line model's columns are made of (`features._line_columns_python`).
+ * - `page_columns`: the line model's columns made of them and of the verdicts, all but the vocabulary and topic
+ *   ones (`features._page_columns_python`), the same float32s.
  * - `word_values`: each distinct word's log-odds and stoplist membership (`features._word_values_python`).
  * - `partition`, `partition_lines`: the kept segments and merged removed spans of a page (`spans.partition_python`,
  *   of the pieces `spans.line_pieces` gathers).
@@ -1686,6 +1688,373 @@ slot_objects(PyObject *Py_UNUSED(module), PyObject *args)
     return out;
 }
 
+/* The ints of a layout tuple (`features._PAGE_LAYOUT`), each a column (or row) below `limit`. */
+static int
+layout_ints(PyObject *tuple, Py_ssize_t count, Py_ssize_t limit, Py_ssize_t *out, const char *what)
+{
+    if (!PyTuple_Check(tuple) || (count >= 0 && PyTuple_GET_SIZE(tuple) != count)) {
+        PyErr_Format(PyExc_ValueError, "page_columns: the layout's %s must be a tuple of %zd ints", what, count);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(tuple); i++) {
+        out[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(tuple, i));
+        if (out[i] == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        if (out[i] < 0 || out[i] >= limit) {
+            PyErr_Format(PyExc_ValueError, "page_columns: the layout's %s holds %zd, beyond the %zd there are",
+                         what, out[i], limit);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* `features._log1p` of one whole number: math.log1p's value read from its table below the table's end. */
+static inline double
+table_log1p(const double *table, Py_ssize_t size, double v)
+{
+    Py_ssize_t whole = (Py_ssize_t)v;  /* astype(np.intp) truncates */
+    return whole >= 0 && whole < size ? table[whole] : log1p(v);
+}
+
+/* The order of `features._PAGE_ROWS` and `features._PAGE_COLUMNS`. */
+enum { R_LENGTH, R_DIGITS, R_UPPERS, R_SAMPLE, R_START, R_INDEX, PAGE_ROWS };
+enum {
+    C_LOG_LENGTH, C_STOP_DENSITY, C_DIGIT_SHARE, C_UPPER_SHARE, C_REPEATS, C_CUE_ANY, C_ORIGINAL, C_VERDICT, C_CUES,
+    C_POSITION, C_CHAR_POSITION, C_INSIDE, C_ABOVE, C_BELOW, C_LINES_TO_REGION, C_REGION_SHARE, C_AFTER_COMMENTS,
+    C_BLANK_BEFORE, C_BLANK_AFTER, C_HAS_STOPLIST, C_PAGE_LINES, C_LOG_PAGE_CHARS, C_TEXT_BEFORE, C_TEXT_AFTER,
+    C_LOG_TEXT_AFTER, C_LINES_SINCE_CUE, C_TEXT_SINCE_CUE, C_RUN_CHARS, C_RUN_LINES, C_NEIGHBOURS, PAGE_COLUMNS
+};
+#define NEIGHBOUR_COLUMNS 6
+#define WINDOW_SERIES 8
+#define MAX_WINDOWS 4
+#define MAX_AS_READ 32
+#define MAX_COPIED WINDOW_SERIES
+
+/* Each line's body counted (`collections.Counter`): whether it is said more than once, into `repeats`. */
+static int
+repeated_bodies(PyObject *lines, unsigned char *repeats)
+{
+    static PyObject *body_name = NULL;
+    if (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL) {
+        return -1;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *first = PyDict_New();  /* body -> the line it is first on */
+    if (first == NULL) {
+        return -1;
+    }
+    int status = -1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *body = PyObject_GetAttr(PyList_GET_ITEM(lines, k), body_name);
+        if (body == NULL) {
+            goto done;
+        }
+        PyObject *where = PyLong_FromSsize_t(k);
+        if (where == NULL) {
+            Py_DECREF(body);
+            goto done;
+        }
+        PyObject *seen = PyDict_SetDefault(first, body, where);  /* borrowed */
+        Py_DECREF(body);
+        if (seen == NULL) {
+            Py_DECREF(where);
+            goto done;
+        }
+        repeats[k] = 0;
+        if (seen != where) {
+            repeats[k] = repeats[PyLong_AsSsize_t(seen)] = 1;
+        }
+        Py_DECREF(where);
+    }
+    status = 0;
+done:
+    Py_DECREF(first);
+    return status;
+}
+
+/* page_columns(layout, columns, lines, rows, verdicts, original, first, last, comments_start, total_chars,
+ * stop_density): `features._page_columns_python` into `columns` (float32, one row a column of the feature
+ * matrix: the matrix's transpose), from the lines' `_line_columns` rows (float64) and each verdict's `cls` and
+ * `cue`. The floats are numpy's: each value is computed in float64 as the reference's array operation computes
+ * it and rounded to float32 once; the sums of the text position (`_add_text_position`) are of whole numbers,
+ * exact in any order, and the windows' running sums (`_cumulative`) are taken line after line as np.cumsum
+ * takes them, their differences rounded to float32 before the division, which is float32's as numpy's is. */
+static PyObject *
+page_columns(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *layout, *lines, *verdicts, *original, *densities;
+    Py_buffer out, rows_buffer;
+    Py_ssize_t first, last, comments, total_chars;
+    if (!PyArg_ParseTuple(args, "O!w*O!y*O!O!nnnnO", &PyTuple_Type, &layout, &out, &PyList_Type, &lines,
+                          &rows_buffer, &PyList_Type, &verdicts, &PyList_Type, &original, &first, &last, &comments,
+                          &total_chars, &densities)) {
+        return NULL;
+    }
+    static PyObject *cls_name = NULL, *cue_name = NULL;
+    PyObject *result = NULL, *row_tuple, *as_read_rows, *as_read_columns, *column_tuple, *neighbour_tuple,
+             *window_tuple, *window_columns, *copied_series, *copied_columns, *cue_codes;
+    Py_buffer block, table_buffer, density_buffer = {0};
+    Py_ssize_t cues, other_cue, no_cue;
+    long good;
+    double short_log;
+    double *work = NULL;
+    unsigned char *flags = NULL;
+    int have_layout = 0;
+    if ((cls_name == NULL && (cls_name = PyUnicode_InternFromString("cls")) == NULL)
+            || (cue_name == NULL && (cue_name = PyUnicode_InternFromString("cue")) == NULL)) {
+        goto done;
+    }
+    if (!PyArg_ParseTuple(layout, "O!O!O!O!O!O!O!O!O!nO!nny*ly*d", &PyTuple_Type, &row_tuple, &PyTuple_Type,
+                          &as_read_rows, &PyTuple_Type, &as_read_columns, &PyTuple_Type, &column_tuple, &PyTuple_Type,
+                          &neighbour_tuple, &PyTuple_Type, &window_tuple, &PyTuple_Type, &window_columns,
+                          &PyTuple_Type, &copied_series, &PyTuple_Type, &copied_columns, &cues, &PyDict_Type,
+                          &cue_codes, &other_cue, &no_cue, &block, &good, &table_buffer, &short_log)) {
+        goto done;
+    }
+    have_layout = 1;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    if (PyList_GET_SIZE(verdicts) != n || PyList_GET_SIZE(original) != n) {
+        PyErr_SetString(PyExc_ValueError, "page_columns: lines, verdicts and original must be as long");
+        goto done;
+    }
+    if (n == 0) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    Py_ssize_t width = out.len / (n * (Py_ssize_t)sizeof(float));
+    Py_ssize_t height = rows_buffer.len / (n * (Py_ssize_t)sizeof(double));
+    if (out.len != width * n * (Py_ssize_t)sizeof(float) || rows_buffer.len != height * n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "page_columns: columns and rows must hold a float32 and a float64 a line");
+        goto done;
+    }
+    Py_ssize_t row[PAGE_ROWS], column[PAGE_COLUMNS], neighbour[NEIGHBOUR_COLUMNS], windows[MAX_WINDOWS],
+               window_column[MAX_WINDOWS], read_row[MAX_AS_READ], read_column[MAX_AS_READ], series[MAX_COPIED],
+               copied[MAX_COPIED];
+    Py_ssize_t reads = PyTuple_GET_SIZE(as_read_rows), n_windows = PyTuple_GET_SIZE(window_tuple),
+               n_copied = PyTuple_GET_SIZE(copied_series);
+    if (reads > MAX_AS_READ || n_windows > MAX_WINDOWS || n_copied > MAX_COPIED) {
+        PyErr_SetString(PyExc_ValueError, "page_columns: the layout has more columns read or windows than it can");
+        goto done;
+    }
+    Py_ssize_t codes = block.len;  /* every cue code has its byte of whether it is a block cue */
+    if (layout_ints(row_tuple, PAGE_ROWS, height, row, "rows") < 0
+            || layout_ints(as_read_rows, reads, height, read_row, "rows read") < 0
+            || layout_ints(as_read_columns, reads, width, read_column, "columns read") < 0
+            || layout_ints(column_tuple, PAGE_COLUMNS, width, column, "columns") < 0
+            || layout_ints(neighbour_tuple, NEIGHBOUR_COLUMNS, width, neighbour, "neighbour columns") < 0
+            || layout_ints(window_tuple, n_windows, PY_SSIZE_T_MAX, windows, "windows") < 0
+            || layout_ints(window_columns, n_windows, width, window_column, "window columns") < 0
+            || layout_ints(copied_series, n_copied, WINDOW_SERIES, series, "window series") < 0
+            || layout_ints(copied_columns, n_copied, width, copied, "window series' columns") < 0) {
+        goto done;
+    }
+    if (column[C_CUES] + cues > width || column[C_NEIGHBOURS] + 4 * NEIGHBOUR_COLUMNS > width
+            || cues + 2 > codes || other_cue < 0 || other_cue >= codes || no_cue < 0 || no_cue >= codes) {
+        PyErr_SetString(PyExc_ValueError, "page_columns: the layout's blocks do not fit");
+        goto done;
+    }
+    for (Py_ssize_t w = 0; w < n_windows; w++) {
+        if (window_column[w] + WINDOW_SERIES > width) {
+            PyErr_SetString(PyExc_ValueError, "page_columns: a window's columns do not fit");
+            goto done;
+        }
+    }
+    const double *density = NULL;
+    if (densities != Py_None) {
+        if (PyObject_GetBuffer(densities, &density_buffer, PyBUF_SIMPLE) < 0) {
+            goto done;
+        }
+        if (density_buffer.len != n * (Py_ssize_t)sizeof(double)) {
+            PyErr_SetString(PyExc_ValueError, "page_columns: stop_density must hold a float64 a line");
+            goto done;
+        }
+        density = density_buffer.buf;
+    }
+    const unsigned char *is_block = block.buf;
+    const double *table = table_buffer.buf;
+    Py_ssize_t table_size = table_buffer.len / (Py_ssize_t)sizeof(double);
+    const double *rows = rows_buffer.buf;
+    float *x = out.buf;
+#define ROW(r) (rows + row[r] * n)
+#define COL(c) (x + (c) * n)
+    /* per line: the text the rules found GOOD, the text above it, and the windows' running sums */
+    work = PyMem_Malloc((size_t)n * (2 + WINDOW_SERIES) * sizeof(double));
+    flags = PyMem_Malloc((size_t)n * 3);
+    if (work == NULL || flags == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *text = work, *before = work + n, *running = work + 2 * n;
+    unsigned char *repeats = flags, *kept = flags + n, *code = flags + 2 * n;
+    if (codes > 256) {
+        PyErr_SetString(PyExc_ValueError, "page_columns: more cue codes than a byte holds");
+        goto done;
+    }
+    if (repeated_bodies(lines, repeats) < 0) {
+        goto done;
+    }
+    const double *length = ROW(R_LENGTH);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *v = PyList_GET_ITEM(verdicts, k);
+        PyObject *cls = PyObject_GetAttr(v, cls_name);
+        if (cls == NULL) {
+            goto done;
+        }
+        long c = PyLong_AsLong(cls);
+        Py_DECREF(cls);
+        if (c == -1 && PyErr_Occurred()) {
+            goto done;
+        }
+        PyObject *cue = PyObject_GetAttr(v, cue_name);
+        if (cue == NULL) {
+            goto done;
+        }
+        PyObject *found = PyDict_GetItemWithError(cue_codes, cue);
+        Py_DECREF(cue);
+        Py_ssize_t cue_code = other_cue;
+        if (found == NULL && PyErr_Occurred()) {
+            goto done;
+        }
+        if (found != NULL && ((cue_code = PyLong_AsSsize_t(found)) < 0 || cue_code >= codes)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ValueError, "page_columns: a cue's code is beyond the codes there are");
+            }
+            goto done;
+        }
+        long o = PyLong_AsLong(PyList_GET_ITEM(original, k));
+        if (o == -1 && PyErr_Occurred()) {
+            goto done;
+        }
+        code[k] = (unsigned char)cue_code;
+        kept[k] = c == good;
+        text[k] = o == good ? length[k] : 0.0;
+        for (Py_ssize_t r = 0; r < reads; r++) {
+            COL(read_column[r])[k] = (float)rows[read_row[r] * n + k];
+        }
+        COL(column[C_LOG_LENGTH])[k] = (float)table_log1p(table, table_size, length[k]);
+        COL(column[C_STOP_DENSITY])[k] = density ? (float)density[k] : 0.0f;
+        double sample = ROW(R_SAMPLE)[k] > 1.0 ? ROW(R_SAMPLE)[k] : 1.0;
+        COL(column[C_DIGIT_SHARE])[k] = (float)(ROW(R_DIGITS)[k] / sample);
+        COL(column[C_UPPER_SHARE])[k] = (float)(ROW(R_UPPERS)[k] / sample);
+        COL(column[C_REPEATS])[k] = repeats[k];
+        COL(column[C_CUE_ANY])[k] = cue_code != no_cue;
+        COL(column[C_ORIGINAL])[k] = (float)o;
+        COL(column[C_VERDICT])[k] = kept[k];
+        for (Py_ssize_t i = 0; i < cues; i++) {
+            COL(column[C_CUES] + i)[k] = cue_code == i;
+        }
+        COL(column[C_POSITION])[k] = (float)((double)k / (double)n);
+        COL(column[C_CHAR_POSITION])[k] = (float)(ROW(R_START)[k] / (double)total_chars);
+        int above = k < first, below = k > last;
+        COL(column[C_INSIDE])[k] = !(above || below);
+        COL(column[C_ABOVE])[k] = above;
+        COL(column[C_BELOW])[k] = below;
+        Py_ssize_t to_region = (first - k > 0 ? first - k : 0) + (k - last > 0 ? k - last : 0);
+        COL(column[C_LINES_TO_REGION])[k] = (float)table_log1p(table, table_size, (double)to_region);
+        COL(column[C_REGION_SHARE])[k] = (float)((double)(last - first + 1 > 0 ? last - first + 1 : 0) / (double)n);
+        COL(column[C_AFTER_COMMENTS])[k] = k >= comments;
+        const double *index = ROW(R_INDEX);
+        COL(column[C_BLANK_BEFORE])[k] = k > 0 && index[k] - index[k - 1] > 1;
+        COL(column[C_BLANK_AFTER])[k] = k < n - 1 && index[k + 1] - index[k] > 1;
+        COL(column[C_HAS_STOPLIST])[k] = density != NULL;
+        COL(column[C_PAGE_LINES])[k] = (float)log1p((double)n);
+        COL(column[C_LOG_PAGE_CHARS])[k] = (float)log1p((double)total_chars);
+    }
+    /* `_add_text_position`: every sum is of whole numbers */
+    double total = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        before[k] = total;
+        total += text[k];
+    }
+    double share = total != 0.0 ? total : 1.0;
+    Py_ssize_t cue_line = -1, run_start = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double after = total - before[k] - text[k];
+        COL(column[C_TEXT_BEFORE])[k] = (float)(before[k] / share);
+        COL(column[C_TEXT_AFTER])[k] = (float)(after / share);
+        COL(column[C_LOG_TEXT_AFTER])[k] = (float)table_log1p(table, table_size, after);
+        COL(column[C_LINES_SINCE_CUE])[k] = (float)table_log1p(table, table_size, (double)(k - cue_line));
+        COL(column[C_TEXT_SINCE_CUE])[k] = (float)table_log1p(table, table_size, before[k] - before[cue_line + 1]);
+        if (is_block[code[k]]) {
+            cue_line = k;
+        }
+        COL(column[C_RUN_CHARS])[k] = 0.0f;
+        COL(column[C_RUN_LINES])[k] = 0.0f;
+        if (!kept[k]) {
+            run_start = k + 1;
+        }
+        else if (k == n - 1 || !kept[k + 1]) {  /* the run [run_start, k] ends here */
+            double chars = 0.0;
+            for (Py_ssize_t j = run_start; j <= k; j++) {
+                chars += length[j];
+            }
+            float log_chars = (float)table_log1p(table, table_size, chars);
+            for (Py_ssize_t j = run_start; j <= k; j++) {
+                COL(column[C_RUN_CHARS])[j] = log_chars;
+                COL(column[C_RUN_LINES])[j] = (float)(k - run_start + 1);
+            }
+        }
+    }
+    /* `_add_neighbours`: the lines one and two above and below, -1 past the page's edges */
+    static const Py_ssize_t offsets[4] = {-1, 1, -2, 2};
+    for (int side = 0; side < 4; side++) {
+        for (int j = 0; j < NEIGHBOUR_COLUMNS; j++) {
+            const float *own = COL(neighbour[j]);
+            float *to = COL(column[C_NEIGHBOURS] + side * NEIGHBOUR_COLUMNS + j);
+            for (Py_ssize_t k = 0; k < n; k++) {
+                Py_ssize_t from = k + offsets[side];
+                to[k] = from >= 0 && from < n ? own[from] : -1.0f;
+            }
+        }
+    }
+    /* `_add_windows`: running sums of the eight series line after line, from 0.0, as np.cumsum takes them */
+    double sum[WINDOW_SERIES] = {0.0};
+    const float *log_length = COL(column[C_LOG_LENGTH]), *verdict = COL(column[C_VERDICT]);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double value[WINDOW_SERIES] = {0.0};
+        value[0] = text[k] * 1e-3;
+        value[2] = log_length[k] < (float)short_log;  /* numpy compares a float32 column with a float as float32 */
+        value[3] = verdict[k] == 0.0f;
+        for (Py_ssize_t s = 0; s < n_copied; s++) {
+            value[series[s]] = COL(copied[s])[k];
+        }
+        for (int s = 0; s < WINDOW_SERIES; s++) {
+            sum[s] += value[s];
+            running[k * WINDOW_SERIES + s] = sum[s];
+        }
+    }
+    for (Py_ssize_t w = 0; w < n_windows; w++) {
+        Py_ssize_t half = windows[w];
+        float lines_in = (float)(2 * half + 1);
+        for (Py_ssize_t k = 0; k < n; k++) {
+            Py_ssize_t top = k - half - 1, bottom = k + half < n ? k + half : n - 1;
+            for (int s = 0; s < WINDOW_SERIES; s++) {
+                double below_sum = running[bottom * WINDOW_SERIES + s];
+                double above_sum = top >= 0 ? running[top * WINDOW_SERIES + s] : 0.0;
+                COL(window_column[w] + s)[k] = (float)(below_sum - above_sum) / lines_in;
+            }
+        }
+    }
+#undef ROW
+#undef COL
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(work);
+    PyMem_Free(flags);
+    if (density_buffer.obj != NULL) {
+        PyBuffer_Release(&density_buffer);
+    }
+    if (have_layout) {
+        PyBuffer_Release(&block);
+        PyBuffer_Release(&table_buffer);
+    }
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&rows_buffer);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"slot_objects", slot_objects, METH_VARARGS,
      "slot_objects(type, fields, columns): list(map(type, *columns)) for a dataclass with slots, made directly."},
@@ -1697,6 +2066,8 @@ static PyMethodDef methods[] = {
     {"word_values", word_values, METH_VARARGS,
      "word_values(words, vocabulary, stoplist, values, stop): features._word_values_python's arrays, into values "
      "and stop."},
+    {"page_columns", page_columns, METH_VARARGS,
+     "The line model's columns but the vocabulary and topic ones (see features._page_columns_python)."},
     {"line_columns", line_columns, METH_VARARGS,
      "line_columns(lines, names, out): features._line_columns_python's rows, into out."},
     {"markup_candidates", markup_candidates, METH_VARARGS,

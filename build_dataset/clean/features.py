@@ -254,22 +254,49 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     vocabulary, which maps words to their learned log-odds of being in body rather than furniture lines, see
     `vocabulary_features`, and in the stoplist) and the rule-based verdicts on them.
 
-    Columns are built one at a time over all lines, which numpy turns
-    into the matrix without a per-line Python loop over the features; columns that sit side by side in
-    FEATURES are written with one assignment. Each verdict field is read once, and every column derived
-    from it (the cue indicators, cue_any, the block cues `_add_text_position` reads; the verdict and the
-    runs of kept lines; the good text the windows and the text position share) reuses that array.
+    The columns of a line's shape, its verdicts, its place in the page and its neighbours' are written by
+    `_page_columns` (in C where the extension was built), those of its words from the page's word numbers
+    (`_vocabulary_columns`, `_topic_columns`), which read the verdict columns the first wrote.
     """
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
-    bodies = [ln.body for ln in lines]
     page_words, sizes, stop = lexicon.words, lexicon.words.sizes, lexicon.stop
-    total_chars = lines[-1].end or 1
-    idx = np.arange(n)
     # column-major: the columns are written one (or a block) at a time, and the line model reads the
     # matrix transposed (`LineModel.probability`), which is then a view instead of a copy
     x = np.zeros((n, len(FEATURES)), dtype=np.float32, order="F")
+    col = _COLUMN
+    rows = _line_columns(lines)
+    _page_columns(x, lines, rows, verdicts, original, first, last, comments_start,
+                  None if stop is None else lexicon.stop_density)
+    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, lexicon.log_odds)
+    # the topic core is drawn from the lines the rules found GOOD, the furniture from those outside the region
+    topic = _topic_columns(page_words, x[:, col["original"]] == GOOD, rows[_ROW["length"]], x[:, col["inside"]] == 0,
+                           stop)
+    # a caption shares the article's words, while its cue says what it is
+    has_cue = x[:, col["cue_any"]] != 0
+    topic[has_cue, 0] = -1.0
+    topic[has_cue, 2] = -9.0
+    x[:, col["topic_core"]:col["topic_contrast"] + 1] = topic
+    return x
+
+
+def _page_columns_python(x: np.ndarray, lines: list[Line], rows: np.ndarray, verdicts: list[Verdict],
+                         original: list[int], first: int, last: int, comments_start: int,
+                         stop_density: np.ndarray | None) -> None:
+    """Every column of `x` but the vocabulary and topic ones, from the lines, their `_line_columns` rows, the
+    verdicts and each line's stopword share (None without a stoplist): the reference for
+    `_speedups.page_columns`, which computes them line by line, the same float32s, in a quarter of the time
+    of a numpy call (and its overhead) a column: 92 against 367 µs a dev page.
+
+    Columns are built one at a time over all lines; columns that sit side by side in FEATURES are written
+    with one assignment. Each verdict field is read once, and every column derived from it (the cue
+    indicators, cue_any, the block cues `_add_text_position` reads; the verdict and the runs of kept lines;
+    the good text the windows and the text position share) reuses that array."""
+    n = len(lines)
+    bodies = [ln.body for ln in lines]
+    total_chars = lines[-1].end or 1
+    idx = np.arange(n)
     col = _COLUMN
 
     def put(name: str, values) -> None:
@@ -278,22 +305,20 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
         # come as `_bools` arrays, cheaper still
         x[:, col[name]] = _floats(values, n) if isinstance(values, list) else values
 
-    rows = _line_columns(lines)
     lengths_array = rows[_ROW["length"]]
     x[:, _AS_READ_COLUMNS] = rows[_AS_READ_ROWS].T
     # logarithms by math.log1p (the C library), not numpy, whose vectorised loops can differ in the last
     # bit between CPUs (AVX-512 or not): the model must be trained and run on the same numbers anywhere
     put("log_length", _log1p(lengths_array))
-    if stop is not None:
-        put("stop_density", lexicon.stop_density)
+    if stop_density is not None:
+        put("stop_density", stop_density)
     x[:, col["digit_share"]:col["upper_share"] + 1] = _char_shares(rows).T
     counts = Counter(bodies)
     if len(counts) < n:  # else no line repeats and the column stays 0
         put("repeats", _bools([counts[b] > 1 for b in bodies]))
     # a line's cue as one code: its CUES column, OTHER_CUE or NO_CUE
     cue = _ints(map(_CUE_CODE.get, map(_CUE, verdicts), repeat(_OTHER_CUE)), n)
-    has_cue = cue != _NO_CUE  # also hides a captioned line's topic columns (below)
-    put("cue_any", has_cue)
+    put("cue_any", cue != _NO_CUE)
     classes = _ints(original, n)
     put("original", classes)
     kept = _ints(map(_CLS, verdicts), n) == GOOD
@@ -302,9 +327,8 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     put("position", idx / n)
     put("char_position", rows[_ROW["start"]] / total_chars)
     above, below = idx < first, idx > last
-    outside = above | below
-    region = x[:, col["inside"]:col["below"] + 1]  # three comparisons, not five (`outside` serves the topic columns)
-    region[:, 0] = ~outside
+    region = x[:, col["inside"]:col["below"] + 1]
+    region[:, 0] = ~(above | below)
     region[:, 1] = above
     region[:, 2] = below
     put("lines_to_region", _log1p(np.maximum(first - idx, 0) + np.maximum(idx - last, 0)))
@@ -315,19 +339,32 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
     x[1:, col["blank_before"]] = gap
     x[:-1, col["blank_after"]] = gap
     # has_stoplist, page_lines and log_page_chars are the same on every line
-    x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (stop is not None, math.log1p(n), math.log1p(total_chars))
-    good = classes == GOOD
-    text = np.where(good, lengths_array, 0.0)  # characters of the lines the rules found GOOD
+    x[:, col["has_stoplist"]:col["log_page_chars"] + 1] = (stop_density is not None, math.log1p(n),
+                                                             math.log1p(total_chars))
+    text = np.where(classes == GOOD, lengths_array, 0.0)  # characters of the lines the rules found GOOD
     _add_text_position(x, lengths_array, text, _IS_BLOCK_CUE[cue], kept)
     _add_neighbours(x)
     _add_windows(x, text)
-    x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, lexicon.log_odds)
-    topic = _topic_columns(page_words, good, lengths_array, outside, stop)
-    # a caption shares the article's words, while its cue says what it is
-    topic[has_cue, 0] = -1.0
-    topic[has_cue, 2] = -9.0
-    x[:, col["topic_core"]:col["topic_contrast"] + 1] = topic
-    return x
+
+
+_PAGE_ROWS = ("length", "digits", "uppers", "sample", "start", "index")
+_PAGE_COLUMNS = ("log_length", "stop_density", "digit_share", "upper_share", "repeats", "cue_any", "original",
+                 "verdict", f"cue_{CUES[0]}", "position", "char_position", "inside", "above", "below",
+                 "lines_to_region", "region_share", "after_comments", "blank_before", "blank_after", "has_stoplist",
+                 "page_lines", "log_page_chars", "text_before", "text_after", "log_text_after", "lines_since_cue",
+                 "text_since_cue", "run_chars", "run_lines", f"prev_{_NEIGHBOUR[0]}")
+"""The rows of `_line_columns` and the columns of FEATURES `_speedups.page_columns` is told where to find:
+the cue indicators, the four sides of neighbour columns and the eight of each window follow their first
+column in FEATURES' order, as `_page_columns_python`'s slices take them."""
+
+
+def _page_columns_native(x: np.ndarray, lines: list[Line], rows: np.ndarray, verdicts: list[Verdict],
+                         original: list[int], first: int, last: int, comments_start: int,
+                         stop_density: np.ndarray | None) -> None:
+    assert speedups is not None
+    # x is column-major: its transpose is the C-ordered block of columns the extension writes
+    speedups.page_columns(_PAGE_LAYOUT, x.T, lines, rows, verdicts, original, first, last, comments_start,
+                          lines[-1].end or 1, stop_density)
 
 
 def _add_text_position(x: np.ndarray, lengths: np.ndarray, text: np.ndarray, is_cue: np.ndarray,
@@ -398,7 +435,7 @@ def _add_windows(x: np.ndarray, text: np.ndarray) -> None:
     log_length = x[:, col["log_length"]]
     series = np.empty((len(x), 8))  # the eight series of each window are adjacent columns in FEATURES
     series[:, 0] = text * 1e-3
-    series[:, 2] = log_length < math.log1p(70)
+    series[:, 2] = log_length < _SHORT_LOG
     series[:, 3] = x[:, col["verdict"]] == 0
     series[:, _COPIED_SERIES] = x[:, _COPIED_COLUMNS]  # one gather and one scatter instead of five copies
     cumulative = _cumulative(series)
@@ -432,6 +469,18 @@ def _window_sum(cumulative: np.ndarray, w: int) -> np.ndarray:
     pad = max(WINDOWS)
     n = len(cumulative) - 2 * pad - 1
     return (cumulative[pad + w + 1:pad + w + 1 + n] - cumulative[pad - w:pad - w + n]).astype(np.float32)
+
+
+_SHORT_LOG = math.log1p(70)
+"""log_length below which a line counts as short in the windows (fewer than 70 characters)."""
+_PAGE_LAYOUT = (
+    tuple(_ROW[r] for r in _PAGE_ROWS), tuple(_AS_READ_ROWS), tuple(_AS_READ_COLUMNS),
+    tuple(_COLUMN[c] for c in _PAGE_COLUMNS), tuple(_COLUMN[f] for f in _NEIGHBOUR),
+    WINDOWS, tuple(_COLUMN[f"w{w}_good_chars"] for w in WINDOWS), tuple(_COPIED_SERIES), tuple(_COPIED_COLUMNS),
+    len(CUES), _CUE_CODE, _OTHER_CUE, _NO_CUE, _IS_BLOCK_CUE.tobytes(), GOOD, _LOG1P, _SHORT_LOG,
+)
+"""Where `_speedups.page_columns` reads and writes what `_page_columns_python` does, and the constants it uses."""
+_page_columns = _page_columns_native if speedups is not None and use_speedups else _page_columns_python
 
 
 def _stop_density(page_words: PageWords, sizes: np.ndarray, stop: np.ndarray) -> np.ndarray:
