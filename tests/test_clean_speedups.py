@@ -224,12 +224,12 @@ def test_same_topic_columns(words: list[list[str]], data: st.DataObject) -> None
     good = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
     outside = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
     lengths = np.array(data.draw(st.lists(st.integers(0, 400), min_size=n, max_size=n)), dtype=np.float64)
-    stop = features._bools([w in ("der", "die", "über") for w in page_words.distinct]) if data.draw(st.booleans()) \
-        else None
-    native = features._topic_columns(page_words, good, lengths, outside, stop)
+    stoplist = frozenset({"der", "die", "über"}) if data.draw(st.booleans()) else frozenset()
+    content = features._word_values_python(page_words.distinct, {}, stoplist)[2]
+    native = features._topic_columns(page_words, content, good, lengths, outside)
     try:
         features.use_speedups = False
-        python = features._topic_columns(page_words, good, lengths, outside, stop)
+        python = features._topic_columns(page_words, content, good, lengths, outside)
     finally:
         features.use_speedups = True
     assert native.tobytes() == python.tobytes()
@@ -425,8 +425,9 @@ def test_page_columns_refuse_what_does_not_fit() -> None:
 
 @native
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["der", "die", "zeitung", "cookies", "abo", "中文字", "x", "the"])
-                | st.text(max_size=4), unique=True, max_size=40),
+@given(st.lists(st.sampled_from(["der", "die", "zeitung", "cookies", "abo", "中文字", "x", "the", "2019", "١٢٣٤",
+                                 "²³⁴⁵", "1½34", "Ⅻ123"])
+                | st.text(max_size=6), unique=True, max_size=40),
        st.dictionaries(st.sampled_from(["der", "zeitung", "cookies", "x", "the", ""]),
                        st.sampled_from([-2.5, -0.0, 0.0, 1.0, math.inf, 3])),
        st.sampled_from([frozenset(), frozenset({"der", "die", "the"}), {"x", ""}]))
@@ -440,12 +441,19 @@ def test_same_word_values(words: list[str], vocabulary: dict[str, float], stopli
 @native
 def test_word_values_refuse_arrays_that_do_not_agree() -> None:
     assert speedups is not None
-    with pytest.raises(ValueError, match="a float64 and a bool"):
-        speedups.word_values(["a", "b"], {}, frozenset(), np.empty(1), np.empty(2, dtype=bool))
+    def flags(n: int) -> np.ndarray:
+        return np.empty(n, dtype=bool)
+
+    with pytest.raises(ValueError, match="a float64, a bool and a bool"):
+        speedups.word_values(["a", "b"], {}, frozenset(), 4, np.empty(1), flags(2), flags(2))
+    with pytest.raises(ValueError, match="a float64, a bool and a bool"):
+        speedups.word_values(["a", "b"], {}, frozenset(), 4, np.empty(2), flags(2), flags(1))
     with pytest.raises(TypeError, match="set"):
-        speedups.word_values(["a"], {}, ["a"], np.empty(1), np.empty(1, dtype=bool))
+        speedups.word_values(["a"], {}, ["a"], 4, np.empty(1), flags(1), flags(1))
     with pytest.raises(TypeError):
-        speedups.word_values(["a"], {"a": "high"}, frozenset(), np.empty(1), np.empty(1, dtype=bool))
+        speedups.word_values(["a"], {"a": "high"}, frozenset(), 4, np.empty(1), flags(1), flags(1))
+    with pytest.raises(TypeError, match="a str"):
+        speedups.word_values([b"word"], {}, frozenset(), 4, np.empty(1), flags(1), flags(1))
 
 
 _LABELS = ["", "whitespace", "navigation", "title", "markup", "footer"]

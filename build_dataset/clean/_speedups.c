@@ -5,7 +5,8 @@
  * - `line_columns`: the per-line numbers the line model's columns are made of (`features._line_columns_python`).
  * - `page_columns`: the line model's columns made of them and of the verdicts, all but the vocabulary and topic
  *   ones (`features._page_columns_python`), the same float32s.
- * - `word_values`: each distinct word's log-odds and stoplist membership (`features._word_values_python`).
+ * - `word_values`: each distinct word's log-odds, stoplist membership and whether it is a content word
+ *   (`features._word_values_python`).
  * - `partition`, `partition_lines`: the kept segments and merged removed spans of a page (`spans.partition_python`,
  *   of the pieces `spans.line_pieces` gathers).
  * - `slot_objects`: a list of instances of a dataclass with slots, each field's slot written directly (the
@@ -1292,17 +1293,34 @@ done:
     return result;
 }
 
-/* word_values(words, vocabulary, stoplist, values, stop): `features._word_values_python`, for each of a page's
- * distinct words its log-odds in `vocabulary` (a dict of floats; NaN for a word it lacks, and 0.0 for -0.0, as
- * `+ 0.0` gives) into `values` (float64), and whether `stoplist` (a set or frozenset) holds it into `stop`
- * (bool): the two look-ups of a word in one pass, without a call through `map` for each. */
+/* Whether a str is digits only (`str.isdigit`: Py_UNICODE_ISDIGIT of each character, and not empty). */
+static int
+all_digits(PyObject *word)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, i))) {
+            return 0;
+        }
+    }
+    return n > 0;
+}
+
+/* word_values(words, vocabulary, stoplist, min_chars, values, stop, content): `features._word_values_python`, for
+ * each of a page's distinct words its log-odds in `vocabulary` (a dict of floats; NaN for a word it lacks, and 0.0
+ * for -0.0, as `+ 0.0` gives) into `values` (float64), whether `stoplist` (a set or frozenset) holds it into `stop`
+ * (bool), and whether it is a content word (`min_chars` long or more, no stopword, not digits only) into `content`
+ * (bool): what is read about a word, in one pass, without a call through `map` for each. */
 static PyObject *
 word_values(PyObject *Py_UNUSED(module), PyObject *args)
 {
     PyObject *words, *vocabulary, *stoplist;
-    Py_buffer values, stop;
-    if (!PyArg_ParseTuple(args, "O!O!Ow*w*", &PyList_Type, &words, &PyDict_Type, &vocabulary, &stoplist, &values,
-                          &stop)) {
+    Py_ssize_t min_chars;
+    Py_buffer values, stop, contents;
+    if (!PyArg_ParseTuple(args, "O!O!Onw*w*w*", &PyList_Type, &words, &PyDict_Type, &vocabulary, &stoplist,
+                          &min_chars, &values, &stop, &contents)) {
         return NULL;
     }
     PyObject *result = NULL;
@@ -1311,15 +1329,20 @@ word_values(PyObject *Py_UNUSED(module), PyObject *args)
         PyErr_SetString(PyExc_TypeError, "word_values: the stoplist must be a set or a frozenset");
         goto done;
     }
-    if (values.len != n * (Py_ssize_t)sizeof(double) || stop.len != n) {
-        PyErr_SetString(PyExc_ValueError, "word_values: values and stop must hold a float64 and a bool a word");
+    if (values.len != n * (Py_ssize_t)sizeof(double) || stop.len != n || contents.len != n) {
+        PyErr_SetString(PyExc_ValueError,
+                        "word_values: values, stop and content must hold a float64, a bool and a bool a word");
         goto done;
     }
     double *value = values.buf;
-    unsigned char *stopword = stop.buf;
+    unsigned char *stopword = stop.buf, *content = contents.buf;
     int any_stop = PySet_GET_SIZE(stoplist) > 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "word_values: a word must be a str");
+            goto done;
+        }
         PyObject *v = PyDict_GetItemWithError(vocabulary, word);
         if (v == NULL) {
             if (PyErr_Occurred()) {
@@ -1339,11 +1362,13 @@ word_values(PyObject *Py_UNUSED(module), PyObject *args)
             goto done;
         }
         stopword[i] = (unsigned char)in;
+        content[i] = !in && PyUnicode_GET_LENGTH(word) >= min_chars && !all_digits(word);
     }
     result = Py_NewRef(Py_None);
 done:
     PyBuffer_Release(&values);
     PyBuffer_Release(&stop);
+    PyBuffer_Release(&contents);
     return result;
 }
 

@@ -221,6 +221,8 @@ class Lexicon:
     """Each distinct word's log-odds in the vocabulary (NaN for a word it lacks), in `words.distinct` order."""
     stop: np.ndarray | None
     """Whether the page's stoplist holds each distinct word; None when the page has no stoplist."""
+    content: np.ndarray
+    """Whether each distinct word is a content word for the topic columns (`_word_values`)."""
     stop_density: np.ndarray
     """Each line's share of stopwords among its words (`_stop_density`; 0 without a stoplist)."""
 
@@ -231,10 +233,10 @@ def lexicon(lines: list[Line], vocabulary: dict[str, float], stoplist: frozenset
     words = [ln.head_words for ln in lines]
     sizes = _ints(map(len, words), len(words))
     page_words = _page_words(words, sizes)
-    log_odds, in_stoplist = _word_values(page_words.distinct, vocabulary, stoplist)
+    log_odds, in_stoplist, content = _word_values(page_words.distinct, vocabulary, stoplist)
     stop = in_stoplist if stoplist else None
     density = _stop_density(page_words, sizes, stop) if stop is not None else np.zeros(len(lines))
-    return Lexicon(page_words, log_odds, stop, density)
+    return Lexicon(page_words, log_odds, stop, content, density)
 
 
 def add_stop_density(lines: list[Line], lexicon: Lexicon) -> None:
@@ -271,8 +273,8 @@ def line_features(lines: list[Line], verdicts: list[Verdict], original: list[int
                   None if stop is None else lexicon.stop_density)
     x[:, col["vocab_mean"]:col["vocab_next_min"] + 1] = _vocabulary_columns(page_words, sizes, lexicon.log_odds)
     # the topic core is drawn from the lines the rules found GOOD, the furniture from those outside the region
-    topic = _topic_columns(page_words, x[:, col["original"]] == GOOD, rows[_ROW["length"]], x[:, col["inside"]] == 0,
-                           stop)
+    topic = _topic_columns(page_words, lexicon.content, x[:, col["original"]] == GOOD, rows[_ROW["length"]],
+                           x[:, col["inside"]] == 0)
     # a caption shares the article's words, while its cue says what it is
     has_cue = x[:, col["cue_any"]] != 0
     topic[has_cue, 0] = -1.0
@@ -526,22 +528,25 @@ def _vocabulary_columns(page_words: PageWords, sizes: np.ndarray, log_odds: np.n
 
 
 def _word_values_python(words: list[str], vocabulary: dict[str, float],
-                        stoplist: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Each of a page's distinct words' log-odds in `vocabulary` (NaN for a word it lacks) and whether
-    `stoplist` holds it: the two look-ups a word the columns need, as float64 and bool arrays. The reference
-    for `_speedups.word_values`, which makes both in one pass."""
+                        stoplist: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each of a page's distinct words' log-odds in `vocabulary` (NaN for a word it lacks), whether `stoplist`
+    holds it, and whether it is a content word for the topic columns (`_topic_columns`: TOPIC_MIN_CHARS long or
+    more, not digits only, no stopword): what the columns read about a word, as float64 and bool arrays. The
+    reference for `_speedups.word_values`, which makes the three in one pass."""
     # + 0.0 turns a -0.0 into 0.0: numpy's maximum and minimum return either zero when the two meet, by the
     # loop they run (scalar or vector), so the C columns could not follow them; with one zero all agree
     log_odds = _floats(map(vocabulary.get, words, repeat(math.nan)), len(words)) + 0.0
-    return log_odds, _bools(list(map(stoplist.__contains__, words)))
+    stop = _bools(list(map(stoplist.__contains__, words)))
+    content = (_ints(map(len, words), len(words)) >= TOPIC_MIN_CHARS) & ~_bools(list(map(str.isdigit, words))) & ~stop
+    return log_odds, stop, content
 
 
 def _word_values_native(words: list[str], vocabulary: dict[str, float],
-                        stoplist: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+                        stoplist: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     assert speedups is not None
-    log_odds, stop = np.empty(len(words)), np.empty(len(words), dtype=bool)
-    speedups.word_values(words, vocabulary, stoplist, log_odds, stop)
-    return log_odds, stop
+    log_odds, stop, content = np.empty(len(words)), np.empty(len(words), dtype=bool), np.empty(len(words), dtype=bool)
+    speedups.word_values(words, vocabulary, stoplist, TOPIC_MIN_CHARS, log_odds, stop, content)
+    return log_odds, stop, content
 
 
 _word_values = _word_values_native if speedups is not None and use_speedups else _word_values_python
@@ -578,13 +583,14 @@ def _vocabulary_columns_python(page_words: PageWords, sizes: np.ndarray, log_odd
     return out
 
 
-def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray, outside: np.ndarray,
-                   stop: np.ndarray | None) -> np.ndarray:
-    """Three columns of how far a line's content words are the article's: topic_core, the cosine between
-    its content words and those of the page's TOPIC_CORE_LINES longest lines the rules found GOOD (`good`),
-    each word counted once a line; topic_core_w3, its mean over the 2 * TOPIC_WINDOW + 1 lines around
-    the line; topic_contrast, topic_core less the same cosine with the lines outside the article region
-    (`outside`: menus, teaser rails, footers). -1 for a line without content words (-9 for the contrast).
+def _topic_columns(page_words: PageWords, content: np.ndarray, good: np.ndarray, lengths: np.ndarray,
+                   outside: np.ndarray) -> np.ndarray:
+    """Three columns of how far a line's content words (`content`: whether each distinct word is one, from
+    `_word_values`) are the article's: topic_core, the cosine between its content words and those of the
+    page's TOPIC_CORE_LINES longest lines the rules found GOOD (`good`), each word counted once a line;
+    topic_core_w3, its mean over the 2 * TOPIC_WINDOW + 1 lines around the line; topic_contrast, topic_core
+    less the same cosine with the lines outside the article region (`outside`: menus, teaser rails,
+    footers). -1 for a line without content words (-9 for the contrast).
 
     Boilerplate inside the article region is mostly about something else than the article (an author's
     bio, a donation appeal, a comment policy, a teaser of another story) and often shares its words with
@@ -607,17 +613,9 @@ def _topic_columns(page_words: PageWords, good: np.ndarray, lengths: np.ndarray,
     cleaner about 5% of its speed (`benchmarks/speed_ab.py`: 0.95 of the pages/s, 1.10 of the instructions).
     """
     n = len(good)
-    distinct = page_words.distinct
-    if not distinct:
-        return _no_topic(n)
-    # what a word is (a content word or not) is decided once per distinct word of the page, from its length
-    # and `str.isdigit`, each read by `map` (no Python frame per word), and from its stoplist membership
-    # (`stop`, already looked up for the stop density); the counts per word and per line are then bincounts
-    content = (_ints(map(len, distinct), len(distinct)) >= TOPIC_MIN_CHARS) \
-        & ~_bools(list(map(str.isdigit, distinct)))
-    if stop is not None:
-        content &= ~stop
-    if not content.any():
+    # what a word is (a content word or not) was decided once per distinct word of the page (`_word_values`); the
+    # counts per word and per line are bincounts
+    if not page_words.distinct or not content.any():
         return _no_topic(n)
     core = np.zeros(n, dtype=bool)
     candidates = np.flatnonzero(good)
