@@ -558,3 +558,54 @@ def test_only_plain_slots_are_written_directly() -> None:
     assert not classify.slotted(make_dataclass("Later", [("a", int)], slots=True,
                                                namespace={"__post_init__": lambda self: None}), ("a",))
     assert not classify.slotted(classify.Verdict, ("cls", "__init__"))
+
+
+_PHRASE_CHARS = st.sampled_from(list("ab c:/©фо") + ["\u00e9", "\u4e2d", "\U0001f600", "\x00"])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(_PHRASE_CHARS, min_size=1, max_size=6), max_size=12),
+       st.lists(st.text(_PHRASE_CHARS, max_size=40), min_size=1, max_size=8))
+def test_same_phrase_tests(phrases: list[str], texts: list[str]) -> None:
+    """The C phrase test finds a phrase exactly where the automaton does: phrases of one to six characters (filed
+    by one, two or four), texts of one byte, two or four a character, shorter than a phrase or holding one at
+    their very end."""
+    from build_dataset.clean import phrases as module
+
+    native, reference = module.phrase_test(phrases), module.automaton_test(phrases)
+    for text in [*texts, *(t + p for t in texts for p in phrases[:3])]:
+        assert native(text) is reference(text), (phrases, text)
+
+
+@native
+def test_the_cleaners_phrase_sets_agree_with_their_automata() -> None:
+    """The two phrase sets the cleaner builds, on every line of the seeds and on each phrase inside a line."""
+    from build_dataset.clean import cues, dates
+    from build_dataset.clean.phrases import automaton_test
+
+    words = sorted({w for word in dates._PUBLICATION_WORD_ALT.split("|") for w in (word, word.replace("ı", "i"))})
+    texts = [line.lower() for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines()]
+    for native, phrases in ((cues._HOLDS_ANYWHERE_PHRASE, tuple(cues._ANYWHERE_REASON)),
+                            (dates._HOLDS_PUBLICATION_WORD, tuple(words))):
+        reference = automaton_test(phrases)
+        assert [native(t) for t in texts] == [reference(t) for t in texts]
+        assert all(native(f"text {p} text") and native(p) for p in phrases)
+        assert any(native(t) for t in texts) and not all(native(t) for t in texts)
+
+
+@native
+def test_phrase_sets_refuse_what_is_no_phrase() -> None:
+    assert speedups is not None
+    from build_dataset.clean.phrases import phrase_test
+
+    with pytest.raises(ValueError, match="one character or more"):
+        phrase_test(["share", ""])
+    with pytest.raises(ValueError, match="one character or more"):
+        speedups.phrase_set(("share", b"x"))
+    with pytest.raises(TypeError, match="tuple"):
+        speedups.phrase_set(["share"])
+    with pytest.raises(TypeError, match="a str"):
+        speedups.holds_phrase(speedups.phrase_set(("share",)), b"share")
+    with pytest.raises(ValueError):
+        speedups.holds_phrase(object(), "share")

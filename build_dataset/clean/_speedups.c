@@ -19,6 +19,8 @@
  * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
  *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
  *   is taken in the order numpy's bincount takes it, or is of whole numbers.
+ * - `phrase_set`, `holds_phrase`: whether a text holds any of a set of phrases, the test the cleaner's
+ *   Aho-Corasick automata make (`phrases.phrase_test`), with bitmaps of the phrases' first code points.
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -2080,7 +2082,222 @@ done:
     return result;
 }
 
+/* A set of phrases to find in text (`phrases.phrase_test`): each phrase of four code points or more is filed
+ * under a hash of its first four, each of two or three under a hash of its first two, and a bitmap of each
+ * table's hashes rules out most positions of a text with one test (most pairs of letters start some phrase,
+ * few runs of four do); the phrases of one code point are compared at every position. */
+#define PREFIX_BITS 16
+#define PREFIXES (1 << PREFIX_BITS)
+
+typedef struct {
+    int32_t *bucket;  /* the phrases filed under hash h are members[bucket[h], bucket[h + 1]) */
+    int32_t *members;
+    uint64_t bitmap[PREFIXES / 64];
+    int used;
+} PrefixTable;
+
+typedef struct {
+    Py_UCS4 *chars;      /* every phrase's code points, one after the other */
+    Py_ssize_t *start;   /* phrase i is chars[start[i], start[i + 1]) */
+    PrefixTable quads, pairs;
+    Py_UCS4 *singles;    /* the phrases of one code point */
+    Py_ssize_t n_singles;
+} PhraseSet;
+
+#define PHRASES_CAPSULE "build_dataset.clean._speedups.PhraseSet"
+
+static inline uint32_t
+prefix_hash(const Py_UCS4 *c, int length)  /* of 2 or 4 code points: products that do not wait on each other */
+{
+    static const uint32_t odd[4] = {0x9E3779B1u, 0x85EBCA77u, 0xC2B2AE3Du, 0x27D4EB2Fu};
+    uint32_t h = c[0] * odd[0] + c[1] * odd[1];
+    if (length == 4) {
+        h += c[2] * odd[2] + c[3] * odd[3];
+    }
+    return h >> (32 - PREFIX_BITS);
+}
+
+static void
+free_phrase_set(PhraseSet *set)
+{
+    if (set != NULL) {
+        PyMem_Free(set->chars);
+        PyMem_Free(set->start);
+        PyMem_Free(set->quads.bucket);
+        PyMem_Free(set->quads.members);
+        PyMem_Free(set->pairs.bucket);
+        PyMem_Free(set->pairs.members);
+        PyMem_Free(set->singles);
+        PyMem_Free(set);
+    }
+}
+
+static void
+phrase_capsule_destructor(PyObject *capsule)
+{
+    free_phrase_set(PyCapsule_GetPointer(capsule, PHRASES_CAPSULE));
+}
+
+/* File the phrases of lengths [low, high] under the hash of their first `prefix` code points. */
+static int
+fill_prefix_table(PhraseSet *set, Py_ssize_t count, PrefixTable *table, int prefix, Py_ssize_t low, Py_ssize_t high)
+{
+    table->bucket = PyMem_Calloc(PREFIXES + 1, sizeof(int32_t));
+    table->members = PyMem_Malloc((count ? count : 1) * sizeof(int32_t));
+    int32_t *fill = PyMem_Malloc(PREFIXES * sizeof(int32_t));
+    if (table->bucket == NULL || table->members == NULL || fill == NULL) {
+        PyMem_Free(fill);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {  /* a counting sort of the phrases by hash */
+        Py_ssize_t length = set->start[i + 1] - set->start[i];
+        if (length >= low && length <= high) {
+            uint32_t h = prefix_hash(set->chars + set->start[i], prefix);
+            table->bucket[h + 1]++;
+            table->bitmap[h >> 6] |= (uint64_t)1 << (h & 63);
+            table->used = 1;
+        }
+    }
+    for (Py_ssize_t h = 0; h < PREFIXES; h++) {
+        table->bucket[h + 1] += table->bucket[h];
+    }
+    memcpy(fill, table->bucket, PREFIXES * sizeof(int32_t));
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_ssize_t length = set->start[i + 1] - set->start[i];
+        if (length >= low && length <= high) {
+            table->members[fill[prefix_hash(set->chars + set->start[i], prefix)]++] = (int32_t)i;
+        }
+    }
+    PyMem_Free(fill);
+    return 0;
+}
+
+/* phrase_set(phrases): the PhraseSet of a tuple of non-empty str, in a capsule for `holds_phrase`. */
+static PyObject *
+phrase_set(PyObject *Py_UNUSED(module), PyObject *phrases)
+{
+    if (!PyTuple_Check(phrases)) {
+        PyErr_SetString(PyExc_TypeError, "phrase_set: the phrases must be a tuple of str");
+        return NULL;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(phrases), total = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *p = PyTuple_GET_ITEM(phrases, i);
+        if (!PyUnicode_Check(p) || PyUnicode_GET_LENGTH(p) == 0) {
+            PyErr_SetString(PyExc_ValueError, "phrase_set: every phrase must be a str of one character or more");
+            return NULL;
+        }
+        total += PyUnicode_GET_LENGTH(p);
+    }
+    if (count >= INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "phrase_set: too many phrases");
+        return NULL;
+    }
+    PhraseSet *set = PyMem_Calloc(1, sizeof(PhraseSet));
+    if (set == NULL) {
+        return PyErr_NoMemory();
+    }
+    set->chars = PyMem_Malloc((total ? total : 1) * sizeof(Py_UCS4));
+    set->start = PyMem_Malloc((count + 1) * sizeof(Py_ssize_t));
+    set->singles = PyMem_Malloc((count ? count : 1) * sizeof(Py_UCS4));
+    if (set->chars == NULL || set->start == NULL || set->singles == NULL) {
+        free_phrase_set(set);
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *p = PyTuple_GET_ITEM(phrases, i);
+        set->start[i] = at;
+        for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(p); j++) {
+            set->chars[at++] = PyUnicode_READ_CHAR(p, j);
+        }
+        if (at - set->start[i] == 1) {
+            set->singles[set->n_singles++] = set->chars[at - 1];
+        }
+    }
+    set->start[count] = at;
+    if (fill_prefix_table(set, count, &set->quads, 4, 4, PY_SSIZE_T_MAX) < 0
+            || fill_prefix_table(set, count, &set->pairs, 2, 2, 3) < 0) {
+        free_phrase_set(set);
+        return NULL;
+    }
+    PyObject *capsule = PyCapsule_New(set, PHRASES_CAPSULE, phrase_capsule_destructor);
+    if (capsule == NULL) {
+        free_phrase_set(set);
+    }
+    return capsule;
+}
+
+/* Whether a phrase of `table` filed under hash h starts at position i of the text. */
+static inline int
+phrase_at(const PhraseSet *set, const PrefixTable *table, uint32_t h, int kind, const void *data, Py_ssize_t n,
+          Py_ssize_t i)
+{
+    if (!((table->bitmap[h >> 6] >> (h & 63)) & 1)) {
+        return 0;
+    }
+    for (int32_t m = table->bucket[h]; m < table->bucket[h + 1]; m++) {
+        Py_ssize_t p = table->members[m], a = set->start[p], length = set->start[p + 1] - a;
+        if (length > n - i) {
+            continue;
+        }
+        Py_ssize_t j = 0;
+        while (j < length && PyUnicode_READ(kind, data, i + j) == set->chars[a + j]) {
+            j++;
+        }
+        if (j == length) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* holds_phrase(set, text): whether `text` holds any phrase of `set` (a `phrase_set`) as a substring, as an
+ * Aho-Corasick automaton of the phrases finds one (`phrases.phrase_test`'s reference). Position i's run of
+ * four code points is hashed once the fourth is read. */
+static PyObject *
+holds_phrase(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "holds_phrase: takes a phrase set and a str");
+        return NULL;
+    }
+    const PhraseSet *set = PyCapsule_GetPointer(args[0], PHRASES_CAPSULE);
+    if (set == NULL) {
+        return NULL;
+    }
+    PyObject *text = args[1];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 window[4] = {0};  /* the last four code points read, the latest last */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        window[0] = window[1];
+        window[1] = window[2];
+        window[2] = window[3];
+        window[3] = c;
+        for (Py_ssize_t s = 0; s < set->n_singles; s++) {
+            if (c == set->singles[s]) {
+                Py_RETURN_TRUE;
+            }
+        }
+        if (set->pairs.used && i >= 1
+                && phrase_at(set, &set->pairs, prefix_hash(window + 2, 2), kind, data, n, i - 1)) {
+            Py_RETURN_TRUE;
+        }
+        if (i >= 3 && phrase_at(set, &set->quads, prefix_hash(window, 4), kind, data, n, i - 3)) {
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
+    {"phrase_set", phrase_set, METH_O, "A tuple of phrases made ready for holds_phrase (see phrases.py)."},
+    {"holds_phrase", (PyCFunction)(void (*)(void))holds_phrase, METH_FASTCALL,
+     "Whether a str holds any phrase of a phrase_set (see phrases.py)."},
     {"slot_objects", slot_objects, METH_VARARGS,
      "slot_objects(type, fields, columns): list(map(type, *columns)) for a dataclass with slots, made directly."},
     {"partition", partition, METH_VARARGS,

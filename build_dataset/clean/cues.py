@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import ahocorasick
+from build_dataset.clean.phrases import phrase_test
 
 # Reason -> phrases. A phrase matches at the start of the lowercased line (after bullets and
 # punctuation), so "share this:" and "teilen" match but "we share concerns" does not.
@@ -293,16 +293,8 @@ _LEADING_RE = re.compile(f"(?:{_alternation(tuple(_LEADING_REASON))})(?!\\w)")
 _ANYWHERE_RE = re.compile(_alternation(tuple(_ANYWHERE_REASON)))
 
 
-def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for p in phrases:
-        automaton.add_word(p, p)
-    automaton.make_automaton()
-    return automaton
-
-
-_ANYWHERE_AUTOMATON = _automaton(tuple(_ANYWHERE_REASON))
-"""Whether any anywhere phrase occurs in a line, in one linear scan: most lines hold none, and then
+_HOLDS_ANYWHERE_PHRASE = phrase_test(_ANYWHERE_REASON)
+"""Whether any anywhere phrase occurs in a line (`phrases.phrase_test`): most lines hold none, and then
 the regex, which tries every phrase at every position, need not run (see `_anywhere_reason`)."""
 
 
@@ -417,8 +409,8 @@ def cue_reason(text: str) -> str | None:
 def _anywhere_reason(low: str) -> str | None:
     """Reason of the anywhere phrase `_ANYWHERE_RE` finds first in `low` (the leftmost, and the longest
     there), or None. The regex holds the phrases and nothing else, so it finds one exactly when the
-    automaton does; the automaton only rules out the lines holding none, the common case."""
-    if next(_ANYWHERE_AUTOMATON.iter(low), None) is None:
+    phrase test does; the test only rules out the lines holding none, the common case."""
+    if not _HOLDS_ANYWHERE_PHRASE(low):
         return None
     m = _ANYWHERE_RE.search(low)
     return _ANYWHERE_REASON[m.group(0)] if m else None

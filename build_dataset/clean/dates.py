@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-import ahocorasick
+from build_dataset.clean.phrases import phrase_test
 
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
@@ -307,26 +307,17 @@ too ("Publikacja: 04.05.2021", a dev page was left undated for want of it); the 
 does not: a book review gives the book's so (of three dev pages it would date, one wrongly)."""
 
 
-def _automaton(words: set[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
-
-
-_PUBLICATION_AUTOMATON = _automaton(
-    {w for word in _PUBLICATION_WORD_ALT.split("|") for w in (word, word.replace("ı", "i"))})
-"""The publication words (a dotless "ı" also as "i", which an upper-case "I" lowercases to), found in
-one linear scan of a lowercased line: the regex tries every word at every position, six microseconds
-a line, and the page's every line is asked (`states_publication`)."""
+_HOLDS_PUBLICATION_WORD = phrase_test(
+    sorted({w for word in _PUBLICATION_WORD_ALT.split("|") for w in (word, word.replace("ı", "i"))}))
+"""Whether a lowercased line holds a publication word (a dotless "ı" also as "i", which an upper-case "I"
+lowercases to), in one scan (`phrases.phrase_test`): the regex tries every word at every position, six
+microseconds a line, and the page's every line is asked (`states_publication`)."""
 
 
 def states_publication(text: str) -> bool:
     """Whether a line holds a publication word (`PUBLICATION_WORDS`). Most lines hold none of the words
-    at all, which the automaton tells first; the regex then checks the word stands alone."""
-    return next(_PUBLICATION_AUTOMATON.iter(text.lower()), None) is not None \
-        and PUBLICATION_WORDS.search(text) is not None
+    at all, which the phrase test tells first; the regex then checks the word stands alone."""
+    return _HOLDS_PUBLICATION_WORD(text.lower()) and PUBLICATION_WORDS.search(text) is not None
 
 
 SELF_REFERENCE = re.compile(
