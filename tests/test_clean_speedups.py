@@ -609,3 +609,55 @@ def test_phrase_sets_refuse_what_is_no_phrase() -> None:
         speedups.holds_phrase(speedups.phrase_set(("share",)), b"share")
     with pytest.raises(ValueError):
         speedups.holds_phrase(object(), "share")
+
+
+def _cue_reason_unfiltered(text: str) -> str | None:
+    from build_dataset.clean import cues
+
+    may, cues._MAY_NAME_CUE = cues._MAY_NAME_CUE, None
+    try:
+        return cues.cue_reason.__wrapped__(text)
+    finally:
+        cues._MAY_NAME_CUE = may
+
+
+_CUE_PIECES = st.sampled_from(["Share", "READ MORE", "Kommentare (3)", "Foto: AFP", "©", " ", ":", "• ", "»", "ã©",
+                               "Ã©", "Newsletter", "Поділитися", "the article text", "x" * 50, "2024", "|", "İ"])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_CUE_PIECES, st.text(max_size=8)), max_size=12))
+def test_may_name_cue_is_false_only_where_there_is_no_cue(parts: list[str]) -> None:
+    """`_speedups.may_name_cue` rules a line out only where `cue_reason`'s own steps find no cue: lines of the cue
+    phrases in any case, between edge characters, long and short, with a colon early or late, with "ã©"."""
+    from build_dataset.clean import cues
+
+    text = "".join(parts)
+    if _cue_reason_unfiltered(text) is not None:
+        assert cues._MAY_NAME_CUE(text)
+
+
+@native
+def test_may_name_cue_rules_out_most_lines_of_the_seeds() -> None:
+    """On the seeds' lines: every line with a cue may name one, and most lines without are ruled out."""
+    from build_dataset.clean import cues
+
+    texts = [line.strip() for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reasons = [_cue_reason_unfiltered(t) for t in texts]
+    may = [cues._MAY_NAME_CUE(t) for t in texts]
+    assert all(m for m, r in zip(may, reasons, strict=True) if r is not None) and any(reasons)
+    assert sum(may) < len(texts) / 2
+    assert [cues.cue_reason.__wrapped__(t) for t in texts] == reasons
+
+
+@native
+def test_may_name_cue_refuses_what_is_no_phrase_set() -> None:
+    assert speedups is not None
+    phrases = speedups.phrase_set(("share",))
+    with pytest.raises(TypeError, match="two phrase sets"):
+        speedups.may_name_cue(phrases, phrases, "", 60, 220)
+    with pytest.raises(TypeError, match="two phrase sets"):
+        speedups.may_name_cue(phrases, phrases, "", 60, 220, b"share")
+    with pytest.raises(ValueError):
+        speedups.may_name_cue(phrases, object(), "", 60, 220, "share")

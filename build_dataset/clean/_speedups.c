@@ -20,7 +20,8 @@
  *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
  *   is taken in the order numpy's bincount takes it, or is of whole numbers.
  * - `phrase_set`, `holds_phrase`: whether a text holds any of a set of phrases, the test the cleaner's
- *   Aho-Corasick automata make (`phrases.phrase_test`), with bitmaps of the phrases' first code points.
+ *   Aho-Corasick automata make (`phrases.phrase_test`), with bitmaps of the phrases' first code points;
+ *   `may_name_cue`, whether a line may hold a keyword cue (`cues.cue_reason`), by those tests.
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -2253,9 +2254,76 @@ phrase_at(const PhraseSet *set, const PrefixTable *table, uint32_t h, int kind, 
     return 0;
 }
 
+/* Whether the text [0, n) holds a phrase of `set`: a loop for each width of code points (the compiler keeps
+ * each loop's reads plain), each position's run of four code points hashed once the fourth is read. */
+#define HOLDS_ANY_LOOP(TYPE)                                                                                   \
+    do {                                                                                                       \
+        const TYPE *text = data;                                                                               \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                                   \
+            Py_UCS4 c = text[i];                                                                               \
+            window[0] = window[1];                                                                             \
+            window[1] = window[2];                                                                             \
+            window[2] = window[3];                                                                             \
+            window[3] = c;                                                                                     \
+            for (Py_ssize_t s = 0; s < singles; s++) {                                                         \
+                if (c == set->singles[s]) {                                                                    \
+                    return 1;                                                                                  \
+                }                                                                                              \
+            }                                                                                                  \
+            if (pairs && i >= 1                                                                                \
+                    && phrase_at(set, &set->pairs, prefix_hash(window + 2, 2), kind, data, n, i - 1)) {      \
+                return 1;                                                                                      \
+            }                                                                                                  \
+            if (i >= 3) {                                                                                      \
+                uint32_t h = prefix_hash(window, 4);                                                           \
+                if ((set->quads.bitmap[h >> 6] >> (h & 63)) & 1                                                \
+                        && phrase_at(set, &set->quads, h, kind, data, n, i - 3)) {                            \
+                    return 1;                                                                                  \
+                }                                                                                              \
+            }                                                                                                  \
+        }                                                                                                      \
+    } while (0)
+
+static int
+holds_any(const PhraseSet *set, int kind, const void *data, Py_ssize_t n)
+{
+    Py_UCS4 window[4] = {0};  /* the last four code points read, the latest last */
+    const Py_ssize_t singles = set->n_singles;
+    const int pairs = set->pairs.used;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        HOLDS_ANY_LOOP(Py_UCS1);
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        HOLDS_ANY_LOOP(Py_UCS2);
+    }
+    else {
+        HOLDS_ANY_LOOP(Py_UCS4);
+    }
+    return 0;
+}
+
+/* Whether a phrase of `set` starts at position a of the text and ends by z. */
+static int
+starts_with_any(const PhraseSet *set, int kind, const void *data, Py_ssize_t a, Py_ssize_t z)
+{
+    if (a >= z) {
+        return 0;
+    }
+    Py_UCS4 first[4] = {0};
+    for (Py_ssize_t j = 0; j < 4 && a + j < z; j++) {
+        first[j] = PyUnicode_READ(kind, data, a + j);
+    }
+    for (Py_ssize_t s = 0; s < set->n_singles; s++) {
+        if (first[0] == set->singles[s]) {
+            return 1;
+        }
+    }
+    return (set->pairs.used && a + 1 < z && phrase_at(set, &set->pairs, prefix_hash(first, 2), kind, data, z, a))
+           || (a + 3 < z && phrase_at(set, &set->quads, prefix_hash(first, 4), kind, data, z, a));
+}
+
 /* holds_phrase(set, text): whether `text` holds any phrase of `set` (a `phrase_set`) as a substring, as an
- * Aho-Corasick automaton of the phrases finds one (`phrases.phrase_test`'s reference). Position i's run of
- * four code points is hashed once the fourth is read. */
+ * Aho-Corasick automaton of the phrases finds one (`phrases.phrase_test`'s reference). */
 static PyObject *
 holds_phrase(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
@@ -2268,36 +2336,93 @@ holds_phrase(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t narg
         return NULL;
     }
     PyObject *text = args[1];
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_UCS4 window[4] = {0};  /* the last four code points read, the latest last */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        window[0] = window[1];
-        window[1] = window[2];
-        window[2] = window[3];
-        window[3] = c;
-        for (Py_ssize_t s = 0; s < set->n_singles; s++) {
-            if (c == set->singles[s]) {
-                Py_RETURN_TRUE;
-            }
-        }
-        if (set->pairs.used && i >= 1
-                && phrase_at(set, &set->pairs, prefix_hash(window + 2, 2), kind, data, n, i - 1)) {
-            Py_RETURN_TRUE;
-        }
-        if (i >= 3 && phrase_at(set, &set->quads, prefix_hash(window, 4), kind, data, n, i - 3)) {
-            Py_RETURN_TRUE;
+    return PyBool_FromLong(holds_any(set, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)));
+}
+
+/* Whether code point c is one of the str `chars`'s. */
+static inline int
+one_of(Py_UCS4 c, PyObject *chars)
+{
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(chars); i++) {
+        if (PyUnicode_READ(kind, data, i) == c) {
+            return 1;
         }
     }
-    Py_RETURN_FALSE;
+    return 0;
+}
+
+/* may_name_cue(leading, anywhere, edges, leading_max, anywhere_max, text): False when `cues.cue_reason(text)` is
+ * None for sure, by its own steps: no reason for an empty text or one longer than anywhere_max; the text
+ * lowercased (by str.lower); a leading cue only where the text is at most leading_max long or its first 40
+ * lowered characters hold a ":", and only when a phrase of `leading` starts the lowered text stripped of the
+ * characters of `edges` (the regex of those phrases matches there or nowhere); an anywhere cue only when a
+ * phrase of `anywhere` is in it. A text whose lowering holds "ã©", which cue_reason rewrites, may always. */
+static PyObject *
+may_name_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    static PyObject *lower_name = NULL;
+    if (nargs != 6 || !PyUnicode_Check(args[2]) || !PyUnicode_Check(args[5])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "may_name_cue: takes two phrase sets, a str of edge characters, two lengths and a str");
+        return NULL;
+    }
+    const PhraseSet *leading = PyCapsule_GetPointer(args[0], PHRASES_CAPSULE);
+    const PhraseSet *anywhere = leading ? PyCapsule_GetPointer(args[1], PHRASES_CAPSULE) : NULL;
+    if (anywhere == NULL) {
+        return NULL;
+    }
+    Py_ssize_t leading_max = PyLong_AsSsize_t(args[3]), anywhere_max = PyLong_AsSsize_t(args[4]);
+    if ((leading_max == -1 || anywhere_max == -1) && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *edges = args[2], *text = args[5];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0 || n > anywhere_max) {
+        Py_RETURN_FALSE;
+    }
+    if (lower_name == NULL && (lower_name = PyUnicode_InternFromString("lower")) == NULL) {
+        return NULL;
+    }
+    PyObject *low = PyObject_CallMethodNoArgs(text, lower_name);
+    if (low == NULL) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(low), may = 0;
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t m = PyUnicode_GET_LENGTH(low);
+    for (Py_ssize_t i = 0; (i = PyUnicode_FindChar(low, 0xe3, i, m, 1)) >= 0; i++) {  /* "ã©" */
+        if (i + 1 < m && PyUnicode_READ(kind, data, i + 1) == 0xa9) {
+            may = 1;
+            goto done;
+        }
+    }
+    if (n <= leading_max || PyUnicode_FindChar(low, ':', 0, m < 40 ? m : 40, 1) >= 0) {
+        Py_ssize_t a = 0, z = m;
+        while (a < z && one_of(PyUnicode_READ(kind, data, a), edges)) {
+            a++;
+        }
+        while (z > a && one_of(PyUnicode_READ(kind, data, z - 1), edges)) {
+            z--;
+        }
+        if (starts_with_any(leading, kind, data, a, z)) {
+            may = 1;
+            goto done;
+        }
+    }
+    may = holds_any(anywhere, kind, data, m);
+done:
+    Py_DECREF(low);
+    return PyBool_FromLong(may);
 }
 
 static PyMethodDef methods[] = {
     {"phrase_set", phrase_set, METH_O, "A tuple of phrases made ready for holds_phrase (see phrases.py)."},
     {"holds_phrase", (PyCFunction)(void (*)(void))holds_phrase, METH_FASTCALL,
      "Whether a str holds any phrase of a phrase_set (see phrases.py)."},
+    {"may_name_cue", (PyCFunction)(void (*)(void))may_name_cue, METH_FASTCALL,
+     "False when cues.cue_reason of a str is None for sure (see cues.py)."},
     {"slot_objects", slot_objects, METH_VARARGS,
      "slot_objects(type, fields, columns): list(map(type, *columns)) for a dataclass with slots, made directly."},
     {"partition", partition, METH_VARARGS,
