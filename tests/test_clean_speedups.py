@@ -661,3 +661,40 @@ def test_may_name_cue_refuses_what_is_no_phrase_set() -> None:
         speedups.may_name_cue(phrases, phrases, "", 60, 220, b"share")
     with pytest.raises(ValueError):
         speedups.may_name_cue(phrases, object(), "", 60, 220, "share")
+
+
+_SAMPLE_PIECES = st.sampled_from([
+    "Die Bundesregierung hat am Dienstag neue Regeln für den Handel beschlossen, sagte ein Sprecher.",
+    "Уряд України ухвалив нові правила торгівлі, повідомив речник міністерства у вівторок.",
+    "ΣΟΦΊΑ ΚΑΙ ΛΌΓΟΣ ΣΤΗΝ ΑΓΟΡΆ, ΕΊΠΕ Ο ΟΔΥΣΣΕΎΣ", "İSTANBUL ve ANKARA arasında", "x" * 400 + " y",
+    "word " * 80, "ß" * 350, "中文的句子没有空格" * 10, "a-b c_d e'f" * 9, "Short line.",
+    "• A bullet that runs on " * 4,
+])
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_SAMPLE_PIECES, st.text(max_size=300)), max_size=70))
+def test_same_language_words(texts: list[str]) -> None:
+    """The words of the language sample, C and Python: long lines of Latin-1 and of other scripts (lowered by
+    str.lower, the Greek final sigma and the dotted capital I included), words longer than a line's tokens reach,
+    lines of one length in page order, pages with no line long enough, samples cut by characters and by words."""
+    made = split_lines_python("\n".join(texts))
+    native = speedups.language_words(made, lines.SAMPLE_MIN_LENGTH, lines.SAMPLE_MAX_LINES, lines.PROSE_SPACES,
+                                     stoplists.SAMPLE_CHARS, stoplists.SAMPLE_WORDS, lines.SAMPLE_FALLBACK_LINES)
+    assert native == lines.language_words_python(made)
+    assert all(type(w) is str for w in native)
+
+
+@native
+def test_language_words_refuse_what_is_not_a_line() -> None:
+    assert speedups is not None
+    with pytest.raises(AttributeError):
+        speedups.language_words([object()], 60, 60, 9, 4000, 400, 200)
+    made = make_dataclass("Made", [("length", object), ("body", object), ("tokens", object)])
+    with pytest.raises(TypeError, match="length"):
+        speedups.language_words([made("70", "x" * 70, None)], 60, 60, 9, 4000, 400, 200)
+    with pytest.raises(TypeError, match="body"):
+        speedups.language_words([made(70, b"x" * 70, None)], 60, 60, 9, 4000, 400, 200)
+    with pytest.raises(TypeError, match="tokens"):
+        speedups.language_words([made(70, "x " * 35, "x")], 60, 60, 9, 4000, 400, 200)

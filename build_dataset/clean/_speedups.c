@@ -15,6 +15,7 @@
  * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
+ * - `language_words`: the words of a page's longer lines the stoplist vote reads (`lines.language_words_python`).
  * - `stoplist_votes`: the votes of a sample's words for the stoplists (`stoplists.stoplist_votes_python`).
  * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
  *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
@@ -146,11 +147,15 @@ words_of(PyObject *text, Py_ssize_t end)
 static PyObject *
 latin1_words_of(const Py_UCS1 *s, Py_ssize_t end)
 {
-    PyObject *words = PyList_New(0);
+    Py_UCS1 small[STOP_SAMPLE_CHARS];
+    Py_UCS1 *buf = end <= STOP_SAMPLE_CHARS ? small : PyMem_Malloc(end);
+    PyObject *words = buf == NULL ? PyErr_NoMemory() : PyList_New(0);
     if (words == NULL) {
+        if (buf != small) {
+            PyMem_Free(buf);
+        }
         return NULL;
     }
-    Py_UCS1 buf[STOP_SAMPLE_CHARS];
     Py_ssize_t i = 0;
     while (i < end) {
         if (latin1_words[s[i]] == ' ') {
@@ -164,10 +169,13 @@ latin1_words_of(const Py_UCS1 *s, Py_ssize_t end)
         PyObject *w = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, buf, k);
         if (w == NULL || PyList_Append(words, w) < 0) {
             Py_XDECREF(w);
-            Py_DECREF(words);
-            return NULL;
+            Py_CLEAR(words);
+            break;
         }
         Py_DECREF(w);
+    }
+    if (buf != small) {
+        PyMem_Free(buf);
     }
     return words;
 }
@@ -2417,7 +2425,191 @@ done:
     return PyBool_FromLong(may);
 }
 
+/* A sample line of `language_words`: its place on the page and its length. */
+typedef struct {
+    Py_ssize_t k, length;
+} SampleLine;
+
+static int
+longer_first(const void *a, const void *b)  /* by length, longest first, then in page order: a stable sort */
+{
+    const SampleLine *x = a, *y = b;
+    if (x->length != y->length) {
+        return x->length < y->length ? 1 : -1;
+    }
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+/* A Line's attribute, which must be an int (`length`); -1 with an exception set on error. */
+static Py_ssize_t
+int_attribute(PyObject *line, PyObject *name)
+{
+    PyObject *v = PyObject_GetAttr(line, name);
+    if (v == NULL) {
+        return -1;
+    }
+    Py_ssize_t x = PyLong_Check(v) ? PyLong_AsSsize_t(v) : -1;
+    if (!PyLong_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "language_words: a line's %U must be an int", name);
+    }
+    Py_DECREF(v);
+    return x;
+}
+
+/* A Line's body, which must be a str (a new reference). */
+static PyObject *
+body_attribute(PyObject *line, PyObject *name)
+{
+    PyObject *body = PyObject_GetAttr(line, name);
+    if (body != NULL && !PyUnicode_Check(body)) {
+        Py_DECREF(body);
+        PyErr_SetString(PyExc_TypeError, "language_words: a line's body must be a str");
+        return NULL;
+    }
+    return body;
+}
+
+/* The lowered words of a line's body up to `end` characters and the length of the lowered body, as
+ * `lines._lowered_words` gives them: its `tokens` when they are all of them, else read from the body (through
+ * `latin1_words` for a body of Latin-1 characters, which lowering maps one to one; else lowered by str.lower). */
+static PyObject *
+lowered_words(PyObject *line, PyObject *body, PyObject *tokens_name, Py_ssize_t end, Py_ssize_t *size)
+{
+    PyObject *tokens = PyObject_GetAttr(line, tokens_name);
+    if (tokens == NULL) {
+        return NULL;
+    }
+    if (tokens != Py_None && !PyList_Check(tokens)) {
+        Py_DECREF(tokens);
+        PyErr_SetString(PyExc_TypeError, "language_words: a line's tokens must be a list or None");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+    if (end < 0) {
+        end = 0;
+    }
+    if (PyUnicode_KIND(body) == PyUnicode_1BYTE_KIND) {
+        *size = n;
+        if (tokens != Py_None && n <= STOP_SAMPLE_CHARS && n < end) {
+            return tokens;
+        }
+        Py_DECREF(tokens);
+        return latin1_words_of(PyUnicode_1BYTE_DATA(body), end < n ? end : n);
+    }
+    PyObject *low = PyObject_CallOneArg(str_lower, body);
+    if (low == NULL) {
+        Py_DECREF(tokens);
+        return NULL;
+    }
+    *size = PyUnicode_GET_LENGTH(low);
+    PyObject *words;
+    if (tokens != Py_None && n <= STOP_SAMPLE_CHARS && *size < end) {
+        words = tokens;
+    }
+    else {
+        Py_DECREF(tokens);
+        words = words_of(low, end < *size ? end : *size);
+    }
+    Py_DECREF(low);
+    return words;
+}
+
+/* language_words(lines, min_length, max_lines, prose_spaces, sample_chars, sample_words, fallback): the words
+ * `lines.language_words_python` reads: from the lines at least `min_length` long with the spaces of prose,
+ * longest first (`max_lines` of them; else the page's first `fallback` lines), each line's lowered words until
+ * the sample's `sample_chars` characters or `sample_words` words run out. */
+static PyObject *
+language_words(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t min_length, max_lines, prose_spaces, sample_chars, sample_words, fallback;
+    if (!PyArg_ParseTuple(args, "O!nnnnnn", &PyList_Type, &lines, &min_length, &max_lines, &prose_spaces,
+                          &sample_chars, &sample_words, &fallback)) {
+        return NULL;
+    }
+    static PyObject *length_name = NULL, *body_name = NULL, *tokens_name = NULL;
+    if ((length_name == NULL && (length_name = PyUnicode_InternFromString("length")) == NULL)
+            || (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL)
+            || (tokens_name == NULL && (tokens_name = PyUnicode_InternFromString("tokens")) == NULL)) {
+        return NULL;
+    }
+    if (str_lower == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "language_words: the module is not configured");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines), chosen = 0;
+    SampleLine *sample = PyMem_Malloc((n ? n : 1) * sizeof(SampleLine));
+    PyObject *words = PyList_New(0), *result = NULL;
+    if (sample == NULL || words == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {  /* `_sample_lines`: the longer lines of prose */
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        Py_ssize_t length = int_attribute(line, length_name);
+        if (length == -1 && PyErr_Occurred()) {
+            goto done;
+        }
+        if (length < min_length) {
+            continue;
+        }
+        PyObject *body = body_attribute(line, body_name);
+        if (body == NULL) {
+            goto done;
+        }
+        Py_ssize_t spaces = 0, size = PyUnicode_GET_LENGTH(body);
+        int kind = PyUnicode_KIND(body);
+        const void *data = PyUnicode_DATA(body);
+        for (Py_ssize_t i = 0; i < size; i++) {
+            spaces += PyUnicode_READ(kind, data, i) == ' ';
+        }
+        Py_DECREF(body);
+        if (spaces * prose_spaces >= size) {
+            sample[chosen++] = (SampleLine){k, length};
+        }
+    }
+    qsort(sample, chosen, sizeof(SampleLine), longer_first);
+    if (chosen > max_lines) {
+        chosen = max_lines > 0 ? max_lines : 0;
+    }
+    if (chosen == 0) {
+        for (Py_ssize_t k = 0; k < n && k < fallback; k++) {
+            sample[chosen++] = (SampleLine){k, 0};
+        }
+    }
+    Py_ssize_t room = sample_chars;  /* characters of the lowered sample left before its limit */
+    for (Py_ssize_t s = 0; s < chosen; s++) {
+        PyObject *line = PyList_GET_ITEM(lines, sample[s].k);
+        PyObject *body = body_attribute(line, body_name);
+        if (body == NULL) {
+            goto done;
+        }
+        Py_ssize_t size = 0;
+        PyObject *found = lowered_words(line, body, tokens_name, room, &size);
+        Py_DECREF(body);
+        if (found == NULL) {
+            goto done;
+        }
+        int failed = PyList_SetSlice(words, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, found);
+        Py_DECREF(found);
+        if (failed < 0) {
+            goto done;
+        }
+        if (size >= room || PyList_GET_SIZE(words) >= sample_words) {
+            break;
+        }
+        room -= size + 1;
+    }
+    result = PyList_GetSlice(words, 0, sample_words > 0 ? sample_words : 0);
+done:
+    PyMem_Free(sample);
+    Py_XDECREF(words);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"language_words", language_words, METH_VARARGS,
+     "The words the stoplist vote reads from a page's lines (see lines.language_words_python)."},
     {"phrase_set", phrase_set, METH_O, "A tuple of phrases made ready for holds_phrase (see phrases.py)."},
     {"holds_phrase", (PyCFunction)(void (*)(void))holds_phrase, METH_FASTCALL,
      "Whether a str holds any phrase of a phrase_set (see phrases.py)."},
