@@ -21,7 +21,7 @@ from build_dataset.clean.classify import (
     _neighbours_both,
     _short_lines_to_check,
 )
-from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason, mentions_cookies
+from build_dataset.clean.cues import _ANYWHERE_RE, _ANYWHERE_REASON, _anywhere_reason
 from build_dataset.clean.features import (
     FEATURES,
     FURNITURE_WORD,
@@ -389,17 +389,3 @@ def test_the_garbage_collector_is_left_as_the_caller_had_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.text(st.sampled_from(list("cookieCOOKIEкукиКУКИіІ \u212a\u0130\u03a3\u03c3x")), max_size=12),
-                max_size=6))
-def test_a_page_names_the_cookie_when_one_of_its_lines_does(texts: list[str]) -> None:
-    """`mentions_cookies` of a page's lines, lowercased together, is the per-line test of `consent_notice` on any
-    of them: with the Kelvin sign (lowercased "k"), the dotted capital I (lowercased to two characters) and the
-    sigma (lowercased by its context)."""
-    def names_cookie(text: str) -> bool:
-        low = text.lower()
-        return "cookie" in low or "куки" in low or "кукі" in low
-
-    assert mentions_cookies(texts) == any(map(names_cookie, texts))

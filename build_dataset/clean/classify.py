@@ -30,14 +30,7 @@ import re
 from dataclasses import dataclass, fields
 from types import MemberDescriptorType
 
-from build_dataset.clean.cues import (
-    consent_notice,
-    cue_reason,
-    labelled_credit,
-    labelled_teaser,
-    mentions_cookies,
-    whole_cue,
-)
+from build_dataset.clean.cues import consent_notice, cue_reason, labelled_credit, labelled_teaser, whole_cue
 from build_dataset.clean.lines import Line, line_key
 from build_dataset.clean.native import speedups, use_speedups
 
@@ -166,16 +159,15 @@ def _pair_label(a: str, b: str) -> str | None:
     return rest if any(c.isalpha() for c in rest) else None
 
 
-def _shape_cue(ln: Line, cookies: bool) -> str | None:
-    """Why a line is furniture by its own look: w3m markup, a keyword cue, a consent notice (only where the
-    page names the cookie: `cookies`, see `cues.mentions_cookies`), a menu, no words."""
+def _shape_cue(ln: Line) -> str | None:
+    """Why a line is furniture by its own look: w3m markup, a keyword cue, a menu, no words."""
     if ln.markup:  # only ever set on a line holding "["
         return "markup"
     cue = cue_reason(ln.text)
     if cue:
         return cue
     body = ln.body
-    if cookies and consent_notice(body):
+    if consent_notice(body):
         return "legal"
     # a first character that is a letter is one the regex finds: letters are neither digits nor "_"
     if not body[:1].isalpha() and not _LETTER_RE.search(body, 0, 200):
@@ -185,14 +177,13 @@ def _shape_cue(ln: Line, cookies: bool) -> str | None:
     return None
 
 
-def _long_class(ln: Line, has_stoplist: bool, cookies: bool) -> tuple[int, str | None]:
-    """The class (and furniture reason) of a line long enough to be judged alone (`cookies`: whether the page
-    names the cookie, see `_shape_cue`)."""
+def _long_class(ln: Line, has_stoplist: bool) -> tuple[int, str | None]:
+    """The class (and furniture reason) of a line long enough to be judged alone."""
     if ln.length <= 220:
-        cue = _shape_cue(ln, cookies)
+        cue = _shape_cue(ln)
         if cue:
             return BAD, cue
-    elif cookies and consent_notice(ln.body):  # shorter lines had it checked by `_shape_cue`
+    elif consent_notice(ln.body):  # shorter lines had it checked by `_shape_cue`
         return BAD, "legal"
     if not has_stoplist:
         if ln.sentences >= 1:
@@ -308,14 +299,13 @@ def _short_sentence(ln: Line) -> bool:
     return ln.body[-1:] in ".!?:" and len(ln.body.split()) >= SHORT_SENTENCE_WORDS and not ln.urlish
 
 
-def _check_short_lines(lines: list[Line], cls: list[int], reason: list[str | None], ctx: list[int],
-                       cookies: bool) -> None:
+def _check_short_lines(lines: list[Line], cls: list[int], reason: list[str | None], ctx: list[int]) -> None:
     """Look up the cues of short lines whose context could make them body (SHORT lines have no reason
     yet: every reason given so far came with BAD). A line found to be furniture gets its context
-    class in `ctx` too. (`cookies`: whether the page names the cookie, see `_shape_cue`.)"""
+    class in `ctx` too."""
     for k in _short_lines_to_check(ctx):
         ln = lines[k]
-        cue = _shape_cue(ln, cookies) or ("navigation" if ln.urlish else None)
+        cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
         if cue:
             cls[k] = BAD
             reason[k] = cue
@@ -549,10 +539,9 @@ def classify(
     cls = [SHORT] * n
     reason: list[str | None] = [None] * n
     sure = [False] * n
-    cookies = mentions_cookies(bodies)
     for k, ln in enumerate(lines):
         if ln.length >= LENGTH_LOW:
-            cls[k], reason[k] = _long_class(ln, has_stoplist, cookies)
+            cls[k], reason[k] = _long_class(ln, has_stoplist)
     if furniture:
         for k, ln in enumerate(lines):
             if line_key(ln.text) in furniture:
@@ -563,7 +552,7 @@ def classify(
         cls = [GOOD if c == NEARGOOD else c for c in cls]
     ctx = _context_classes(cls, reason)
     _promote_prose_blocks(lines, cls, ctx)
-    _check_short_lines(lines, cls, reason, ctx, cookies)
+    _check_short_lines(lines, cls, reason, ctx)
     cue = reason[:]
     for k in [k for k, r in enumerate(reason) if r is not None]:
         text = lines[k].text

@@ -310,15 +310,6 @@ CONSENT_MAX = 1500
 """Longest line a cookie-consent notice is looked for in: such notices can be long paragraphs."""
 
 
-def mentions_cookies(texts: list[str]) -> bool:
-    """Whether any of `texts` names the cookie as `consent_notice` looks for it: when none does, none of them is a
-    consent notice, and two pages in three are spared lowercasing each line for it (one lowercasing of the
-    page's lines instead). A line lowercased is the same characters as in the page lowercased, but for the
-    Greek final sigma, which no name holds; the newline joining them is in none."""
-    low = "\n".join(texts).lower()
-    return "cookie" in low or "куки" in low or "кукі" in low
-
-
 def consent_notice(text: str) -> bool:
     """Whether a line is a cookie-consent or tracking notice: "cookie" next to consent vocabulary,
     which a recipe for cookies or an article quoting the word rarely has."""
