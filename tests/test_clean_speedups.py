@@ -250,11 +250,34 @@ def test_word_columns_refuse_words_that_do_not_agree() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["der", "die", "und", "the", "and", "of", "le", "la", "de", "xyz", "el", "и", "є"]),
                 max_size=60))
-def test_same_stoplist_votes(words: list[str]) -> None:
+def test_same_best_stoplist(words: list[str]) -> None:
     assert speedups is not None
-    names, index, _ = stoplists._combined()
-    languages = len(names)
-    assert speedups.stoplist_votes(words, index, languages) == stoplists.stoplist_votes_python(words, index, languages)
+    _, index, _ = stoplists._combined()
+    weights = stoplists._weights()
+    assert speedups.best_stoplist(words, index, weights) == stoplists.best_stoplist_python(words, index, weights)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "zz"]), max_size=12),
+       st.lists(st.sampled_from([1.0, 2.0, 0.5, 3.0]), min_size=4, max_size=4))
+def test_best_stoplist_takes_the_first_of_equals(words: list[str], weights: list[float]) -> None:
+    """Ties (equal weights, equal votes) go to the first language, as the reference's max over (score, -i)."""
+    assert speedups is not None
+    index = {"a": (0, 1), "b": (1, 2), "c": (3,), "d": (0, 3)}
+    assert speedups.best_stoplist(words, index, tuple(weights)) \
+        == stoplists.best_stoplist_python(words, index, tuple(weights))
+
+
+@native
+def test_best_stoplist_refuses_an_index_it_cannot_read() -> None:
+    assert speedups is not None
+    with pytest.raises(TypeError, match="tuples"):
+        speedups.best_stoplist(["a"], {"a": [0]}, (1.0,))
+    with pytest.raises(ValueError, match="out of range"):
+        speedups.best_stoplist(["a"], {"a": (1,)}, (1.0,))
+    with pytest.raises(TypeError):
+        speedups.best_stoplist(["a"], {"a": (0,)}, ("heavy",))
 
 
 _REASONS = [None, "comments", "related", "footer", "markup", "caption", "navigation", "boilerplate"]

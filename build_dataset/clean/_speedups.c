@@ -16,7 +16,7 @@
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `language_words`: the words of a page's longer lines the stoplist vote reads (`lines.language_words_python`).
- * - `stoplist_votes`: the votes of a sample's words for the stoplists (`stoplists.stoplist_votes_python`).
+ * - `best_stoplist`: the stoplist a sample's words vote for (`stoplists.best_stoplist_python`).
  * - `vocabulary_columns`, `topic_columns`: the line model's columns read from a page's words
  *   (`features._vocabulary_columns_python`, `features._topic_columns_python`), the same floats: every sum
  *   is taken in the order numpy's bincount takes it, or is of whole numbers.
@@ -928,57 +928,73 @@ done:
     return result;
 }
 
-/* stoplist_votes(words, index, languages) -> list of int: for each language, how many of `words` its
- * stoplist holds, as `index` (word -> tuple of language numbers) says: `stoplists.stoplist_votes_python`. */
-static PyObject *
-stoplist_votes(PyObject *Py_UNUSED(module), PyObject *args)
+/* Each language's votes of `words` (how many its stoplist holds, as `index`, word -> tuple of language numbers,
+ * says) into `votes` (zeros); -1 on error. */
+static int
+count_votes(PyObject *words, PyObject *index, Py_ssize_t languages, Py_ssize_t *votes)
 {
-    PyObject *words, *index;
-    Py_ssize_t languages;
-    if (!PyArg_ParseTuple(args, "O!O!n", &PyList_Type, &words, &PyDict_Type, &index, &languages)) {
-        return NULL;
-    }
-    if (languages < 0) {
-        PyErr_SetString(PyExc_ValueError, "stoplist_votes: languages must not be negative");
-        return NULL;
-    }
-    Py_ssize_t *votes = PyMem_Calloc(languages + 1, sizeof(Py_ssize_t));
-    if (votes == NULL) {
-        return PyErr_NoMemory();
-    }
-    PyObject *result = NULL;
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(words); j++) {
         PyObject *listed = PyDict_GetItemWithError(index, PyList_GET_ITEM(words, j));
         if (listed == NULL) {
             if (PyErr_Occurred()) {
-                goto done;
+                return -1;
             }
             continue;
         }
         if (!PyTuple_Check(listed)) {
-            PyErr_SetString(PyExc_TypeError, "stoplist_votes: the index must map words to tuples");
-            goto done;
+            PyErr_SetString(PyExc_TypeError, "best_stoplist: the index must map words to tuples");
+            return -1;
         }
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(listed); i++) {
             Py_ssize_t language = PyLong_AsSsize_t(PyTuple_GET_ITEM(listed, i));
             if (language < 0 || language >= languages) {
                 if (!PyErr_Occurred()) {
-                    PyErr_SetString(PyExc_ValueError, "stoplist_votes: a language number is out of range");
+                    PyErr_SetString(PyExc_ValueError, "best_stoplist: a language number is out of range");
                 }
-                goto done;
+                return -1;
             }
             votes[language]++;
         }
     }
-    result = PyList_New(languages);
-    for (Py_ssize_t i = 0; result != NULL && i < languages; i++) {
-        PyObject *v = PyLong_FromSsize_t(votes[i]);
-        if (v == NULL) {
-            Py_CLEAR(result);
-            break;
-        }
-        PyList_SET_ITEM(result, i, v);
+    return 0;
+}
+
+/* best_stoplist(words, index, weights) -> (language, votes) or None: `stoplists.best_stoplist_python`, the
+ * language whose votes (`count_votes`) divided by its weight (a float each) are the most, the first of equals;
+ * None when no language has a vote. */
+static PyObject *
+best_stoplist(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *words, *index, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &words, &PyDict_Type, &index, &PyTuple_Type, &weights)) {
+        return NULL;
     }
+    Py_ssize_t languages = PyTuple_GET_SIZE(weights);
+    Py_ssize_t *votes = PyMem_Calloc(languages + 1, sizeof(Py_ssize_t));
+    if (votes == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *result = NULL;
+    if (count_votes(words, index, languages, votes) < 0) {
+        goto done;
+    }
+    Py_ssize_t best = -1;
+    double top = 0.0;
+    for (Py_ssize_t i = 0; i < languages; i++) {
+        if (!votes[i]) {
+            continue;
+        }
+        double weight = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, i));
+        if (weight == -1.0 && PyErr_Occurred()) {
+            goto done;
+        }
+        double score = (double)votes[i] / weight;  /* Python's int / float: the int made a float first */
+        if (best < 0 || score > top) {
+            best = i;
+            top = score;
+        }
+    }
+    result = best < 0 ? Py_NewRef(Py_None) : Py_BuildValue("(nn)", best, votes[best]);
 done:
     PyMem_Free(votes);
     return result;
@@ -2636,8 +2652,8 @@ static PyMethodDef methods[] = {
      "classify._weights_python's weights."},
     {"neighbours", neighbours, METH_VARARGS,
      "neighbours(classes, bad, short, inline, neargood): classify._neighbours_both_python's four lists."},
-    {"stoplist_votes", stoplist_votes, METH_VARARGS,
-     "stoplist_votes(words, index, languages): stoplists.stoplist_votes_python's votes."},
+    {"best_stoplist", best_stoplist, METH_VARARGS,
+     "best_stoplist(words, index, weights): the language with the most votes for its weight (see stoplists.py)."},
     {"vocabulary_columns", vocabulary_columns, METH_VARARGS,
      "vocabulary_columns(ids, sizes, table, furniture_word, out): features._vocabulary_columns_python's columns."},
     {"topic_columns", topic_columns, METH_VARARGS,

@@ -53,20 +53,34 @@ def stoplist_for_words(words: list[str]) -> tuple[str | None, frozenset[str]]:
     if not words:
         return None, frozenset()
     names, index, lists = _combined()
-    votes = _votes(words, index, len(names))
-    # only a language with votes can pass MIN_HIT_RATE, and any of them outranks all without votes
+    found = _best(words, index, _weights())
+    if found is None or found[1] / len(words) < MIN_HIT_RATE:
+        return None, frozenset()
+    return names[found[0]], lists[found[0]]
+
+
+@lru_cache(maxsize=1)
+def _weights() -> tuple[float, ...]:
+    """What each language's votes are divided by: the fourth root of its list's size."""
+    return tuple(len(words) ** 0.25 for words in _combined()[2])
+
+
+def best_stoplist_python(words: list[str], index: dict[str, tuple[int, ...]],
+                         weights: tuple[float, ...]) -> tuple[int, int] | None:
+    """The language whose votes (`stoplist_votes_python`) divided by its weight are the most (the first of
+    equals), and its votes; None when no language has a vote. Only a language with votes can pass
+    MIN_HIT_RATE, and any of them outranks all without votes. The reference of `_speedups.best_stoplist`,
+    which counts and chooses in one call."""
+    votes = stoplist_votes_python(words, index, len(weights))
     voted = [i for i, v in enumerate(votes) if v]
     if not voted:
-        return None, frozenset()
-    best = max(voted, key=lambda i: (votes[i] / len(lists[i]) ** 0.25, -i))
-    if votes[best] / len(words) < MIN_HIT_RATE:
-        return None, frozenset()
-    return names[best], lists[best]
+        return None
+    best = max(voted, key=lambda i: (votes[i] / weights[i], -i))
+    return best, votes[best]
 
 
 def stoplist_votes_python(words: list[str], index: dict[str, tuple[int, ...]], languages: int) -> list[int]:
-    """For each language, how many of `words` its stoplist holds (`index`: word -> the languages listing it).
-    The reference of `_speedups.stoplist_votes`, which `stoplist_for_words` runs where it was built."""
+    """For each language, how many of `words` its stoplist holds (`index`: word -> the languages listing it)."""
     votes = [0] * languages
     # a sample repeats its function words many times: each distinct word is looked up once
     for w, count in Counter(words).items():
@@ -75,10 +89,11 @@ def stoplist_votes_python(words: list[str], index: dict[str, tuple[int, ...]], l
     return votes
 
 
-def _votes(words: list[str], index: dict[str, tuple[int, ...]], languages: int) -> list[int]:
+def _best(words: list[str], index: dict[str, tuple[int, ...]], weights: tuple[float, ...]) -> tuple[int, int] | None:
     if speedups is None or not use_speedups:
-        return stoplist_votes_python(words, index, languages)
-    return speedups.stoplist_votes(words, index, languages)  # type: ignore[no-any-return]
+        return best_stoplist_python(words, index, weights)
+    best: tuple[int, int] | None = speedups.best_stoplist(words, index, weights)
+    return best
 
 
 @lru_cache(maxsize=1)
