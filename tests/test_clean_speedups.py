@@ -721,3 +721,45 @@ def test_language_words_refuse_what_is_not_a_line() -> None:
         speedups.language_words([made(70, b"x" * 70, None)], 60, 60, 9, 4000, 400, 200)
     with pytest.raises(TypeError, match="tokens"):
         speedups.language_words([made(70, "x " * 35, "x")], 60, 60, 9, 4000, 400, 200)
+
+
+_SHAPE_PIECES = st.sampled_from([
+    "Share", "READ MORE", "Kommentare (3)", "Foto: AFP", "© 2024", "• ", "» ", "ã©", "Newsletter", "Поділитися",
+    "We use cookies to improve our website. Accept", "Ми використовуємо файли кукі на сайті", "COOKIES", "Cookie",
+    "Мы используем КУКИ", "K", "\u212a", "İ", "ſ", "12:30", "03.05.2021", "Home | News | Sport", " / ", "[img]",
+    "— — —", "²", "_", "1234", "a", "The article text goes on.", "x" * 230, "Σ",
+])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.one_of(_SHAPE_PIECES, st.text(max_size=6)), max_size=8).map("".join), max_size=12))
+def test_same_shape_cues(texts: list[str]) -> None:
+    """`_speedups.shape_cue` names each line as `classify._shape_cue_python` does: keyword cues, consent notices
+    (the cookie's name in any case, the Kelvin sign's "k", the dotted capital I), lines without a letter (dated or
+    not), separated menus, w3m markup."""
+    for ln in split_lines_python("\n".join(texts)):
+        assert classify._shape_cue(ln) == classify._shape_cue_python(ln), ln.text
+
+
+@native
+def test_same_shape_cues_on_the_seed_lines() -> None:
+    made = [ln for seed in SEEDS for ln in split_lines_python(seed.read_text(encoding="utf-8"))]
+    native = [classify._shape_cue(ln) for ln in made]
+    assert native == [classify._shape_cue_python(ln) for ln in made]
+    assert {"social", "caption", "footer", "comments", "related"} <= set(native) and None in native
+
+
+@native
+def test_shape_cue_refuses_a_configuration_it_cannot_read() -> None:
+    assert speedups is not None
+    ln = split_lines_python("Share")[0]
+    config = (*classify._LINE_TESTS, ("markup", "legal", "dateline", "navigation"))
+    with pytest.raises(TypeError, match="ten items"):
+        speedups.shape_cue(config[:9], ln)
+    with pytest.raises(TypeError, match="wrong type"):
+        speedups.shape_cue((*config[:9], ("markup",)), ln)
+    with pytest.raises(ValueError, match="one character or more"):
+        speedups.shape_cue((*config[:6], ("cookie", ""), *config[7:]), ln)
+    with pytest.raises(AttributeError):
+        speedups.shape_cue(config, object())

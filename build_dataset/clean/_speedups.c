@@ -23,6 +23,8 @@
  * - `phrase_set`, `holds_phrase`: whether a text holds any of a set of phrases, the test the cleaner's
  *   Aho-Corasick automata make (`phrases.phrase_test`), with bitmaps of the phrases' first code points;
  *   `may_name_cue`, whether a line may hold a keyword cue (`cues.cue_reason`), by those tests.
+ * - `shape_cue`: why a line is furniture by its own look (`classify._shape_cue_python`), its keyword cue and
+ *   consent notice asked of the Python rules only where those tests leave one possible.
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -2377,41 +2379,22 @@ one_of(Py_UCS4 c, PyObject *chars)
     return 0;
 }
 
-/* may_name_cue(leading, anywhere, edges, leading_max, anywhere_max, text): False when `cues.cue_reason(text)` is
- * None for sure, by its own steps: no reason for an empty text or one longer than anywhere_max; the text
- * lowercased (by str.lower); a leading cue only where the text is at most leading_max long or its first 40
- * lowered characters hold a ":", and only when a phrase of `leading` starts the lowered text stripped of the
- * characters of `edges` (the regex of those phrases matches there or nowhere); an anywhere cue only when a
- * phrase of `anywhere` is in it. A text whose lowering holds "ã©", which cue_reason rewrites, may always. */
-static PyObject *
-may_name_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+/* Whether a keyword cue is possible in `text` by `cues.cue_reason`'s own steps (see `may_name_cue`); -1 on error. */
+static int
+cue_possible(const PhraseSet *leading, const PhraseSet *anywhere, PyObject *edges, Py_ssize_t leading_max,
+             Py_ssize_t anywhere_max, PyObject *text)
 {
     static PyObject *lower_name = NULL;
-    if (nargs != 6 || !PyUnicode_Check(args[2]) || !PyUnicode_Check(args[5])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "may_name_cue: takes two phrase sets, a str of edge characters, two lengths and a str");
-        return NULL;
-    }
-    const PhraseSet *leading = PyCapsule_GetPointer(args[0], PHRASES_CAPSULE);
-    const PhraseSet *anywhere = leading ? PyCapsule_GetPointer(args[1], PHRASES_CAPSULE) : NULL;
-    if (anywhere == NULL) {
-        return NULL;
-    }
-    Py_ssize_t leading_max = PyLong_AsSsize_t(args[3]), anywhere_max = PyLong_AsSsize_t(args[4]);
-    if ((leading_max == -1 || anywhere_max == -1) && PyErr_Occurred()) {
-        return NULL;
-    }
-    PyObject *edges = args[2], *text = args[5];
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (n == 0 || n > anywhere_max) {
-        Py_RETURN_FALSE;
+        return 0;
     }
     if (lower_name == NULL && (lower_name = PyUnicode_InternFromString("lower")) == NULL) {
-        return NULL;
+        return -1;
     }
     PyObject *low = PyObject_CallMethodNoArgs(text, lower_name);
     if (low == NULL) {
-        return NULL;
+        return -1;
     }
     int kind = PyUnicode_KIND(low), may = 0;
     const void *data = PyUnicode_DATA(low);
@@ -2438,7 +2421,34 @@ may_name_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t narg
     may = holds_any(anywhere, kind, data, m);
 done:
     Py_DECREF(low);
-    return PyBool_FromLong(may);
+    return may;
+}
+
+/* may_name_cue(leading, anywhere, edges, leading_max, anywhere_max, text): False when `cues.cue_reason(text)`
+ * is None for sure (`cue_possible`), by its own steps: no reason for an empty text or one longer than anywhere_max; the text
+ * lowercased (by str.lower); a leading cue only where the text is at most leading_max long or its first 40
+ * lowered characters hold a ":", and only when a phrase of `leading` starts the lowered text stripped of the
+ * characters of `edges` (the regex of those phrases matches there or nowhere); an anywhere cue only when a
+ * phrase of `anywhere` is in it. A text whose lowering holds "ã©", which cue_reason rewrites, may always. */
+static PyObject *
+may_name_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 6 || !PyUnicode_Check(args[2]) || !PyUnicode_Check(args[5])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "may_name_cue: takes two phrase sets, a str of edge characters, two lengths and a str");
+        return NULL;
+    }
+    const PhraseSet *leading = PyCapsule_GetPointer(args[0], PHRASES_CAPSULE);
+    const PhraseSet *anywhere = leading ? PyCapsule_GetPointer(args[1], PHRASES_CAPSULE) : NULL;
+    if (anywhere == NULL) {
+        return NULL;
+    }
+    Py_ssize_t leading_max = PyLong_AsSsize_t(args[3]), anywhere_max = PyLong_AsSsize_t(args[4]);
+    if ((leading_max == -1 || anywhere_max == -1) && PyErr_Occurred()) {
+        return NULL;
+    }
+    int may = cue_possible(leading, anywhere, args[2], leading_max, anywhere_max, args[5]);
+    return may < 0 ? NULL : PyBool_FromLong(may);
 }
 
 /* A sample line of `language_words`: its place on the page and its length. */
@@ -2623,7 +2633,214 @@ done:
     return result;
 }
 
+/* The code points whose simple lowering (Py_UNICODE_TOLOWER) is a cookie name's first: found once, by lowering
+ * every code point, so a line is scanned for them with a few comparisons a character. */
+#define MAX_NAME_STARTS 16
+static Py_UCS4 name_starts[MAX_NAME_STARTS];
+static Py_ssize_t n_name_starts = -1;
+static PyObject *name_starts_of = NULL;  /* the names tuple they were found for */
+
+static int
+find_name_starts(PyObject *names)
+{
+    Py_XSETREF(name_starts_of, Py_NewRef(names));
+    n_name_starts = 0;
+    for (Py_UCS4 c = 0; c <= 0x10FFFF; c++) {
+        Py_UCS4 low = Py_UNICODE_TOLOWER(c);
+        for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
+            if (PyUnicode_READ_CHAR(PyTuple_GET_ITEM(names, s), 0) == low) {
+                if (n_name_starts == MAX_NAME_STARTS) {
+                    n_name_starts = -1;
+                    PyErr_SetString(PyExc_ValueError, "shape_cue: the names start with too many characters");
+                    return -1;
+                }
+                name_starts[n_name_starts++] = c;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether `text` may name a cookie as `cues.consent_notice` looks for one: it is at most max_length long and a
+ * name of `names` (lowercase str) is in it, each character lowered by its simple mapping, which is str.lower's
+ * but for the dotted capital I (lowered to an "i" and a combining dot, which no name's "i" is followed by) and
+ * the sigma (in no name): a name found in text.lower() is found so. */
+static int
+may_name_cookie(PyObject *names, Py_ssize_t max_length, PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(names);
+    if (n > max_length) {
+        return 0;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int start = 0;
+        for (Py_ssize_t s = 0; s < n_name_starts; s++) {
+            start |= c == name_starts[s];
+        }
+        if (!start) {
+            continue;
+        }
+        for (Py_ssize_t s = 0; s < count; s++) {
+            PyObject *name = PyTuple_GET_ITEM(names, s);
+            Py_ssize_t length = PyUnicode_GET_LENGTH(name), j = 0;
+            while (j < length && i + j < n
+                   && Py_UNICODE_TOLOWER(PyUnicode_READ(kind, data, i + j)) == PyUnicode_READ_CHAR(name, j)) {
+                j++;
+            }
+            if (j == length) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* shape_cue(config, line): `classify._shape_cue_python(line)`, with `config` = (leading, anywhere, edges,
+ * leading_max, anywhere_max, cue_reason, names, consent_max, consent_notice, reasons): the keyword cue asked of
+ * `cue_reason` only where `cue_possible` leaves one possible, the consent notice asked of `consent_notice`
+ * only where `may_name_cookie` does, the letters and the shape read here; `reasons` are the str of "markup",
+ * "legal", "dateline" and "navigation". */
+static PyObject *
+shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    static PyObject *names_of[6] = {NULL};
+    static const char *attribute[6] = {"markup", "text", "body", "dated", "sentences", "separated"};
+    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 10) {
+        PyErr_SetString(PyExc_TypeError, "shape_cue: takes a configuration of ten items and a line");
+        return NULL;
+    }
+    for (int a = 0; a < 6; a++) {
+        if (names_of[a] == NULL && (names_of[a] = PyUnicode_InternFromString(attribute[a])) == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *config = args[0], *line = args[1];
+    const PhraseSet *leading = PyCapsule_GetPointer(PyTuple_GET_ITEM(config, 0), PHRASES_CAPSULE);
+    const PhraseSet *anywhere = leading ? PyCapsule_GetPointer(PyTuple_GET_ITEM(config, 1), PHRASES_CAPSULE) : NULL;
+    if (anywhere == NULL) {
+        return NULL;
+    }
+    PyObject *edges = PyTuple_GET_ITEM(config, 2), *cue_reason = PyTuple_GET_ITEM(config, 5),
+             *names = PyTuple_GET_ITEM(config, 6), *consent_notice = PyTuple_GET_ITEM(config, 8),
+             *reasons = PyTuple_GET_ITEM(config, 9);
+    Py_ssize_t leading_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 3)),
+               anywhere_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 4)),
+               consent_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(edges) || !PyTuple_Check(names) || !PyTuple_Check(reasons) || PyTuple_GET_SIZE(reasons) != 4) {
+        PyErr_SetString(PyExc_TypeError, "shape_cue: the configuration's edges, names or reasons are of a wrong type");
+        return NULL;
+    }
+    for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
+        PyObject *name = PyTuple_GET_ITEM(names, s);
+        if (!PyUnicode_Check(name) || PyUnicode_GET_LENGTH(name) == 0) {
+            PyErr_SetString(PyExc_ValueError, "shape_cue: every name must be a str of one character or more");
+            return NULL;
+        }
+    }
+    if ((n_name_starts < 0 || names != name_starts_of) && find_name_starts(names) < 0) {
+        return NULL;
+    }
+    PyObject *value = PyObject_GetAttr(line, names_of[0]);  /* markup */
+    if (value == NULL) {
+        return NULL;
+    }
+    int truth = PyObject_IsTrue(value);
+    Py_DECREF(value);
+    if (truth < 0) {
+        return NULL;
+    }
+    if (truth) {
+        return Py_NewRef(PyTuple_GET_ITEM(reasons, 0));
+    }
+    PyObject *text = PyObject_GetAttr(line, names_of[1]);
+    if (text == NULL) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_TypeError, "shape_cue: a line's text must be a str");
+        return NULL;
+    }
+    int possible = cue_possible(leading, anywhere, edges, leading_max, anywhere_max, text);
+    PyObject *cue = possible > 0 ? PyObject_CallOneArg(cue_reason, text) : NULL;
+    Py_DECREF(text);
+    if (possible < 0 || (possible > 0 && cue == NULL)) {
+        return NULL;
+    }
+    if (cue != NULL) {
+        truth = PyObject_IsTrue(cue);
+        if (truth > 0) {
+            return cue;
+        }
+        Py_DECREF(cue);
+        if (truth < 0) {
+            return NULL;
+        }
+    }
+    PyObject *body = PyObject_GetAttr(line, names_of[2]);
+    if (body == NULL) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(body)) {
+        Py_DECREF(body);
+        PyErr_SetString(PyExc_TypeError, "shape_cue: a line's body must be a str");
+        return NULL;
+    }
+    if (may_name_cookie(names, consent_max, body)) {
+        PyObject *consent = PyObject_CallOneArg(consent_notice, body);
+        truth = consent == NULL ? -1 : PyObject_IsTrue(consent);
+        Py_XDECREF(consent);
+        if (truth != 0) {
+            Py_DECREF(body);
+            return truth < 0 ? NULL : Py_NewRef(PyTuple_GET_ITEM(reasons, 1));
+        }
+    }
+    /* not body[:1].isalpha() and no letter ([^\W\d_]) in body[:200] */
+    Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+    int kind = PyUnicode_KIND(body), letter = n && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, PyUnicode_DATA(body), 0));
+    for (Py_ssize_t i = 0; !letter && i < n && i < 200; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, PyUnicode_DATA(body), i);
+        letter = word_char(c) && !decimal(c) && c != '_';
+    }
+    Py_DECREF(body);
+    if (!letter) {
+        value = PyObject_GetAttr(line, names_of[3]);  /* dated */
+        truth = value == NULL ? -1 : PyObject_IsTrue(value);
+        Py_XDECREF(value);
+        return truth < 0 ? NULL : Py_NewRef(PyTuple_GET_ITEM(reasons, truth ? 2 : 3));
+    }
+    Py_ssize_t sentences = -1, separated = -1;
+    for (int a = 4; a < 6; a++) {
+        value = PyObject_GetAttr(line, names_of[a]);
+        if (value == NULL) {
+            return NULL;
+        }
+        Py_ssize_t x = PyLong_Check(value) ? PyLong_AsSsize_t(value) : -1;
+        if (!PyLong_Check(value)) {
+            PyErr_Format(PyExc_TypeError, "shape_cue: a line's %U must be an int", names_of[a]);
+        }
+        Py_DECREF(value);
+        if (x == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        *(a == 4 ? &sentences : &separated) = x;
+    }
+    if (sentences == 0 && separated >= 2) {
+        return Py_NewRef(PyTuple_GET_ITEM(reasons, 3));
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"shape_cue", (PyCFunction)(void (*)(void))shape_cue, METH_FASTCALL,
+     "Why a line is furniture by its own look (see classify._shape_cue_python)."},
     {"language_words", language_words, METH_VARARGS,
      "The words the stoplist vote reads from a page's lines (see lines.language_words_python)."},
     {"phrase_set", phrase_set, METH_O, "A tuple of phrases made ready for holds_phrase (see phrases.py)."},

@@ -310,16 +310,19 @@ CONSENT_MAX = 1500
 """Longest line a cookie-consent notice is looked for in: such notices can be long paragraphs."""
 
 
+COOKIE_NAMES = ("cookie", "куки", "кукі")
+"""The cookie's name in notices (`consent_notice`): the English word in most languages (also "файлы cookie"),
+transliterated in some Russian, Ukrainian and Belarusian ones ("файлы куки", "файли кукі")."""
+
+
 def consent_notice(text: str) -> bool:
     """Whether a line is a cookie-consent or tracking notice: "cookie" next to consent vocabulary,
     which a recipe for cookies or an article quoting the word rarely has."""
     if len(text) > CONSENT_MAX:
         return False
     low = text.lower()
-    # The cookie's name in notices: the English word in most languages (also "файлы cookie"), transliterated
-    # in some Russian, Ukrainian and Belarusian ones ("файлы куки", "файли кукі"). Three `in` tests, not
-    # `any` over a generator of them: this runs on every line the classifier judges, and the generator
-    # cost three times what the tests do.
+    # COOKIE_NAMES, by three `in` tests, not `any` over a generator of them: this runs on every line the
+    # classifier judges, and the generator cost three times what the tests do.
     return ("cookie" in low or "куки" in low or "кукі" in low) and _CONSENT_RE.search(low) is not None
 
 
@@ -385,15 +388,12 @@ def labelled_credit(text: str) -> bool:
     return label is not None and 0 < len(core[len(label):].split()) <= CREDIT_MAX_WORDS
 
 
-def _cue_filter() -> Callable[[str], bool] | None:
-    """`_speedups.may_name_cue` with the cue phrases, or None where the extension is not run."""
-    if speedups is None or not use_speedups:
-        return None
-    phrase_sets = (speedups.phrase_set(tuple(_LEADING_REASON)), speedups.phrase_set(tuple(_ANYWHERE_REASON)))
-    return partial(speedups.may_name_cue, *phrase_sets, _CUE_EDGES, LEADING_MAX, ANYWHERE_MAX)
-
-
-_MAY_NAME_CUE = _cue_filter()
+_CUE_TESTS = (speedups.phrase_set(tuple(_LEADING_REASON)), speedups.phrase_set(tuple(_ANYWHERE_REASON)), _CUE_EDGES,
+              LEADING_MAX, ANYWHERE_MAX) if speedups is not None and use_speedups else None
+"""The leading and anywhere phrase sets, the edge characters and the lengths `_speedups.may_name_cue` reads; None
+where the extension is not run."""
+_MAY_NAME_CUE: Callable[[str], bool] | None = None if _CUE_TESTS is None \
+    else partial(speedups.may_name_cue, *_CUE_TESTS)
 """False for a line `cue_reason` finds no cue in, for sure: most lines it is asked about are new to it (one
 in four is in its cache on the dev pages) and hold no cue, and for them the regex and the phrase test, each
 called from Python, cost five times what the one C call does."""
@@ -432,3 +432,12 @@ def _anywhere_reason(low: str) -> str | None:
         return None
     m = _ANYWHERE_RE.search(low)
     return _ANYWHERE_REASON[m.group(0)] if m else None
+
+
+def native_line_tests() -> tuple | None:
+    """What `_speedups.shape_cue` reads to ask a line's keyword cue and consent notice as `cue_reason` and
+    `consent_notice` do (the functions themselves, which it calls where its own tests leave a cue or a notice
+    possible), or None where the extension is not run."""
+    if _CUE_TESTS is None:
+        return None
+    return (*_CUE_TESTS, cue_reason, COOKIE_NAMES, CONSENT_MAX, consent_notice)
