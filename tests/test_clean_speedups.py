@@ -763,3 +763,32 @@ def test_shape_cue_refuses_a_configuration_it_cannot_read() -> None:
         speedups.shape_cue((*config[:6], ("cookie", ""), *config[7:]), ln)
     with pytest.raises(AttributeError):
         speedups.shape_cue(config, object())
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_SHAPE_PIECES, st.text(max_size=6)), max_size=16).map("".join))
+def test_may_name_cookie_is_false_only_where_there_is_no_consent_notice(text: str) -> None:
+    """`consent_notice` with its C prefilter and without it: the cookie's name in any case, with the Kelvin sign's
+    "k", the long s, the dotted capital I and the sigma around it."""
+    from build_dataset.clean import cues
+
+    with_filter = cues.consent_notice(text)
+    may, cues._MAY_NAME_COOKIE = cues._MAY_NAME_COOKIE, None
+    try:
+        assert with_filter == cues.consent_notice(text)
+        if any(name in text.lower() for name in cues.COOKIE_NAMES) and len(text) <= cues.CONSENT_MAX:
+            assert may(text)
+    finally:
+        cues._MAY_NAME_COOKIE = may
+
+
+@native
+def test_may_name_cookie_refuses_what_is_no_name() -> None:
+    assert speedups is not None
+    with pytest.raises(TypeError, match="tuple of names"):
+        speedups.may_name_cookie(["cookie"], 1500, "cookie")
+    with pytest.raises(ValueError, match="one character or more"):
+        speedups.may_name_cookie(("cookie", ""), 1500, "cookie")
+    assert not speedups.may_name_cookie(("cookie",), 5, "COOKIE")
+    assert speedups.may_name_cookie(("cookie",), 6, "COO\u212aIE") and "COO\u212aIE".lower() == "cookie"

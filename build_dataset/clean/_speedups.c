@@ -2699,6 +2699,33 @@ may_name_cookie(PyObject *names, Py_ssize_t max_length, PyObject *text)
     return 0;
 }
 
+/* may_name_cookie(names, max_length, text): False when `cues.consent_notice(text)` is False for sure (see the C
+ * function of that name). */
+static PyObject *
+may_name_cookie_of(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3 || !PyTuple_Check(args[0]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "may_name_cookie: takes a tuple of names, a length and a str");
+        return NULL;
+    }
+    PyObject *names = args[0];
+    Py_ssize_t max_length = PyLong_AsSsize_t(args[1]);
+    if (max_length == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
+        PyObject *name = PyTuple_GET_ITEM(names, s);
+        if (!PyUnicode_Check(name) || PyUnicode_GET_LENGTH(name) == 0) {
+            PyErr_SetString(PyExc_ValueError, "may_name_cookie: every name must be a str of one character or more");
+            return NULL;
+        }
+    }
+    if ((n_name_starts < 0 || names != name_starts_of) && find_name_starts(names) < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(may_name_cookie(names, max_length, args[2]));
+}
+
 /* shape_cue(config, line): `classify._shape_cue_python(line)`, with `config` = (leading, anywhere, edges,
  * leading_max, anywhere_max, cue_reason, names, consent_max, consent_notice, reasons): the keyword cue asked of
  * `cue_reason` only where `cue_possible` leaves one possible, the consent notice asked of `consent_notice`
@@ -2839,6 +2866,8 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 }
 
 static PyMethodDef methods[] = {
+    {"may_name_cookie", (PyCFunction)(void (*)(void))may_name_cookie_of, METH_FASTCALL,
+     "False when cues.consent_notice of a str is False for sure (see cues.py)."},
     {"shape_cue", (PyCFunction)(void (*)(void))shape_cue, METH_FASTCALL,
      "Why a line is furniture by its own look (see classify._shape_cue_python)."},
     {"language_words", language_words, METH_VARARGS,
