@@ -334,14 +334,40 @@ def test_same_cleaned_pages_and_features_with_and_without_the_extension(tmp_path
 
 @native
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_CASES + ["• [twitter_31]", "━━━", "* * *", "var a=1;b=2;c={x:(y)};" * 12,
-                                                    "word " * 60, "x" * 250, "é" + "y" * 240, "Ünïcode"]),
-                          st.text(max_size=260)), max_size=30))
-def test_same_markup_candidates(texts: list[str]) -> None:
+@given(st.lists(st.one_of(st.sampled_from(_CASES + [
+    "• [twitter_31]", "━━━", "* * *", "var a=1;b=2;c={x:(y)};" * 12, "word " * 60, "x" * 250, "é" + "y" * 240,
+    "Ünïcode", ":-)", "^_^", "=)", "12:30", "²", "_", "[logo] [Submit]", "[This story was updated on 3 May.]",
+    "Passwort [          ]", "[E-Mail*   ]", "[ ]", "[x" + " " * 83 + "]", "[x" + " " * 84 + "]", "[\n   ]",
+    "[10.000      ]Euro", "— 3 —", "• 2024"]), st.text(max_size=260)), max_size=30),
+       st.integers(-2, 32), st.integers(-2, 32))
+def test_same_markup_and_letterless_lines(texts: list[str], first: int, last: int) -> None:
+    """The lines marked as markup and those made sure of outside the region, C and Python: symbols, smileys,
+    w3m's tokens, bracketed sentences, text fields at and past their width, code, lines without a letter."""
     from build_dataset.clean import page
 
+    assert speedups is not None
     made = split_lines_python("\n".join(texts))
-    assert page._markup_candidates(made) == page._markup_candidates_python(made)
+    native = speedups.markup_lines(made, page.CODE_MIN_CHARS, page.PROSE_SPACES, page._EMOTICON_RE.fullmatch,
+                                   page._bracketed_sentence, page.program_code)
+    assert native == page._mark_markup_python(made)
+    native = speedups.letterless_lines(made, first, last, page._EMOTICON_RE.fullmatch)
+    assert native == sorted(set(page._letterless_outside_python(made, first, last)))
+
+
+@native
+def test_markup_lines_refuse_what_is_not_a_line() -> None:
+    from build_dataset.clean import page
+
+    assert speedups is not None
+    with pytest.raises(AttributeError):
+        speedups.markup_lines([object()], 200, 12, page._EMOTICON_RE.fullmatch, page._bracketed_sentence,
+                              page.program_code)
+    made = make_dataclass("Made", [("text", object), ("body", object), ("markup", object)])
+    with pytest.raises(TypeError, match="str"):
+        speedups.markup_lines([made(b"[x]", "[x]", True)], 200, 12, page._EMOTICON_RE.fullmatch,
+                              page._bracketed_sentence, page.program_code)
+    with pytest.raises(TypeError, match="str"):
+        speedups.letterless_lines([made("1", None, False)], 0, -1, page._EMOTICON_RE.fullmatch)
 
 
 @native

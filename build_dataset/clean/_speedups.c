@@ -12,7 +12,8 @@
  * - `slot_objects`: a list of instances of a dataclass with slots, each field's slot written directly (the
  *   classifier's verdicts).
  * - `number_words`: the numbering of a page's words in `features._page_words_python`.
- * - `markup_candidates`: the lines `page._mark_markup` must look at (`page._markup_candidates_python`).
+ * - `markup_lines`, `letterless_lines`: the lines `page._mark_markup` removes as markup and those
+ *   `page._mark_letterless_outside` makes sure of (`page._mark_markup_python`, `page._mark_letterless_outside_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `language_words`: the words of a page's longer lines the stoplist vote reads (`lines.language_words_python`).
@@ -1199,60 +1200,231 @@ fail:
     return NULL;
 }
 
-/* markup_candidates(lines, code_min_chars, prose_spaces) -> list of int: `page._markup_candidates_python`,
- * the positions of the lines whose body does not start with a letter or digit (`str.isalnum`), whose text
- * holds a "[", or whose text is long with few spaces, as code is. */
-static PyObject *
-markup_candidates(PyObject *Py_UNUSED(module), PyObject *args)
+/* Whether `text` holds a character of re's [^\W_] (a letter or a digit), or with `digits` false of [^\W\d_]
+ * (a letter). */
+static int
+holds_letter(PyObject *text, int digits)
 {
-    PyObject *lines;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text); i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (word_char(c) && c != '_' && (digits || !decimal(c))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* `fullmatch(text) is None`, for a regex's fullmatch; -1 on error. */
+static int
+no_fullmatch(PyObject *fullmatch, PyObject *text)
+{
+    PyObject *m = PyObject_CallOneArg(fullmatch, text);
+    if (m == NULL) {
+        return -1;
+    }
+    int none = m == Py_None;
+    Py_DECREF(m);
+    return none;
+}
+
+/* `bool(predicate(text))`; -1 on error. */
+static int
+holds_for(PyObject *predicate, PyObject *text)
+{
+    PyObject *r = PyObject_CallOneArg(predicate, text);
+    if (r == NULL) {
+        return -1;
+    }
+    int truth = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return truth;
+}
+
+/* `lines.text_field(text)` for a text holding a "[": a "[" whose first "]" after it closes 3 to 83 characters of
+ * no newline, the last three of them spaces (`_TEXT_FIELD_RE`, \[[^\]\n]{0,80}? {3}\]). */
+static int
+text_field(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyUnicode_READ(kind, data, i) != '[') {
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        int newline = 0;
+        while (j < n && j - i - 1 <= 83 && PyUnicode_READ(kind, data, j) != ']') {
+            newline |= PyUnicode_READ(kind, data, j) == '\n';
+            j++;
+        }
+        if (j < n && j - i - 1 >= 3 && j - i - 1 <= 83 && !newline && PyUnicode_READ(kind, data, j - 1) == ' '
+                && PyUnicode_READ(kind, data, j - 2) == ' ' && PyUnicode_READ(kind, data, j - 3) == ' ') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether line `line` is markup (`page._is_markup_python`, the test `page._mark_markup` makes of each
+ * candidate); -1 on error. */
+static int
+is_markup(PyObject *line, PyObject *const *names, Py_ssize_t code_min_chars, Py_ssize_t prose_spaces,
+          PyObject *emoticon, PyObject *bracketed_sentence, PyObject *program_code)
+{
+    PyObject *text = PyObject_GetAttr(line, names[0]), *body = PyObject_GetAttr(line, names[1]);
+    int result = -1;
+    if (text == NULL || body == NULL) {
+        goto done;
+    }
+    if (!PyUnicode_Check(text) || !PyUnicode_Check(body)) {
+        PyErr_SetString(PyExc_TypeError, "markup_lines: a line's text and body must be str");
+        goto done;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), spaces = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    static PyObject *space = NULL;
+    if (space == NULL && (space = PyUnicode_FromOrdinal(' ')) == NULL) {
+        goto done;
+    }
+    int bracket = PyUnicode_FindChar(text, '[', 0, n, 1) >= 0;  /* a memchr on most lines */
+    if (n >= code_min_chars && (spaces = PyUnicode_Count(text, space, 0, n)) < 0) {
+        goto done;
+    }
+    int body_alnum = PyUnicode_GET_LENGTH(body) && Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(body, 0));
+    int code_shaped = n >= code_min_chars && spaces * prose_spaces < n;
+    result = 0;
+    if (!body_alnum && !(n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, 0))) && !holds_letter(text, 1)) {
+        result = no_fullmatch(emoticon, text);  /* `symbols_only` */
+        if (result != 0) {
+            goto done;
+        }
+    }
+    if (bracket) {
+        PyObject *markup = PyObject_GetAttr(line, names[2]);
+        int truth = markup == NULL ? -1 : PyObject_IsTrue(markup);
+        Py_XDECREF(markup);
+        if (truth < 0) {
+            result = -1;
+            goto done;
+        }
+        if (truth && tokens_only(PyUnicode_KIND(body), PyUnicode_DATA(body), PyUnicode_GET_LENGTH(body))) {
+            int sentence = holds_for(bracketed_sentence, body);
+            if (sentence != 0) {
+                result = sentence < 0 ? -1 : 0;
+                if (result < 0) {
+                    goto done;
+                }
+            }
+            else {
+                result = 1;
+                goto done;
+            }
+        }
+        if (text_field(text)) {
+            result = 1;
+            goto done;
+        }
+    }
+    if (code_shaped) {
+        result = holds_for(program_code, text);
+    }
+done:
+    Py_XDECREF(text);
+    Py_XDECREF(body);
+    return result;
+}
+
+/* markup_lines(lines, code_min_chars, prose_spaces, emoticon, bracketed_sentence, program_code) -> list of int:
+ * the positions of the lines `page._mark_markup_python` marks as markup: lines of symbols only (no letter or digit,
+ * no smiley: `emoticon` is _EMOTICON_RE.fullmatch), lines of w3m's tokens only that read as no sentence
+ * (`bracketed_sentence`), lines with a form's text field, and lines of program code (`program_code`, asked
+ * only of long lines with few spaces). */
+static PyObject *
+markup_lines(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines, *emoticon, *bracketed_sentence, *program_code;
     Py_ssize_t code_min_chars, prose_spaces;
-    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &lines, &code_min_chars, &prose_spaces)) {
+    if (!PyArg_ParseTuple(args, "O!nnOOO", &PyList_Type, &lines, &code_min_chars, &prose_spaces, &emoticon,
+                          &bracketed_sentence, &program_code)) {
         return NULL;
     }
-    static PyObject *text_name = NULL, *body_name = NULL;
-    if (text_name == NULL && ((text_name = PyUnicode_InternFromString("text")) == NULL
-                              || (body_name = PyUnicode_InternFromString("body")) == NULL)) {
-        return NULL;
+    static PyObject *names[3] = {NULL};
+    static const char *attribute[3] = {"text", "body", "markup"};
+    for (int a = 0; a < 3; a++) {
+        if (names[a] == NULL && (names[a] = PyUnicode_InternFromString(attribute[a])) == NULL) {
+            return NULL;
+        }
     }
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
     }
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
-        PyObject *line = PyList_GET_ITEM(lines, k);
-        PyObject *text = PyObject_GetAttr(line, text_name), *body = PyObject_GetAttr(line, body_name);
-        int candidate = -1;
-        if (text != NULL && body != NULL && PyUnicode_Check(text) && PyUnicode_Check(body)) {
-            Py_ssize_t n = PyUnicode_GET_LENGTH(text), spaces = 0;
-            int kind = PyUnicode_KIND(text);
-            const void *data = PyUnicode_DATA(text);
-            candidate = PyUnicode_GET_LENGTH(body) == 0 || !Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(body, 0));
-            for (Py_ssize_t i = 0; i < n && !candidate; i++) {
-                Py_UCS4 c = PyUnicode_READ(kind, data, i);
-                candidate = c == '[';
-                spaces += c == ' ';
-            }
-            candidate = candidate || (n >= code_min_chars && spaces * prose_spaces < n);
-        }
-        else if (text != NULL && body != NULL) {
-            PyErr_SetString(PyExc_TypeError, "markup_candidates: a line's text and body must be str");
-        }
-        Py_XDECREF(text);
-        Py_XDECREF(body);
-        if (candidate < 0) {
+        int markup = is_markup(PyList_GET_ITEM(lines, k), names, code_min_chars, prose_spaces, emoticon,
+                               bracketed_sentence, program_code);
+        PyObject *at = markup > 0 ? PyLong_FromSsize_t(k) : NULL;
+        if (markup < 0 || (markup > 0 && (at == NULL || PyList_Append(out, at) < 0))) {
+            Py_XDECREF(at);
             Py_DECREF(out);
             return NULL;
         }
-        if (candidate) {
-            PyObject *at = PyLong_FromSsize_t(k);
-            if (at == NULL || PyList_Append(out, at) < 0) {
-                Py_XDECREF(at);
-                Py_DECREF(out);
-                return NULL;
-            }
-            Py_DECREF(at);
+        Py_XDECREF(at);
+    }
+    return out;
+}
+
+/* letterless_lines(lines, first, last, emoticon) -> list of int: the positions of the lines outside [first, last]
+ * that `page._mark_letterless_outside_python` makes sure of: no letter ([^\W\d_]) and no smiley (`emoticon` is
+ * _EMOTICON_RE.fullmatch). */
+static PyObject *
+letterless_lines(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines, *emoticon;
+    Py_ssize_t first, last;
+    if (!PyArg_ParseTuple(args, "O!nnO", &PyList_Type, &lines, &first, &last, &emoticon)) {
+        return NULL;
+    }
+    static PyObject *text_name = NULL, *body_name = NULL;
+    if ((text_name == NULL && (text_name = PyUnicode_InternFromString("text")) == NULL)
+            || (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (k >= first && k <= last) {
+            continue;
         }
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        PyObject *text = PyObject_GetAttr(line, text_name), *body = PyObject_GetAttr(line, body_name);
+        int sure = -1;
+        if (text != NULL && body != NULL && PyUnicode_Check(text) && PyUnicode_Check(body)) {
+            sure = !(PyUnicode_GET_LENGTH(body) && Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(body, 0)))
+                   && !(PyUnicode_GET_LENGTH(text) && Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, 0)))
+                   && !holds_letter(text, 0);
+            if (sure) {
+                sure = no_fullmatch(emoticon, text);
+            }
+        }
+        else if (text != NULL && body != NULL) {
+            PyErr_SetString(PyExc_TypeError, "letterless_lines: a line's text and body must be str");
+        }
+        Py_XDECREF(text);
+        Py_XDECREF(body);
+        PyObject *at = sure > 0 ? PyLong_FromSsize_t(k) : NULL;
+        if (sure < 0 || (sure > 0 && (at == NULL || PyList_Append(out, at) < 0))) {
+            Py_XDECREF(at);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_XDECREF(at);
     }
     return out;
 }
@@ -2891,8 +3063,10 @@ static PyMethodDef methods[] = {
      "The line model's columns but the vocabulary and topic ones (see features._page_columns_python)."},
     {"line_columns", line_columns, METH_VARARGS,
      "line_columns(lines, names, out): features._line_columns_python's rows, into out."},
-    {"markup_candidates", markup_candidates, METH_VARARGS,
-     "markup_candidates(lines, code_min_chars, prose_spaces): page._markup_candidates_python's positions."},
+    {"markup_lines", markup_lines, METH_VARARGS,
+     "The lines page._mark_markup_python marks as markup (see page.py)."},
+    {"letterless_lines", letterless_lines, METH_VARARGS,
+     "The lines outside the region page._mark_letterless_outside_python makes sure of (see page.py)."},
     {"weights", weights, METH_VARARGS,
      "weights(lines, bodies, cls, reason, original, boundary_reasons, inline_reasons, params): "
      "classify._weights_python's weights."},

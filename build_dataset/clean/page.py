@@ -100,7 +100,17 @@ def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
     The model is trained on the lines the dev snippets cover, and they hardly ever cover an image's
     token or a form: left to it, 1,416 lines such as "[csm_200109-neujahrBP-0B3031]" or "• [twitter_31]"
     and 85 such as "Passwort [          ]" stayed in the dev pages' bodies, none of them a line the gold
-    keeps."""
+    keeps. The lines are found in C where the extension was built (`_speedups.markup_lines`), which asks the
+    regexes of smileys and bracketed sentences and `program_code` only of the few lines its own tests leave."""
+    marked = _mark_markup_python(lines) if speedups is None or not use_speedups else speedups.markup_lines(
+        lines, CODE_MIN_CHARS, PROSE_SPACES, _EMOTICON_RE.fullmatch, _bracketed_sentence, program_code)
+    for k in marked:
+        verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
+
+
+def _mark_markup_python(lines: list[Line]) -> list[int]:
+    """The positions of the lines `_mark_markup` marks: the reference of `_speedups.markup_lines`."""
+    marked = []
     for k in _markup_candidates(lines):
         ln = lines[k]
         text = ln.text
@@ -108,22 +118,15 @@ def _mark_markup(lines: list[Line], verdicts: list[Verdict]) -> None:
                 or ("[" in text and (ln.markup and tokens_only(ln.body) and not _bracketed_sentence(ln.body)
                                      or text_field(text))) \
                 or (len(text) >= CODE_MIN_CHARS and program_code(text)):
-            verdicts[k] = Verdict(BAD, "markup", "markup", sure=True)
+            marked.append(k)
+    return marked
 
 
 def _markup_candidates(lines: list[Line]) -> list[int]:
-    r"""The lines `_mark_markup` must look at, in C where the extension was built (`_speedups.markup_candidates`).
-
-    Most lines are ruled out by their shape: a body (the text after its bullet) starting with a letter or a
-    digit is no line of symbols (str.isalnum implies the regex's [^\W_]), a line of tokens (which has
-    `Line.markup` set) or with a text field holds a "[", and a short line or one with the spaces of prose is no
-    code (`program_code`'s first test)."""
-    if speedups is None or not use_speedups:
-        return _markup_candidates_python(lines)
-    return speedups.markup_candidates(lines, CODE_MIN_CHARS, PROSE_SPACES)  # type: ignore[no-any-return]
-
-
-def _markup_candidates_python(lines: list[Line]) -> list[int]:
+    r"""The lines `_mark_markup_python` must look at. Most lines are ruled out by their shape: a body (the text
+    after its bullet) starting with a letter or a digit is no line of symbols (str.isalnum implies the regex's
+    [^\W_]), a line of tokens (which has `Line.markup` set) or with a text field holds a "[", and a short line
+    or one with the spaces of prose is no code (`program_code`'s first test)."""
     return [k for k, ln in enumerate(lines) if not ln.body[:1].isalnum() or "[" in ln.text
             or len(ln.text) >= CODE_MIN_CHARS and ln.text.count(" ") * PROSE_SPACES < len(ln.text)]
 
@@ -140,13 +143,20 @@ def _mark_letterless_outside(lines: list[Line], verdicts: list[Verdict], first: 
     of the dev pages, of which the gold keeps one, a smiley. Inside the region a line of figures may be a
     table's row the article needs, so it is left to the model. The lines keep the reason `classify`
     gave them (navigation above the region, footer below, or their cue)."""
+    sure = _letterless_outside_python(lines, first, last) if speedups is None or not use_speedups \
+        else speedups.letterless_lines(lines, first, last, _EMOTICON_RE.fullmatch)
+    for k in sure:
+        verdicts[k].sure = True
+
+
+def _letterless_outside_python(lines: list[Line], first: int, last: int) -> list[int]:
+    """The positions of the lines `_mark_letterless_outside` makes sure of: the reference of
+    `_speedups.letterless_lines`."""
     n = len(lines)
     # A line whose body (the text after its bullet) starts with a letter holds one: most lines are ruled out
     # so, without a call (their text may start with a bullet, which `letterless` would have to search past).
-    for k in chain(range(min(first, n)), range(max(last + 1, 0), n)):
-        ln = lines[k]
-        if not ln.body[:1].isalpha() and letterless(ln.text):
-            verdicts[k].sure = True
+    return [k for k in chain(range(min(first, n)), range(max(last + 1, 0), n))
+            if not lines[k].body[:1].isalpha() and letterless(lines[k].text)]
 
 
 _DIGITS_RE = re.compile(r"\d+")
