@@ -818,3 +818,21 @@ def test_may_name_cookie_refuses_what_is_no_name() -> None:
         speedups.may_name_cookie(("cookie", ""), 1500, "cookie")
     assert not speedups.may_name_cookie(("cookie",), 5, "COOKIE")
     assert speedups.may_name_cookie(("cookie",), 6, "COO\u212aIE") and "COO\u212aIE".lower() == "cookie"
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([-2.5, -1.0, -0.0, 0.0, 0.1, 0.2, 0.30000000000000004, 1.0, 7.5, 1e300, -1e300]),
+                max_size=40), st.data())
+def test_same_best_runs(weights: list[float], data: st.DataObject) -> None:
+    """Kadane's run over any slice, C and Python: the same run and the same float sum (ties, zeros, sums that
+    round)."""
+    assert speedups is not None
+    a = data.draw(st.integers(0, len(weights)))
+    z = data.draw(st.integers(a, len(weights)))
+    native = speedups.best_run(weights, a, z)
+    python = classify._best_run_python(weights, a, z)
+    assert native[:2] == python[:2] and math.copysign(1.0, native[2]) == math.copysign(1.0, python[2])
+    assert native[2] == python[2]
+    with pytest.raises(IndexError):
+        speedups.best_run(weights, 0, len(weights) + 1)

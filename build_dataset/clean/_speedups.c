@@ -15,6 +15,7 @@
  * - `markup_lines`, `letterless_lines`: the lines `page._mark_markup` removes as markup and those
  *   `page._mark_letterless_outside` makes sure of (`page._mark_markup_python`, `page._mark_letterless_outside_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
+ * - `best_run`: the article's heaviest run of lines (`classify._best_run_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `language_words`: the words of a page's longer lines the stoplist vote reads (`lines.language_words_python`).
  * - `best_stoplist`: the stoplist a sample's words vote for (`stoplists.best_stoplist_python`).
@@ -3037,7 +3038,45 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+/* best_run(weights, a, z) -> (first, last, sum): `classify._best_run_python`, Kadane's maximum-sum run of
+ * weights[a:z] (a list of floats), summed in the same order; last < first when no run weighs more than 0. */
+static PyObject *
+best_run(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *weights;
+    Py_ssize_t a, z;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &weights, &a, &z)) {
+        return NULL;
+    }
+    if (a < 0 || z > PyList_GET_SIZE(weights)) {
+        PyErr_SetString(PyExc_IndexError, "best_run: the run lies outside the weights");
+        return NULL;
+    }
+    double best = 0.0, cur = 0.0;
+    Py_ssize_t first = a, last = a - 1, cur_start = a;
+    for (Py_ssize_t k = a; k < z; k++) {
+        double w = PyFloat_AsDouble(PyList_GET_ITEM(weights, k));
+        if (w == -1.0 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (cur <= 0) {
+            cur = w;
+            cur_start = k;
+        }
+        else {
+            cur += w;
+        }
+        if (cur > best) {
+            best = cur;
+            first = cur_start;
+            last = k;
+        }
+    }
+    return Py_BuildValue("(nnd)", first, last, best);
+}
+
 static PyMethodDef methods[] = {
+    {"best_run", best_run, METH_VARARGS, "Kadane's maximum-sum run of a list of floats (see classify._best_run)."},
     {"may_name_cookie", (PyCFunction)(void (*)(void))may_name_cookie_of, METH_FASTCALL,
      "False when cues.consent_notice of a str is False for sure (see cues.py)."},
     {"shape_cue", (PyCFunction)(void (*)(void))shape_cue, METH_FASTCALL,

@@ -505,6 +505,14 @@ def _region(weights: list[float], stop: int) -> list[tuple[int, int]]:
 
 
 def _best_run(weights: list[float], a: int, z: int) -> tuple[int, int, float]:
+    """`_best_run_python`, in C where the extension was built (`_speedups.best_run`)."""
+    if speedups is None or not use_speedups:
+        return _best_run_python(weights, a, z)
+    run: tuple[int, int, float] = speedups.best_run(weights, a, z)
+    return run
+
+
+def _best_run_python(weights: list[float], a: int, z: int) -> tuple[int, int, float]:
     """Kadane's maximum-sum subarray of weights[a:z]: (first, last, sum); last < first if none."""
     best = cur = 0.0
     best_span = (a, a - 1)
