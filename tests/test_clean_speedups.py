@@ -836,3 +836,36 @@ def test_same_best_runs(weights: list[float], data: st.DataObject) -> None:
     assert native[2] == python[2]
     with pytest.raises(IndexError):
         speedups.best_run(weights, 0, len(weights) + 1)
+
+
+_ODD_CHARS = st.sampled_from(
+    list("ab \t\n\x00\x08\x09\x0a\x0b\x1f\x20\x7e\x7f\x9f\xa0\xc1\xc2\xc3\xf4\xf5\x80\xbf\xc0©é")
+    + ["\u0152", "\u0153", "\u2013", "\u2019", "\u201e", "\u201f", "\u20ac", "\u2122", "\u2123", "\ufffd", "Ð", "¿",
+       "中", "\U0001f600"])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.text(_ODD_CHARS, max_size=30))
+def test_same_control_and_mojibake_tests(text: str) -> None:
+    """The repairs' C tests of a character class and of a pair of classes, against the regexes they stand for:
+    each class's edges, characters beyond Latin-1 in the second class, text of each width."""
+    from build_dataset.clean import repair
+
+    assert repair._has_control(text) == (repair._CONTROL_RE.search(text) is not None)
+    assert repair._mojibake_hint(text) == (repair._MOJIBAKE_HINT_RE.search(text) is not None)
+
+
+@native
+def test_character_classes_refuse_what_they_cannot_read() -> None:
+    from build_dataset.clean import repair
+
+    assert speedups is not None
+    with pytest.raises(TypeError):
+        speedups.char_class(b"abc")
+    with pytest.raises(TypeError):
+        speedups.holds_char(speedups.char_class("a"), b"abc")
+    with pytest.raises(ValueError):
+        speedups.holds_pair(speedups.char_class("a"), object(), "ab")
+    with pytest.raises(ValueError, match="no run of character classes"):
+        repair._pattern_classes(re.compile("a+"))

@@ -27,6 +27,8 @@
  *   `may_name_cue`, whether a line may hold a keyword cue (`cues.cue_reason`), by those tests.
  * - `shape_cue`: why a line is furniture by its own look (`classify._shape_cue_python`), its keyword cue and
  *   consent notice asked of the Python rules only where those tests leave one possible.
+ * - `char_class`, `holds_char`, `holds_pair`: whether a text holds a character of a class, or a pair of two (the
+ *   repairs' tests for control characters and mojibake, `repair._has_control`, `repair._mojibake_hint`).
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -3075,7 +3077,150 @@ best_run(PyObject *Py_UNUSED(module), PyObject *args)
     return Py_BuildValue("(nnd)", first, last, best);
 }
 
+/* A set of characters (`char_class`): a table for Latin-1, the others sorted. */
+typedef struct {
+    unsigned char latin1[256];
+    Py_UCS4 *others;
+    Py_ssize_t n_others;
+} CharClass;
+
+#define CHAR_CLASS_CAPSULE "build_dataset.clean._speedups.CharClass"
+
+static void
+char_class_destructor(PyObject *capsule)
+{
+    CharClass *cls = PyCapsule_GetPointer(capsule, CHAR_CLASS_CAPSULE);
+    if (cls != NULL) {
+        PyMem_Free(cls->others);
+        PyMem_Free(cls);
+    }
+}
+
+static int
+code_point_order(const void *a, const void *b)
+{
+    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
+    return (x > y) - (x < y);
+}
+
+/* char_class(chars): the characters of a str, in a capsule for `holds_char` and `holds_pair`. */
+static PyObject *
+char_class(PyObject *Py_UNUSED(module), PyObject *chars)
+{
+    if (!PyUnicode_Check(chars)) {
+        PyErr_SetString(PyExc_TypeError, "char_class: takes a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    CharClass *cls = PyMem_Calloc(1, sizeof(CharClass));
+    Py_UCS4 *others = cls == NULL ? NULL : PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+    if (others == NULL) {
+        PyMem_Free(cls);
+        return PyErr_NoMemory();
+    }
+    cls->others = others;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, i);
+        if (c < 256) {
+            cls->latin1[c] = 1;
+        }
+        else {
+            others[cls->n_others++] = c;
+        }
+    }
+    qsort(others, cls->n_others, sizeof(Py_UCS4), code_point_order);
+    PyObject *capsule = PyCapsule_New(cls, CHAR_CLASS_CAPSULE, char_class_destructor);
+    if (capsule == NULL) {
+        PyMem_Free(others);
+        PyMem_Free(cls);
+    }
+    return capsule;
+}
+
+static inline int
+in_class(const CharClass *cls, Py_UCS4 c)
+{
+    if (c < 256) {
+        return cls->latin1[c];
+    }
+    Py_ssize_t lo = 0, hi = cls->n_others;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (cls->others[mid] < c) {
+            lo = mid + 1;
+        }
+        else {
+            hi = mid;
+        }
+    }
+    return lo < cls->n_others && cls->others[lo] == c;
+}
+
+/* holds_char(cls, text): whether a character of `text` is in `cls` (a `char_class`): `re.search` of the class. */
+static PyObject *
+holds_char(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "holds_char: takes a character class and a str");
+        return NULL;
+    }
+    const CharClass *cls = PyCapsule_GetPointer(args[0], CHAR_CLASS_CAPSULE);
+    if (cls == NULL) {
+        return NULL;
+    }
+    PyObject *text = args[1];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (cls->latin1[s[i]]) {
+                Py_RETURN_TRUE;
+            }
+        }
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (in_class(cls, PyUnicode_READ(kind, data, i))) {
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+/* holds_pair(first, second, text): whether a character of `first` is followed by one of `second` in `text` (two
+ * `char_class`es): `re.search` of the two classes one after the other. */
+static PyObject *
+holds_pair(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3 || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "holds_pair: takes two character classes and a str");
+        return NULL;
+    }
+    const CharClass *first = PyCapsule_GetPointer(args[0], CHAR_CLASS_CAPSULE);
+    const CharClass *second = first ? PyCapsule_GetPointer(args[1], CHAR_CLASS_CAPSULE) : NULL;
+    if (second == NULL) {
+        return NULL;
+    }
+    PyObject *text = args[2];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        if (in_class(first, PyUnicode_READ(kind, data, i)) && in_class(second, PyUnicode_READ(kind, data, i + 1))) {
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
+    {"char_class", char_class, METH_O, "The characters of a str made ready for holds_char and holds_pair."},
+    {"holds_char", (PyCFunction)(void (*)(void))holds_char, METH_FASTCALL,
+     "Whether a str holds a character of a char_class (see repair.py)."},
+    {"holds_pair", (PyCFunction)(void (*)(void))holds_pair, METH_FASTCALL,
+     "Whether a str holds a character of one char_class followed by one of another (see repair.py)."},
     {"best_run", best_run, METH_VARARGS, "Kadane's maximum-sum run of a list of floats (see classify._best_run)."},
     {"may_name_cookie", (PyCFunction)(void (*)(void))may_name_cookie_of, METH_FASTCALL,
      "False when cues.consent_notice of a str is False for sure (see cues.py)."},

@@ -11,10 +11,13 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
+
+from build_dataset.clean.native import speedups, use_speedups
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False, fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
@@ -149,6 +152,36 @@ _BADNESS_CHAR_RE, _BADNESS_WIDTH = _WINDOWS if _WINDOWS is not None else (None, 
 accented capitals, `«`, `“`, `€`, box drawing, ...) and is at most `_BADNESS_WIDTH` (7) characters long."""
 
 
+def _pattern_classes(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """The character sets of a regex made of character classes one after another (`_class_chars`)."""
+    classes = [_class_chars(item) for item in sre_parser.parse(pattern.pattern, pattern.flags).data]
+    if pattern.flags & re.IGNORECASE or any(c is None for c in classes):
+        raise ValueError(f"{pattern.pattern!r} is no run of character classes")
+    return [c for c in classes if c is not None]
+
+
+def _class_tests() -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """`_has_control` and `_mojibake_hint`: in C where the extension was built (`_speedups.holds_char`,
+    `holds_pair`, over the characters the regexes' classes hold, read off the regexes themselves), which reads a
+    body's characters in a table where `re` tests each against its class: a body is scanned for both, whole."""
+    if speedups is None or not use_speedups:
+        return (lambda text: _CONTROL_RE.search(text) is not None,
+                lambda text: _MOJIBAKE_HINT_RE.search(text) is not None)
+
+    def char_class(chars: frozenset[str]) -> object:
+        assert speedups is not None
+        return speedups.char_class("".join(sorted(chars)))
+
+    (control,) = _pattern_classes(_CONTROL_RE)
+    lead, follow = _pattern_classes(_MOJIBAKE_HINT_RE)
+    return (partial(speedups.holds_char, char_class(control)),
+            partial(speedups.holds_pair, char_class(lead), char_class(follow)))
+
+
+_has_control, _mojibake_hint = _class_tests()
+"""Whether a text holds a control character (`_CONTROL_RE`), and a mojibake hint (`_MOJIBAKE_HINT_RE`)."""
+
+
 def _is_bad(text: str) -> bool:
     """`ftfy.badness.is_bad(text)`, with BADNESS_RE searched only around the characters a match must hold.
 
@@ -182,7 +215,7 @@ def fix_mojibake(text: str) -> tuple[str, list[str]]:
     # `isascii` costs nothing: the string knows it
     if text.isascii():
         return text, []
-    if ("\ufffd" not in text and not _MOJIBAKE_HINT_RE.search(text)) or not _is_bad(text):
+    if ("\ufffd" not in text and not _mojibake_hint(text)) or not _is_bad(text):
         return text, []
     fixed = ftfy.fix_text(text, _FTFY)
     return (fixed, ["mojibake"]) if fixed != text else (text, [])
@@ -202,7 +235,7 @@ def normalise_characters(text: str) -> tuple[str, list[str]]:
     if "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u00ad" in text:
         text = text.replace("\u200b", "").replace("\u2060", "").replace("\ufeff", "").replace("\u00ad", "")
         repairs.append("zero_width")
-    if _CONTROL_RE.search(text):
+    if _has_control(text):
         text = _CONTROL_RE.sub("", text)
         repairs.append("control")
     if "\t" in text:
