@@ -1094,7 +1094,8 @@ def _deck_above_body(lines: list[Line], verdicts: list[Verdict], header: list[in
     caption), one with a caption or a credit below it or that goes on with the line above it (an image's
     alt text and its caption), a w3m mark or a place and a date in parentheses (`_NOT_DECK`), a headline
     in title case (`_title_cased`), a date."""
-    below = [i for i in header if i > max((i for i in header if lines[i].body == title), default=start)]
+    top = max((i for i in header if lines[i].body == title), default=start)  # the headline's last copy
+    below = [i for i in header if i > top]
     below = [i for i in below if not (lines[i].body == title or _deck_filler(lines[i], verdicts[i])
                                       or reasons.get(i) in ("byline", "dateline"))]
     if not below:
