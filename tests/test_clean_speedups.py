@@ -869,3 +869,23 @@ def test_character_classes_refuse_what_they_cannot_read() -> None:
         speedups.holds_pair(speedups.char_class("a"), object(), "ab")
     with pytest.raises(ValueError, match="no run of character classes"):
         repair._pattern_classes(re.compile("a+"))
+
+
+_SLASH_PIECES = st.sampled_from(["/", "12", "3", "25", "2021", "21", "-", " ", "a", "١٢", "٣", "٢٠٢١", "13/", "/5/",
+                                 "123", "0"])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_SLASH_PIECES, max_size=10).map("".join), max_size=8), st.sampled_from([None, "German"]))
+def test_same_slashed_orders(texts: list[str], language: str | None) -> None:
+    """The page's order of slashed dates, C and the regex: runs of digits too long for a day, dates glued to
+    digits, slashes or dashes, two-digit and four-digit years, Arabic-Indic digits, several dates a line."""
+    from build_dataset.clean import dates
+
+    made = split_lines_python("\n".join(texts))
+    assert dates.lines_slashed_order(made, language) == dates.slashed_order((ln.body for ln in made), language)
+    day_first, month_first = speedups.slashed_dates(made)
+    python = [(int(m.group(1)), int(m.group(2))) for ln in made for m in dates._SLASHED.finditer(ln.body)]
+    assert day_first == any(a > 12 >= b for a, b in python)
+    assert month_first == any(b > 12 >= a for a, b in python)

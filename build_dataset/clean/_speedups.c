@@ -29,6 +29,7 @@
  *   consent notice asked of the Python rules only where those tests leave one possible.
  * - `char_class`, `holds_char`, `holds_pair`: whether a text holds a character of a class, or a pair of two (the
  *   repairs' tests for control characters and mojibake, `repair._has_control`, `repair._mojibake_hint`).
+ * - `slashed_dates`: which orders a page's slashed dates show (`dates.slashed_order`'s loop).
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -3215,7 +3216,100 @@ holds_pair(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_FALSE;
 }
 
+/* The slashed date `dates._SLASHED` matches at position p of a text ((?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})
+ * (?![\d/-]), \d being a decimal digit), tried as `re` tries it (each run of digits longest first, the year's
+ * four digits before two): its end, and the values of its day and month groups, or 0 when none starts there. */
+static Py_ssize_t
+slashed_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p, long *first, long *second)
+{
+#define DIGIT_AT(i) ((i) < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, (i))))
+#define CHAR_AT(i) ((i) < n ? PyUnicode_READ(kind, data, (i)) : 0)
+    if (p > 0 && (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, p - 1)) || PyUnicode_READ(kind, data, p - 1) == '/')) {
+        return 0;
+    }
+    for (int a = 2; a >= 1; a--) {
+        if (!DIGIT_AT(p) || (a == 2 && !DIGIT_AT(p + 1)) || CHAR_AT(p + a) != '/') {
+            continue;
+        }
+        Py_ssize_t q = p + a + 1;
+        for (int b = 2; b >= 1; b--) {
+            if (!DIGIT_AT(q) || (b == 2 && !DIGIT_AT(q + 1)) || CHAR_AT(q + b) != '/') {
+                continue;
+            }
+            Py_ssize_t y = q + b + 1;
+            for (int year = 4; year >= 2; year -= 2) {
+                int digits = 1;
+                for (int i = 0; i < year; i++) {
+                    digits &= DIGIT_AT(y + i);
+                }
+                Py_UCS4 next = CHAR_AT(y + year);
+                if (!digits || (y + year < n && (Py_UNICODE_ISDECIMAL(next) || next == '/' || next == '-'))) {
+                    continue;
+                }
+                *first = Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, p));
+                if (a == 2) {
+                    *first = 10 * *first + Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, p + 1));
+                }
+                *second = Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, q));
+                if (b == 2) {
+                    *second = 10 * *second + Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, q + 1));
+                }
+                return y + year;
+            }
+        }
+    }
+    return 0;
+#undef DIGIT_AT
+#undef CHAR_AT
+}
+
+/* slashed_dates(lines) -> (day_first, month_first): `dates.slashed_order`'s loop over the lines' bodies, whether
+ * a slashed date writes its day first (a first number over 12, a second of 12 or less) and whether its month
+ * first, each text's matches taken as `finditer` takes them. */
+static PyObject *
+slashed_dates(PyObject *Py_UNUSED(module), PyObject *lines)
+{
+    static PyObject *body_name = NULL;
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "slashed_dates: takes a list of lines");
+        return NULL;
+    }
+    if (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL) {
+        return NULL;
+    }
+    int day_first = 0, month_first = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
+        PyObject *body = PyObject_GetAttr(PyList_GET_ITEM(lines, k), body_name);
+        if (body == NULL) {
+            return NULL;
+        }
+        if (!PyUnicode_Check(body)) {
+            Py_DECREF(body);
+            PyErr_SetString(PyExc_TypeError, "slashed_dates: a line's body must be a str");
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+        int kind = PyUnicode_KIND(body);
+        const void *data = PyUnicode_DATA(body);
+        for (Py_ssize_t p = PyUnicode_FindChar(body, '/', 0, n, 1) >= 0 ? 0 : n; p < n;) {
+            long a = 0, b = 0;
+            Py_ssize_t end = slashed_at(kind, data, n, p, &a, &b);
+            if (end) {
+                day_first |= a > 12 && b <= 12;
+                month_first |= b > 12 && a <= 12;
+                p = end;
+            }
+            else {
+                p++;
+            }
+        }
+        Py_DECREF(body);
+    }
+    return Py_BuildValue("(OO)", day_first ? Py_True : Py_False, month_first ? Py_True : Py_False);
+}
+
 static PyMethodDef methods[] = {
+    {"slashed_dates", slashed_dates, METH_O, "Which orders a page's slashed dates show (see dates.slashed_order)."},
     {"char_class", char_class, METH_O, "The characters of a str made ready for holds_char and holds_pair."},
     {"holds_char", (PyCFunction)(void (*)(void))holds_char, METH_FASTCALL,
      "Whether a str holds a character of a char_class (see repair.py)."},

@@ -189,8 +189,8 @@ def _shape_cue_python(ln: Line) -> str | None:
 
 
 _LINE_TESTS = native_line_tests()
-_shape_cue: Callable[[Line], str | None] = _shape_cue_python if _LINE_TESTS is None else partial(
-    speedups.shape_cue, (*_LINE_TESTS, ("markup", "legal", "dateline", "navigation")))
+_shape_cue: Callable[[Line], str | None] = _shape_cue_python if _LINE_TESTS is None or speedups is None \
+    else partial(speedups.shape_cue, (*_LINE_TESTS, ("markup", "legal", "dateline", "navigation")))
 
 
 def _long_class(ln: Line, has_stoplist: bool) -> tuple[int, str | None]:

@@ -396,7 +396,7 @@ _CUE_TESTS = (speedups.phrase_set(tuple(_LEADING_REASON)), speedups.phrase_set(t
               LEADING_MAX, ANYWHERE_MAX) if speedups is not None and use_speedups else None
 """The leading and anywhere phrase sets, the edge characters and the lengths `_speedups.may_name_cue` reads; None
 where the extension is not run."""
-_MAY_NAME_CUE: Callable[[str], bool] | None = None if _CUE_TESTS is None \
+_MAY_NAME_CUE: Callable[[str], bool] | None = None if _CUE_TESTS is None or speedups is None \
     else partial(speedups.may_name_cue, *_CUE_TESTS)
 """False for a line `cue_reason` finds no cue in, for sure: most lines it is asked about are new to it (one
 in four is in its cache on the dev pages) and hold no cue, and for them the regex and the phrase test, each

@@ -81,8 +81,8 @@ from build_dataset.clean.dates import (
     LEADING_DATELINE_WORD,
     first_date,
     holds_digit,
+    lines_slashed_order,
     publication_date,
-    slashed_order,
 )
 from build_dataset.clean.header_lines import (
     BYLINE_PREFIX,
@@ -216,7 +216,7 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     """
     start = body_start(lines, verdicts, original, first, last)
     # (the page's order of slashed dates is found once for all its readings: it reads every line)
-    day_first = slashed_order((ln.body for ln in lines), language_of(stoplist))
+    day_first = lines_slashed_order(lines, language_of(stoplist))
     head = _read_header(lines, verdicts, start, stoplist, day_first=day_first)
     if head.title is not None or start >= last:
         return start, head
@@ -513,7 +513,7 @@ def read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist
     by `_read_header` in the page's order of slashed dates (`slashed_order`: its plain slashed dates',
     else its language's)."""
     return _read_header(lines, verdicts, start, stoplist,
-                        day_first=slashed_order((ln.body for ln in lines), language_of(stoplist)))
+                        day_first=lines_slashed_order(lines, language_of(stoplist)))
 
 
 def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str], *,
