@@ -889,3 +889,35 @@ def test_same_slashed_orders(texts: list[str], language: str | None) -> None:
     python = [(int(m.group(1)), int(m.group(2))) for ln in made for m in dates._SLASHED.finditer(ln.body)]
     assert day_first == any(a > 12 >= b for a, b in python)
     assert month_first == any(b > 12 >= a for a, b in python)
+
+
+_CLASSES = st.sampled_from([classify.GOOD, classify.BAD, classify.SHORT, classify.NEARGOOD, classify.INLINE])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["• Home", "Ab", "A heading", "x", "A paragraph that runs on as prose does. " * 3,
+                                 "- item", "12"]), max_size=30), st.data())
+def test_same_revised_classes(texts: list[str], data: st.DataObject) -> None:
+    """jusText's context step, C and Python: the revised classes and the headings marked in `ctx`, on any mix of
+    classes (short lines between good and bad ones, runs of near-good and inline lines, bullets, short headings)."""
+    assert speedups is not None
+    made = split_lines_python("\n".join(texts))
+    cls = data.draw(st.lists(_CLASSES.filter(lambda c: c != classify.INLINE), min_size=len(made), max_size=len(made)))
+    ctx = [classify.INLINE if c == classify.BAD and data.draw(st.booleans()) else c for c in cls]
+    native_ctx, python_ctx = ctx[:], ctx[:]
+    native = speedups.revise(made, cls, native_ctx, (classify.GOOD, classify.BAD, classify.SHORT, classify.NEARGOOD,
+                                                      classify.INLINE))
+    assert native == classify._revise_python(made, cls, python_ctx)
+    assert native_ctx == python_ctx
+
+
+@native
+def test_revise_refuses_lists_that_do_not_agree() -> None:
+    assert speedups is not None
+    made = split_lines_python("One line.\nAnother one")
+    classes = (classify.GOOD, classify.BAD, classify.SHORT, classify.NEARGOOD, classify.INLINE)
+    with pytest.raises(ValueError, match="as long"):
+        speedups.revise(made, [1], [1, 1], classes)
+    with pytest.raises(TypeError):
+        speedups.revise(made, [1, "x"], [1, 1], classes)

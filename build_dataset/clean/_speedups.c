@@ -15,6 +15,7 @@
  * - `markup_lines`, `letterless_lines`: the lines `page._mark_markup` removes as markup and those
  *   `page._mark_letterless_outside` makes sure of (`page._mark_markup_python`, `page._mark_letterless_outside_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
+ * - `revise`: jusText's context step (`classify._revise_python`).
  * - `best_run`: the article's heaviest run of lines (`classify._best_run_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `language_words`: the words of a page's longer lines the stoplist vote reads (`lines.language_words_python`).
@@ -3308,7 +3309,154 @@ slashed_dates(PyObject *Py_UNUSED(module), PyObject *lines)
     return Py_BuildValue("(OO)", day_first ? Py_True : Py_False, month_first ? Py_True : Py_False);
 }
 
+/* revise(lines, cls, ctx, classes) -> list of int: `classify._revise_python`, jusText's context step, with
+ * `classes` = (GOOD, BAD, SHORT, NEARGOOD, INLINE): a short line right above good or near-good text that is no
+ * bullet and at least 3 long becomes a heading (NEARGOOD in `ctx`, which is changed as the reference changes
+ * it); short lines take the class of their neighbours, near-good runs that of the good text beside them. */
+static PyObject *
+revise(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *lines, *cls_list, *ctx_list;
+    long good, bad, short_, neargood, inline_;
+    if (!PyArg_ParseTuple(args, "O!O!O!(lllll)", &PyList_Type, &lines, &PyList_Type, &cls_list, &PyList_Type,
+                          &ctx_list, &good, &bad, &short_, &neargood, &inline_)) {
+        return NULL;
+    }
+    static PyObject *bullet_name = NULL, *length_name = NULL;
+    if ((bullet_name == NULL && (bullet_name = PyUnicode_InternFromString("bullet")) == NULL)
+            || (length_name == NULL && (length_name = PyUnicode_InternFromString("length")) == NULL)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(cls_list);
+    if (PyList_GET_SIZE(ctx_list) != n || PyList_GET_SIZE(lines) != n) {
+        PyErr_SetString(PyExc_ValueError, "revise: lines, cls and ctx must be as long");
+        return NULL;
+    }
+    long *work = PyMem_Malloc((size_t)(n ? n : 1) * 7 * sizeof(long));
+    if (work == NULL) {
+        return PyErr_NoMemory();
+    }
+    long *cls = work, *ctx = work + n, *p1 = work + 2 * n, *n1 = work + 3 * n, *p2 = work + 4 * n,
+         *n2 = work + 5 * n, *revised = work + 6 * n;
+    PyObject *result = NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        cls[k] = PyLong_AsLong(PyList_GET_ITEM(cls_list, k));
+        ctx[k] = PyLong_AsLong(PyList_GET_ITEM(ctx_list, k));
+        if ((cls[k] == -1 || ctx[k] == -1) && PyErr_Occurred()) {
+            goto done;
+        }
+    }
+    for (Py_ssize_t k = 0; k + 1 < n; k++) {  /* headings */
+        if (cls[k] != short_ || (cls[k + 1] != good && cls[k + 1] != neargood)) {
+            continue;
+        }
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        PyObject *bullet = PyObject_GetAttr(line, bullet_name);
+        int truth = bullet == NULL ? -1 : PyObject_IsTrue(bullet);
+        Py_XDECREF(bullet);
+        if (truth < 0) {
+            goto done;
+        }
+        if (truth) {
+            continue;
+        }
+        PyObject *length = PyObject_GetAttr(line, length_name);
+        if (length == NULL) {
+            goto done;
+        }
+        int overflow = 0;
+        long value_of = PyLong_Check(length) ? PyLong_AsLongAndOverflow(length, &overflow) : -1;
+        if (!PyLong_Check(length)) {
+            PyErr_SetString(PyExc_TypeError, "revise: a line's length must be an int");
+        }
+        Py_DECREF(length);
+        if (value_of == -1 && PyErr_Occurred()) {
+            goto done;
+        }
+        int at_least = overflow > 0 || (overflow == 0 && value_of >= 3);
+        if (at_least) {
+            ctx[k] = neargood;
+            PyObject *value = PyLong_FromLong(neargood);
+            if (value == NULL || PyList_SetItem(ctx_list, k, value) < 0) {
+                goto done;
+            }
+        }
+    }
+    /* `_neighbours_both_python` of ctx */
+    long last1 = bad, last2 = bad;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        p1[k] = last1;
+        p2[k] = last2;
+        if (ctx[k] != short_ && ctx[k] != inline_) {
+            last2 = ctx[k];
+            if (ctx[k] != neargood) {
+                last1 = ctx[k];
+            }
+        }
+    }
+    last1 = last2 = bad;
+    for (Py_ssize_t k = n - 1; k >= 0; k--) {
+        n1[k] = last1;
+        n2[k] = last2;
+        if (ctx[k] != short_ && ctx[k] != inline_) {
+            last2 = ctx[k];
+            if (ctx[k] != neargood) {
+                last1 = ctx[k];
+            }
+        }
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        revised[k] = ctx[k];
+        if (ctx[k] != short_) {
+            continue;
+        }
+        if (p1[k] == good && n1[k] == good) {
+            revised[k] = good;
+        }
+        else if (p1[k] == bad && n1[k] == bad) {
+            revised[k] = bad;
+        }
+        else {
+            int has_bad = p2[k] == bad || n2[k] == bad, has_neargood = p2[k] == neargood || n2[k] == neargood;
+            revised[k] = has_bad && has_neargood ? bad : good;
+        }
+    }
+    /* each run of near-good and inline lines takes GOOD when good text is right beside it */
+    Py_ssize_t end = 0;
+    long kept = bad;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (revised[k] != neargood) {
+            continue;
+        }
+        if (k >= end) {
+            Py_ssize_t a = k - 1;
+            while (a >= 0 && revised[a] == inline_) {
+                a--;
+            }
+            end = k + 1;
+            while (end < n && (revised[end] == neargood || revised[end] == inline_)) {
+                end++;
+            }
+            kept = (a >= 0 && revised[a] == good) || (end < n && revised[end] == good) ? good : bad;
+        }
+        revised[k] = kept;
+    }
+    result = PyList_New(n);
+    for (Py_ssize_t k = 0; result != NULL && k < n; k++) {
+        PyObject *value = PyLong_FromLong(revised[k] == inline_ ? bad : revised[k]);
+        if (value == NULL) {
+            Py_CLEAR(result);
+            break;
+        }
+        PyList_SET_ITEM(result, k, value);
+    }
+done:
+    PyMem_Free(work);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"revise", revise, METH_VARARGS, "jusText's context step on a page's classes (see classify._revise_python)."},
     {"slashed_dates", slashed_dates, METH_O, "Which orders a page's slashed dates show (see dates.slashed_order)."},
     {"char_class", char_class, METH_O, "The characters of a str made ready for holds_char and holds_pair."},
     {"holds_char", (PyCFunction)(void (*)(void))holds_char, METH_FASTCALL,

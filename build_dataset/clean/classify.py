@@ -351,6 +351,14 @@ def _short_lines_to_check(ctx: list[int]) -> list[int]:
 
 
 def _revise(lines: list[Line], cls: list[int], ctx: list[int]) -> list[int]:
+    """`_revise_python`, in C where the extension was built (`_speedups.revise`)."""
+    if speedups is None or not use_speedups:
+        return _revise_python(lines, cls, ctx)
+    revised: list[int] = speedups.revise(lines, cls, ctx, (GOOD, BAD, SHORT, NEARGOOD, INLINE))
+    return revised
+
+
+def _revise_python(lines: list[Line], cls: list[int], ctx: list[int]) -> list[int]:
     """jusText's context step: headings, short and near-good lines take the class of their context.
     Returns the revised classes, each GOOD or BAD; `ctx` holds the context classes of `cls`."""
     for k in [k for k in range(len(cls) - 1) if cls[k] == SHORT and cls[k + 1] in (GOOD, NEARGOOD)]:
