@@ -921,3 +921,25 @@ def test_revise_refuses_lists_that_do_not_agree() -> None:
         speedups.revise(made, [1], [1, 1], classes)
     with pytest.raises(TypeError):
         speedups.revise(made, [1, "x"], [1, 1], classes)
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CLASSES, max_size=40))
+def test_same_short_lines_to_check(ctx: list[int]) -> None:
+    assert speedups is not None
+    native = speedups.short_lines_to_check(ctx, (classify.GOOD, classify.BAD, classify.SHORT, classify.NEARGOOD))
+    assert native == classify._short_lines_to_check_python(ctx)
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["x" * 19, "x" * 20, "x" * 70, "x" * 71, "y" * 20, "x" * 399, "x" * 400, "x" * 449,
+                                 "x" * 450, "", "é" * 25, "é" * 25 + " Photo"]), max_size=20))
+def test_same_pair_candidates(bodies: list[str]) -> None:
+    """The pairs `_pairs` looks at, C and Python: equal bodies of any length, growth by 1 to 50 characters from
+    20 to 399, the edges of each."""
+    assert speedups is not None
+    assert speedups.pair_candidates(bodies, classify.CAPTION_EXTRA) == classify._pair_candidates_python(bodies)
+    with pytest.raises(TypeError, match="str"):
+        speedups.pair_candidates(["x", None], classify.CAPTION_EXTRA)

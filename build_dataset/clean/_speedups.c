@@ -15,7 +15,9 @@
  * - `markup_lines`, `letterless_lines`: the lines `page._mark_markup` removes as markup and those
  *   `page._mark_letterless_outside` makes sure of (`page._mark_markup_python`, `page._mark_letterless_outside_python`).
  * - `weights`: what each line adds to or takes from the article region (`classify._weights_python`).
- * - `revise`: jusText's context step (`classify._revise_python`).
+ * - `revise`: jusText's context step (`classify._revise_python`); `short_lines_to_check`, `pair_candidates`: the
+ *   lines the classifier's short-line cues and two-line patterns look at (`classify._short_lines_to_check_python`,
+ *   `classify._pair_candidates_python`).
  * - `best_run`: the article's heaviest run of lines (`classify._best_run_python`).
  * - `neighbours`: the classes of each line's nearest neighbours (`classify._neighbours_both_python`).
  * - `language_words`: the words of a page's longer lines the stoplist vote reads (`lines.language_words_python`).
@@ -3455,7 +3457,104 @@ done:
     return result;
 }
 
+/* Append position k to a list of positions; -1 on error. */
+static int
+append_position(PyObject *out, Py_ssize_t k)
+{
+    PyObject *at = PyLong_FromSsize_t(k);
+    int failed = at == NULL || PyList_Append(out, at) < 0;
+    Py_XDECREF(at);
+    return failed ? -1 : 0;
+}
+
+/* short_lines_to_check(ctx, classes) -> list of int: `classify._short_lines_to_check_python`, with `classes` =
+ * (GOOD, BAD, SHORT, NEARGOOD): the SHORT lines between two anchors (BAD or GOOD lines, or the page's edges)
+ * of which one is GOOD, and the SHORT lines right above a GOOD or NEARGOOD line between others. */
+static PyObject *
+short_lines_to_check(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *ctx_list;
+    long good, bad, short_, neargood;
+    if (!PyArg_ParseTuple(args, "O!(llll)", &PyList_Type, &ctx_list, &good, &bad, &short_, &neargood)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(ctx_list);
+    long *ctx = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(long));
+    PyObject *out = ctx == NULL ? PyErr_NoMemory() : PyList_New(0);
+    if (out == NULL) {
+        PyMem_Free(ctx);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        ctx[k] = PyLong_AsLong(PyList_GET_ITEM(ctx_list, k));
+        if (ctx[k] == -1 && PyErr_Occurred()) {
+            goto error;
+        }
+    }
+    Py_ssize_t a = -1;  /* the anchor above the lines being read */
+    while (a < n) {
+        Py_ssize_t z = a + 1;
+        while (z < n && ctx[z] != bad && ctx[z] != good) {
+            z++;
+        }
+        if (z - a > 1) {
+            int beside_good = (a >= 0 && ctx[a] == good) || (z < n && ctx[z] == good);
+            for (Py_ssize_t k = a + 1; k < z; k++) {
+                if (ctx[k] == short_ && (beside_good || (k + 1 < n && (ctx[k + 1] == good || ctx[k + 1] == neargood)))
+                        && append_position(out, k) < 0) {
+                    goto error;
+                }
+            }
+        }
+        a = z;
+    }
+    PyMem_Free(ctx);
+    return out;
+error:
+    PyMem_Free(ctx);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* pair_candidates(bodies, caption_extra) -> list of int: the positions k of `classify._pairs`' candidates, a body
+ * equal to the next one, or 20 to 399 characters long with the next one longer by at most caption_extra. */
+static PyObject *
+pair_candidates(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *bodies;
+    Py_ssize_t extra;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &bodies, &extra)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(bodies);
+    for (Py_ssize_t k = 0; k + 1 < n; k++) {
+        PyObject *a = PyList_GET_ITEM(bodies, k), *b = PyList_GET_ITEM(bodies, k + 1);
+        if (!PyUnicode_Check(a) || !PyUnicode_Check(b)) {
+            PyErr_SetString(PyExc_TypeError, "pair_candidates: the bodies must be str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_ssize_t la = PyUnicode_GET_LENGTH(a), grown = PyUnicode_GET_LENGTH(b) - la;
+        int candidate = (0 < grown && grown <= extra && 20 <= la && la < 400);
+        if (!candidate && grown == 0) {
+            candidate = PyUnicode_Compare(a, b) == 0;  /* (str comparison cannot fail) */
+        }
+        if (candidate && append_position(out, k) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"short_lines_to_check", short_lines_to_check, METH_VARARGS,
+     "The short lines whose context could keep them (see classify._short_lines_to_check_python)."},
+    {"pair_candidates", pair_candidates, METH_VARARGS, "The lines classify._pairs looks at (see classify.py)."},
     {"revise", revise, METH_VARARGS, "jusText's context step on a page's classes (see classify._revise_python)."},
     {"slashed_dates", slashed_dates, METH_O, "Which orders a page's slashed dates show (see dates.slashed_order)."},
     {"char_class", char_class, METH_O, "The characters of a str made ready for holds_char and holds_pair."},

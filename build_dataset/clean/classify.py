@@ -129,9 +129,8 @@ def _pairs(lines: list[Line], bodies: list[str], cls: list[int], reason: list[st
     Only pairs whose bodies are equal or differ by a short addition can match, so those are picked
     out first in one comprehension, in page order: a pair's decision reads the one before it.
     """
-    lens = list(map(len, bodies))
-    pairs = [k for k in range(len(bodies) - 1)
-             if bodies[k] == bodies[k + 1] or 0 < lens[k + 1] - lens[k] <= CAPTION_EXTRA and 20 <= lens[k] < 400]
+    pairs = _pair_candidates_python(bodies) if speedups is None or not use_speedups \
+        else speedups.pair_candidates(bodies, CAPTION_EXTRA)
     for k in pairs:
         la = lines[k]
         a, b = bodies[k], bodies[k + 1]
@@ -151,6 +150,13 @@ def _pairs(lines: list[Line], bodies: list[str], cls: list[int], reason: list[st
             if reason[k] != "related":
                 cls[k], reason[k], sure[k] = BAD, why, True
             cls[k + 1], reason[k + 1], sure[k + 1] = BAD, why, True
+
+
+def _pair_candidates_python(bodies: list[str]) -> list[int]:
+    """The positions of the pairs `_pairs` looks at: the reference of `_speedups.pair_candidates`."""
+    lens = list(map(len, bodies))
+    return [k for k in range(len(bodies) - 1)
+            if bodies[k] == bodies[k + 1] or 0 < lens[k + 1] - lens[k] <= CAPTION_EXTRA and 20 <= lens[k] < 400]
 
 
 def _pair_label(a: str, b: str) -> str | None:
@@ -329,6 +335,14 @@ def _check_short_lines(lines: list[Line], cls: list[int], reason: list[str | Non
 
 
 def _short_lines_to_check(ctx: list[int]) -> list[int]:
+    """`_short_lines_to_check_python`, in C where the extension was built (`_speedups.short_lines_to_check`)."""
+    if speedups is None or not use_speedups:
+        return _short_lines_to_check_python(ctx)
+    todo: list[int] = speedups.short_lines_to_check(ctx, (GOOD, BAD, SHORT, NEARGOOD))
+    return todo
+
+
+def _short_lines_to_check_python(ctx: list[int]) -> list[int]:
     """Positions of the SHORT lines (the same in `ctx` as in the classes it was made from) that a GOOD
     line comes before or after (`_neighbours` ignoring near-good lines), or that stand right above a
     good or near-good line (a heading): the lines whose context could keep them.
