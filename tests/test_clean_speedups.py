@@ -943,3 +943,30 @@ def test_same_pair_candidates(bodies: list[str]) -> None:
     assert speedups.pair_candidates(bodies, classify.CAPTION_EXTRA) == classify._pair_candidates_python(bodies)
     with pytest.raises(TypeError, match="str"):
         speedups.pair_candidates(["x", None], classify.CAPTION_EXTRA)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([classify.GOOD, classify.BAD]),
+                          st.sampled_from([None, "", "legal", "related"]), st.booleans(),
+                          st.sampled_from([0.0, 0.34, 0.35, 0.36, 1.0])), max_size=20),
+       st.integers(-1, 21), st.integers(-2, 21))
+def test_same_model_calls_on_the_verdicts(rows: list[tuple], first: int, last: int) -> None:
+    """The line model's call written into the verdicts, C and Python: kept and dropped lines, sure verdicts,
+    probabilities at the threshold, empty and missing cues, lines above, inside and below the region."""
+    from build_dataset.clean import page
+
+    assert speedups is not None
+
+    def verdicts() -> list[classify.Verdict]:
+        return [classify.Verdict(c, "x" if c == classify.BAD else None, cue, sure) for c, cue, sure, _ in rows]
+
+    probability = np.array([p for *_, p in rows], dtype=np.float64)
+    native, python = verdicts(), verdicts()
+    speedups.apply_model(native, probability, linemodel.THRESHOLD, first, last, classify.GOOD, classify.BAD,
+                         ("navigation", "footer", "boilerplate"))
+    page._apply_model_python(page.Analysis([], frozenset(), python, [], first, last, np.zeros((0, 0))), probability)
+    assert [(v.cls, v.reason, v.cue, v.sure) for v in native] == [(v.cls, v.reason, v.cue, v.sure) for v in python]
+    with pytest.raises(ValueError, match="float64"):
+        speedups.apply_model(native, probability[:-1] if len(rows) else np.zeros(1), 0.35, first, last,
+                             classify.GOOD, classify.BAD, ("navigation", "footer", "boilerplate"))

@@ -33,6 +33,7 @@
  * - `char_class`, `holds_char`, `holds_pair`: whether a text holds a character of a class, or a pair of two (the
  *   repairs' tests for control characters and mojibake, `repair._has_control`, `repair._mojibake_hint`).
  * - `slashed_dates`: which orders a page's slashed dates show (`dates.slashed_order`'s loop).
+ * - `apply_model`: the line model's call written into the verdicts (`page._apply_model_python`'s loop).
  * - `forest_leaves`: the leaf every line reaches in every tree of the line model (`linemodel.LineModel`), the
  *   walk `LineModel.probability_python` does with numpy a level at a time; the sum and the link stay numpy's.
  *
@@ -3551,7 +3552,74 @@ pair_candidates(PyObject *Py_UNUSED(module), PyObject *args)
     return out;
 }
 
+/* apply_model(verdicts, probability, threshold, first, last, good, bad, places): `page._apply_model_python`'s
+ * loop: a line the model keeps (its probability at least `threshold`, and no sure verdict) is made GOOD with no
+ * reason; a GOOD line it drops is made BAD with its cue as the reason, else the place's name of `places`
+ * (above the region [first, last], below it, inside it). */
+static PyObject *
+apply_model(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *verdicts, *good, *bad, *places;
+    Py_buffer probability;
+    double threshold;
+    Py_ssize_t first, last;
+    if (!PyArg_ParseTuple(args, "O!y*dnnO!O!O!", &PyList_Type, &verdicts, &probability, &threshold, &first, &last,
+                          &PyLong_Type, &good, &PyLong_Type, &bad, &PyTuple_Type, &places)) {
+        return NULL;
+    }
+    static PyObject *names[4] = {NULL};
+    static const char *attribute[4] = {"cls", "reason", "cue", "sure"};
+    PyObject *result = NULL;
+    for (int a = 0; a < 4; a++) {
+        if (names[a] == NULL && (names[a] = PyUnicode_InternFromString(attribute[a])) == NULL) {
+            goto done;
+        }
+    }
+    Py_ssize_t n = PyList_GET_SIZE(verdicts);
+    if (probability.len != n * (Py_ssize_t)sizeof(double) || PyTuple_GET_SIZE(places) != 3) {
+        PyErr_SetString(PyExc_ValueError, "apply_model: a float64 probability a verdict, and three places' names");
+        goto done;
+    }
+    const double *p = probability.buf;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *v = PyList_GET_ITEM(verdicts, k);
+        PyObject *sure = PyObject_GetAttr(v, names[3]), *cls = sure ? PyObject_GetAttr(v, names[0]) : NULL;
+        int is_sure = sure ? PyObject_IsTrue(sure) : -1;
+        int is_good = cls ? PyObject_RichCompareBool(cls, good, Py_EQ) : -1;
+        Py_XDECREF(sure);
+        Py_XDECREF(cls);
+        if (is_sure < 0 || is_good < 0) {
+            goto done;
+        }
+        int keep = p[k] >= threshold && !is_sure;
+        if (keep && !is_good) {
+            if (PyObject_SetAttr(v, names[0], good) < 0 || PyObject_SetAttr(v, names[1], Py_None) < 0) {
+                goto done;
+            }
+        }
+        else if (!keep && is_good) {
+            PyObject *cue = PyObject_GetAttr(v, names[2]);
+            int named = cue ? PyObject_IsTrue(cue) : -1;
+            if (named < 0) {
+                Py_XDECREF(cue);
+                goto done;
+            }
+            PyObject *reason = named ? cue : PyTuple_GET_ITEM(places, k < first ? 0 : k > last ? 1 : 2);
+            int failed = PyObject_SetAttr(v, names[0], bad) < 0 || PyObject_SetAttr(v, names[1], reason) < 0;
+            Py_DECREF(cue);
+            if (failed) {
+                goto done;
+            }
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&probability);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"apply_model", apply_model, METH_VARARGS, "The line model's call made on the verdicts (see page._apply_model)."},
     {"short_lines_to_check", short_lines_to_check, METH_VARARGS,
      "The short lines whose context could keep them (see classify._short_lines_to_check_python)."},
     {"pair_candidates", pair_candidates, METH_VARARGS, "The lines classify._pairs looks at (see classify.py)."},

@@ -283,7 +283,17 @@ def _apply_model(a: Analysis) -> None:
     A line the model removes keeps the cue its own words gave ("subscribe", "legal"), or is named by
     where it sits: navigation above the article region, footer below it, boilerplate inside it.
     """
-    keeps = model_keeps(a.verdicts, load_model(FEATURES).probability(a.features))
+    probability = load_model(FEATURES).probability(a.features)
+    if speedups is None or not use_speedups:
+        _apply_model_python(a, probability)
+    else:
+        speedups.apply_model(a.verdicts, np.ascontiguousarray(probability, dtype=np.float64), THRESHOLD, a.first,
+                             a.last, GOOD, BAD, ("navigation", "footer", "boilerplate"))
+
+
+def _apply_model_python(a: Analysis, probability: np.ndarray) -> None:
+    """`_apply_model`'s verdicts from the model's probabilities: the reference of `_speedups.apply_model`."""
+    keeps = model_keeps(a.verdicts, probability)
     for k, (v, body) in enumerate(zip(a.verdicts, keeps, strict=True)):
         if body and v.cls != GOOD:
             v.cls, v.reason = GOOD, None
