@@ -158,6 +158,19 @@ def test_word_numbers_refuse_a_wrong_size(size: int) -> None:
 
 
 @native
+def test_word_numbers_refuse_what_is_no_word() -> None:
+    assert speedups is not None
+    with pytest.raises(TypeError, match="a str"):
+        speedups.number_words([["a", b"a"]], 2)
+    with pytest.raises(TypeError, match="a list"):
+        speedups.number_words([("a",)], 1)
+    words = [["é" * 3, "e" * 3, "\u00e9" * 3, "中", "中", "\U0001f600", "a" * 500, "a" * 500]]
+    distinct, first, ids = speedups.number_words(words, 8)  # kinds and lengths told apart, equal words one
+    assert distinct == ["é" * 3, "e" * 3, "中", "\U0001f600", "a" * 500]
+    assert list(np.frombuffer(ids, dtype=np.int64)) == [0, 1, 0, 3, 3, 5, 6, 6]
+
+
+@native
 @pytest.mark.parametrize("rows", [1, 7, 300, 5000])
 def test_same_line_model_probabilities(rows: int) -> None:
     """Bit for bit, on random features with the values trees split on, infinities and NaN among them."""

@@ -558,10 +558,32 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* number_words(words, size) -> (distinct, first, ids): each distinct word of the lists in `words` numbered by
- * the position of its first occurrence among all `size` of them, as `features._page_words_python` numbers
+/* A word's slot in `number_words`' table: the str, its number and the hash of its characters. */
+typedef struct {
+    PyObject *word;
+    Py_ssize_t number;
+    uint64_t hash;
+} WordSlot;
+
+/* FNV-1a over a compact str's kind, length and bytes: two equal str have equal kinds and bytes (CPython keeps a
+ * str in the narrowest kind that holds it), so equal words hash alike, without the str's own (siphash) hash. */
+static inline uint64_t
+word_hash(PyObject *word)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word) * PyUnicode_KIND(word);
+    const unsigned char *b = PyUnicode_DATA(word);
+    uint64_t h = 1469598103934665603ULL ^ ((uint64_t)PyUnicode_KIND(word) << 32 ^ (uint64_t)n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h = (h ^ b[i]) * 1099511628211ULL;
+    }
+    return h;
+}
+
+/* number_words(words, size) -> (distinct, first, ids): each distinct word of the lists in `words` (str) numbered
+ * by the position of its first occurrence among all `size` of them, as `features._page_words_python` numbers
  * them with `dict.setdefault`: the words in order of first occurrence, their numbers and each occurrence's
- * number, the two as the bytes of int64 arrays. */
+ * number, the two as the bytes of int64 arrays. The words are matched in an open-addressing table of their
+ * characters (str equality), which spares computing each occurrence's own hash and a number object each. */
 static PyObject *
 number_words(PyObject *Py_UNUSED(module), PyObject *args)
 {
@@ -574,12 +596,19 @@ number_words(PyObject *Py_UNUSED(module), PyObject *args)
         PyErr_SetString(PyExc_ValueError, "number_words: size must not be negative");
         return NULL;
     }
-    PyObject *numbers = PyDict_New();
+    Py_ssize_t capacity = 16;
+    while (capacity < 2 * size) {
+        capacity *= 2;
+    }
+    WordSlot *table = PyMem_Calloc(capacity, sizeof(WordSlot));
     PyObject *distinct = PyList_New(0);
     PyObject *ids = PyBytes_FromStringAndSize(NULL, size * (Py_ssize_t)sizeof(int64_t));
     PyObject *first = PyBytes_FromStringAndSize(NULL, size * (Py_ssize_t)sizeof(int64_t));
     PyObject *result = NULL;
-    if (numbers == NULL || distinct == NULL || ids == NULL || first == NULL) {
+    if (table == NULL || distinct == NULL || ids == NULL || first == NULL) {
+        if (table == NULL) {
+            PyErr_NoMemory();
+        }
         goto done;
     }
     int64_t *id = (int64_t *)PyBytes_AS_STRING(ids), *firsts = (int64_t *)PyBytes_AS_STRING(first);
@@ -596,19 +625,31 @@ number_words(PyObject *Py_UNUSED(module), PyObject *args)
                 goto done;
             }
             PyObject *word = PyList_GET_ITEM(line, j);
-            PyObject *number = PyDict_GetItemWithError(numbers, word);
-            if (number != NULL) {
-                id[pos] = PyLong_AsSsize_t(number);
+            if (!PyUnicode_Check(word)) {
+                PyErr_SetString(PyExc_TypeError, "number_words: a word must be a str");
+                goto done;
+            }
+            uint64_t h = word_hash(word);
+            Py_ssize_t at = (Py_ssize_t)(h & (uint64_t)(capacity - 1));
+            Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+            int kind = PyUnicode_KIND(word);
+            while (table[at].word != NULL) {
+                PyObject *other = table[at].word;
+                if (table[at].hash == h && (other == word || (PyUnicode_GET_LENGTH(other) == n
+                        && PyUnicode_KIND(other) == kind
+                        && memcmp(PyUnicode_DATA(other), PyUnicode_DATA(word), (size_t)(n * kind)) == 0))) {
+                    break;
+                }
+                at = (at + 1) & (capacity - 1);
+            }
+            if (table[at].word != NULL) {
+                id[pos] = table[at].number;
                 continue;
             }
-            if (PyErr_Occurred() || (number = PyLong_FromSsize_t(pos)) == NULL) {
+            if (PyList_Append(distinct, word) < 0) {
                 goto done;
             }
-            int failed = PyDict_SetItem(numbers, word, number) < 0 || PyList_Append(distinct, word) < 0;
-            Py_DECREF(number);
-            if (failed) {
-                goto done;
-            }
+            table[at] = (WordSlot){word, pos, h};  /* borrowed: `words` holds it for the call */
             id[pos] = pos;
             firsts[found++] = pos;
         }
@@ -622,7 +663,7 @@ number_words(PyObject *Py_UNUSED(module), PyObject *args)
     }
     result = PyTuple_Pack(3, distinct, first, ids);
 done:
-    Py_XDECREF(numbers);
+    PyMem_Free(table);
     Py_XDECREF(distinct);
     Py_XDECREF(ids);
     Py_XDECREF(first);
