@@ -983,3 +983,32 @@ def test_same_model_calls_on_the_verdicts(rows: list[tuple], first: int, last: i
     with pytest.raises(ValueError, match="float64"):
         speedups.apply_model(native, probability[:-1] if len(rows) else np.zeros(1), 0.35, first, last,
                              classify.GOOD, classify.BAD, ("navigation", "footer", "boilerplate"))
+
+
+@native
+def test_lines_of_a_subclass_are_read_by_getattr_the_same() -> None:
+    """The C functions read a Line's fields from its slots, and any other object's by getattr: a subclass of Line
+    that computes a field (here `text`) is read through it, and equal fields give equal results."""
+    import dataclasses
+
+    class Loud(Line):
+        __slots__ = ()
+
+        @property  # type: ignore[misc]
+        def text(self) -> str:
+            return "Passwort [          ]"
+
+    made = split_lines_python("One line of text.\n• Home\nAnother line, longer than the others, runs on.")
+    copies = [Line(**{f.name: getattr(ln, f.name) for f in dataclasses.fields(Line)}) for ln in made]
+    assert features._line_columns_native(copies).tobytes() == features._line_columns_native(made).tobytes()
+    assert speedups is not None
+    from build_dataset.clean import page
+
+    args = (page.CODE_MIN_CHARS, page.PROSE_SPACES, page._EMOTICON_RE.fullmatch, page._bracketed_sentence,
+            page.program_code)
+    assert speedups.markup_lines(made, *args) == []
+    loud = [Loud.__new__(Loud) for _ in made]
+    for a, ln in zip(loud, made, strict=True):
+        for f in dataclasses.fields(Line):  # every slot filled, `text`'s too, which the property hides
+            Line.__dict__[f.name].__set__(a, getattr(ln, f.name))
+    assert speedups.markup_lines(loud, *args) == [0, 1, 2]  # the property's text field, read through it

@@ -63,6 +63,7 @@
 static PyTypeObject *Line_type = NULL;  /* lines.Line */
 static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
 static int by_slots = 0;                /* Lines are made by writing those slots, else by calling Line */
+static PyObject *line_fields = NULL;    /* the names of those slots (a tuple), while by_slots */
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
 static PyObject *url_search = NULL;     /* _URLISH_RE.search */
 static PyObject *date_search = NULL;    /* _DATE_RE.search */
@@ -521,6 +522,7 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
         return NULL;
     }
     by_slots = read_fields((PyTypeObject *)line_type, fields) == 0;
+    Py_XSETREF(line_fields, by_slots ? Py_NewRef(fields) : NULL);
     if (!by_slots) {
         if (!PyErr_ExceptionMatches(PyExc_TypeError)) {
             PyBuffer_Release(&table);
@@ -1095,11 +1097,31 @@ fail:
     return NULL;
 }
 
+/* `getattr(line, name)` (a new reference): a Line's field read from its slot, as its member descriptor reads it,
+ * where the Line class has the slots `configure` found and `name` is the very str naming one of them (the
+ * field names and the names the functions here intern are the same interned str); by getattr otherwise. */
+static PyObject *
+line_get(PyObject *line, PyObject *name)
+{
+    if (by_slots && line_fields != NULL && Py_IS_TYPE(line, Line_type)) {
+        for (int k = 0; k < FIELDS; k++) {
+            if (PyTuple_GET_ITEM(line_fields, k) == name) {
+                PyObject *value = *(PyObject **)((char *)line + field_offset[k]);
+                if (value != NULL) {
+                    return Py_NewRef(value);
+                }
+                break;
+            }
+        }
+    }
+    return PyObject_GetAttr(line, name);
+}
+
 /* An attribute of a line as a C long (`length`, `index`) or truth (`sentence_end`); -1 with an error set. */
 static long
 attr_long(PyObject *line, PyObject *name)
 {
-    PyObject *v = PyObject_GetAttr(line, name);
+    PyObject *v = line_get(line, name);
     if (v == NULL) {
         return -1;
     }
@@ -1116,7 +1138,7 @@ starts_lower(PyObject *line)
     if (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL) {
         return -1;
     }
-    PyObject *body = PyObject_GetAttr(line, body_name);
+    PyObject *body = line_get(line, body_name);
     if (body == NULL) {
         return -1;
     }
@@ -1199,7 +1221,7 @@ weights(PyObject *Py_UNUSED(module), PyObject *args)
                     }
                     PyObject *above = side ? PyList_GET_ITEM(lines, other) : line;  /* runs on into the one below */
                     PyObject *below = side ? line : PyList_GET_ITEM(lines, other);
-                    PyObject *ends = PyObject_GetAttr(above, end_name);
+                    PyObject *ends = line_get(above, end_name);
                     int sentence_end = ends == NULL ? -1 : PyObject_IsTrue(ends);
                     Py_XDECREF(ends);
                     long above_index = attr_long(above, index_name), below_index = attr_long(below, index_name);
@@ -1323,7 +1345,7 @@ static int
 is_markup(PyObject *line, PyObject *const *names, Py_ssize_t code_min_chars, Py_ssize_t prose_spaces,
           PyObject *emoticon, PyObject *bracketed_sentence, PyObject *program_code)
 {
-    PyObject *text = PyObject_GetAttr(line, names[0]), *body = PyObject_GetAttr(line, names[1]);
+    PyObject *text = line_get(line, names[0]), *body = line_get(line, names[1]);
     int result = -1;
     if (text == NULL || body == NULL) {
         goto done;
@@ -1353,7 +1375,7 @@ is_markup(PyObject *line, PyObject *const *names, Py_ssize_t code_min_chars, Py_
         }
     }
     if (bracket) {
-        PyObject *markup = PyObject_GetAttr(line, names[2]);
+        PyObject *markup = line_get(line, names[2]);
         int truth = markup == NULL ? -1 : PyObject_IsTrue(markup);
         Py_XDECREF(markup);
         if (truth < 0) {
@@ -1452,7 +1474,7 @@ letterless_lines(PyObject *Py_UNUSED(module), PyObject *args)
             continue;
         }
         PyObject *line = PyList_GET_ITEM(lines, k);
-        PyObject *text = PyObject_GetAttr(line, text_name), *body = PyObject_GetAttr(line, body_name);
+        PyObject *text = line_get(line, text_name), *body = line_get(line, body_name);
         int sure = -1;
         if (text != NULL && body != NULL && PyUnicode_Check(text) && PyUnicode_Check(body)) {
             sure = !(PyUnicode_GET_LENGTH(body) && Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(body, 0)))
@@ -1505,7 +1527,7 @@ line_columns(PyObject *Py_UNUSED(module), PyObject *args)
     for (Py_ssize_t k = 0; k < n; k++) {
         PyObject *line = PyList_GET_ITEM(lines, k);
         for (Py_ssize_t a = 0; a < attrs; a++) {
-            PyObject *v = PyObject_GetAttr(line, PyTuple_GET_ITEM(names, a));
+            PyObject *v = line_get(line, PyTuple_GET_ITEM(names, a));
             if (v == NULL) {
                 goto done;
             }
@@ -1520,7 +1542,7 @@ line_columns(PyObject *Py_UNUSED(module), PyObject *args)
             }
             row[a * n + k] = x;
         }
-        PyObject *body = PyObject_GetAttr(line, body_name);
+        PyObject *body = line_get(line, body_name);
         if (body == NULL) {
             goto done;
         }
@@ -1849,7 +1871,7 @@ partition_lines(PyObject *Py_UNUSED(module), PyObject *args)
         PyObject *line = PyList_GET_ITEM(lines, k);
         Py_ssize_t at[4];
         for (int f = 0; f < 4; f++) {
-            PyObject *v = PyObject_GetAttr(line, names[f]);
+            PyObject *v = line_get(line, names[f]);
             if (v == NULL) {
                 goto done;
             }
@@ -2022,7 +2044,7 @@ repeated_bodies(PyObject *lines, unsigned char *repeats)
     }
     int status = -1;
     for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *body = PyObject_GetAttr(PyList_GET_ITEM(lines, k), body_name);
+        PyObject *body = line_get(PyList_GET_ITEM(lines, k), body_name);
         if (body == NULL) {
             goto done;
         }
@@ -2691,7 +2713,7 @@ longer_first(const void *a, const void *b)  /* by length, longest first, then in
 static Py_ssize_t
 int_attribute(PyObject *line, PyObject *name)
 {
-    PyObject *v = PyObject_GetAttr(line, name);
+    PyObject *v = line_get(line, name);
     if (v == NULL) {
         return -1;
     }
@@ -2707,7 +2729,7 @@ int_attribute(PyObject *line, PyObject *name)
 static PyObject *
 body_attribute(PyObject *line, PyObject *name)
 {
-    PyObject *body = PyObject_GetAttr(line, name);
+    PyObject *body = line_get(line, name);
     if (body != NULL && !PyUnicode_Check(body)) {
         Py_DECREF(body);
         PyErr_SetString(PyExc_TypeError, "language_words: a line's body must be a str");
@@ -2722,7 +2744,7 @@ body_attribute(PyObject *line, PyObject *name)
 static PyObject *
 lowered_words(PyObject *line, PyObject *body, PyObject *tokens_name, Py_ssize_t end, Py_ssize_t *size)
 {
-    PyObject *tokens = PyObject_GetAttr(line, tokens_name);
+    PyObject *tokens = line_get(line, tokens_name);
     if (tokens == NULL) {
         return NULL;
     }
@@ -2995,7 +3017,7 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     if ((n_name_starts < 0 || names != name_starts_of) && find_name_starts(names) < 0) {
         return NULL;
     }
-    PyObject *value = PyObject_GetAttr(line, names_of[0]);  /* markup */
+    PyObject *value = line_get(line, names_of[0]);  /* markup */
     if (value == NULL) {
         return NULL;
     }
@@ -3007,7 +3029,7 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     if (truth) {
         return Py_NewRef(PyTuple_GET_ITEM(reasons, 0));
     }
-    PyObject *text = PyObject_GetAttr(line, names_of[1]);
+    PyObject *text = line_get(line, names_of[1]);
     if (text == NULL) {
         return NULL;
     }
@@ -3032,7 +3054,7 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
-    PyObject *body = PyObject_GetAttr(line, names_of[2]);
+    PyObject *body = line_get(line, names_of[2]);
     if (body == NULL) {
         return NULL;
     }
@@ -3059,14 +3081,14 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     }
     Py_DECREF(body);
     if (!letter) {
-        value = PyObject_GetAttr(line, names_of[3]);  /* dated */
+        value = line_get(line, names_of[3]);  /* dated */
         truth = value == NULL ? -1 : PyObject_IsTrue(value);
         Py_XDECREF(value);
         return truth < 0 ? NULL : Py_NewRef(PyTuple_GET_ITEM(reasons, truth ? 2 : 3));
     }
     Py_ssize_t sentences = -1, separated = -1;
     for (int a = 4; a < 6; a++) {
-        value = PyObject_GetAttr(line, names_of[a]);
+        value = line_get(line, names_of[a]);
         if (value == NULL) {
             return NULL;
         }
@@ -3324,7 +3346,7 @@ slashed_dates(PyObject *Py_UNUSED(module), PyObject *lines)
     }
     int day_first = 0, month_first = 0;
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
-        PyObject *body = PyObject_GetAttr(PyList_GET_ITEM(lines, k), body_name);
+        PyObject *body = line_get(PyList_GET_ITEM(lines, k), body_name);
         if (body == NULL) {
             return NULL;
         }
@@ -3395,7 +3417,7 @@ revise(PyObject *Py_UNUSED(module), PyObject *args)
             continue;
         }
         PyObject *line = PyList_GET_ITEM(lines, k);
-        PyObject *bullet = PyObject_GetAttr(line, bullet_name);
+        PyObject *bullet = line_get(line, bullet_name);
         int truth = bullet == NULL ? -1 : PyObject_IsTrue(bullet);
         Py_XDECREF(bullet);
         if (truth < 0) {
@@ -3404,7 +3426,7 @@ revise(PyObject *Py_UNUSED(module), PyObject *args)
         if (truth) {
             continue;
         }
-        PyObject *length = PyObject_GetAttr(line, length_name);
+        PyObject *length = line_get(line, length_name);
         if (length == NULL) {
             goto done;
         }
