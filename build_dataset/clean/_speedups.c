@@ -1271,6 +1271,16 @@ fail:
     return NULL;
 }
 
+/* Append position k to a list of positions; -1 on error. */
+static int
+append_position(PyObject *out, Py_ssize_t k)
+{
+    PyObject *at = PyLong_FromSsize_t(k);
+    int failed = at == NULL || PyList_Append(out, at) < 0;
+    Py_XDECREF(at);
+    return failed ? -1 : 0;
+}
+
 /* Whether `text` holds a character of re's [^\W_] (a letter or a digit), or with `digits` false of [^\W\d_]
  * (a letter). */
 static int
@@ -1437,13 +1447,10 @@ markup_lines(PyObject *Py_UNUSED(module), PyObject *args)
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
         int markup = is_markup(PyList_GET_ITEM(lines, k), names, code_min_chars, prose_spaces, emoticon,
                                bracketed_sentence, program_code);
-        PyObject *at = markup > 0 ? PyLong_FromSsize_t(k) : NULL;
-        if (markup < 0 || (markup > 0 && (at == NULL || PyList_Append(out, at) < 0))) {
-            Py_XDECREF(at);
+        if (markup < 0 || (markup > 0 && append_position(out, k) < 0)) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_XDECREF(at);
     }
     return out;
 }
@@ -1489,13 +1496,10 @@ letterless_lines(PyObject *Py_UNUSED(module), PyObject *args)
         }
         Py_XDECREF(text);
         Py_XDECREF(body);
-        PyObject *at = sure > 0 ? PyLong_FromSsize_t(k) : NULL;
-        if (sure < 0 || (sure > 0 && (at == NULL || PyList_Append(out, at) < 0))) {
-            Py_XDECREF(at);
+        if (sure < 0 || (sure > 0 && append_position(out, k) < 0)) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_XDECREF(at);
     }
     return out;
 }
@@ -3519,16 +3523,6 @@ revise(PyObject *Py_UNUSED(module), PyObject *args)
 done:
     PyMem_Free(work);
     return result;
-}
-
-/* Append position k to a list of positions; -1 on error. */
-static int
-append_position(PyObject *out, Py_ssize_t k)
-{
-    PyObject *at = PyLong_FromSsize_t(k);
-    int failed = at == NULL || PyList_Append(out, at) < 0;
-    Py_XDECREF(at);
-    return failed ? -1 : 0;
 }
 
 /* short_lines_to_check(ctx, classes) -> list of int: `classify._short_lines_to_check_python`, with `classes` =
