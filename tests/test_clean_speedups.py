@@ -831,6 +831,9 @@ def test_may_name_cookie_refuses_what_is_no_name() -> None:
         speedups.may_name_cookie(("cookie", ""), 1500, "cookie")
     assert not speedups.may_name_cookie(("cookie",), 5, "COOKIE")
     assert speedups.may_name_cookie(("cookie",), 6, "COO\u212aIE") and "COO\u212aIE".lower() == "cookie"
+    # a name starting beyond the Basic Multilingual Plane (a Deseret letter), its capital lowered where it stands
+    assert speedups.may_name_cookie(("\U00010428x",), 9, "a \U00010400X") and "\U00010400".lower() == "\U00010428"
+    assert not speedups.may_name_cookie(("\U00010428x",), 9, "a \U00010401X")
 
 
 @native

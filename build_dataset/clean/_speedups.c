@@ -2880,8 +2880,9 @@ done:
     return result;
 }
 
-/* The code points whose simple lowering (Py_UNICODE_TOLOWER) is a cookie name's first: found once, by lowering
- * every code point, so a line is scanned for them with a few comparisons a character. */
+/* The code points of the Basic Multilingual Plane whose simple lowering (Py_UNICODE_TOLOWER) is a cookie name's
+ * first: found once, by lowering each of them (half a millisecond), so a line is scanned for them with a few
+ * comparisons a character; a character beyond the plane, rare in text, is lowered where it stands. */
 #define MAX_NAME_STARTS 16
 static Py_UCS4 name_starts[MAX_NAME_STARTS];
 static Py_ssize_t n_name_starts = -1;
@@ -2892,7 +2893,7 @@ find_name_starts(PyObject *names)
 {
     Py_XSETREF(name_starts_of, Py_NewRef(names));
     n_name_starts = 0;
-    for (Py_UCS4 c = 0; c <= 0x10FFFF; c++) {
+    for (Py_UCS4 c = 0; c <= 0xFFFF; c++) {
         Py_UCS4 low = Py_UNICODE_TOLOWER(c);
         for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
             if (PyUnicode_READ_CHAR(PyTuple_GET_ITEM(names, s), 0) == low) {
@@ -2927,6 +2928,9 @@ may_name_cookie(PyObject *names, Py_ssize_t max_length, PyObject *text)
         int start = 0;
         for (Py_ssize_t s = 0; s < n_name_starts; s++) {
             start |= c == name_starts[s];
+        }
+        for (Py_ssize_t s = 0; c > 0xFFFF && !start && s < count; s++) {
+            start = Py_UNICODE_TOLOWER(c) == PyUnicode_READ_CHAR(PyTuple_GET_ITEM(names, s), 0);
         }
         if (!start) {
             continue;
