@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -297,11 +298,13 @@ _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 """What joins the two ends of a period ("14 Oct 2014 - 10 Aug 2017")."""
 
 
+@lru_cache(maxsize=4096)
 def publication_date(dateline: str, *, day_first: bool | None) -> dt.date | None:
     """The publication date a dateline gives: the earliest full date written in it (an update or a
     print date comes later), or None. Two dates joined by a dash are a period (an event's, an archive's
     captures), not a publication: then None. `day_first`: the page's order of slashed dates, as for
-    `parse_date`."""
+    `parse_date`. (Cached as `cues.cue_reason` is: the header's rules and readings ask of the same lines again,
+    one ask in five on the dev pages, and its eight patterns cost more than the look-up.)"""
     if _DIGIT.search(dateline) is None:
         return None
     low = dateline.lower()
