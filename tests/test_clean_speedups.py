@@ -1015,3 +1015,65 @@ def test_lines_of_a_subclass_are_read_by_getattr_the_same() -> None:
         for f in dataclasses.fields(Line):  # every slot filled, `text`'s too, which the property hides
             Line.__dict__[f.name].__set__(a, getattr(ln, f.name))
     assert speedups.markup_lines(loud, *args) == [0, 1, 2]  # the property's text field, read through it
+
+
+_BYLINE_PIECES = st.sampled_from([
+    "Jane Roe", "Political Editor", "Alle Artikel", "View author archive »", "ALLE BEITRÄGE:", "Full Bio…", "posts",
+    "Posted", "Veröffentlicht am", "PUBLISHED", "publié", "OPUBLIKOWANO", "Yayınlanma", "YAYINLANMA", "ı", "İ",
+    "03.05.2021", "١٢", "²", "ǅungla Ǆ", "Émile Zola", "ß", "• ", "by", "x" * 60, " ", "\u00a0", "\t", "von",
+    "Опубліковано", "Ἀθῆναι", "ΣΑΣ", "artículos.", "BIO", "\u212a", "Ω",
+])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.one_of(_BYLINE_PIECES, st.text(max_size=5)), max_size=6).map("".join), max_size=14))
+def test_same_short_shapes_and_statement_candidates(texts: list[str]) -> None:
+    """`_speedups.short_shapes` finds the bare names' and archive links' lines `bylines._short_shapes_python`
+    finds (every word capitalised by str.isupper, the link's last word after str.lower and rstrip), and
+    `_speedups.statement_candidates` the lines `published._statement_candidates_python` reads (a digit by re's
+    \\d, a publication word in the body lowered by str.lower, Latin-1 bodies lowered in C)."""
+    from build_dataset.clean import bylines, published
+
+    made = split_lines_python("\n".join(texts))
+    assert bylines.short_shapes(made) == bylines._short_shapes_python(made)
+    indices = list(range(len(made)))
+    assert published.statement_candidates(made, indices) == published._statement_candidates_python(made, indices)
+    assert published.statement_candidates(made, indices[::-2]) == \
+        published._statement_candidates_python(made, indices[::-2])
+
+
+@native
+def test_same_short_shapes_and_statement_candidates_on_the_seed_lines() -> None:
+    from build_dataset.clean import bylines, published
+
+    for seed in SEEDS:
+        made = split_lines_python(seed.read_text(encoding="utf-8"))
+        names, links = bylines.short_shapes(made)
+        assert (names, links) == bylines._short_shapes_python(made)
+        indices = list(range(len(made)))
+        assert published.statement_candidates(made, indices) == published._statement_candidates_python(made, indices)
+    made = split_lines_python("Jane Roe\nPolitical Editor\nALLE ARTIKEL »\nVeröffentlicht:\nA long line " + "x" * 500)
+    assert bylines.short_shapes(made) == ([0, 1], [2])
+    assert published.statement_candidates(made, [0, 1, 2, 3, 4]) == [3]
+
+
+@native
+def test_short_shapes_and_statement_candidates_refuse_what_is_not_a_line() -> None:
+    from build_dataset.clean import published
+
+    assert speedups is not None
+    made = split_lines_python("Jane Roe\n")
+    with pytest.raises(IndexError, match="outside"):
+        speedups.statement_candidates(made, [1], published._PUBLICATION_PHRASE_SET, 400, 12)
+    with pytest.raises(ValueError, match="Capsule"):
+        speedups.statement_candidates(made, [0], object(), 400, 12)
+    with pytest.raises(AttributeError):
+        speedups.short_shapes([object()], 4, "e", " ", ("e",), 3)
+    odd = make_dataclass("Odd", [("words", object), ("text", object), ("body", object), ("bullet", object)])
+    with pytest.raises(TypeError, match="words"):
+        speedups.short_shapes([odd("2", "x", "x", False)], 4, "e", " ", ("e",), 3)
+    with pytest.raises(TypeError, match="body"):
+        speedups.short_shapes([odd(2, "x", b"x", False)], 4, "e", " ", ("e",), 3)
+    with pytest.raises(TypeError, match="endings"):
+        speedups.short_shapes([odd(2, "x", "Xe", False)], 4, "e", " ", (b"e",), 3)

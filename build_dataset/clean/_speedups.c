@@ -28,6 +28,9 @@
  * - `phrase_set`, `holds_phrase`: whether a text holds any of a set of phrases, the test the cleaner's
  *   Aho-Corasick automata make (`phrases.phrase_test`), with bitmaps of the phrases' first code points;
  *   `may_name_cue`, whether a line may hold a keyword cue (`cues.cue_reason`), by those tests.
+ * - `short_shapes`: the page's short lines of a bare name's shape or an archive link's end
+ *   (`bylines._short_shapes_python`); `statement_candidates`: the lines that may state the page's publication
+ *   (`published._statement_candidates_python`).
  * - `shape_cue`: why a line is furniture by its own look (`classify._shape_cue_python`), its keyword cue and
  *   consent notice asked of the Python rules only where those tests leave one possible.
  * - `char_class`, `holds_char`, `holds_pair`: whether a text holds a character of a class, or a pair of two (the
@@ -2723,7 +2726,7 @@ int_attribute(PyObject *line, PyObject *name)
     }
     Py_ssize_t x = PyLong_Check(v) ? PyLong_AsSsize_t(v) : -1;
     if (!PyLong_Check(v)) {
-        PyErr_Format(PyExc_TypeError, "language_words: a line's %U must be an int", name);
+        PyErr_Format(PyExc_TypeError, "a line's %U must be an int", name);
     }
     Py_DECREF(v);
     return x;
@@ -2736,10 +2739,259 @@ body_attribute(PyObject *line, PyObject *name)
     PyObject *body = line_get(line, name);
     if (body != NULL && !PyUnicode_Check(body)) {
         Py_DECREF(body);
-        PyErr_SetString(PyExc_TypeError, "language_words: a line's body must be a str");
+        PyErr_SetString(PyExc_TypeError, "a line's body must be a str");
         return NULL;
     }
     return body;
+}
+
+/* The line `lines[indices[k]]` (a borrowed reference); NULL with an IndexError or TypeError set when the index
+ * is no int or lies outside `lines`. */
+static PyObject *
+indexed_line(PyObject *lines, PyObject *indices, Py_ssize_t k)
+{
+    Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(indices, k));
+    if (i == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (i < 0 || i >= PyList_GET_SIZE(lines)) {
+        PyErr_SetString(PyExc_IndexError, "a line index lies outside the page");
+        return NULL;
+    }
+    return PyList_GET_ITEM(lines, i);
+}
+
+/* Whether a body has a bare name's shape: it starts with an uppercase letter, as every word of it does
+ * (`body[:1].isupper() and all(w[:1].isupper() for w in body.split())`: a one-character str is upper when
+ * Py_UNICODE_ISUPPER says so, and `split` splits on Py_UNICODE_ISSPACE). */
+static int
+capitalised(PyObject *body)
+{
+    int kind = PyUnicode_KIND(body);
+    const void *data = PyUnicode_DATA(body);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+    if (n == 0 || !Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0))) {
+        return 0;
+    }
+    int after_space = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int space = Py_UNICODE_ISSPACE(c);
+        if (!space && after_space && !Py_UNICODE_ISUPPER(c)) {
+            return 0;
+        }
+        after_space = space;
+    }
+    return 1;
+}
+
+#define STATEMENT_BUFFER 512  /* the longest Latin-1 text lowered in a buffer of its own (`statement_candidates`) */
+
+/* `text.lower().rstrip(strip).endswith(endings)`, `endings` a tuple of str; -1 with an error set. A text
+ * of Latin-1 characters, which str.lower maps one to one, is lowered in a buffer of its own. */
+static int
+lowered_ends_with(PyObject *text, PyObject *strip, PyObject *endings)
+{
+    static PyObject *lower_name = NULL;
+    if (lower_name == NULL && (lower_name = PyUnicode_InternFromString("lower")) == NULL) {
+        return -1;
+    }
+    Py_UCS4 buffer[STATEMENT_BUFFER];
+    PyObject *low = NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && n <= STATEMENT_BUFFER) {
+        const Py_UCS1 *data = PyUnicode_1BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            buffer[i] = Py_UNICODE_TOLOWER(data[i]);
+        }
+    }
+    else if ((low = PyObject_CallMethodNoArgs(text, lower_name)) == NULL) {
+        return -1;
+    }
+    int kind = low ? PyUnicode_KIND(low) : 0;
+    const void *data = low ? PyUnicode_DATA(low) : NULL;
+    if (low) {
+        n = PyUnicode_GET_LENGTH(low);
+    }
+#define LOWERED(i) (low ? PyUnicode_READ(kind, data, (i)) : buffer[(i)])
+    while (n > 0 && one_of(LOWERED(n - 1), strip)) {
+        n--;
+    }
+    int ends = 0;
+    for (Py_ssize_t e = 0; e < PyTuple_GET_SIZE(endings) && !ends; e++) {
+        PyObject *ending = PyTuple_GET_ITEM(endings, e);
+        if (!PyUnicode_Check(ending)) {
+            PyErr_SetString(PyExc_TypeError, "short_shapes: the endings must be str");
+            Py_XDECREF(low);
+            return -1;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(ending);
+        ends = m <= n;
+        for (Py_ssize_t i = 0; ends && i < m; i++) {
+            ends = LOWERED(n - m + i) == PyUnicode_READ_CHAR(ending, i);
+        }
+    }
+#undef LOWERED
+    Py_XDECREF(low);
+    return ends;
+}
+
+/* short_shapes(lines, short_words, last_chars, strip, endings, link_words) -> (names, links): of the page's
+ * non-blank lines (a non-empty `text`) of at most `short_words` words, those with a bare name's shape (two words
+ * or more, no bullet, `capitalised`) and those that may be an author's archive link by their end (at most
+ * `link_words` words, the body's last character among `last_chars`, and the lowered body stripped of `strip`
+ * ending with one of `endings`: `lowered_ends_with`), as `bylines._short_shapes_python` finds them. */
+static PyObject *
+short_shapes(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    static PyObject *words_name = NULL, *bullet_name = NULL, *body_name = NULL, *text_name = NULL;
+    PyObject *lines, *last_chars, *strip, *endings;
+    Py_ssize_t short_words, link_words;
+    if (!PyArg_ParseTuple(args, "O!nUUO!n", &PyList_Type, &lines, &short_words, &last_chars, &strip, &PyTuple_Type,
+                          &endings, &link_words)) {
+        return NULL;
+    }
+    if ((words_name == NULL && (words_name = PyUnicode_InternFromString("words")) == NULL)
+            || (bullet_name == NULL && (bullet_name = PyUnicode_InternFromString("bullet")) == NULL)
+            || (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL)
+            || (text_name == NULL && (text_name = PyUnicode_InternFromString("text")) == NULL)) {
+        return NULL;
+    }
+    PyObject *names = PyList_New(0), *links = PyList_New(0);
+    if (names == NULL || links == NULL) {
+        goto error;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        Py_ssize_t words = int_attribute(line, words_name);
+        if (words < 0 && PyErr_Occurred()) {
+            goto error;
+        }
+        if (words > short_words) {
+            continue;
+        }
+        PyObject *text = body_attribute(line, text_name);
+        if (text == NULL) {
+            goto error;
+        }
+        Py_ssize_t blank = PyUnicode_GET_LENGTH(text) == 0;
+        Py_DECREF(text);
+        if (blank) {
+            continue;
+        }
+        PyObject *body = body_attribute(line, body_name);
+        if (body == NULL) {
+            goto error;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+        int link = words <= link_words && n > 0 && one_of(PyUnicode_READ_CHAR(body, n - 1), last_chars)
+            ? lowered_ends_with(body, strip, endings) : 0;
+        int name = 0;
+        if (words >= 2 && capitalised(body)) {
+            PyObject *bullet = line_get(line, bullet_name);
+            name = bullet == NULL ? -1 : !PyObject_IsTrue(bullet);
+            Py_XDECREF(bullet);
+        }
+        Py_DECREF(body);
+        if (name < 0 || link < 0) {
+            goto error;
+        }
+        PyObject *index = (name || link) ? PyLong_FromSsize_t(k) : NULL;
+        if ((name || link) && index == NULL) {
+            goto error;
+        }
+        int failed = (name && PyList_Append(names, index) < 0) || (link && PyList_Append(links, index) < 0);
+        Py_XDECREF(index);
+        if (failed) {
+            goto error;
+        }
+    }
+    PyObject *result = PyTuple_Pack(2, names, links);
+    Py_DECREF(names);
+    Py_DECREF(links);
+    return result;
+error:
+    Py_XDECREF(names);
+    Py_XDECREF(links);
+    return NULL;
+}
+
+/* statement_candidates(lines, indices, phrases, max_chars, max_words) -> list of int: of the lines at
+ * `indices`, those of at most `max_chars` (their `length`) whose lowered body (str.lower) holds a phrase of
+ * `phrases` (a `phrase_set`), or that have at most `max_words` words and a digit (re's \d): the lines
+ * `published._publication_statement` reads (`published._statement_candidates_python`). */
+static PyObject *
+statement_candidates(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    static PyObject *words_name = NULL, *length_name = NULL, *body_name = NULL, *lower_name = NULL;
+    PyObject *lines, *indices, *capsule;
+    Py_ssize_t max_chars, max_words;
+    if (!PyArg_ParseTuple(args, "O!O!Onn", &PyList_Type, &lines, &PyList_Type, &indices, &capsule, &max_chars,
+                          &max_words)) {
+        return NULL;
+    }
+    const PhraseSet *set = PyCapsule_GetPointer(capsule, PHRASES_CAPSULE);
+    if (set == NULL) {
+        return NULL;
+    }
+    if ((words_name == NULL && (words_name = PyUnicode_InternFromString("words")) == NULL)
+            || (length_name == NULL && (length_name = PyUnicode_InternFromString("length")) == NULL)
+            || (body_name == NULL && (body_name = PyUnicode_InternFromString("body")) == NULL)
+            || (lower_name == NULL && (lower_name = PyUnicode_InternFromString("lower")) == NULL)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(indices); k++) {
+        PyObject *line = indexed_line(lines, indices, k);
+        if (line == NULL) {
+            goto error;
+        }
+        Py_ssize_t length = int_attribute(line, length_name);
+        if (length < 0 && PyErr_Occurred()) {
+            goto error;
+        }
+        if (length > max_chars) {
+            continue;
+        }
+        Py_ssize_t words = int_attribute(line, words_name);
+        if (words < 0 && PyErr_Occurred()) {
+            goto error;
+        }
+        PyObject *body = body_attribute(line, body_name);
+        if (body == NULL) {
+            goto error;
+        }
+        int kind = PyUnicode_KIND(body), take = 0;
+        const void *data = PyUnicode_DATA(body);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(body);
+        for (Py_ssize_t i = 0; words <= max_words && i < n && !take; i++) {
+            take = decimal(PyUnicode_READ(kind, data, i));
+        }
+        Py_UCS1 lowered[STATEMENT_BUFFER];
+        if (!take && kind == PyUnicode_1BYTE_KIND && n <= STATEMENT_BUFFER) {
+            /* str.lower maps each Latin-1 character to one Latin-1 character: lowered here, in place of a new str */
+            for (Py_ssize_t i = 0; i < n; i++) {
+                lowered[i] = (Py_UCS1)Py_UNICODE_TOLOWER(((const Py_UCS1 *)data)[i]);
+            }
+            take = holds_any(set, PyUnicode_1BYTE_KIND, lowered, n);
+        }
+        else if (!take) {
+            PyObject *low = PyObject_CallMethodNoArgs(body, lower_name);
+            take = low == NULL ? -1 : holds_any(set, PyUnicode_KIND(low), PyUnicode_DATA(low), PyUnicode_GET_LENGTH(low));
+            Py_XDECREF(low);
+        }
+        Py_DECREF(body);
+        if (take < 0 || (take && PyList_Append(out, PyList_GET_ITEM(indices, k)) < 0)) {
+            goto error;
+        }
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* The lowered words of a line's body up to `end` characters and the length of the lowered body, as
@@ -3699,6 +3951,10 @@ static PyMethodDef methods[] = {
     {"language_words", language_words, METH_VARARGS,
      "The words the stoplist vote reads from a page's lines (see lines.language_words_python)."},
     {"phrase_set", phrase_set, METH_O, "A tuple of phrases made ready for holds_phrase (see phrases.py)."},
+    {"short_shapes", short_shapes, METH_VARARGS,
+     "The short lines of a bare name's shape and of an archive link's end (see bylines._short_shapes_python)."},
+    {"statement_candidates", statement_candidates, METH_VARARGS,
+     "The lines published._publication_statement reads (see published._statement_candidates_python)."},
     {"holds_phrase", (PyCFunction)(void (*)(void))holds_phrase, METH_FASTCALL,
      "Whether a str holds any phrase of a phrase_set (see phrases.py)."},
     {"may_name_cue", (PyCFunction)(void (*)(void))may_name_cue, METH_FASTCALL,

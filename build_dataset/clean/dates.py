@@ -329,17 +329,25 @@ too ("Publikacja: 04.05.2021", a dev page was left undated for want of it); the 
 does not: a book review gives the book's so (of three dev pages it would date, one wrongly)."""
 
 
-_HOLDS_PUBLICATION_WORD = phrase_test(
+PUBLICATION_PHRASES = tuple(
     sorted({w for word in _PUBLICATION_WORD_ALT.split("|") for w in (word, word.replace("ı", "i"))}))
-"""Whether a lowercased line holds a publication word (a dotless "ı" also as "i", which an upper-case "I"
-lowercases to), in one scan (`phrases.phrase_test`): the regex tries every word at every position, six
-microseconds a line, and the page's every line is asked (`states_publication`)."""
+"""The publication words as a lowercased line may hold them (a dotless "ı" also as "i", which an upper-case
+"I" lowercases to): `PUBLICATION_WORDS` can match only where one of them is."""
+_HOLDS_PUBLICATION_WORD = phrase_test(PUBLICATION_PHRASES)
+"""Whether a lowercased line holds a publication word, in one scan (`phrases.phrase_test`): the regex tries
+every word at every position, six microseconds a line, and the page's every line is asked (`states_publication`)."""
+
+
+def may_state_publication(text: str) -> bool:
+    """Whether a line holds a publication word's letters (`PUBLICATION_PHRASES`), standing alone or not: the
+    first test of `states_publication`, false of most lines."""
+    return _HOLDS_PUBLICATION_WORD(text.lower())
 
 
 def states_publication(text: str) -> bool:
     """Whether a line holds a publication word (`PUBLICATION_WORDS`). Most lines hold none of the words
     at all, which the phrase test tells first; the regex then checks the word stands alone."""
-    return _HOLDS_PUBLICATION_WORD(text.lower()) and PUBLICATION_WORDS.search(text) is not None
+    return may_state_publication(text) and PUBLICATION_WORDS.search(text) is not None
 
 
 SELF_REFERENCE = re.compile(
