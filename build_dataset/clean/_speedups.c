@@ -2629,6 +2629,8 @@ one_of(Py_UCS4 c, PyObject *chars)
     return 0;
 }
 
+#define CUE_BUFFER 256  /* the longest Latin-1 text `cue_possible` lowers in a buffer of its own */
+
 /* Whether a keyword cue is possible in `text` by `cues.cue_reason`'s own steps (see `may_name_cue`); -1 on error. */
 static int
 cue_possible(const PhraseSet *leading, const PhraseSet *anywhere, PyObject *edges, Py_ssize_t leading_max,
@@ -2642,20 +2644,37 @@ cue_possible(const PhraseSet *leading, const PhraseSet *anywhere, PyObject *edge
     if (lower_name == NULL && (lower_name = PyUnicode_InternFromString("lower")) == NULL) {
         return -1;
     }
-    PyObject *low = PyObject_CallMethodNoArgs(text, lower_name);
-    if (low == NULL) {
+    /* text.lower(): a text of Latin-1 characters, which str.lower maps one to one, is lowered in a buffer */
+    Py_UCS1 lowered[CUE_BUFFER];
+    PyObject *low = NULL;
+    int kind = PyUnicode_1BYTE_KIND, may = 0;
+    const void *data = lowered;
+    Py_ssize_t m = n;
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && n <= CUE_BUFFER) {
+        const Py_UCS1 *from = PyUnicode_1BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            lowered[i] = (Py_UCS1)Py_UNICODE_TOLOWER(from[i]);
+        }
+    }
+    else if ((low = PyObject_CallMethodNoArgs(text, lower_name)) == NULL) {
         return -1;
     }
-    int kind = PyUnicode_KIND(low), may = 0;
-    const void *data = PyUnicode_DATA(low);
-    Py_ssize_t m = PyUnicode_GET_LENGTH(low);
-    for (Py_ssize_t i = 0; (i = PyUnicode_FindChar(low, 0xe3, i, m, 1)) >= 0; i++) {  /* "ã©" */
-        if (i + 1 < m && PyUnicode_READ(kind, data, i + 1) == 0xa9) {
+    else {
+        kind = PyUnicode_KIND(low);
+        data = PyUnicode_DATA(low);
+        m = PyUnicode_GET_LENGTH(low);
+    }
+    for (Py_ssize_t i = 0; i + 1 < m; i++) {  /* "ã©" */
+        if (PyUnicode_READ(kind, data, i) == 0xe3 && PyUnicode_READ(kind, data, i + 1) == 0xa9) {
             may = 1;
             goto done;
         }
     }
-    if (n <= leading_max || PyUnicode_FindChar(low, ':', 0, m < 40 ? m : 40, 1) >= 0) {
+    int colon = 0;
+    for (Py_ssize_t i = 0; n > leading_max && i < m && i < 40 && !colon; i++) {
+        colon = PyUnicode_READ(kind, data, i) == ':';
+    }
+    if (n <= leading_max || colon) {
         Py_ssize_t a = 0, z = m;
         while (a < z && one_of(PyUnicode_READ(kind, data, a), edges)) {
             a++;
@@ -2670,7 +2689,7 @@ cue_possible(const PhraseSet *leading, const PhraseSet *anywhere, PyObject *edge
     }
     may = holds_any(anywhere, kind, data, m);
 done:
-    Py_DECREF(low);
+    Py_XDECREF(low);
     return may;
 }
 
@@ -3138,6 +3157,7 @@ done:
 #define MAX_NAME_STARTS 16
 static Py_UCS4 name_starts[MAX_NAME_STARTS];
 static Py_ssize_t n_name_starts = -1;
+static unsigned char name_start_bits[0x10000 / 8];  /* the same code points, one bit each */
 static PyObject *name_starts_of = NULL;  /* the names tuple they were found for */
 
 static int
@@ -3145,6 +3165,7 @@ find_name_starts(PyObject *names)
 {
     Py_XSETREF(name_starts_of, Py_NewRef(names));
     n_name_starts = 0;
+    memset(name_start_bits, 0, sizeof(name_start_bits));
     for (Py_UCS4 c = 0; c <= 0xFFFF; c++) {
         Py_UCS4 low = Py_UNICODE_TOLOWER(c);
         for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
@@ -3155,8 +3176,27 @@ find_name_starts(PyObject *names)
                     return -1;
                 }
                 name_starts[n_name_starts++] = c;
+                name_start_bits[c >> 3] |= (unsigned char)(1 << (c & 7));
                 break;
             }
+        }
+    }
+    return 0;
+}
+
+/* Whether a name of `names` starts at text[i], each character of the text lowered by its simple mapping. */
+static int
+name_at(PyObject *names, int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
+        PyObject *name = PyTuple_GET_ITEM(names, s);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(name), j = 0;
+        while (j < length && i + j < n
+               && Py_UNICODE_TOLOWER(PyUnicode_READ(kind, data, i + j)) == PyUnicode_READ_CHAR(name, j)) {
+            j++;
+        }
+        if (j == length) {
+            return 1;
         }
     }
     return 0;
@@ -3175,28 +3215,25 @@ may_name_cookie(PyObject *names, Py_ssize_t max_length, PyObject *text)
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {  /* the Latin-1 starts (found in ascending order) sought by memchr */
+        const Py_UCS1 *from = data, *end = from + n;
+        for (Py_ssize_t s = 0; s < n_name_starts && name_starts[s] < 256; s++) {
+            for (const Py_UCS1 *at = from; (at = memchr(at, (int)name_starts[s], end - at)) != NULL; at++) {
+                if (name_at(names, kind, data, n, at - from)) {
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int start = 0;
-        for (Py_ssize_t s = 0; s < n_name_starts; s++) {
-            start |= c == name_starts[s];
-        }
+        int start = c <= 0xFFFF && (name_start_bits[c >> 3] >> (c & 7)) & 1;
         for (Py_ssize_t s = 0; c > 0xFFFF && !start && s < count; s++) {
             start = Py_UNICODE_TOLOWER(c) == PyUnicode_READ_CHAR(PyTuple_GET_ITEM(names, s), 0);
         }
-        if (!start) {
-            continue;
-        }
-        for (Py_ssize_t s = 0; s < count; s++) {
-            PyObject *name = PyTuple_GET_ITEM(names, s);
-            Py_ssize_t length = PyUnicode_GET_LENGTH(name), j = 0;
-            while (j < length && i + j < n
-                   && Py_UNICODE_TOLOWER(PyUnicode_READ(kind, data, i + j)) == PyUnicode_READ_CHAR(name, j)) {
-                j++;
-            }
-            if (j == length) {
-                return 1;
-            }
+        if (start && name_at(names, kind, data, n, i)) {
+            return 1;
         }
     }
     return 0;
@@ -3248,34 +3285,44 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
+    /* the configuration read and checked once while the same tuple is handed in (each line's call hands it) */
+    static PyObject *checked = NULL;
+    static const PhraseSet *leading, *anywhere;
+    static Py_ssize_t leading_max, anywhere_max, consent_max;
     PyObject *config = args[0], *line = args[1];
-    const PhraseSet *leading = PyCapsule_GetPointer(PyTuple_GET_ITEM(config, 0), PHRASES_CAPSULE);
-    const PhraseSet *anywhere = leading ? PyCapsule_GetPointer(PyTuple_GET_ITEM(config, 1), PHRASES_CAPSULE) : NULL;
-    if (anywhere == NULL) {
-        return NULL;
-    }
     PyObject *edges = PyTuple_GET_ITEM(config, 2), *cue_reason = PyTuple_GET_ITEM(config, 5),
              *names = PyTuple_GET_ITEM(config, 6), *consent_notice = PyTuple_GET_ITEM(config, 8),
              *reasons = PyTuple_GET_ITEM(config, 9);
-    Py_ssize_t leading_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 3)),
-               anywhere_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 4)),
-               consent_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
-    if (PyErr_Occurred()) {
-        return NULL;
-    }
-    if (!PyUnicode_Check(edges) || !PyTuple_Check(names) || !PyTuple_Check(reasons) || PyTuple_GET_SIZE(reasons) != 4) {
-        PyErr_SetString(PyExc_TypeError, "shape_cue: the configuration's edges, names or reasons are of a wrong type");
-        return NULL;
-    }
-    for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
-        PyObject *name = PyTuple_GET_ITEM(names, s);
-        if (!PyUnicode_Check(name) || PyUnicode_GET_LENGTH(name) == 0) {
-            PyErr_SetString(PyExc_ValueError, "shape_cue: every name must be a str of one character or more");
+    if (config != checked) {
+        Py_CLEAR(checked);
+        leading = PyCapsule_GetPointer(PyTuple_GET_ITEM(config, 0), PHRASES_CAPSULE);
+        anywhere = leading ? PyCapsule_GetPointer(PyTuple_GET_ITEM(config, 1), PHRASES_CAPSULE) : NULL;
+        if (anywhere == NULL) {
             return NULL;
         }
-    }
-    if ((n_name_starts < 0 || names != name_starts_of) && find_name_starts(names) < 0) {
-        return NULL;
+        leading_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 3));
+        anywhere_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 4));
+        consent_max = PyLong_AsSsize_t(PyTuple_GET_ITEM(config, 7));
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        if (!PyUnicode_Check(edges) || !PyTuple_Check(names) || !PyTuple_Check(reasons)
+                || PyTuple_GET_SIZE(reasons) != 4) {
+            PyErr_SetString(PyExc_TypeError,
+                            "shape_cue: the configuration's edges, names or reasons are of a wrong type");
+            return NULL;
+        }
+        for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(names); s++) {
+            PyObject *name = PyTuple_GET_ITEM(names, s);
+            if (!PyUnicode_Check(name) || PyUnicode_GET_LENGTH(name) == 0) {
+                PyErr_SetString(PyExc_ValueError, "shape_cue: every name must be a str of one character or more");
+                return NULL;
+            }
+        }
+        if ((n_name_starts < 0 || names != name_starts_of) && find_name_starts(names) < 0) {
+            return NULL;
+        }
+        checked = Py_NewRef(config);  /* held: a tuple made later at its address is no checked one */
     }
     PyObject *value = line_get(line, names_of[0]);  /* markup */
     if (value == NULL) {
