@@ -587,7 +587,7 @@ def _function_word(lines: list[Line], word: str, stoplist: frozenset[str]) -> bo
     case ("The" of "The Planetary Press", a site's own account, where the page says "the"). The English
     stoplist holds first names too ("James", "April", "David"), which a page prints capitalised only."""
     low = word.lower()
-    return low in stoplist and any(low in WORD_RE.findall(ln.body) for ln in lines if ln.text)
+    return low in stoplist and _printed_word(lines, low)
 
 
 def _common_words(name: str) -> bool:
@@ -731,8 +731,13 @@ def _initial(word: str) -> bool:
 def _printed_lower(lines: list[Line], word: str) -> bool:
     """Whether the page prints a capitalised word in lower case too: an adjective or a common noun
     ("Aktuelle Meldung" where the body says "aktuelle"), not a name."""
-    low = word.lower()
-    return any(low in WORD_RE.findall(ln.body) for ln in lines if ln.text)
+    return _printed_word(lines, word.lower())
+
+
+def _printed_word(lines: list[Line], word: str) -> bool:
+    """Whether a line of the page holds `word` as a word of its own (`WORD_RE`). A line that holds it is
+    tokenised, one without it as a substring is not: tokenising the page's every line took a millisecond."""
+    return any(word in ln.body and word in WORD_RE.findall(ln.body) for ln in lines if ln.text)
 
 
 def _month_break(text: str, k: int) -> str:
@@ -746,7 +751,7 @@ def _surname_apart(lines: list[Line], name: str) -> bool:
     not a person's."""
     last = name.split()[-1]
     pattern = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)")
-    return any(pattern.search(ln.body) and name not in ln.body for ln in lines if ln.text)
+    return any(last in ln.body and pattern.search(ln.body) and name not in ln.body for ln in lines if ln.text)
 
 
 def prefixed_byline_wins(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],
@@ -1258,7 +1263,9 @@ def _adjective_and_noun(lines: list[Line], i: int, stoplist: frozenset[str]) -> 
     if _ADJECTIVE_STEM.fullmatch(stem):
         return True
     forms = {stem + ending for ending in _ENDINGS}
-    return any(w in forms for ln in lines if ln.text for w in WORD_RE.findall(ln.body) if w[0].islower())
+    # (a form holds the stem: a line without it is not tokenised)
+    return any(w in forms for ln in lines if ln.text and stem in ln.body for w in WORD_RE.findall(ln.body)
+               if w[0].islower())
 
 
 _CRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|/|\||::|→)\s+")
