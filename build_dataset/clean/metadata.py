@@ -1206,7 +1206,8 @@ def _menu_item(bodies: list[str], k: int) -> bool:
     offer's line, not a headline. Its text is refused, but its copies still rank as a repeated line, the
     slot the header is read below (not counting them moved a page's slot below its dateline, whose date
     was lost, and gave two other pages a section)."""
-    return any(_block_copy(bodies, k, j) for j in range(len(bodies)))
+    b = bodies[k]  # (only its copies can be: most lines have none)
+    return bodies.count(b) > 1 and any(_block_copy(bodies, k, j) for j in range(len(bodies)) if bodies[j] == b)
 
 
 REPEAT_MIN_CHARS = 20
