@@ -102,6 +102,37 @@ def test_same_lines_on_generated_text(parts: list[str]) -> None:
     _assert_same_lines("".join(parts))
 
 
+_DATE_AND_URL_PIECES = [
+    "0", "1", "2", "9", "19", "20", "2019", "1234", "12345", "31.12.999", "4:05", "٣", "²", "_", "x", "é", ".", "/",
+    "-", ":", " ", "@", "www.", "http://", "https://", "http:/", "htt", ".com", ".de", ".html", ".htm", ".htmlx",
+    ".php", ".net", ".org", "com", "\u00a0", "中",
+]
+
+
+@native
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_DATE_AND_URL_PIECES), max_size=12).map("".join), max_size=20))
+def test_same_dates_and_urls_in_short_lines(texts: list[str]) -> None:
+    """The C searches for `_DATE_RE` and `_URLISH_RE` (read on lines shorter than 80 and 200 characters: a
+    line's `dated` and `urlish`) find what the regexes find: word boundaries and digits of any script, runs
+    of digits too long for a field, endings glued to a word, an "@" without a word or a dot after it."""
+    _assert_same_lines("\n".join(texts))
+
+
+def test_configure_refuses_other_patterns() -> None:
+    """The C searches are written for lines.py's patterns: another pattern is refused, not searched wrongly."""
+    if speedups is None:
+        pytest.skip(_NOT_BUILT)
+    args = [Line, tuple(f.name for f in fields(Line)), lines._FORM_RE.search, lines._URLISH_RE.pattern,
+            lines._DATE_RE.pattern, lines._LATIN1_WORDS, lines._STRONG_BULLETS, lines._WEAK_BULLETS,
+            lines.SENTENCE_END, lines.SENTENCE_MARKS, lines._SEPARATORS, lines.TOKENS_FROM, lines.STOP_SAMPLE_CHARS,
+            lines.CHAR_SAMPLE]
+    for k in (3, 4):
+        with pytest.raises(ValueError, match="_URLISH_RE or _DATE_RE"):
+            speedups.configure(*args[:k], args[k] + "|x", *args[k + 1:])
+    speedups.configure(*args)  # (as lines.py configured it)
+
+
 @native
 def test_same_lines_on_every_code_point() -> None:
     """Every character in a line's first CHAR_SAMPLE characters: its case (`Line.uppers`), digit and word

@@ -43,9 +43,10 @@
  * The Python modules hold the references and every rule followed here; tests/test_clean_speedups.py checks
  * each pair gives equal results on the seed pages, edge cases and generated hostile text. What is not a
  * plain scan of code points is left to Python objects handed in by `configure`: the `Line` class, the
- * regexes a few short lines need (a date, a URL, a form field), `str.lower` on text beyond Latin-1 (its
- * special cases: the final sigma, the dotted capital I) and the Latin-1 word table lines.py builds and
- * checks. The character classes are CPython's own: `str.strip` and `str.split` strip and split on
+ * regex of a form field a few lines with brackets need, `str.lower` on text beyond Latin-1 (its special
+ * cases: the final sigma, the dotted capital I) and the Latin-1 word table lines.py builds and checks. A
+ * short line's date and URL are searched here (`dated_in`, `urlish_in`: each the one regex of lines.py,
+ * whose pattern `configure` compares with the one they were written for). The character classes are CPython's own: `str.strip` and `str.split` strip and split on
  * Py_UNICODE_ISSPACE, `re`'s \w is Py_UNICODE_ISALNUM or "_", its \d Py_UNICODE_ISDECIMAL (the test checks
  * all three on every code point), and `str.isascii`/`encode("latin-1")` keep a body in Latin-1 exactly
  * when its substring's kind is one byte a character.
@@ -68,8 +69,9 @@ static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an in
 static int by_slots = 0;                /* Lines are made by writing those slots, else by calling Line */
 static PyObject *line_fields = NULL;    /* the names of those slots (a tuple), while by_slots */
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
-static PyObject *url_search = NULL;     /* _URLISH_RE.search */
-static PyObject *date_search = NULL;    /* _DATE_RE.search */
+/* The patterns `urlish_in` and `dated_in` search for, as lines.py writes them: `configure` refuses others. */
+#define URLISH_PATTERN "https?://|www\\.|\\.(?:com|de|org|net|html?|php)\\b|@\\w+\\."
+#define DATE_PATTERN "\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:19|20)\\d{2}\\b"
 static Py_UCS1 latin1_words[256];
 static PyObject *str_lower = NULL;      /* str.lower */       /* lines._LATIN1_WORDS */
 
@@ -237,6 +239,117 @@ tokens_only(int kind, const void *data, Py_ssize_t n)
     return 1;
 }
 
+/* Whether the ASCII string `word` is written at text[i:] (within its n characters). */
+static int
+written_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *word)
+{
+    for (Py_ssize_t j = 0; word[j]; j++) {
+        if (i + j >= n || PyUnicode_READ(kind, data, i + j) != (Py_UCS4)(unsigned char)word[j]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Whether re's \b holds at text[i] after a word character: text[i] is none (or the text ends there). */
+static inline int
+word_ends(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    return i >= n || !word_char(PyUnicode_READ(kind, data, i));
+}
+
+/* `_URLISH_RE.search(text) is not None` (URLISH_PATTERN): "http://", "https://" or "www." anywhere; a dot and
+ * "com", "de", "org", "net", "htm", "html" or "php" ending a word ("html?" then \b: "htm" followed by "l" ends
+ * no word); or "@", a run of word characters and a dot (\w+ takes the whole run, and no dot is one). */
+static int
+urlish_in(int kind, const void *data, Py_ssize_t n)
+{
+    static const char *endings[] = {"com", "de", "org", "net", "html", "htm", "php"};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 'h' && (written_at(kind, data, n, i, "http://") || written_at(kind, data, n, i, "https://"))) {
+            return 1;
+        }
+        if (c == 'w' && written_at(kind, data, n, i, "www.")) {
+            return 1;
+        }
+        if (c == '.') {
+            for (size_t e = 0; e < sizeof(endings) / sizeof(*endings); e++) {
+                if (written_at(kind, data, n, i + 1, endings[e])
+                        && word_ends(kind, data, n, i + 1 + (Py_ssize_t)strlen(endings[e]))) {
+                    return 1;
+                }
+            }
+        }
+        if (c == '@') {
+            Py_ssize_t j = i + 1;
+            while (j < n && word_char(PyUnicode_READ(kind, data, j))) {
+                j++;
+            }
+            if (j > i + 1 && j < n && PyUnicode_READ(kind, data, j) == '.') {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The end of the run of digits (re's \d) from text[i]. */
+static inline Py_ssize_t
+digits_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    while (i < n && decimal(PyUnicode_READ(kind, data, i))) {
+        i++;
+    }
+    return i;
+}
+
+static inline int
+date_separator(Py_UCS4 c)
+{
+    return c == '.' || c == '/' || c == '-';
+}
+
+/* `_DATE_RE.search(text) is not None` (DATE_PATTERN). Each branch opens with \b and a digit, so a match starts
+ * at a digit with no word character before it, and takes the whole run of digits there: a run is followed by a
+ * separator, a colon or \b, none of which a digit is, so a shorter count leaves a digit where one must be. Its
+ * branches from such a run of k digits: k of 1 to 4, a separator, a run of 1 or 2, a separator and a run of 2
+ * to 4 ending a word; k of 1 or 2, a colon and a run of 2 ending a word; "19" or "20" and two digits ending a
+ * word (k is 4). */
+static int
+dated_in(int kind, const void *data, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!decimal(PyUnicode_READ(kind, data, i)) || (i > 0 && word_char(PyUnicode_READ(kind, data, i - 1)))) {
+            continue;
+        }
+        Py_ssize_t a = digits_end(kind, data, n, i), k = a - i;
+        if (k == 4 && word_ends(kind, data, n, a)) {
+            Py_UCS4 c0 = PyUnicode_READ(kind, data, i), c1 = PyUnicode_READ(kind, data, i + 1);
+            if ((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0')) {
+                return 1;
+            }
+        }
+        if (k <= 2 && a < n && PyUnicode_READ(kind, data, a) == ':') {
+            Py_ssize_t b = digits_end(kind, data, n, a + 1);
+            if (b - a - 1 == 2 && word_ends(kind, data, n, b)) {
+                return 1;
+            }
+        }
+        if (k <= 4 && a < n && date_separator(PyUnicode_READ(kind, data, a))) {
+            Py_ssize_t b = digits_end(kind, data, n, a + 1);
+            if (b - a - 1 >= 1 && b - a - 1 <= 2 && b < n && date_separator(PyUnicode_READ(kind, data, b))) {
+                Py_ssize_t z = digits_end(kind, data, n, b + 1);
+                if (z - b - 1 >= 2 && z - b - 1 <= 4 && word_ends(kind, data, n, z)) {
+                    return 1;
+                }
+            }
+        }
+        i = a - 1;  /* (no match starts inside the run: a digit is before each of its other digits) */
+    }
+    return 0;
+}
+
 /* One Line from the stripped text raw[a:b] of the line raw[line_start:line_end]; NULL on error. */
 static PyObject *
 make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t line_end, Py_ssize_t a,
@@ -358,12 +471,8 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
         words = runs;
     }
     if (n < 300) {
-        if (n < 200 && has_dot && (urlish = found(url_search, body)) < 0) {
-            goto error;
-        }
-        if (n < 80 && has_digit && (dated = found(date_search, body)) < 0) {
-            goto error;
-        }
+        urlish = n < 200 && has_dot && urlish_in(kind, data, n);
+        dated = n < 80 && has_digit && dated_in(kind, data, n);
     }
     if (has_bracket && !(markup = tokens_only(kind, data, n)) && (markup = found(form_search, body)) < 0) {
         goto error;
@@ -510,18 +619,21 @@ read_fields(PyTypeObject *type, PyObject *fields)
 static PyObject *
 configure(PyObject *Py_UNUSED(module), PyObject *args)
 {
-    PyObject *line_type, *fields, *form, *url, *date, *sets[5];
+    PyObject *line_type, *fields, *form, *sets[5];
+    const char *url, *date;
     Py_buffer table;
     Py_ssize_t tokens_from, stop_sample_chars, char_sample;
-    if (!PyArg_ParseTuple(args, "O!O!OOOy*UUUUUnnn", &PyType_Type, &line_type, &PyTuple_Type, &fields, &form, &url,
+    if (!PyArg_ParseTuple(args, "O!O!Ossy*UUUUUnnn", &PyType_Type, &line_type, &PyTuple_Type, &fields, &form, &url,
                           &date, &table, &sets[0], &sets[1], &sets[2], &sets[3], &sets[4], &tokens_from,
                           &stop_sample_chars, &char_sample)) {
         return NULL;
     }
-    if (tokens_from != TOKENS_FROM || stop_sample_chars != STOP_SAMPLE_CHARS || char_sample != CHAR_SAMPLE) {
+    if (tokens_from != TOKENS_FROM || stop_sample_chars != STOP_SAMPLE_CHARS || char_sample != CHAR_SAMPLE
+            || strcmp(url, URLISH_PATTERN) != 0 || strcmp(date, DATE_PATTERN) != 0) {
         PyBuffer_Release(&table);
-        PyErr_SetString(PyExc_ValueError, "_speedups was built for other TOKENS_FROM, STOP_SAMPLE_CHARS or "
-                        "CHAR_SAMPLE than lines.py's: change them in _speedups.c too, and reinstall");
+        PyErr_SetString(PyExc_ValueError, "_speedups was built for other TOKENS_FROM, STOP_SAMPLE_CHARS, "
+                        "CHAR_SAMPLE, _URLISH_RE or _DATE_RE than lines.py's: change them in _speedups.c too "
+                        "(urlish_in, dated_in), and reinstall");
         return NULL;
     }
     by_slots = read_fields((PyTypeObject *)line_type, fields) == 0;
@@ -554,12 +666,8 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
     }
     Py_INCREF(line_type);
     Py_INCREF(form);
-    Py_INCREF(url);
-    Py_INCREF(date);
     Py_XSETREF(Line_type, (PyTypeObject *)line_type);
     Py_XSETREF(form_search, form);
-    Py_XSETREF(url_search, url);
-    Py_XSETREF(date_search, date);
     Py_RETURN_NONE;
 }
 
@@ -4041,7 +4149,7 @@ static PyMethodDef methods[] = {
      "number_words(words, size) -> (distinct, first, ids): the numbering of features._page_words_python."},
     {"split_lines", split_lines, METH_O, "The non-blank lines of a str as lines.Line objects (see lines.py)."},
     {"configure", configure, METH_VARARGS,
-     "configure(Line, fields, form_search, url_search, date_search, latin1_words, strong_bullets, weak_bullets, "
+     "configure(Line, fields, form_search, urlish_pattern, date_pattern, latin1_words, strong_bullets, weak_bullets, "
      "sentence_ends, sentence_marks, separators, tokens_from, stop_sample_chars, char_sample): what split_lines reads "
      "and calls back."},
     {NULL, NULL, 0, NULL},

@@ -267,8 +267,8 @@ def configure_speedups(module: ModuleType, line_type: type) -> None:
     """Hand the C `split_lines` the class of the lines it makes and this module's regexes, tables, character
     sets and sizes. It writes a plain dataclass's slots directly, and calls any other class (a `Line`
     compiled by mypyc has no such slots) with the fields in order."""
-    module.configure(line_type, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.search,
-                     _DATE_RE.search, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
+    module.configure(line_type, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.pattern,
+                     _DATE_RE.pattern, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
                      _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS, CHAR_SAMPLE)
 
 
