@@ -69,6 +69,7 @@ static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an in
 static int by_slots = 0;                /* Lines are made by writing those slots, else by calling Line */
 static PyObject *line_fields = NULL;    /* the names of those slots (a tuple), while by_slots */
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
+static PyObject *zero = NULL;           /* 0.0, every new line's stop_density (a float is immutable) */
 /* The patterns `urlish_in` and `dated_in` search for, as lines.py writes them: `configure` refuses others. */
 #define URLISH_PATTERN "https?://|www\\.|\\.(?:com|de|org|net|html?|php)\\b|@\\w+\\."
 #define DATE_PATTERN "\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:19|20)\\d{2}\\b"
@@ -483,7 +484,7 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
         PyLong_FromSsize_t(index), PyLong_FromSsize_t(a), PyLong_FromSsize_t(b), PyLong_FromSsize_t(line_start),
         PyLong_FromSsize_t(line_end), Py_NewRef(text), Py_NewRef(body), Py_NewRef(bullet ? Py_True : Py_False),
         PyLong_FromSsize_t(length), Py_NewRef(sentence_end ? Py_True : Py_False), PyLong_FromSsize_t(sentences),
-        Py_NewRef(tokens), PyFloat_FromDouble(0.0), Py_NewRef(head_words), PyLong_FromSsize_t(words),
+        Py_NewRef(tokens), Py_NewRef(zero), Py_NewRef(head_words), PyLong_FromSsize_t(words),
         Py_NewRef(dated ? Py_True : Py_False), Py_NewRef(markup ? Py_True : Py_False),
         PyLong_FromSsize_t(separated), Py_NewRef(urlish ? Py_True : Py_False), PyLong_FromSsize_t(digits),
         PyLong_FromSsize_t(uppers),
@@ -533,9 +534,13 @@ split_lines(PyObject *Py_UNUSED(module), PyObject *raw)
     }
     Py_ssize_t index = 0, line_start = 0;
     while (line_start <= size) {
-        Py_ssize_t line_end = line_start;
-        while (line_end < size && PyUnicode_READ(kind, data, line_end) != '\n') {
-            line_end++;
+        Py_ssize_t line_end = PyUnicode_FindChar(raw, '\n', line_start, size, 1);  /* (memchr where it can) */
+        if (line_end == -2) {
+            Py_DECREF(lines);
+            return NULL;
+        }
+        if (line_end == -1) {
+            line_end = size;
         }
         Py_ssize_t a = line_start, b = line_end;
         while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) {
@@ -662,6 +667,9 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
         }
     }
     if (str_lower == NULL && (str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower")) == NULL) {
+        return NULL;
+    }
+    if (zero == NULL && (zero = PyFloat_FromDouble(0.0)) == NULL) {
         return NULL;
     }
     Py_INCREF(line_type);
