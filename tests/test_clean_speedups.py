@@ -1108,3 +1108,54 @@ def test_short_shapes_and_statement_candidates_refuse_what_is_not_a_line() -> No
         speedups.short_shapes([odd(2, "x", b"x", False)], 4, "e", " ", ("e",), 3)
     with pytest.raises(TypeError, match="endings"):
         speedups.short_shapes([odd(2, "x", "Xe", False)], 4, "e", " ", (b"e",), 3)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(_SHAPE_PIECES, st.sampled_from(["cookies", "Cookie-Einstellungen", ". ", "www.x.de",
+                                                                   "x" * 75, "Ein Satz mit Wörtern, "]),
+                                   st.text(max_size=6)), max_size=14).map("".join), max_size=14),
+       st.data())
+def test_same_long_classes_and_short_cues(texts: list[str], data: st.DataObject) -> None:
+    """`_speedups.long_classes` classes the long lines as `classify._long_classes_python` does, with or without a
+    stoplist, from their shape cue, consent notice, sentences, words and stopword share (drawn around the
+    thresholds), and `_speedups.short_cues` finds the cues `classify._short_cues_python` finds."""
+    made = split_lines_python("\n".join(texts))
+    for ln in made:
+        ln.stop_density = data.draw(st.sampled_from([0.0, 0.1, 0.15, 0.2, 0.3, 0.31, 0.32, 0.5]))
+    for has_stoplist in (False, True):
+        assert classify._long_classes(made, has_stoplist) == classify._long_classes_python(made, has_stoplist)
+    todo = list(range(len(made)))
+    assert classify._short_cues(made, todo) == classify._short_cues_python(made, todo)
+    assert classify._short_cues(made, todo[::-3]) == classify._short_cues_python(made, todo[::-3])
+
+
+@native
+def test_same_long_classes_and_short_cues_on_the_seed_lines() -> None:
+    for seed in SEEDS:
+        made = split_lines_python(seed.read_text(encoding="utf-8"))
+        native = classify._long_classes(made, True)
+        assert native == classify._long_classes_python(made, True)
+        assert {classify.BAD, classify.SHORT} <= set(native[0])
+        todo = list(range(len(made)))
+        assert classify._short_cues(made, todo) == classify._short_cues_python(made, todo)
+
+
+@native
+def test_long_classes_and_short_cues_refuse_what_does_not_fit() -> None:
+    assert speedups is not None and classify._SHAPE_CONFIG is not None
+    made = split_lines_python("A line that is long enough to be judged on its own, with words and a stop. " * 2)
+    params = (70, 170, 220, 0.32, 0.30, 0.15, 8, 3, 2, 1, 0)
+    with pytest.raises(TypeError, match="configuration"):
+        speedups.long_classes(classify._SHAPE_CONFIG[:-1], made, True, params, str)
+    with pytest.raises(TypeError):
+        speedups.long_classes(classify._SHAPE_CONFIG, made, True, params[:-1], str)
+    with pytest.raises(TypeError, match="configuration"):
+        speedups.short_cues(classify._SHAPE_CONFIG[:-1], made, [0])
+    with pytest.raises(IndexError, match="outside"):
+        speedups.short_cues(classify._SHAPE_CONFIG, made, [1])
+    odd = make_dataclass("Odd", [("length", object), ("body", object)])
+    with pytest.raises(TypeError, match="length"):
+        speedups.long_classes(classify._SHAPE_CONFIG, [odd("300", "x")], True, params, str)
+    with pytest.raises(ZeroDivisionError):  # the consent test's own error comes through
+        speedups.long_classes(classify._SHAPE_CONFIG, [odd(300, "x")], True, params, lambda body: 1 / 0)

@@ -3388,11 +3388,11 @@ may_name_cookie_of(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_
  * only where `may_name_cookie` does, the letters and the shape read here; `reasons` are the str of "markup",
  * "legal", "dateline" and "navigation". */
 static PyObject *
-shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+shape_cue_of(PyObject *config, PyObject *line)
 {
     static PyObject *names_of[6] = {NULL};
     static const char *attribute[6] = {"markup", "text", "body", "dated", "sentences", "separated"};
-    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 10) {
+    if (!PyTuple_Check(config) || PyTuple_GET_SIZE(config) != 10) {
         PyErr_SetString(PyExc_TypeError, "shape_cue: takes a configuration of ten items and a line");
         return NULL;
     }
@@ -3405,7 +3405,6 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     static PyObject *checked = NULL;
     static const PhraseSet *leading, *anywhere;
     static Py_ssize_t leading_max, anywhere_max, consent_max;
-    PyObject *config = args[0], *line = args[1];
     PyObject *edges = PyTuple_GET_ITEM(config, 2), *cue_reason = PyTuple_GET_ITEM(config, 5),
              *names = PyTuple_GET_ITEM(config, 6), *consent_notice = PyTuple_GET_ITEM(config, 8),
              *reasons = PyTuple_GET_ITEM(config, 9);
@@ -3529,6 +3528,216 @@ shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
         return Py_NewRef(PyTuple_GET_ITEM(reasons, 3));
     }
     Py_RETURN_NONE;
+}
+
+static PyObject *
+shape_cue(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "shape_cue: takes a configuration of ten items and a line");
+        return NULL;
+    }
+    return shape_cue_of(args[0], args[1]);
+}
+
+/* A line's truth-valued or float attribute (`bullet`, `stop_density`): -1 with an error set. */
+static int
+truth_attribute(PyObject *line, PyObject *name)
+{
+    PyObject *v = line_get(line, name);
+    int truth = v == NULL ? -1 : PyObject_IsTrue(v);
+    Py_XDECREF(v);
+    return truth;
+}
+
+/* short_cues(config, lines, indices) -> list of (int, str): the lines at `indices` that have a shape cue
+ * (`shape_cue`'s, with the same configuration) or, having none, hold a URL ("navigation", the last of the
+ * configuration's reasons), with their cue: `classify._short_cues_python`. */
+static PyObject *
+short_cues(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    static PyObject *urlish_name = NULL;
+    PyObject *config, *lines, *indices;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyTuple_Type, &config, &PyList_Type, &lines, &PyList_Type, &indices)) {
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(config) != 10 || !PyTuple_Check(PyTuple_GET_ITEM(config, 9))
+            || PyTuple_GET_SIZE(PyTuple_GET_ITEM(config, 9)) != 4) {
+        PyErr_SetString(PyExc_TypeError, "short_cues: the configuration is shape_cue's");
+        return NULL;
+    }
+    if (urlish_name == NULL && (urlish_name = PyUnicode_InternFromString("urlish")) == NULL) {
+        return NULL;
+    }
+    PyObject *navigation = PyTuple_GET_ITEM(PyTuple_GET_ITEM(config, 9), 3);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(indices); k++) {
+        PyObject *line = indexed_line(lines, indices, k);
+        PyObject *cue = line == NULL ? NULL : shape_cue_of(config, line);
+        int named = cue == NULL ? -1 : PyObject_IsTrue(cue);
+        if (named == 0) {
+            Py_DECREF(cue);
+            cue = NULL;
+            int urlish = truth_attribute(line, urlish_name);
+            if (urlish < 0) {
+                goto error;
+            }
+            if (urlish) {
+                cue = Py_NewRef(navigation);
+                named = 1;
+            }
+        }
+        if (named < 0) {
+            Py_XDECREF(cue);
+            goto error;
+        }
+        if (named) {
+            PyObject *pair = PyTuple_Pack(2, PyList_GET_ITEM(indices, k), cue);
+            Py_DECREF(cue);
+            if (pair == NULL || PyList_Append(out, pair) < 0) {
+                Py_XDECREF(pair);
+                goto error;
+            }
+            Py_DECREF(pair);
+        }
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* long_classes(config, lines, has_stoplist, params, consent_notice) -> (classes, reasons): each line's class
+ * and furniture reason by `classify._long_class` for the lines of length_low or more (SHORT and None for the
+ * others), as `classify._long_classes_python` gives them: a line of shape_max or fewer has its shape cue
+ * asked (`shape_cue`, the configuration's), a longer one its consent notice (`consent_notice`, "legal", the
+ * second of the configuration's reasons). `params` = (length_low, length_high, shape_max, stop_high, stop_low,
+ * stop_sentence, sentence_words, GOOD, NEARGOOD, SHORT, BAD). */
+static PyObject *
+long_classes(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    static PyObject *names_of[5] = {NULL};
+    static const char *attribute[5] = {"length", "sentences", "stop_density", "words", "body"};
+    PyObject *config, *lines, *consent_notice;
+    int has_stoplist;
+    Py_ssize_t length_low, length_high, shape_max, sentence_words;
+    double stop_high, stop_low, stop_sentence;
+    long good, neargood, short_, bad;
+    if (!PyArg_ParseTuple(args, "O!O!p(nnndddnllll)O", &PyTuple_Type, &config, &PyList_Type, &lines, &has_stoplist,
+                          &length_low, &length_high, &shape_max, &stop_high, &stop_low, &stop_sentence,
+                          &sentence_words, &good, &neargood, &short_, &bad, &consent_notice)) {
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(config) != 10 || !PyTuple_Check(PyTuple_GET_ITEM(config, 9))
+            || PyTuple_GET_SIZE(PyTuple_GET_ITEM(config, 9)) != 4) {
+        PyErr_SetString(PyExc_TypeError, "long_classes: the configuration is shape_cue's");
+        return NULL;
+    }
+    for (int a = 0; a < 5; a++) {
+        if (names_of[a] == NULL && (names_of[a] = PyUnicode_InternFromString(attribute[a])) == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *legal = PyTuple_GET_ITEM(PyTuple_GET_ITEM(config, 9), 1);
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *classes = PyList_New(n), *reasons = PyList_New(n), *result = NULL;
+    if (classes == NULL || reasons == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {  /* filled first, so an error leaves whole lists to free */
+        PyList_SET_ITEM(classes, k, PyLong_FromLong(short_));
+        PyList_SET_ITEM(reasons, k, Py_NewRef(Py_None));
+        if (PyList_GET_ITEM(classes, k) == NULL) {
+            goto done;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        Py_ssize_t length = int_attribute(line, names_of[0]);
+        if (length < 0 && PyErr_Occurred()) {
+            goto done;
+        }
+        if (length < length_low) {
+            continue;
+        }
+        long cls;
+        PyObject *reason = NULL;
+        if (length <= shape_max) {
+            PyObject *cue = shape_cue_of(config, line);
+            int named = cue == NULL ? -1 : PyObject_IsTrue(cue);
+            if (named != 0) {
+                if (named < 0) {
+                    Py_XDECREF(cue);
+                    goto done;
+                }
+                reason = cue;
+            }
+            else {
+                Py_DECREF(cue);
+            }
+        }
+        else {
+            PyObject *body = body_attribute(line, names_of[4]);
+            PyObject *consent = body == NULL ? NULL : PyObject_CallOneArg(consent_notice, body);
+            Py_XDECREF(body);
+            int named = consent == NULL ? -1 : PyObject_IsTrue(consent);
+            Py_XDECREF(consent);
+            if (named < 0) {
+                goto done;
+            }
+            if (named) {
+                reason = Py_NewRef(legal);
+            }
+        }
+        if (reason != NULL) {
+            cls = bad;
+        }
+        else {
+            Py_ssize_t sentences = int_attribute(line, names_of[1]);
+            if (sentences < 0 && PyErr_Occurred()) {
+                goto done;
+            }
+            if (!has_stoplist) {
+                cls = sentences >= 1 ? (length >= length_high ? good : neargood)
+                                     : (length >= length_high ? neargood : short_);
+            }
+            else {
+                PyObject *density = line_get(line, names_of[2]);
+                double d = density == NULL ? -1.0 : PyFloat_AsDouble(density);
+                Py_XDECREF(density);
+                if (d == -1.0 && PyErr_Occurred()) {
+                    goto done;
+                }
+                Py_ssize_t words = 0;
+                if (d < stop_low && d >= stop_sentence && sentences >= 1) {
+                    words = int_attribute(line, names_of[3]);
+                    if (words < 0 && PyErr_Occurred()) {
+                        goto done;
+                    }
+                }
+                cls = d >= stop_high ? (length >= length_high || sentences >= 2 ? good : neargood)
+                    : d >= stop_low || (d >= stop_sentence && sentences >= 1 && words >= sentence_words) ? neargood
+                    : bad;
+            }
+        }
+        PyObject *value = PyLong_FromLong(cls);
+        if (value == NULL) {
+            Py_XDECREF(reason);
+            goto done;
+        }
+        Py_SETREF(((PyListObject *)classes)->ob_item[k], value);
+        if (reason != NULL) {
+            Py_SETREF(((PyListObject *)reasons)->ob_item[k], reason);
+        }
+    }
+    result = PyTuple_Pack(2, classes, reasons);
+done:
+    Py_XDECREF(classes);
+    Py_XDECREF(reasons);
+    return result;
 }
 
 /* best_run(weights, a, z) -> (first, last, sum): `classify._best_run_python`, Kadane's maximum-sum run of
@@ -4109,6 +4318,9 @@ static PyMethodDef methods[] = {
     {"best_run", best_run, METH_VARARGS, "Kadane's maximum-sum run of a list of floats (see classify._best_run)."},
     {"may_name_cookie", (PyCFunction)(void (*)(void))may_name_cookie_of, METH_FASTCALL,
      "False when cues.consent_notice of a str is False for sure (see cues.py)."},
+    {"short_cues", short_cues, METH_VARARGS, "The short lines' cues the classifier looks up (see classify._short_cues_python)."},
+    {"long_classes", long_classes, METH_VARARGS,
+     "The classes of the lines long enough to be judged alone (see classify._long_classes_python)."},
     {"shape_cue", (PyCFunction)(void (*)(void))shape_cue, METH_FASTCALL,
      "Why a line is furniture by its own look (see classify._shape_cue_python)."},
     {"language_words", language_words, METH_VARARGS,

@@ -195,13 +195,25 @@ def _shape_cue_python(ln: Line) -> str | None:
 
 
 _LINE_TESTS = native_line_tests()
-_shape_cue: Callable[[Line], str | None] = _shape_cue_python if _LINE_TESTS is None or speedups is None \
-    else partial(speedups.shape_cue, (*_LINE_TESTS, ("markup", "legal", "dateline", "navigation")))
+_SHAPE_CONFIG = None if _LINE_TESTS is None or speedups is None \
+    else (*_LINE_TESTS, ("markup", "legal", "dateline", "navigation"))
+"""What `_speedups.shape_cue` and the loops that ask it (`short_cues`, `long_classes`) read; None where the
+extension is not run."""
+_shape_cue: Callable[[Line], str | None] = _shape_cue_python if _SHAPE_CONFIG is None or speedups is None \
+    else partial(speedups.shape_cue, _SHAPE_CONFIG)
+
+SHAPE_MAX_CHARS = 220
+"""Longest line of LENGTH_LOW or more whose shape cue is asked (`_long_class`); a longer one is asked only
+whether it is a consent notice."""
+STOP_SENTENCE = 0.15
+SENTENCE_WORDS = 8
+"""A line of SENTENCE_WORDS words or more with a sentence's end is near-good from a stopword share of
+STOP_SENTENCE (below STOP_LOW)."""
 
 
 def _long_class(ln: Line, has_stoplist: bool) -> tuple[int, str | None]:
     """The class (and furniture reason) of a line long enough to be judged alone."""
-    if ln.length <= 220:
+    if ln.length <= SHAPE_MAX_CHARS:
         cue = _shape_cue(ln)
         if cue:
             return BAD, cue
@@ -214,9 +226,32 @@ def _long_class(ln: Line, has_stoplist: bool) -> tuple[int, str | None]:
     d = ln.stop_density
     if d >= STOP_HIGH:
         return (GOOD if ln.length >= LENGTH_HIGH or ln.sentences >= 2 else NEARGOOD), None
-    if d >= STOP_LOW or (d >= 0.15 and ln.sentences >= 1 and ln.words >= 8):
+    if d >= STOP_LOW or (d >= STOP_SENTENCE and ln.sentences >= 1 and ln.words >= SENTENCE_WORDS):
         return NEARGOOD, None
     return BAD, None
+
+
+def _long_classes_python(lines: list[Line], has_stoplist: bool) -> tuple[list[int], list[str | None]]:
+    """Each line's class and reason by `_long_class` when it is LENGTH_LOW long or more, else SHORT and none:
+    the reference of `_speedups.long_classes`."""
+    cls = [SHORT] * len(lines)
+    reason: list[str | None] = [None] * len(lines)
+    for k, ln in enumerate(lines):
+        if ln.length >= LENGTH_LOW:
+            cls[k], reason[k] = _long_class(ln, has_stoplist)
+    return cls, reason
+
+
+def _long_classes(lines: list[Line], has_stoplist: bool) -> tuple[list[int], list[str | None]]:
+    """`_long_classes_python`, in C where the extension was built (one loop over the lines, each shape cue
+    asked there)."""
+    if _SHAPE_CONFIG is None or speedups is None or not use_speedups:
+        return _long_classes_python(lines, has_stoplist)
+    cls, reason = speedups.long_classes(
+        _SHAPE_CONFIG, lines, has_stoplist,
+        (LENGTH_LOW, LENGTH_HIGH, SHAPE_MAX_CHARS, STOP_HIGH, STOP_LOW, STOP_SENTENCE, SENTENCE_WORDS, GOOD,
+         NEARGOOD, SHORT, BAD), consent_notice)
+    return cls, reason
 
 
 def _neighbours(classes: list[int], ignore_neargood: bool) -> tuple[list[int], list[int]]:
@@ -325,13 +360,31 @@ def _check_short_lines(lines: list[Line], cls: list[int], reason: list[str | Non
     """Look up the cues of short lines whose context could make them body (SHORT lines have no reason
     yet: every reason given so far came with BAD). A line found to be furniture gets its context
     class in `ctx` too."""
-    for k in _short_lines_to_check(ctx):
+    for k, cue in _short_cues(lines, _short_lines_to_check(ctx)):
+        cls[k] = BAD
+        reason[k] = cue
+        ctx[k] = INLINE if cue in INLINE_REASONS else BAD
+
+
+def _short_cues_python(lines: list[Line], todo: list[int]) -> list[tuple[int, str]]:
+    """The lines at `todo` that have a shape cue, or a URL ("navigation"), with it: the reference of
+    `_speedups.short_cues`."""
+    found = []
+    for k in todo:
         ln = lines[k]
         cue = _shape_cue(ln) or ("navigation" if ln.urlish else None)
         if cue:
-            cls[k] = BAD
-            reason[k] = cue
-            ctx[k] = INLINE if cue in INLINE_REASONS else BAD
+            found.append((k, cue))
+    return found
+
+
+def _short_cues(lines: list[Line], todo: list[int]) -> list[tuple[int, str]]:
+    """`_short_cues_python`, in C where the extension was built (a hundred lines a page, each shape cue asked
+    there)."""
+    if _SHAPE_CONFIG is None or speedups is None or not use_speedups:
+        return _short_cues_python(lines, todo)
+    found: list[tuple[int, str]] = speedups.short_cues(_SHAPE_CONFIG, lines, todo)
+    return found
 
 
 def _short_lines_to_check(ctx: list[int]) -> list[int]:
@@ -582,12 +635,8 @@ def classify(
     """
     n = len(lines)
     bodies = [ln.body for ln in lines]
-    cls = [SHORT] * n
-    reason: list[str | None] = [None] * n
+    cls, reason = _long_classes(lines, has_stoplist)
     sure = [False] * n
-    for k, ln in enumerate(lines):
-        if ln.length >= LENGTH_LOW:
-            cls[k], reason[k] = _long_class(ln, has_stoplist)
     if furniture:
         for k, ln in enumerate(lines):
             if line_key(ln.text) in furniture:
