@@ -1159,3 +1159,21 @@ def test_long_classes_and_short_cues_refuse_what_does_not_fit() -> None:
         speedups.long_classes(classify._SHAPE_CONFIG, [odd("300", "x")], True, params, str)
     with pytest.raises(ZeroDivisionError):  # the consent test's own error comes through
         speedups.long_classes(classify._SHAPE_CONFIG, [odd(300, "x")], True, params, lambda body: 1 / 0)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([classify.BAD, classify.SHORT, classify.NEARGOOD, classify.GOOD,
+                                           classify.INLINE]), st.booleans()), max_size=40))
+def test_same_prose_blocks(rows: list[tuple[int, bool]]) -> None:
+    """`_speedups.prose_blocks` promotes the near-good lines `classify._prose_blocks_python` promotes: blocks
+    broken by good or bad lines only, sentences counted on near-good lines only, the last block closed."""
+    made = split_lines_python("\n".join(f"line {k}" for k in range(len(rows))))
+    for ln, (_, ends) in zip(made, rows, strict=True):
+        ln.sentence_end = ends
+    ctx = [c for c, _ in rows]
+    assert classify._prose_blocks(made, ctx) == classify._prose_blocks_python(made, ctx)
+    assert speedups is not None
+    if rows:
+        with pytest.raises(ValueError, match="more classes"):
+            speedups.prose_blocks(made[:-1], ctx, 3, (classify.NEARGOOD, classify.SHORT, classify.INLINE))

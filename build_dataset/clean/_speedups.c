@@ -3610,6 +3610,70 @@ error:
     return NULL;
 }
 
+/* prose_blocks(lines, ctx, min_sentences, (NEARGOOD, SHORT, INLINE)) -> list of int: the near-good lines of the
+ * blocks (runs of NEARGOOD, SHORT and INLINE lines in `ctx`) that hold min_sentences or more near-good lines
+ * ending like a sentence (`sentence_end`), in order: the lines `classify._prose_blocks_python` makes good. */
+static PyObject *
+prose_blocks(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    static PyObject *sentence_end_name = NULL;
+    PyObject *lines, *ctx;
+    Py_ssize_t min_sentences;
+    long neargood, short_, inline_;
+    if (!PyArg_ParseTuple(args, "O!O!n(lll)", &PyList_Type, &lines, &PyList_Type, &ctx, &min_sentences, &neargood,
+                          &short_, &inline_)) {
+        return NULL;
+    }
+    if (PyList_GET_SIZE(ctx) > PyList_GET_SIZE(lines)) {
+        PyErr_SetString(PyExc_ValueError, "prose_blocks: more classes than lines");
+        return NULL;
+    }
+    if (sentence_end_name == NULL && (sentence_end_name = PyUnicode_InternFromString("sentence_end")) == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(ctx);
+    long *cls = PyMem_Malloc((n + 1) * sizeof(long));
+    PyObject *out = cls == NULL ? PyErr_NoMemory() : PyList_New(0);
+    if (out == NULL) {
+        PyMem_Free(cls);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        cls[k] = PyLong_AsLong(PyList_GET_ITEM(ctx, k));
+        if (cls[k] == -1 && PyErr_Occurred()) {
+            goto error;
+        }
+    }
+    Py_ssize_t first = 0, sentences = 0;  /* the open block's first line, its near-good lines' sentences */
+    for (Py_ssize_t k = 0; k <= n; k++) {  /* k == n closes the last block */
+        if (k < n && cls[k] == neargood) {
+            int ends = truth_attribute(PyList_GET_ITEM(lines, k), sentence_end_name);
+            if (ends < 0) {
+                goto error;
+            }
+            sentences += ends;
+        }
+        else if (k == n || (cls[k] != short_ && cls[k] != inline_)) {
+            for (Py_ssize_t j = first; sentences >= min_sentences && j < k; j++) {
+                PyObject *index = cls[j] == neargood ? PyLong_FromSsize_t(j) : NULL;
+                if (cls[j] == neargood && (index == NULL || PyList_Append(out, index) < 0)) {
+                    Py_XDECREF(index);
+                    goto error;
+                }
+                Py_XDECREF(index);
+            }
+            first = k + 1;
+            sentences = 0;
+        }
+    }
+    PyMem_Free(cls);
+    return out;
+error:
+    PyMem_Free(cls);
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* long_classes(config, lines, has_stoplist, params, consent_notice) -> (classes, reasons): each line's class
  * and furniture reason by `classify._long_class` for the lines of length_low or more (SHORT and None for the
  * others), as `classify._long_classes_python` gives them: a line of shape_max or fewer has its shape cue
@@ -4318,6 +4382,8 @@ static PyMethodDef methods[] = {
     {"best_run", best_run, METH_VARARGS, "Kadane's maximum-sum run of a list of floats (see classify._best_run)."},
     {"may_name_cookie", (PyCFunction)(void (*)(void))may_name_cookie_of, METH_FASTCALL,
      "False when cues.consent_notice of a str is False for sure (see cues.py)."},
+    {"prose_blocks", prose_blocks, METH_VARARGS,
+     "The near-good lines of the blocks of prose the classifier promotes (see classify._prose_blocks_python)."},
     {"short_cues", short_cues, METH_VARARGS, "The short lines' cues the classifier looks up (see classify._short_cues_python)."},
     {"long_classes", long_classes, METH_VARARGS,
      "The classes of the lines long enough to be judged alone (see classify._long_classes_python)."},

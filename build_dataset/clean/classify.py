@@ -332,6 +332,15 @@ def _promote_prose_blocks(lines: list[Line], cls: list[int], ctx: list[int]) -> 
     """
     if ctx.count(NEARGOOD) < PROSE_BLOCK_SENTENCES:
         return  # no block can hold enough sentence lines
+    for j in _prose_blocks(lines, ctx):
+        cls[j] = ctx[j] = GOOD
+
+
+def _prose_blocks_python(lines: list[Line], ctx: list[int]) -> list[int]:
+    """The near-good lines of the blocks (runs of NEARGOOD, SHORT and INLINE lines in `ctx`) with at least
+    PROSE_BLOCK_SENTENCES near-good lines ending like a sentence, in order: the reference of
+    `_speedups.prose_blocks`."""
+    promoted: list[int] = []
     block: list[int] = []
     sentences = 0
     for k, c in enumerate(ctx + [BAD]):  # the sentinel closes the last block
@@ -340,10 +349,18 @@ def _promote_prose_blocks(lines: list[Line], cls: list[int], ctx: list[int]) -> 
             sentences += lines[k].sentence_end
         elif c != SHORT and c != INLINE:
             if sentences >= PROSE_BLOCK_SENTENCES:
-                for j in block:
-                    cls[j] = ctx[j] = GOOD
+                promoted += block
             block = []
             sentences = 0
+    return promoted
+
+
+def _prose_blocks(lines: list[Line], ctx: list[int]) -> list[int]:
+    """`_prose_blocks_python`, in C where the extension was built (`_speedups.prose_blocks`)."""
+    if speedups is None or not use_speedups:
+        return _prose_blocks_python(lines, ctx)
+    promoted: list[int] = speedups.prose_blocks(lines, ctx, PROSE_BLOCK_SENTENCES, (NEARGOOD, SHORT, INLINE))
+    return promoted
 
 
 def _kept_inside(ln: Line, original: int) -> bool:
