@@ -184,3 +184,17 @@ def test_glued_or_decked_equals_the_plain_test(bodies: list[str], k: int, extra:
         plain = any(_glued_to(line, o) or _deck_after(line, o) for o in long_bodies
                     if line.startswith(o) or line.endswith(o))
         assert _glued_or_decked(line, long_bodies) == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", "x", "A headline"]), max_size=80), st.integers(min_value=0, max_value=90))
+def test_header_lines_are_the_last_non_blank_lines_above(texts: list[str], start: int) -> None:
+    """`header_lines`, read from the body's start up, gives the plain list's last HEADER_LINES non-blank lines."""
+    from build_dataset.clean.header_lines import HEADER_LINES, header_lines
+    from build_dataset.clean.lines import split_lines_python
+
+    made = split_lines_python("x\n" * len(texts))
+    for ln, text in zip(made, texts, strict=True):
+        ln.text = text  # (blank lines are not made by split_lines, but the rules allow for them)
+    start = min(start, len(made))
+    assert header_lines(made, start) == [i for i in range(start) if made[i].text][-HEADER_LINES:]

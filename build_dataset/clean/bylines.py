@@ -43,11 +43,11 @@ from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.header_lines import (
     BARE_PREFIX,
     BYLINE_PREFIX,
-    HEADER_LINES,
     REPEATED,
     STANDFIRST_MAX_CHARS,
     STANDFIRST_MIN_CHARS,
     Header,
+    header_lines,
     is_dateline,
     prose,
 )
@@ -1049,7 +1049,7 @@ def _lone_header_byline(lines: list[Line], verdicts: list[Verdict], start: int, 
     BBNTEAM" above a body that opens "By Aaron Humes:" was refused by its capitals, a menu's "• By Pamela"
     and "• Author: Jane Roe" as list items.)"""
     found, bare = None, False  # bare: the line above is a byline's prefix alone (`under_bare_prefix`)
-    for k in [k for k in range(start) if lines[k].text][-HEADER_LINES:]:
+    for k in header_lines(lines, start):
         if lines[k].markup:
             continue
         if (bare or BYLINE_PREFIX.match(lines[k].body)) and _prefixed_names(lines, k, verdicts[k], stoplist):

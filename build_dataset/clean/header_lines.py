@@ -20,6 +20,19 @@ HEADER_LINES = 30
 """Only this many non-blank lines above the body are searched: headers are short, menus are long."""
 
 
+def header_lines(lines: list[Line], start: int) -> list[int]:
+    """The last HEADER_LINES non-blank lines above line `start`, in page order: the header's lines. Read from
+    `start` up, since a page's menus above them may be long (the body starts 75 lines down on average)."""
+    found: list[int] = []
+    k = start - 1
+    while k >= 0 and len(found) < HEADER_LINES:
+        if lines[k].text:
+            found.append(k)
+        k -= 1
+    found.reverse()
+    return found
+
+
 STANDFIRST_MIN_CHARS = 60
 STANDFIRST_MAX_CHARS = 250
 """A standfirst is a sentence or two; a longer paragraph above the byline is the article's own first

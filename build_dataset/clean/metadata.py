@@ -92,6 +92,7 @@ from build_dataset.clean.header_lines import (
     STANDFIRST_MAX_CHARS,
     STANDFIRST_MIN_CHARS,
     Header,
+    header_lines,
     is_dateline,
     prose,
 )
@@ -241,7 +242,7 @@ def _second_reading(lines: list[Line], verdicts: list[Verdict], original: list[i
     below = _read_header(lines, verdicts, after, stoplist, day_first=day_first, probe=True)
     if below.title is None or not any(start < i < after and r == "title" for i, r in below.reasons.items()):
         return None
-    header = [i for i in range(after) if lines[i].text][-HEADER_LINES:]
+    header = header_lines(lines, after)
     dated = below.published is not None and _dated_near(lines, start, after)
     if sum(1 for i in header if _copy_of(lines[i].body, below.title)) < 2 and not dated:
         return None
@@ -527,7 +528,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     such readings are made above later paragraphs of the pages with no headline above the first one, up
     to five a page, and most trust none; reading their bylines too made the header stage a third dearer."""
     head = Header()
-    header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
+    header = header_lines(lines, start)
     if not header:
         return head
     bodies = [lines[i].body for i in header]

@@ -35,9 +35,9 @@ from build_dataset.clean.dates import (
 from build_dataset.clean.header_lines import (
     BYLINE_PREFIX,
     DATELINE_MAX_CHARS,
-    HEADER_LINES,
     STANDFIRST_MAX_CHARS,
     Header,
+    header_lines,
     is_dateline,
     prose,
 )
@@ -414,7 +414,7 @@ def _publication_statement(lines: list[Line], verdicts: list[Verdict], start: in
     # the body's last sentences: a short line kept below them (a notice, a link to the next post) does not
     # make the statement above it a sentence inside the article
     ends = [i for i in body if lines[i].sentence_end] or body
-    header = [i for i in range(start) if lines[i].text][-HEADER_LINES:]
+    header = header_lines(lines, start)
     # the search ends where the comments begin, below the body's last two lines
     tail = min(len(lines), last + 1 + STATEMENT_TAIL_LINES)
     stop = next((i for i in range(max(start + 1, body[-min(len(body), 2)]), tail) if verdicts[i].cue == "comments"),
