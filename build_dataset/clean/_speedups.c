@@ -68,6 +68,8 @@ static PyTypeObject *Line_type = NULL;  /* lines.Line */
 static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
 static int by_slots = 0;                /* Lines are made by writing those slots, else by calling Line */
 static PyObject *line_fields = NULL;    /* the names of those slots (a tuple), while by_slots */
+static PyObject *asked[16];             /* `line_get`'s names asked last, by their address, and their slots */
+static int slot_of[16];
 static PyObject *form_search = NULL;    /* _FORM_RE.search */
 static PyObject *zero = NULL;           /* 0.0, every new line's stop_density (a float is immutable) */
 /* The patterns `urlish_in` and `dated_in` search for, as lines.py writes them: `configure` refuses others. */
@@ -643,6 +645,7 @@ configure(PyObject *Py_UNUSED(module), PyObject *args)
     }
     by_slots = read_fields((PyTypeObject *)line_type, fields) == 0;
     Py_XSETREF(line_fields, by_slots ? Py_NewRef(fields) : NULL);
+    memset(asked, 0, sizeof(asked));  /* (the names asked so far may be gone with the tuple) */
     if (!by_slots) {
         if (!PyErr_ExceptionMatches(PyExc_TypeError)) {
             PyBuffer_Release(&table);
@@ -1218,18 +1221,26 @@ fail:
 
 /* `getattr(line, name)` (a new reference): a Line's field read from its slot, as its member descriptor reads it,
  * where the Line class has the slots `configure` found and `name` is the very str naming one of them (the
- * field names and the names the functions here intern are the same interned str); by getattr otherwise. */
+ * field names and the names the functions here intern are the same interned str); by getattr otherwise. The
+ * slot of the name asked last at each of a few places (filed by the name's address) is tried first: a loop
+ * asks the same few names of every line. */
 static PyObject *
 line_get(PyObject *line, PyObject *name)
 {
     if (by_slots && line_fields != NULL && Py_IS_TYPE(line, Line_type)) {
-        for (int k = 0; k < FIELDS; k++) {
-            if (PyTuple_GET_ITEM(line_fields, k) == name) {
-                PyObject *value = *(PyObject **)((char *)line + field_offset[k]);
-                if (value != NULL) {
-                    return Py_NewRef(value);
-                }
-                break;
+        size_t at = ((uintptr_t)name >> 4) & 15;
+        int k = asked[at] == name ? slot_of[at] : -1;
+        for (int j = 0; k < 0 && j < FIELDS; j++) {
+            if (PyTuple_GET_ITEM(line_fields, j) == name) {
+                k = j;
+                asked[at] = name;  /* (held by `line_fields`; configure forgets them) */
+                slot_of[at] = j;
+            }
+        }
+        if (k >= 0) {
+            PyObject *value = *(PyObject **)((char *)line + field_offset[k]);
+            if (value != NULL) {
+                return Py_NewRef(value);
             }
         }
     }
