@@ -21,16 +21,14 @@ HEADER_LINES = 30
 
 
 def header_lines(lines: list[Line], start: int) -> list[int]:
-    """The last HEADER_LINES non-blank lines above line `start`, in page order: the header's lines. Read from
-    `start` up, since a page's menus above them may be long (the body starts 75 lines down on average)."""
-    found: list[int] = []
-    k = start - 1
-    while k >= 0 and len(found) < HEADER_LINES:
-        if lines[k].text:
-            found.append(k)
-        k -= 1
-    found.reverse()
-    return found
+    """The last HEADER_LINES non-blank lines above line `start`, in page order: the header's lines. When the
+    HEADER_LINES lines right above it are all non-blank (`split_lines` makes no blank line), they are those, and
+    the lines above them, a page's menus (the body starts 75 lines down on average), are not read."""
+    low = max(0, start - HEADER_LINES)
+    near = [k for k in range(low, start) if lines[k].text]
+    if len(near) == start - low:
+        return near
+    return [k for k in range(start) if lines[k].text][-HEADER_LINES:]
 
 
 STANDFIRST_MIN_CHARS = 60
