@@ -264,9 +264,10 @@ BMP, rare, are lowered one by one)."""
 
 
 def configure_speedups(module: ModuleType, line_type: type) -> None:
-    """Hand the C `split_lines` the class of the lines it makes and this module's regexes, tables, character
-    sets and sizes. It writes a plain dataclass's slots directly, and calls any other class (a `Line`
-    compiled by mypyc has no such slots) with the fields in order."""
+    """Hand the C `split_lines` the class of the lines it makes, this module's form regex, the patterns of its
+    date and URL regexes (which the C searches for itself, and refuses when they are others than it was
+    written for), tables, character sets and sizes. It writes a plain dataclass's slots directly, and calls
+    any other class (a `Line` compiled by mypyc has no such slots) with the fields in order."""
     module.configure(line_type, tuple(f.name for f in fields(Line)), _FORM_RE.search, _URLISH_RE.pattern,
                      _DATE_RE.pattern, _LATIN1_WORDS, _STRONG_BULLETS, _WEAK_BULLETS, SENTENCE_END, SENTENCE_MARKS,
                      _SEPARATORS, TOKENS_FROM, STOP_SAMPLE_CHARS, CHAR_SAMPLE)
