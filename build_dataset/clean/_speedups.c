@@ -31,6 +31,9 @@
  * - `short_shapes`: the page's short lines of a bare name's shape or an archive link's end
  *   (`bylines._short_shapes_python`); `statement_candidates`: the lines that may state the page's publication
  *   (`published._statement_candidates_python`).
+ * - `long_classes`, `short_cues`, `prose_blocks`: the classifier's loops over the long lines' classes, the short
+ *   lines' cues and the blocks of prose (`classify._long_classes_python`, `classify._short_cues_python`,
+ *   `classify._prose_blocks_python`).
  * - `shape_cue`: why a line is furniture by its own look (`classify._shape_cue_python`), its keyword cue and
  *   consent notice asked of the Python rules only where those tests leave one possible.
  * - `char_class`, `holds_char`, `holds_pair`: whether a text holds a character of a class, or a pair of two (the
