@@ -83,6 +83,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--dev", type=pathlib.Path, default=DEFAULT_DEV, help="folder of text dumps")
     args = ap.parse_args()
+    args.dev = args.dev.resolve()  # the runs' working folder is the copied tree, not this one
     if importlib.util.find_spec("mypyc") is None:
         print('compiled_ab: mypyc is not installed; run pip install -e ".[compile]"', file=sys.stderr)
         return 2
