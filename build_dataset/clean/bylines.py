@@ -52,12 +52,12 @@ from build_dataset.clean.header_lines import (
     prose,
 )
 from build_dataset.clean.linemodel import load_model
-from build_dataset.clean.lines import WORD_RE, Line
+from build_dataset.clean.lines import OPTIONAL_SPACE_RUN, SPACE_RUN, WORD_RE, Line
 from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.clean.stoplists import language_of
 
-_NAME_SPLIT = re.compile(r"(?=[\s,&Aaueyiитій])"
-                         r"\s*(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
+_NAME_SPLIT = re.compile(r"(?=[\s,&Aaueyiитій])" + OPTIONAL_SPACE_RUN
+                         + r"(?:,|&|\b[Aa]nd\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bта\b|\bі\b|\bй\b)\s*")
 """What separates the names of a byline: a comma, an ampersand or a joining word, spaces around it. (The
 lookahead names every character a separator may start with, spaces and each joiner's first letter, case
 kept: a place that starts otherwise is ruled out at the cost of one test, where the twelve joiners would
@@ -139,7 +139,7 @@ def _byline_text(body: str) -> str:
     Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(body)
     text = _glued_role(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0]) if m else body
-    return _without_contact(re.split(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+|\s{3,}", text)[0], "").strip(" ,;:")
+    return _without_contact(_NAMES_END.split(text)[0], "").strip(" ,;:")
 
 
 _GLUED_ROLE = re.compile(r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)+$)")
@@ -155,7 +155,13 @@ def _glued_role(text: str) -> str:
     return text[:m.start()] if m and _common_words(text[m.start():]) else text
 
 
-_OUTLET = re.compile(r"\s+[Ff]or\s+(?=[^\W\d_])")
+_NAMES_END = re.compile(rf"{SPACE_RUN}(?:(?:[|·•]|-|–)\s+|(?<=\s\s\s))")
+r"""Where a byline's names end (`_byline_text` keeps the text before it): one of `_CUT`'s separators, or a gap of
+three spaces or more (the next field printed beside the names). The whole run of spaces is taken, from its
+first character (`SPACE_RUN`), and the gap is told by the three characters before the run's end."""
+
+
+_OUTLET = re.compile(SPACE_RUN + r"[Ff]or\s+(?=[^\W\d_])")
 """Where a prefixed byline's names end in the outlet they wrote for ("By Jane Roe And John Doe For The
 Mail On Sunday", "By Jane Roe for Agency"): the outlet is no author. (A title-case byline capitalises
 its joiner too: `_NAME_SPLIT` splits at "And".)"""
@@ -165,7 +171,7 @@ _AVATAR = re.compile(r"^\[[^\]\s]*\]\s+")
 """A w3m image mark between a byline's prefix and the names: the author's portrait ("Von [ef7] Jane Roe")."""
 
 
-_CONTACT = re.compile(r"(?<=\w)@\w+(?![.\w-])|\s+[a-z0-9][\w.+-]*@[\w-]+(?:\.[\w-]+)+")
+_CONTACT = re.compile(r"(?<=\w)@\w+(?![.\w-])|" + SPACE_RUN + r"[a-z0-9][\w.+-]*@[\w-]+(?:\.[\w-]+)+")
 """An author's handle glued to the name ("By Jane Roe@JaneRoe") or an e-mail address after it ("Por
 Juana Pérez jperez@example.com"): the byline's contact, not a part of the name. An address glued to the
 name ("Juana Pérez Ruizjuana.perez@...") starts with a capital and is left: the name's end is unknown."""
@@ -302,7 +308,7 @@ date's punctuation ("Jane Roe04 de mayo 2022", "Jane Roe4 Kommentare") are the n
 the dump: the name ends before them."""
 
 
-_FIELD_END = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•()\[\]]|\d")
+_FIELD_END = re.compile(rf"{SPACE_RUN}[|·•/–—-]\s+|{OPTIONAL_SPACE_RUN}[|·•()\[\]]|\d")
 """Where a name ends in a line of fields: a separator, a bracket or a digit (a date, a count)."""
 
 
@@ -680,10 +686,10 @@ def name_in_dateline(lines: list[Line], stoplist: frozenset[str], head: Header) 
 _DATE_GLUE = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][^\W\d_]+\.?\s*\d)")
 """Where a capitalised word may be glued to the name before it: a month's name before a date's number
 ("Jane RoeNovember 6, 2023"); `name_field` splits there only when the word is a month's."""
-_FIELD_BREAK = re.compile(r"\s+[/–—-]\s+|[|·•,;()]|\d[\d.:/-]*")
+_FIELD_BREAK = re.compile(rf"{SPACE_RUN}[/–—-]\s+|[|·•,;()]|\d[\d.:/-]*")
 """What ends a field of a dateline: a separator, a bracket or a number (a date, a time, a count), the
 number glued to the word before it or not ("Jane Roe3.11.2023")."""
-_CAMEL = re.compile(r"[^\W\d_]{4,}[A-Z]|[a-z][A-Z][a-z]+[A-Z]")
+_CAMEL = re.compile(r"[^\W\d_](?<![^\W\d_]{2})[^\W\d_]{3,}[A-Z]|[a-z][A-Z][a-z]+[A-Z]")
 """A word of two glued together ("AvatarJane", "ProfilbildJane"): no name's word. (A surname's
 particle glued to its capital is short: "McDonald", "DeSantis", "MacArthur".)"""
 
@@ -1186,7 +1192,7 @@ def pseudo_byline(lines: list[Line], i: int, *, day_first: bool | None, verdicts
         or _named_above(lines, i, headline, day_first=day_first)
 
 
-_CUT = re.compile(r"\s+[|·•]\s+|\s+-\s+|\s+–\s+")
+_CUT = re.compile(rf"{SPACE_RUN}(?:[|·•]|-|–)\s+")
 """The separators `_byline_text` cuts a line's names at."""
 
 
@@ -1268,7 +1274,7 @@ def _adjective_and_noun(lines: list[Line], i: int, stoplist: frozenset[str]) -> 
                if w[0].islower())
 
 
-_CRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|/|\||::|→)\s+")
+_CRUMB_SEP = re.compile(SPACE_RUN + r"(?:>>?|»|›|/|\||::|→)\s+")
 """The separators of a breadcrumb's parts ("Home >> Recipes >> Cake Recipes >> Headline")."""
 
 

@@ -25,12 +25,13 @@ from html.parser import HTMLParser
 import trafilatura
 
 from build_dataset.clean.cues import consent_notice, cue_reason
+from build_dataset.clean.lines import OPTIONAL_SPACE_RUN
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.repair import normalise_characters, repair
 from build_dataset.clean.spans import KEPT, WHITESPACE, partition
 from build_dataset.schema import RemovedSpan
 
-_AUTHOR_SPLIT = re.compile(r"\s*;\s*")
+_AUTHOR_SPLIT = re.compile(OPTIONAL_SPACE_RUN + r";\s*")
 
 
 def _field(value: str | None) -> str | None:

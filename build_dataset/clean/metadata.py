@@ -96,7 +96,7 @@ from build_dataset.clean.header_lines import (
     is_dateline,
     prose,
 )
-from build_dataset.clean.lines import _LATIN1_WORDS, WORD_RE, Line
+from build_dataset.clean.lines import _LATIN1_WORDS, OPTIONAL_SPACE_RUN, WORD_RE, Line
 from build_dataset.clean.published import (
     date_beside_headline,
     in_date_list,
@@ -1427,7 +1427,7 @@ def _short_once(title: str, bodies: list[str]) -> bool:
     return bodies.count(title) + sum(1 for o in bodies if _crumb_tail(o, title)) < 2
 
 
-_NOTE_AFTER = re.compile(r"\s*\([^()]*\)$")
+_NOTE_AFTER = re.compile(OPTIONAL_SPACE_RUN + r"\([^()]*\)$")
 """A note in parentheses after a breadcrumb's last part: an issue's number or a date ("Title (2021/5)")."""
 
 
@@ -1510,7 +1510,7 @@ CAPTION_BLOCK_LINES = 12
 photo credit right below it): a lead image sits below the whole header."""
 _META_CUES = frozenset({"social", "comments", "markup"})
 _TIME_NOTE = re.compile(
-    r"\d+\s*(?:min(?:s|utes?|uten?|utos?|uti)?|std|h|hrs?|hours?|horas?|stunden?|heures?|ore|uur|days?|días?|"
+    r"\d(?<!\d\d)\d*\s*(?:min(?:s|utes?|uten?|utos?|uti)?|std|h|hrs?|hours?|horas?|stunden?|heures?|ore|uur|days?|días?|"
     r"tagen?|jours?|giorni|минут[ау]?|хвилин[иа]?|час(?:а|ов)?|годин[иу]?)\b",
     re.IGNORECASE)
 """A number and a unit of time: a reading time ("Tiempo de lectura: 8 minutos", "5 min read") or an age

@@ -203,7 +203,7 @@ summary) or the body's. A shorter prose line between the dateline and the body i
 caption or alt text, or a kicker."""
 
 
-_SENTENCE_STOP = re.compile(r"[^\W\d_]{2,}[.!?…]$")
+_SENTENCE_STOP = re.compile(r"[^\W\d_](?<![^\W\d_]{2})[^\W\d_]+[.!?…]$")
 """A word and a sentence's stop ending a line: not a bracket (a byline's note ends so too), nor an
 abbreviation's dot ("at 3:58 a.m.")."""
 

@@ -20,7 +20,7 @@ import re
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS
 from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED
-from build_dataset.clean.lines import Line
+from build_dataset.clean.lines import SPACE_RUN, Line
 
 _RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
 """A rubric is words of letters joined by spaces, "&" or hyphens ("Politik", "Umwelt & Klima",
@@ -29,8 +29,8 @@ Stunden"), a colon ("Foto: X"), a dot ("example.de", "Prof. Dr."), a bracket or 
 marks a counter, a stamp, a credit or a URL, and a two-letter word is a language switch ("ES")."""
 
 
-_BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
-_LEVEL_SEP = re.compile(r"\s+(?:>|»|›|\||::|→)\s+")
+_BREADCRUMB_SEP = re.compile(SPACE_RUN + r"(?:>|»|›|/|\||::|→)\s+")
+_LEVEL_SEP = re.compile(SPACE_RUN + r"(?:>|»|›|\||::|→)\s+")
 """A breadcrumb's separators but the slash: a line that has one of them splits at them only, and a
 slash between its separators joins two words of one rubric ("Home » Elektro / Photovoltaik »")."""
 
