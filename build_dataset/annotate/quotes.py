@@ -59,12 +59,15 @@ _ROLE_WORDS = frozenset({
     "дипломат", "міністр", "посадовець", "президент", "лідер", "речник", "очільник", "голова",
     "министр", "чиновник", "глава", "пресс-секретарь", "кіраўнік", "прэзідэнт",
 })
-_AUXILIARIES = re.compile(
-    r"(?:\s+(?:was|were|is|has|had|have|also|then|later|as|quoted|reportedly|once|again|further))+\s*$",
-    re.IGNORECASE)
+_AUXILIARY_WORDS = r"(?:was|were|is|has|had|have|also|then|later|as|quoted|reportedly|once|again|further)"
+_AUXILIARIES = re.compile(rf"\s(?<!\s\s)\s*{_AUXILIARY_WORDS}(?:\s+{_AUXILIARY_WORDS})*\s*$", re.IGNORECASE)
+"""Auxiliaries ending a phrase ("Putin was", "he has also"). Each run of marks or spaces a pattern of this module
+opens with is matched from its first character only (a lookbehind after it: `build_dataset.clean.lines.SPACE_RUN`
+says why), with the same matches: a search tried inside a long run reads to its end each time, quadratic in the
+run (a page with 16,000 dots glued to a digit took 4 s to find its quotes)."""
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "col", "jan", "feb", "mar", "apr", "jun",
                             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc"})
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”»’]?(?=\s)")
+_SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[\"”»’]?(?=\s)")
 _MAX_SPEAKER_WORDS = 5
 # Where a speaker phrase after its verb ends: punctuation, or a preposition ("написав президент у
 # Telegram" -> "президент").
@@ -243,7 +246,7 @@ def _entity_in(layout: _Layout, start: int, end: int, last: bool) -> Entity | No
     return None
 
 
-_PHRASE_EDGES_RE = re.compile(r"^[\s\-–—,]+|[\s\-–—,]+$")
+_PHRASE_EDGES_RE = re.compile(r"^[\s\-–—,]+|[\s\-–—,](?<![\s\-–—,]{2})[\s\-–—,]*$")
 """Spaces of every kind (thin, em, ideographic: cleaning keeps them), dashes and commas at a phrase's ends."""
 
 

@@ -1,12 +1,15 @@
-"""The cleaner's regexes stay linear on long runs of one kind of character, and match as they were written.
+"""The regexes of the cleaner and the annotators stay linear on long runs of one kind of character, and match
+as they were written.
 
 A search for a pattern that opens with `\\s+` (or `\\d+`, or a run of letters) and needs more after it tries
 the run at every character of a long run and reads to its end each time: quadratic. w3m pads tables with
-hundreds of spaces, and a byline line of 12,000 spaces took one second to clean. Such patterns now open with
+hundreds of spaces, and a byline line of 12,000 spaces took one second to clean; a run of 16,000 dots glued to a
+digit took the quote finder 4 s (80,000 took 100 s in its sentence splitter). Such patterns now open with
 a guard (`lines.SPACE_RUN`, a lookbehind after the run's first character) that matches only from the run's
 first character. These tests check that each guarded pattern finds, splits and replaces exactly what its
-plain form did (`PLAIN`), that no pattern of the cleaner opens with an unguarded run unless it is only ever
-matched at a fixed place (`ANCHORED`), and that cleaning a page with such runs costs time linear in them.
+plain form did (`PLAIN`), that no pattern of the two packages opens with an unguarded run unless it is only
+ever matched at a fixed place (`ANCHORED`), and that cleaning a page and finding its quotes with such runs cost
+time linear in them.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import build_dataset.annotate as annotate_package
 import build_dataset.clean as clean_package
+from build_dataset.annotate import quotes
+from build_dataset.annotate.entities import find_entities
 from build_dataset.clean import bylines, html, metadata, published, sections
 from build_dataset.clean.page import clean_page
 from tests.timing import LINEAR_RATIO, seconds
@@ -52,6 +58,10 @@ PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
     "sections._BREADCRUMB_SEP": (sections._BREADCRUMB_SEP, r"\s+(?:>|»|›|/|\||::|→)\s+"),
     "sections._LEVEL_SEP": (sections._LEVEL_SEP, r"\s+(?:>|»|›|\||::|→)\s+"),
     "html._AUTHOR_SPLIT": (html._AUTHOR_SPLIT, r"\s*;\s*"),
+    "quotes._AUXILIARIES": (quotes._AUXILIARIES, r"(?:\s+(?:was|were|is|has|had|have|also|then|later|as|quoted|"
+                            r"reportedly|once|again|further))+\s*$"),
+    "quotes._SENTENCE_END_RE": (quotes._SENTENCE_END_RE, r"[.!?…]+[\"”»’]?(?=\s)"),
+    "quotes._PHRASE_EDGES_RE": (quotes._PHRASE_EDGES_RE, r"^[\s\-–—,]+|[\s\-–—,]+$"),
 }
 """Each guarded pattern and the plain form it was written as, whose matches it must give."""
 
@@ -64,6 +74,7 @@ ANCHORED = {
     "dates._RANGE_DASH": "fullmatch of the gap between two dates",
     "dates.STATED_GAP": "matched right after a publication word",
     "published._LEAD_DATE_END": "matched right after a date",
+    "quotes._PRONOUN_RE": "matched right after a speech verb",
 }
 """Patterns that open with a run but are only matched at one place, never searched: linear as they are."""
 
@@ -71,7 +82,8 @@ ANCHORED = {
 _PIECES = st.sampled_from([" ", "  ", "\t", "\u00a0", " " * 5, "|", "·", "•", "/", "-", "–", "—", ">", ">>", "»", "›",
                            "→", "::", ":", ";", ",", "&", "(", ")", "[", "]", "@", ".", "!", "?", "…", "1", "12",
                            "a", "A", "Jane", "Roe", "and", "And", "und", "et", "y", "e", "i", "и", "та", "і", "й",
-                           "For", "for", "min", "hours", "Ж", "x@y.de", "jane.roe@example.com", "AvatarJane"])
+                           "For", "for", "min", "hours", "Ж", "x@y.de", "jane.roe@example.com", "AvatarJane",
+                           "...", "!!", "…", "”", "’", "\"", "»", "was", "has also", "\u2009", "\u3000", "\n"])
 _TEXT = st.lists(_PIECES, max_size=40).map("".join)
 
 
@@ -87,27 +99,29 @@ def test_guarded_patterns_match_as_their_plain_forms(name: str, text: str) -> No
     assert guarded.sub("#", text) == plain.sub("#", text)
 
 
-def _cleaner_patterns() -> dict[str, re.Pattern[str]]:
-    """Every pattern compiled at the top of a module of the cleaner, by module and name."""
+def _text_patterns() -> dict[str, re.Pattern[str]]:
+    """Every pattern compiled at the top of a module of the cleaner or the annotators, by module and name."""
     found: dict[str, re.Pattern[str]] = {}
-    for info in pkgutil.iter_modules(clean_package.__path__):
-        module = importlib.import_module(f"build_dataset.clean.{info.name}")
-        for attr, value in vars(module).items():
-            if isinstance(value, re.Pattern):
-                found.setdefault(f"{info.name}.{attr}", value)
+    for package in (clean_package, annotate_package):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for attr, value in vars(module).items():
+                if isinstance(value, re.Pattern):
+                    found.setdefault(f"{info.name}.{attr}", value)
     return found
 
 
 def _opening_runs(items: list, more_after: bool = False) -> list[str]:
     """The unguarded runs the branches of a parsed pattern open with, when more must match after them
-    (`more_after`: something follows the items given)."""
+    (`more_after`: something that may fail follows the items given; what may match nothing cannot fail)."""
     i = 0
     while i < len(items) and items[i][0] == sre_constants.ASSERT:  # a lookahead reads no character
         i += 1
     if i == len(items):
         return []
     op, arg = items[i]
-    more = more_after or i + 1 < len(items)
+    more = more_after or any(not (kind in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and rest[0] == 0)
+                             for kind, rest in items[i + 1:])
     if op == sre_constants.BRANCH:
         return [run for branch in arg[1] for run in _opening_runs(list(branch), more)]
     if op == sre_constants.SUBPATTERN:
@@ -120,7 +134,7 @@ def _opening_runs(items: list, more_after: bool = False) -> list[str]:
 
 
 def test_no_pattern_searches_from_inside_a_run() -> None:
-    parsed = {name: list(sre_parse.parse(p.pattern, p.flags)) for name, p in _cleaner_patterns().items()}
+    parsed = {name: list(sre_parse.parse(p.pattern, p.flags)) for name, p in _text_patterns().items()}
     offenders = {name: runs for name, items in parsed.items()
                  if name not in ANCHORED and (runs := _opening_runs(items))}
     assert not offenders, ("these patterns open with a run of characters and need more after it: a search tries "
@@ -133,7 +147,9 @@ def test_the_lint_sees_an_unguarded_run() -> None:
     assert _opening_runs(list(sre_parse.parse(r"\s+>\s+")))
     assert _opening_runs(list(sre_parse.parse(r"x|(?:\s*;)")))
     assert not _opening_runs(list(sre_parse.parse(sections._BREADCRUMB_SEP.pattern)))
+    assert _opening_runs(list(sre_parse.parse(r"\s+x*$")))
     assert not _opening_runs(list(sre_parse.parse(r"\w+")))  # a run alone takes the whole run at once
+    assert not _opening_runs(list(sre_parse.parse(r"\w+(?:'\w+)*")))  # ... and so does one with what may be empty
 
 
 def _pages(gap: int, line: str) -> Iterator[str]:
@@ -151,3 +167,19 @@ def test_cleaning_is_linear_in_a_byline_of_long_gaps(line: str) -> None:
     clean_page(next(small))
     ratio = seconds(lambda: clean_page(next(big))) / seconds(lambda: clean_page(next(small)))
     assert ratio < LINEAR_RATIO, f"4x the gap took {ratio:.1f}x as long: a regex reads the gap once per space"
+
+
+def _quoted_pages(run: int) -> Iterator[tuple[str, list]]:
+    """Articles with quotes and a table of contents' line of `run` dots glued to its page number, each another,
+    with their entity mentions (found before any timing)."""
+    body = ("“We are ready,” Putin said. The minister said the talks would go on. " * 4 + "\n\n") * 3
+    pages = [f"{body}Contents {'.' * run}{n + 5}\n\n{body}" for n in range(4)]
+    return iter([(page, find_entities(page, "en")) for page in pages])
+
+
+def test_quotes_are_linear_in_a_run_of_dots() -> None:
+    # (before the guards, 16,000 dots took 4.2 s and 4,000 took 0.27 s: the sentence splitter read the run once a dot)
+    small, big = _quoted_pages(4_000), _quoted_pages(16_000)
+    quotes.find_quotes(*next(small))
+    ratio = seconds(lambda: quotes.find_quotes(*next(big))) / seconds(lambda: quotes.find_quotes(*next(small)))
+    assert ratio < LINEAR_RATIO, f"4x the dots took {ratio:.1f}x as long: a regex reads the run once per dot"
