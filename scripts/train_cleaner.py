@@ -49,19 +49,20 @@ draws ahead), but that model kept the photo credit of `tests/test_clean_furnitur
 (p 0.51: 0.35 with 160 trees and no block columns, 0.28 shipped). The block shape cannot tell most of the
 furniture the model keeps: 64% of those lines are one-line blocks, as are 82% of the body lines it keeps.
 
-A stacked second pass (stacked sequential learning, Cohen & Carvalho 2005) was tried and not kept: a second
-model that also reads the first one's probabilities around each line (its own, those of the lines one and
-two above and below, their mean, minimum and maximum over windows of 3 and 10 lines either side and over
-the block between two blank lines, the shares of the page's lines it keeps above and below), the training
-pages' probabilities out of fold (an inner site-grouped CV inside each fold's training sites). Over the
-five fold draws at 0.35 it scored F1 0.9168 beside all the features, 0.9181 beside 20 key ones (length,
-sentence end, verdicts, cue, position, vocabulary, topic, blank lines), 0.9184 with windows of 2 and 5 lines
-and the lines the rules remove for sure read as 0, and 0.9128 on the probabilities alone, against 0.9174:
-it keeps more (R 0.966 against 0.956) for less precision. Most of what it gains is a shift of threshold.
-At 0.40 the best variant scored 0.9209 (P 0.885, R 0.960; cut copies 0.9404 against 0.9371), but the
-first model alone scores 0.9188 there; on five further draws, not used to choose it, 0.9203 against
-0.9175 at 0.35 (ahead on each draw) and 0.9190 at 0.40 (ahead on 3, level on a fourth): under the 0.003 a
-change must gain to be told from the draw, for a second forest evaluated on every line.
+The line model has two stages (stacked sequential learning, Cohen & Carvalho 2005). The second reads every
+feature and the first stage's probabilities around the line and over the page (`features.context_columns`:
+its own, those of the two lines above and below and their 7-line mean, and where it stands relative to the
+page's main block, the run of lines whose length-weighted (p - 0.5) sum is largest), and is fitted on the
+training pages' first-stage probabilities out of fold (`fit_context`: an inner site-grouped CV, so it learns
+how far to trust the first stage on a site that stage never saw). Over the five fold draws ("", "1" to "4")
+it scored F1 0.9209 0.9201 0.9240 0.9214 0.9221 at 0.40, mean 0.9217 (R 0.954 to 0.957 on every draw),
+against the first stage alone's 0.9173 at 0.35 (R 0.955 to 0.958) and 0.9181 at 0.40 (R 0.945 to 0.951):
+ahead of both on every draw. An earlier trial of a second pass, without the main block and with windows of
+3 and 10 lines and the blocks between blank lines, scored 0.9209 at 0.40 on the default draw and was not
+kept: it gained less than the 0.003 a change must over the first stage at 0.40. More context columns (means
+of the probabilities over 1, 3 and 10 lines weighted by length, the rank of the line's probability in the
+page) did no better (0.9178 and 0.9179 at 0.35 on two draws, against 0.9194 and 0.9182), and a second stage
+reading the context columns alone did worse (0.9149, 0.9136).
 
 Line-shape and page-context columns for the furniture the model keeps on unseen sites were tried and none
 kept (`scripts/experiments/five_draws.py`: the five draws "", "1" to "4", extra columns appended to all of
@@ -132,8 +133,8 @@ import numpy as np
 
 from build_dataset.annotate.language import detect_language
 from build_dataset.clean.classify import GOOD
-from build_dataset.clean.features import FEATURES, line_words, vocabulary_features
-from build_dataset.clean.linemodel import THRESHOLD, export_sklearn, from_dict
+from build_dataset.clean.features import CONTEXT_FEATURES, FEATURES, context_columns, line_words, vocabulary_features
+from build_dataset.clean.linemodel import THRESHOLD, LineModel, export_sklearn, from_dict
 from build_dataset.clean.lines import language_sample
 from build_dataset.clean.page import Analysis, analyse, model_keeps
 
@@ -369,6 +370,76 @@ def fit(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[
     return model, learn_vocabulary(names, analyses, labels, sites), digest(x, y, w)
 
 
+def lengths(a: Analysis) -> np.ndarray:
+    """The page's lines' lengths, which `context_columns` weighs the probabilities by."""
+    return np.array([ln.length for ln in a.lines])
+
+
+def two_stage(model, vocabulary: dict[str, float], context=None, names: tuple[str, ...] = ()) -> LineModel:
+    """The fitted first stage (and `context`, the second) as the package evaluates them: exported and read
+    back, so that what the second stage is fitted on and scored with is what a build computes."""
+    exported = export_sklearn(model, names, vocabulary)
+    if context is not None:
+        exported["context"] = export_sklearn(context, (*names, *CONTEXT_FEATURES) if names else (), {})
+    return from_dict(exported)
+
+
+def first_stage_unseen(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]],
+                       sites: dict[str, str], folds: int, draw: str = "", *, fit=fit,
+                       ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per page of `names` and per cut copy, its features (vocabulary learned without its site) and the
+    first stage's probabilities from a model fitted without its site (`folds` site folds): what the second
+    stage is fitted on. Probabilities of a model that saw the page are too sure of it to teach the second
+    stage how far to trust them on a new site."""
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for train, test in site_folds([sites[n] for n in names], folds, draw):
+        model, vocabulary, _ = fit([names[i] for i in train], analyses, labels, sites, folds - 1, draw)
+        forest = two_stage(model, vocabulary)
+        for n in (names[i] + end for i in test for end in ("", CUT)):
+            if n in analyses:
+                x = with_vocabulary(analyses[n], vocabulary)
+                out[n] = (x, forest.probability(x))
+    return out
+
+
+def fit_context(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]],
+                sites: dict[str, str], folds: int, draw: str = "", *, fit=fit, params: dict | None = None,
+                cut_weight: float = CUT_WEIGHT):
+    """The second stage fitted on the labelled lines of `names` and of their cut copies, each line's
+    features beside the `context_columns` of the first stage's probabilities out of fold
+    (`first_stage_unseen`), and the `digest` of the matrix, labels and weights it was fitted on."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    first = first_stage_unseen(names, analyses, labels, sites, folds, draw, fit=fit)
+    rows = [(n, sorted(labels[n])) for n in first if labels[n]]
+    x = np.vstack([np.hstack((first[n][0], context_columns(first[n][1], lengths(analyses[n]))))[ks] for n, ks in rows])
+    y = np.array([labels[n][k] for n, ks in rows for k in ks], dtype=np.int8)
+    w = np.array([cut_weight if n.endswith(CUT) else 1.0 for n, ks in rows for _ in ks])
+    model = HistGradientBoostingClassifier(**(PARAMS if params is None else params)).fit(x, y, sample_weight=w)
+    return model, digest(x, y, w)
+
+
+def unseen_probabilities(names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]],
+                         sites: dict[str, str], folds: int, draw: str = "", *, fit=fit,
+                         ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The first stage's and the two stages' probabilities of every line of `names` and their cut copies,
+    each page predicted by models fitted without its site: `folds` site folds, the second stage of each
+    fitted on its fold's training pages alone (`fit_context`, an inner cross-validation)."""
+    first: dict[str, np.ndarray] = {}
+    both: dict[str, np.ndarray] = {}
+    for train, test in site_folds([sites[n] for n in names], folds, draw):
+        trained = [names[i] for i in train]
+        model, vocabulary, _ = fit(trained, analyses, labels, sites, folds - 1, draw)
+        context, _ = fit_context(trained, analyses, labels, sites, folds - 1, draw, fit=fit)
+        forests = two_stage(model, vocabulary, context)
+        for n in (names[i] + end for i in test for end in ("", CUT)):
+            if n in analyses:
+                x = with_vocabulary(analyses[n], vocabulary)
+                first[n] = forests.probability(x)
+                both[n] = forests.body_probability(x, lengths(analyses[n]))
+    return first, both
+
+
 def seed_features(vocabulary: dict[str, float]) -> dict[str, np.ndarray]:
     """The feature matrix of each seed page (seeds/*.txt) with `vocabulary`: what the test compares."""
     return {p.name: analyse(p.read_text(encoding="utf-8"), vocabulary=vocabulary).features
@@ -443,14 +514,15 @@ def git_state() -> tuple[str | None, bool]:
     return head, any(line[3:] not in OUTPUTS for line in status)
 
 
-def training_record(dev: pathlib.Path, names: list[str], matrix: str, seeds: dict[str, np.ndarray],
-                    folds: int) -> dict:
+def training_record(dev: pathlib.Path, names: list[str], matrix: str, context_matrix: str,
+                    seeds: dict[str, np.ndarray], folds: int) -> dict:
     """What a model was trained from, stored in its file: the inputs by digest (the same digests mean the
     same training, whatever the commit), the commit for a reader, and the library versions."""
     import sklearn
 
     commit, modified = git_state()
-    return {"dev_sha256": dev_digest(dev, names), "matrix_sha256": matrix, "seed_features_sha256":
+    return {"dev_sha256": dev_digest(dev, names), "matrix_sha256": matrix, "context_matrix_sha256": context_matrix,
+            "seed_features_sha256":
             seed_features_digest(seeds), "folds": folds, "params": PARAMS, "commit": commit, "modified": modified,
             "python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__,
             "machine": platform.machine()}
@@ -460,8 +532,8 @@ def compare_with_shipped(shipped_path: pathlib.Path, exported: dict, seeds: dict
     """Compare a retrained model with the shipped one and say what differs: 0 when it came out again."""
     shipped = json.loads(shipped_path.read_text(encoding="utf-8"))
     was, now = shipped.get("training", {}), exported["training"]
-    model_keys = ("features", "vocabulary", "baseline", "trees")
-    same_model = all(shipped.get(k) == exported[k] for k in model_keys)
+    model_keys = ("features", "vocabulary", "baseline", "trees", "context")
+    same_model = all(shipped.get(k) == exported.get(k) for k in model_keys)
     print(f"shipped model: trained at {was.get('commit')}{' (modified)' if was.get('modified') else ''} with "
           f"numpy {was.get('numpy')}, scikit-learn {was.get('scikit-learn')} on {was.get('machine')}")
     print(f"retrained here: at {now['commit']}{' (modified)' if now['modified'] else ''} with numpy {now['numpy']}, "
@@ -471,17 +543,19 @@ def compare_with_shipped(shipped_path: pathlib.Path, exported: dict, seeds: dict
     findings = [] if was else ["the shipped model records nothing of its training (it was trained before "
                                "model files recorded it), so only its trees can be compared"]
     for key, what in (("dev_sha256", "the dev pages or their snippets differ"),
-                      ("matrix_sha256", "the training matrix (features, rules or labels) differs")):
-        if was and was.get(key) != now[key]:
+                      ("matrix_sha256", "the training matrix (features, rules or labels) differs"),
+                      ("context_matrix_sha256", "the second stage's training matrix differs")):
+        if was and was.get(key) != now.get(key):
             findings.append(f"{what} from what the shipped model was trained on")
     drift = feature_drift(read_seed_features(), seeds) if SEED_FEATURES.is_file() else ["no such file"]
     if drift:
         findings.append(f"the seed pages' features differ from {SEED_FEATURES.relative_to(REPO)}: " + "; ".join(drift))
     if not same_model:
         trees = sum(a == b for a, b in zip(shipped.get("trees", []), exported["trees"], strict=False))
+        same = {k: "identical" if shipped.get(k) == exported.get(k) else "differs" for k in ("vocabulary", "context")}
         findings.append(f"the retrained model differs ({trees} of {len(exported['trees'])} trees identical, vocabulary "
-                        f"{'identical' if shipped.get('vocabulary') == exported['vocabulary'] else 'differs'})")
-        if was and was.get("matrix_sha256") == now["matrix_sha256"]:
+                        f"{same['vocabulary']}, second stage {same['context']})")
+        if was and all(was.get(k) == now.get(k) for k in ("matrix_sha256", "context_matrix_sha256")):
             findings.append("on the same training matrix: the library versions or the platform make the difference")
     if findings:
         print("NOT REPRODUCED:", *findings, sep="\n  ")
@@ -493,13 +567,16 @@ def compare_with_shipped(shipped_path: pathlib.Path, exported: dict, seeds: dict
 
 def final_model(dev: pathlib.Path, names: list[str], analyses: dict[str, Analysis], labels: dict[str, dict[int, int]],
                 sites: dict[str, str], folds: int):
-    """The model fitted on every page, its vocabulary, its file's contents with the `training_record`, and
-    the seed pages' features with the (rounded) vocabulary the package will read."""
+    """The two stages fitted on every page, the vocabulary, the file's contents with the `training_record`,
+    and the seed pages' features with the (rounded) vocabulary the package will read."""
     model, vocabulary, matrix = fit(names, analyses, labels, sites, folds)
+    context, context_matrix = fit_context(names, analyses, labels, sites, folds)
     exported = export_sklearn(model, FEATURES, vocabulary)
+    exported["context"] = {k: v for k, v in export_sklearn(context, (*FEATURES, *CONTEXT_FEATURES), {}).items()
+                           if k != "vocabulary"}
     seeds = seed_features(exported["vocabulary"])
-    exported["training"] = training_record(dev, names, matrix, seeds, folds)
-    return model, vocabulary, exported, seeds
+    exported["training"] = training_record(dev, names, matrix, context_matrix, seeds, folds)
+    return (model, context), vocabulary, exported, seeds
 
 
 def main() -> int:
@@ -538,16 +615,8 @@ def main() -> int:
         _, _, exported, seeds = final_model(args.dev, names, analyses, labels, sites, args.folds)
         return compare_with_shipped(args.out, exported, seeds)
 
-    # every page predicted by a model that never saw its site
-    unseen: dict[str, np.ndarray] = {}
-    for train, test in site_folds(groups, args.folds, args.draw):
-        model, vocabulary, _ = fit([names[i] for i in train], analyses, labels, sites, args.folds - 1, args.draw)
-        tested = [n for n in (names[i] + end for i in test for end in ("", CUT)) if n in analyses]
-        xs = [with_vocabulary(analyses[n], vocabulary) for n in tested]
-        # one call for the fold: scikit-learn's per-call overhead costs more than the trees on one page
-        p = model.predict_proba(np.vstack(xs))[:, 1]
-        for n, x, end in zip(tested, xs, np.cumsum([len(x) for x in xs]), strict=True):
-            unseen[n] = p[end - len(x):end]
+    # every page predicted by models that never saw its site
+    first, unseen = unseen_probabilities(names, analyses, labels, sites, args.folds, args.draw)
 
     def text_of(keep: dict[str, np.ndarray]) -> dict[str, str]:
         return {n: " ".join(_norm(ln.text) for ln, k in zip(analyses[n].lines, keep[n], strict=True) if k)
@@ -561,6 +630,9 @@ def main() -> int:
                             (f"the same pages cut after their article ({len(cuts)})", cut_pages)):
         rules = {n: np.array([v.cls == GOOD for v in analyses[n].verdicts], dtype=bool) for n in scored}
         rows = [("rules alone (no line model)", snippet_score(scored, text_of(rules)))]
+        for t in (0.35, 0.40):
+            keep = {n: np.array(model_keeps(analyses[n].verdicts, first[n], t), dtype=bool) for n in scored}
+            rows.append((f"first stage alone, threshold {t:.2f}", snippet_score(scored, text_of(keep))))
         for t in sorted({0.25, THRESHOLD, 0.5}):
             label = f"line model, threshold {t:.2f}" + (" (the one used)" if t == THRESHOLD else "")
             keep = {n: np.array(model_keeps(analyses[n].verdicts, unseen[n], t), dtype=bool) for n in scored}
@@ -569,7 +641,10 @@ def main() -> int:
         tables += [f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} |" for label, (p, r, f) in rows] + [""]
     intro = (f"Measured with `python scripts/train_cleaner.py`: {len(names)} dev pages of {len(set(groups))} sites, "
              f"{n_lines} labelled lines, {args.folds} folds split by site; each page is cleaned by a model "
-             "trained without its site, scored like `score_snippets.py` on the text of the kept lines. The "
+             "trained without its site, scored like `score_snippets.py` on the text of the kept lines. The line "
+             "model is two stages of trees: the first reads the line's features, the second those and the first's "
+             "probabilities around the line and over the page (`features.context_columns`), fitted on the first's "
+             "probabilities out of fold (an inner cross-validation within each fold's training sites). The "
              "second table cleans each page cut after its last line labelled body (half of them right after it, "
              "the others some lines below), as a scraper that drops the footer hands it over (`cut_copy`; the model "
              "is fitted on such copies of the other sites' pages "
@@ -585,9 +660,15 @@ def main() -> int:
         return 0
     RESULTS.write_text("\n".join([intro, "", *tables, *by_language]) + "\n", encoding="utf-8")
 
-    model, vocabulary, exported, seeds = final_model(args.dev, names, analyses, labels, sites, args.folds)
-    check = np.vstack([with_vocabulary(analyses[n], vocabulary) for n in names if len(analyses[n].lines)])
-    gap = np.abs(from_dict(exported).probability(check) - model.predict_proba(check)[:, 1]).max()
+    (model, context), vocabulary, exported, seeds = final_model(args.dev, names, analyses, labels, sites, args.folds)
+    shipped, gap = from_dict(exported), 0.0
+    for n in names:
+        if analyses[n].lines:  # each stage's trees as read back against scikit-learn's, on the same input
+            x, size = with_vocabulary(analyses[n], vocabulary), lengths(analyses[n])
+            p = shipped.probability(x)
+            both = np.hstack((x, context_columns(p, size)))
+            gap = max(gap, np.abs(p - model.predict_proba(x)[:, 1]).max(),
+                      np.abs(shipped.body_probability(x, size) - context.predict_proba(both)[:, 1]).max())
     if gap > 1e-6:
         raise SystemExit(f"the exported trees disagree with scikit-learn by {gap}: not written")
     args.out.write_text(json.dumps(exported, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")

@@ -218,6 +218,19 @@ def test_same_line_model_probabilities(rows: int) -> None:
 
 
 @native
+def test_same_two_stage_probabilities(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second stage reads the first's probabilities: both stages walked in C or by numpy, bit for bit."""
+    model = linemodel.load_model(features.FEATURES)
+    rng = np.random.default_rng(7)
+    x = np.asfortranarray(rng.normal(0.0, 3.0, size=(300, len(features.FEATURES))).astype(np.float32))
+    lengths = rng.integers(1, 500, size=300)
+    native = model.body_probability(x, lengths)
+    monkeypatch.setattr(linemodel, "use_speedups", False)
+    python = model.body_probability(x, lengths)
+    assert python.tobytes() == native.tobytes() and not np.array_equal(native, model.probability(x))
+
+
+@native
 def test_forest_leaves_refuse_arrays_that_do_not_agree() -> None:
     assert speedups is not None
     model = linemodel.load_model(features.FEATURES)

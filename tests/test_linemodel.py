@@ -19,7 +19,7 @@ import pytest
 
 from build_dataset.clean import clean_page
 from build_dataset.clean.classify import BAD, GOOD, Verdict
-from build_dataset.clean.features import FEATURES, vocabulary_features
+from build_dataset.clean.features import CONTEXT_FEATURES, FEATURES, context_columns, vocabulary_features
 from build_dataset.clean.linemodel import MODEL_FILE, THRESHOLD, from_dict, load_model
 from build_dataset.clean.page import analyse, model_keeps
 from build_dataset.errors import BuildDatasetError
@@ -49,6 +49,17 @@ FOREST = {
     ],
 }
 
+# The second stage over ("a", "b", *CONTEXT_FEATURES):
+# ctx_in_main (column 8) <= 0.5 ? -3.0 : (ctx_p (column 2) <= 0.5 ? 0.0 : 1.0)
+CONTEXT = {
+    "features": ["a", "b", *CONTEXT_FEATURES],
+    "baseline": 0.0,
+    "trees": [
+        {"feature": [8, 0, 2, 0, 0], "threshold": [0.5, 0.0, 0.5, 0.0, 0.0], "left": [1, 0, 3, 0, 0],
+         "right": [2, 0, 4, 0, 0], "leaf": [0, 1, 0, 1, 1], "value": [0.0, -3.0, 0.0, 0.0, 1.0]},
+    ],
+}
+
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
@@ -63,9 +74,48 @@ def test_forest_follows_thresholds_and_sums_leaves() -> None:
     assert model.probability(np.zeros((0, 2), dtype=np.float32)).shape == (0,)
 
 
+def test_context_columns_place_each_line_against_the_main_block() -> None:
+    p = np.array([0.1, 0.2, 0.9, 0.8, 0.2, 0.9, 0.1, 0.3, 0.9])
+    lengths = np.array([10, 10, 100, 50, 10, 20, 30, 10, 5])
+    # (p - 0.5) x length: -4 -3 40 15 -3 8 -12 -2 2; the largest run is lines 2 to 5 (60), not 2 to 8 (48)
+    cols = context_columns(p, lengths)
+    col = {f: cols[:, k].tolist() for k, f in enumerate(CONTEXT_FEATURES)}
+    assert cols.dtype == np.float32 and cols.shape == (9, len(CONTEXT_FEATURES))
+    assert col["ctx_in_main"] == [0, 0, 1, 1, 1, 1, 0, 0, 0]
+    assert col["ctx_lines_to_main"] == [2, 1, 0, 0, 0, 0, 1, 2, 3]
+    # the furniture text (length x (1 - p)) of the lines between: line 1's 8 above, lines 6 and 7's 27 + 7 below
+    assert col["ctx_furniture_between"] == pytest.approx([8, 0, 0, 0, 0, 0, 0, 27, 34])
+    assert col["ctx_main_mass"] == pytest.approx([60] * 9)
+    assert col["ctx_p"] == pytest.approx(p.tolist())
+    assert col["ctx_prev_p"][:2] == pytest.approx([0.5, 0.1])
+    assert col["ctx_next2_p"][-3:] == pytest.approx([0.9, 0.5, 0.5])
+    assert col["ctx_w3_p"][0] == pytest.approx((3 * 0.5 + 0.1 + 0.2 + 0.9 + 0.8) / 7)
+    assert col["ctx_p_minus_w3"][0] == pytest.approx(0.1 - col["ctx_w3_p"][0])
+    # body text (p x length) above the line, of 163.5 on the page
+    assert col["ctx_body_above"][:3] == pytest.approx([0, 1 / 163.5, 3 / 163.5])
+    assert col["ctx_page_max_p"] == pytest.approx([0.9] * 9)
+    assert col["ctx_page_kept_share"] == pytest.approx([4 / 9] * 9)
+    assert context_columns(np.zeros(0), np.zeros(0)).shape == (0, len(CONTEXT_FEATURES))
+
+
+def test_the_second_stage_reads_the_first_stages_probabilities() -> None:
+    alone, both = from_dict(FOREST), from_dict({**FOREST, "context": CONTEXT})
+    x = np.array([[1.0, 5.0], [0.0, 6.0], [1.5, 0.0], [5.0, 0.0], [0.0, 6.0], [5.0, 0.0]], dtype=np.float32)
+    lengths = np.array([100, 10, 200, 10, 100, 10])
+    # 0.40, 0.24, 0.75, 0.75, 0.24, 0.75: the main block is lines 2 and 3 (50 + 2.5; with line 5, 29)
+    first = alone.probability(x)
+    assert both.context is not None and alone.context is None
+    assert np.array_equal(alone.body_probability(x, lengths), first)
+    outside, inside = _sigmoid(-3.0), _sigmoid(1.0)
+    assert both.body_probability(x, lengths) == pytest.approx([outside, outside, inside, inside, outside, outside])
+    assert both.body_probability(np.zeros((0, 2), dtype=np.float32), np.zeros(0)).shape == (0,)
+
+
 def test_packaged_model_matches_the_features_the_code_computes() -> None:
     model = load_model(FEATURES)
     assert model.features == FEATURES
+    assert model.context is not None and model.context.features == (*FEATURES, *CONTEXT_FEATURES)
+    assert len(model.context.roots) > 10 and not model.context.vocabulary
     assert len(model.roots) > 10 and model.vocabulary
     assert all(w == w.lower() for w in model.vocabulary)
 
@@ -270,9 +320,9 @@ def test_the_drift_guard_names_the_changed_columns_and_lets_last_bits_pass() -> 
 
 def test_check_says_whether_the_model_came_out_again_and_why_not(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    record = {"dev_sha256": "d", "matrix_sha256": "m", "seed_features_sha256": "s", "commit": "abc", "modified": False,
-              "numpy": "2.4.6", "scikit-learn": "1.7.2", "machine": "x86_64"}
-    shipped = {**FOREST, "training": record}
+    record = {"dev_sha256": "d", "matrix_sha256": "m", "context_matrix_sha256": "c", "seed_features_sha256": "s",
+              "commit": "abc", "modified": False, "numpy": "2.4.6", "scikit-learn": "1.7.2", "machine": "x86_64"}
+    shipped = {**FOREST, "context": CONTEXT, "training": record}
     path = tmp_path / "line_model.json"
     path.write_text(json.dumps(shipped), encoding="utf-8")
     seeds = read_seed_features()
@@ -288,6 +338,13 @@ def test_check_says_whether_the_model_came_out_again_and_why_not(tmp_path: Path,
     out = capsys.readouterr().out
     assert "the training matrix (features, rules or labels) differs" in out and "same training matrix" not in out
     assert RETRAIN in out
+
+    other_context = {**shipped, "context": {**CONTEXT, "baseline": 0.5},
+                     "training": {**record, "context_matrix_sha256": "d"}}
+    assert compare_with_shipped(path, other_context, seeds) == 1
+    out = capsys.readouterr().out
+    assert "the second stage's training matrix differs" in out and "second stage differs" in out
+    assert "the training matrix (features" not in out and "2 of 2 trees identical" in out
 
     path.write_text(json.dumps(FOREST), encoding="utf-8")
     assert compare_with_shipped(path, other_matrix, seeds) == 1

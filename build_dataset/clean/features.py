@@ -668,3 +668,72 @@ def _topic_columns_python(page_words: PageWords, content: np.ndarray, core: np.n
         / (2 * TOPIC_WINDOW + 1)
     out[:, 2] = np.where(has, cosines[0] - cosines[1], -9.0)
     return out
+
+
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "ctx_p", "ctx_prev_p", "ctx_prev2_p", "ctx_next_p", "ctx_next2_p", "ctx_w3_p", "ctx_in_main",
+    "ctx_furniture_between", "ctx_lines_to_main", "ctx_body_above", "ctx_page_max_p", "ctx_page_kept_share",
+    "ctx_main_mass", "ctx_p_minus_w3",
+)
+"""Columns the line model's second stage reads beside `FEATURES`: what its first stage thought of the line,
+of its neighbours and of the page (`context_columns`)."""
+CONTEXT_KEPT = 0.35
+"""A line the first stage finds this likely body counts as kept in `ctx_page_kept_share` (the threshold the
+single-stage model used)."""
+CONTEXT_PAD = 0.5
+"""The probability read for a neighbour beyond the page's edge: undecided."""
+
+
+def context_columns(probability: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The (lines x CONTEXT_FEATURES) float32 columns of a page from its first-stage body probabilities and its
+    lines' lengths.
+
+    The first stage judges each line from its own features and a few fixed windows, so a teaser in a
+    related-articles rail that reads like prose, or a subheading between two paragraphs, is judged alone.
+    The second stage sees the first stage's beliefs about the neighbours and about the page: the
+    probabilities of the two lines either side and of the seven around it, and where the line stands
+    relative to the page's main block, the run of lines whose length-weighted (p - 0.5) sum is largest (the
+    maximum subarray: the article as the first stage sees it). A line outside it is weighed by how much
+    furniture text (length x (1 - p)) and how many lines lie between; a line inside it by the body text
+    above it. On sites the model never saw this raised F1 from 0.9173 to 0.9217 at the same recall, the
+    mean over five fold draws, ahead on each (`scripts/train_cleaner.py`).
+
+    Every sum is a running sum (numpy's cumsum adds in order), so the columns are the same on every CPU.
+    """
+    n = len(probability)
+    out = np.zeros((n, len(CONTEXT_FEATURES)), dtype=np.float32)
+    if n == 0:
+        return out
+    p = probability.astype(np.float64)
+    length = lengths.astype(np.float64)
+    padded = np.concatenate((np.full(3, CONTEXT_PAD), p, np.full(3, CONTEXT_PAD)))
+    running = np.concatenate(([0.0], np.cumsum(padded)))
+    window = (running[7:7 + n] - running[:n]) / 7
+    # the main block: the end with the largest gain over the lowest running sum before it (the first such
+    # end), and the last start at that low point (the shortest such block)
+    gain = np.concatenate(([0.0], np.cumsum((p - 0.5) * length)))
+    low = np.minimum.accumulate(gain[:-1])
+    end = int(np.argmax(gain[1:] - low))
+    start = int(np.flatnonzero(gain[:end + 1] == low[end])[-1])
+    idx = np.arange(n)
+    furniture = np.concatenate(([0.0], np.cumsum((1.0 - p) * length)))
+    before, after = idx < start, idx > end
+    between = np.where(before, furniture[start] - furniture[np.minimum(idx + 1, n)],
+                       np.where(after, furniture[idx] - furniture[end + 1], 0.0))
+    body = p * length
+    body_running = np.cumsum(body)
+    out[:, 0] = p
+    out[:, 1] = padded[2:2 + n]
+    out[:, 2] = padded[1:1 + n]
+    out[:, 3] = padded[4:4 + n]
+    out[:, 4] = padded[5:5 + n]
+    out[:, 5] = window
+    out[:, 6] = ~(before | after)
+    out[:, 7] = between
+    out[:, 8] = np.where(before, start - idx, np.where(after, idx - end, 0))
+    out[:, 9] = (body_running - body) / (body_running[-1] + 1e-9)
+    out[:, 10] = p.max()
+    out[:, 11] = np.count_nonzero(p >= CONTEXT_KEPT) / n
+    out[:, 12] = max(gain[end + 1] - low[end], 0.0)
+    out[:, 13] = p - window
+    return out

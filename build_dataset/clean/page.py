@@ -283,7 +283,7 @@ def _apply_model(a: Analysis) -> None:
     A line the model removes keeps the cue its own words gave ("subscribe", "legal"), or is named by
     where it sits: navigation above the article region, footer below it, boilerplate inside it.
     """
-    probability = load_model(FEATURES).probability(a.features)
+    probability = load_model(FEATURES).body_probability(a.features, np.array([ln.length for ln in a.lines]))
     if speedups is None or not use_speedups:
         _apply_model_python(a, probability)
     else:

@@ -8,7 +8,8 @@ extra columns (lines x k), or a `fit` that trains another way (`evaluate`'s docs
 Columns are appended to the page's features and the model is fitted as `train_cleaner.py` fits it (same
 folds per draw, vocabulary learned without the page's site, cut copies).
 The analyses of the dev pages and their cut copies are cached in a pickle (about 30 s to build), so a
-trial costs the fits alone (about 3 minutes for five draws on one core). Nothing is written but the cache.
+trial costs the fits alone (about 5 minutes for five draws on one core: each fold fits the first stage
+five times and the second once). Nothing is written but the cache.
 """
 
 from __future__ import annotations
@@ -61,9 +62,11 @@ def evaluate(data: tuple, extra: Callable[[Analysis], np.ndarray] | None = None,
              draws: tuple[str, ...] = DRAWS, fit: Callable = tc.fit,
              ) -> list[dict[tuple[str, float], tuple[float, float, float]]]:
     """Per draw, (precision, recall, F1) of the pages ("pages") and of their cut copies ("cut") at each of
-    THRESHOLDS, every page predicted by a model fitted without its site, `extra`'s columns appended.
+    THRESHOLDS, every page predicted by the two stages fitted without its site (`train_cleaner.
+    unseen_probabilities`), `extra`'s columns appended.
 
-    `fit` is called as `train_cleaner.fit` is, on the fold's training pages alone, and returns what it
+    `fit` is called as `train_cleaner.fit` is, on the fold's training pages alone (for the first stage, and
+    for the first stages whose probabilities out of fold the second is fitted on), and returns what it
     returns (model, vocabulary, digest): a trial of another training set, weighting or fit settings passes
     its own (`functools.partial(tc.fit, params=...)`, or one built on `tc.training_features`). The test
     fold's lines are only predicted."""
@@ -71,19 +74,11 @@ def evaluate(data: tuple, extra: Callable[[Analysis], np.ndarray] | None = None,
     ext = {n: dataclasses.replace(a, features=np.hstack([a.features, np.asarray(extra(a), dtype=np.float32)
                                                           .reshape(len(a.features), -1)]) if extra else a.features)
            for n, a in analyses.items()}
-    groups = [sites[n] for n in names]
     cut_pages = {n + tc.CUT: dict(pages[n], _raw=tc._norm(" ".join(ln.text for ln in ext[n + tc.CUT].lines)))
                  for n in names if n + tc.CUT in ext}
     results = []
     for draw in draws:
-        unseen: dict[str, np.ndarray] = {}
-        for train, test in tc.site_folds(groups, 5, draw):
-            model, vocabulary, _ = fit([names[i] for i in train], ext, labels, sites, 4, draw)
-            tested = [n for n in (names[i] + end for i in test for end in ("", tc.CUT)) if n in ext]
-            xs = [tc.with_vocabulary(ext[n], vocabulary) for n in tested]
-            p = model.predict_proba(np.vstack(xs))[:, 1]
-            for n, x, end in zip(tested, xs, np.cumsum([len(x) for x in xs]), strict=True):
-                unseen[n] = p[end - len(x):end]
+        _, unseen = tc.unseen_probabilities(names, ext, labels, sites, 5, draw, fit=fit)
         scores = {}
         for t in THRESHOLDS:
             for key, scored in (("pages", pages), ("cut", cut_pages)):
