@@ -218,6 +218,34 @@ def test_same_line_model_probabilities(rows: int) -> None:
 
 
 @native
+@pytest.mark.parametrize("seed", range(8))
+def test_same_context_columns(seed: int) -> None:
+    """Bit for bit, on pages of 1 to 3,000 lines, with tied probabilities and lengths (where the main block's
+    first end and last start are chosen) among them."""
+    rng = np.random.default_rng(seed)
+    for n in (1, 2, 7, int(rng.integers(3, 300)), 3000):
+        p = rng.random(n)
+        lengths = rng.integers(1, 400, size=n)
+        for probability, size in ((p, lengths), (np.round(p, 1), lengths), (np.full(n, p[0]), np.full(n, 10))):
+            native = features.context_columns(probability, size)
+            python = features._context_columns_python(probability.astype(np.float64), size.astype(np.float64))
+            assert native.shape == python.shape == (n, len(features.CONTEXT_FEATURES))
+            assert native.tobytes(order="F") == python.tobytes(order="F")
+
+
+@native
+def test_context_columns_refuse_arrays_that_do_not_agree() -> None:
+    assert speedups is not None
+    p = np.full(4, 0.5)
+    with pytest.raises(ValueError, match="do not agree"):
+        speedups.context_columns(p, np.ones(3), np.empty((len(features.CONTEXT_FEATURES), 4), dtype=np.float32),
+                                 0.35, 0.5)
+    with pytest.raises(ValueError, match="do not agree"):  # one column short
+        speedups.context_columns(p, np.ones(4), np.empty((len(features.CONTEXT_FEATURES) - 1, 4), dtype=np.float32),
+                                 0.35, 0.5)
+
+
+@native
 def test_same_two_stage_probabilities(monkeypatch: pytest.MonkeyPatch) -> None:
     """The second stage reads the first's probabilities: both stages walked in C or by numpy, bit for bit."""
     model = linemodel.load_model(features.FEATURES)

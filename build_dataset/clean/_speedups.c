@@ -67,6 +67,7 @@
 
 #define FIELDS 21
 #define BLOCK 32  /* lines that walk a tree of the line model side by side */
+#define CONTEXT_COLUMNS 14  /* len(features.CONTEXT_FEATURES): `context_columns` refuses an `out` of another width */
 static PyTypeObject *Line_type = NULL;  /* lines.Line */
 static Py_ssize_t field_offset[FIELDS]; /* where each of its slots sits in an instance, in field order */
 static int by_slots = 0;                /* Lines are made by writing those slots, else by calling Line */
@@ -868,6 +869,123 @@ done:
     PyBuffer_Release(&threshold);
     PyBuffer_Release(&children);
     PyBuffer_Release(&value);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* features.context_columns: the second stage's columns from the first stage's probabilities, each value
+ * computed by the operations numpy's are, in the same order (running sums added left to right, as cumsum adds),
+ * so both give the same floats. A product is never fused into the sum that follows it (an FMA rounds once
+ * where numpy rounds twice): GCC is told so for this function, other compilers by the standard pragma. */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("fp-contract=off")))
+#endif
+static PyObject *
+context_columns(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    Py_buffer prob, len, out;
+    double kept, pad;
+    if (!PyArg_ParseTuple(args, "y*y*w*dd", &prob, &len, &out, &kept, &pad)) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    double *padded = NULL, *gain = NULL, *low = NULL, *furniture = NULL, *body = NULL, *sums = NULL;
+    Py_ssize_t n = prob.len / (Py_ssize_t)sizeof(double);
+    if (prob.len != n * (Py_ssize_t)sizeof(double) || len.len != prob.len
+            || out.len != n * CONTEXT_COLUMNS * (Py_ssize_t)sizeof(float)) {
+        PyErr_SetString(PyExc_ValueError, "context_columns: the arrays' sizes do not agree");
+        goto done;
+    }
+    if (n == 0) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    const double *p = prob.buf, *length = len.buf;
+    float *col = out.buf;  /* column k of line i at k * n + i: the (lines x columns) matrix in column-major order */
+    padded = PyMem_Malloc((n + 6) * sizeof(double));
+    gain = PyMem_Malloc((n + 1) * sizeof(double));
+    low = PyMem_Malloc(n * sizeof(double));
+    furniture = PyMem_Malloc((n + 1) * sizeof(double));
+    body = PyMem_Malloc(n * sizeof(double));
+    sums = PyMem_Malloc((n + 7) * sizeof(double));
+    if (!padded || !gain || !low || !furniture || !body || !sums) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < 3; k++) {
+        padded[k] = padded[n + 3 + k] = pad;
+    }
+    double top = p[0];
+    Py_ssize_t count = 0;
+    gain[0] = furniture[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        padded[i + 3] = p[i];
+        double g = (p[i] - 0.5) * length[i];
+        gain[i + 1] = gain[i] + g;
+        double f = (1.0 - p[i]) * length[i];
+        furniture[i + 1] = furniture[i] + f;
+        body[i] = p[i] * length[i];
+        low[i] = i == 0 ? gain[0] : (gain[i] < low[i - 1] ? gain[i] : low[i - 1]);  /* np.minimum.accumulate */
+        top = p[i] > top ? p[i] : top;
+        count += p[i] >= kept;
+    }
+    Py_ssize_t end = 0;  /* the first end of the largest gain (np.argmax) */
+    double best = gain[1] - low[0];
+    for (Py_ssize_t e = 1; e < n; e++) {
+        double g = gain[e + 1] - low[e];
+        if (g > best) {
+            best = g;
+            end = e;
+        }
+    }
+    Py_ssize_t start = end;  /* the last start at that low point */
+    while (gain[start] != low[end]) {
+        start--;
+    }
+    double running = 0.0, total = 0.0;  /* np.cumsum(body): its last value, and each line's as it is reached */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        total += body[i];
+    }
+    total += 1e-9;
+    sums[0] = 0.0;  /* np.cumsum of the padded probabilities with a 0 in front: sums[k] adds padded[0..k-1] */
+    for (Py_ssize_t k = 0; k < n + 6; k++) {
+        sums[k + 1] = sums[k] + padded[k];
+    }
+    double share = (double)count / (double)n;
+    double mass = best > 0.0 ? best : 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double window = (sums[i + 7] - sums[i]) / 7;
+        int before = i < start, after = i > end;
+        running += body[i];
+        col[0 * n + i] = (float)p[i];
+        col[1 * n + i] = (float)padded[i + 2];
+        col[2 * n + i] = (float)padded[i + 1];
+        col[3 * n + i] = (float)padded[i + 4];
+        col[4 * n + i] = (float)padded[i + 5];
+        col[5 * n + i] = (float)window;
+        col[6 * n + i] = (float)!(before || after);
+        col[7 * n + i] = (float)(before ? furniture[start] - furniture[i + 1 < n ? i + 1 : n]
+                                 : after ? furniture[i] - furniture[end + 1] : 0.0);
+        col[8 * n + i] = (float)(before ? start - i : after ? i - end : 0);
+        col[9 * n + i] = (float)((running - body[i]) / total);
+        col[10 * n + i] = (float)top;
+        col[11 * n + i] = (float)share;
+        col[12 * n + i] = (float)mass;
+        col[13 * n + i] = (float)(p[i] - window);
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(sums);
+    PyMem_Free(padded);
+    PyMem_Free(gain);
+    PyMem_Free(low);
+    PyMem_Free(furniture);
+    PyMem_Free(body);
+    PyBuffer_Release(&prob);
+    PyBuffer_Release(&len);
     PyBuffer_Release(&out);
     return result;
 }
@@ -4443,6 +4561,8 @@ static PyMethodDef methods[] = {
      "vocabulary_columns(ids, sizes, table, furniture_word, out): features._vocabulary_columns_python's columns."},
     {"topic_columns", topic_columns, METH_VARARGS,
      "topic_columns(ids, sizes, content, core, outside, window, out): features._topic_columns_python's columns."},
+    {"context_columns", context_columns, METH_VARARGS,
+     "context_columns(probability, lengths, out, kept, pad): the second stage's columns (see features.context_columns)."},
     {"forest_leaves", forest_leaves, METH_VARARGS,
      "forest_leaves(rows, roots, feature, threshold, children, value, depth, out): the line model's leaf values."},
     {"number_words", number_words, METH_VARARGS,

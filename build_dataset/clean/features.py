@@ -699,13 +699,23 @@ def context_columns(probability: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     mean over five fold draws, ahead on each (`scripts/train_cleaner.py`).
 
     Every sum is a running sum (numpy's cumsum adds in order), so the columns are the same on every CPU.
+    Written by `_speedups.context_columns` where the extension was built, else by `_context_columns_python`.
     """
-    n = len(probability)
-    out = np.zeros((n, len(CONTEXT_FEATURES)), dtype=np.float32)
+    p = np.ascontiguousarray(probability, dtype=np.float64)
+    length = np.ascontiguousarray(lengths, dtype=np.float64)
+    if speedups is None or not use_speedups:
+        return _context_columns_python(p, length)
+    out = np.empty((len(p), len(CONTEXT_FEATURES)), dtype=np.float32, order="F")
+    speedups.context_columns(p, length, out.T, CONTEXT_KEPT, CONTEXT_PAD)  # (the transpose is C-contiguous)
+    return out
+
+
+def _context_columns_python(p: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """`context_columns` from float64 probabilities and lengths: the reference of `_speedups.context_columns`."""
+    n = len(p)
+    out = np.zeros((n, len(CONTEXT_FEATURES)), dtype=np.float32, order="F")
     if n == 0:
         return out
-    p = probability.astype(np.float64)
-    length = lengths.astype(np.float64)
     padded = np.concatenate((np.full(3, CONTEXT_PAD), p, np.full(3, CONTEXT_PAD)))
     running = np.concatenate(([0.0], np.cumsum(padded)))
     window = (running[7:7 + n] - running[:n]) / 7
