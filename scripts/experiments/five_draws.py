@@ -8,7 +8,7 @@ extra columns (lines x k), or a `fit` that trains another way (`evaluate`'s docs
 Columns are appended to the page's features and the model is fitted as `train_cleaner.py` fits it (same
 folds per draw, vocabulary learned without the page's site, cut copies).
 The analyses of the dev pages and their cut copies are cached in a pickle (about 30 s to build), so a
-trial costs the fits alone (about 5 minutes for five draws on one core: each fold fits the first stage
+trial costs the fits alone (about 6 minutes for five draws on one core: each fold fits the first stage
 five times and the second once). Nothing is written but the cache.
 """
 
