@@ -263,11 +263,15 @@ def test_language_table_gives_big_languages_their_own_row_and_pools_the_rest(
 def test_huge_pages_are_evaluated_in_chunks_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
     import build_dataset.clean.linemodel as linemodel
 
-    model = from_dict(FOREST)
-    x = np.random.default_rng(0).uniform(-1, 7, size=(1000, 2)).astype(np.float32)
-    whole = model.probability(x)
+    model = from_dict({**FOREST, "context": CONTEXT})
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 7, size=(1000, 2)).astype(np.float32)
+    lengths = rng.integers(1, 300, size=1000)
+    whole, both = model.probability(x), model.body_probability(x, lengths)
     monkeypatch.setattr(linemodel, "CHUNK_ROWS", 64)
     assert np.array_equal(model.probability(x), whole)
+    assert np.array_equal(model.body_probability(x, lengths), both)  # the context is read from the whole page
+    assert 0 < np.count_nonzero(both > 0.5) < 1000
 
 
 def test_site_folds_keep_each_site_whole_balanced_and_independent_of_input_order() -> None:

@@ -69,15 +69,21 @@ class LineModel:
     def body_probability(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Probability that each line of a page is article body: the first stage's `probability` of each row
         of `x` (the page's `FEATURES`, float32), then, with a second stage, that stage's from the same columns
-        and `context_columns` of the first stage's probabilities and the lines' `lengths`."""
+        and `context_columns` of the first stage's probabilities and the lines' `lengths`. The columns for the
+        second stage are copied CHUNK_ROWS lines at a time, so a huge page's features are not held twice."""
         first = self.probability(x)
         if self.context is None:
             return first
+        context = context_columns(first, lengths)  # of the whole page: its main block spans the chunks
         n, width = x.shape
-        both = np.empty((n, width + len(CONTEXT_FEATURES)), dtype=np.float32, order="F")  # see `probability`
-        both[:, :width] = x
-        both[:, width:] = context_columns(first, lengths)
-        return self.context.probability(both)
+        out = np.empty(n)
+        for i in range(0, n, CHUNK_ROWS):  # a huge page's second matrix a chunk at a time, as `probability` works
+            rows = slice(i, i + CHUNK_ROWS)
+            both = np.empty((min(CHUNK_ROWS, n - i), width + len(CONTEXT_FEATURES)), dtype=np.float32, order="F")
+            both[:, :width] = x[rows]
+            both[:, width:] = context[rows]
+            out[rows] = self.context.probability(both)
+        return out
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """Probability that each row (line) of `x` (float32) is article body.
