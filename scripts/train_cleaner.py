@@ -68,7 +68,9 @@ page) did no better (0.9178 and 0.9179 at 0.35 on two draws, against 0.9194 and 
 reading the context columns alone did worse (0.9149, 0.9136). Blending the two stages' probabilities out of fold
 (a * first + (1 - a) * second, no cost at run time) did no better either: over the five draws at 0.40, a = 0.15
 0.9218, 0.3 0.9219, 0.5 0.9218 against 0.9217; at 0.45 they score 0.9221 to 0.9233 (0.9224 with the second stage
-alone), but mean recall falls to 0.948 or 0.949, under the 0.95 a change must keep.
+alone), but mean recall falls to 0.948 or 0.949, under the 0.95 a change must keep. A second stage whose
+probability may only rise with the first stage's (scikit-learn's `monotonic_cst` on ctx_p) scored 0.9219 at 0.40
+(cut copies 0.9412), and with ctx_w3_p and ctx_in_main constrained too 0.9211 (0.9400): noise, or worse.
 
 Line-shape and page-context columns for the furniture the model keeps on unseen sites were tried and none
 kept (`scripts/experiments/five_draws.py`: the five draws "", "1" to "4", extra columns appended to all of
