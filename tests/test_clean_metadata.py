@@ -1684,6 +1684,25 @@ def test_a_headline_opened_by_a_name_and_a_dash_is_the_title() -> None:
     assert _header_shaped_page("Water Budget").title is None
 
 
+@pytest.mark.parametrize("headline", ["Regional Parliament Debate", "Parliament Debate"])
+def test_a_headline_read_as_a_bare_name_is_the_title_when_the_body_names_each_word(headline: str) -> None:
+    """A headline of capitalised words alone ("Performant Python") reads as a bare byline; when the body's
+    beginning holds every word of it, even two words printed once, it is the title: a byline's surname is
+    rarely the article's word."""
+    assert _header_shaped_page(headline).title == headline
+
+
+@pytest.mark.parametrize(("line", "below"), [
+    ("Parliament Keller", ()),  # a name the body does not hold every word of: a byline
+    ("Parliament Debate", ("Photo: Jane Roe",)),  # a portrait's caption above its credit
+    ("Parliament Parliamentary Debate", ()),  # two words of one stem: a tag list
+])
+def test_a_name_shaped_line_is_no_title_unless_the_body_names_it_whole(line: str, below: tuple[str, ...]) -> None:
+    """A name-shaped line one of whose words the body lacks, one with a photo credit below it and a list
+    of tags sharing a stem stay no title."""
+    assert _header_shaped_page(line, below=below).title is None
+
+
 def _header_below_page(rows: list[str]) -> tuple[int, Header, list]:
     """A page of `rows` read by `header_and_body`: bulleted menu items and the dateline "03.02.2022" are
     what the line model removed, every other line is kept."""

@@ -573,7 +573,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
                 if start < len(lines) else frozenset()
         # a short line, a sentence, a form's notice, the site's name above the menu, a caption the body
         # goes on with, an item of a list of teasers
-        if _short_once(b, bodies) or _sentence(b) or _notice(lines, header[k]) \
+        # (a line every content word of which the body names may be short: `_name_shaped`)
+        if (_short_once(b, bodies) and share < NAME_SHAPED_SHARE) or _sentence(b) or _notice(lines, header[k]) \
                 or _below_paragraphs(lines, verdicts, header[k], start, body_words, stoplist) \
                 or _site_banner(lines, verdicts, header, k, day_first=day_first) \
                 or _cut_caption(b, lines, start) or _teaser(b, lines, start):
@@ -613,6 +614,11 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
                             if trusted(k) and k not in moved and k not in decks
                             and _names_body(bodies[k], body_words or frozenset(), stoplist, share=HEADER_SHAPED_SHARE)),
                            None)
+    if trusted_pos is None:
+        # a headline of capitalised words reads as a bare byline ("Performant Python"): sought only when no
+        # other line is trusted, and only when the body names every word of it (`_name_shaped`)
+        trusted_pos = next((k for k in _name_shaped(lines, verdicts, header, repeat, stoplist, day_first=day_first)
+                            if trusted(k, NAME_SHAPED_SHARE) and k not in moved and k not in decks), None)
     if trusted_pos is None:
         # a headline with only its byline's block between it and the body heads the article even when it
         # names nothing the body's beginning says (a pun, a quote): its place is evidence enough (on the dev
@@ -1373,6 +1379,11 @@ must share with the body's beginning: twice a headline's (NAMES_BODY_SHARE). Suc
 another story's teaser with a year in it as the page's headline."""
 
 
+NAME_SHAPED_SHARE = 1.0
+"""The share of its content words a headline that reads as a bare byline (`_name_shaped`) must share with
+the body's beginning: all of them, since a byline names people the article rarely names."""
+
+
 def _header_shaped(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
                    stoplist: frozenset[str], *, day_first: bool | None) -> Iterator[int]:
     """Positions in `header` of headlines that `_headline_candidate` refuses for a dateline's or a
@@ -1396,6 +1407,32 @@ def _header_shaped(lines: list[Line], verdicts: list[Verdict], header: list[int]
             continue
         names = byline_names(ln, stoplist)
         if names and not BYLINE_PREFIX.match(ln.body) and _named_phrase(ln.body, names):
+            yield k
+
+
+def _name_shaped(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
+                 stoplist: frozenset[str], *, day_first: bool | None) -> Iterator[int]:
+    """Positions in `header` of headlines that `_headline_candidate` refuses for a bare byline's shape, the
+    nearest the body first (at most the last 13 lines): two or more capitalised words and nothing else
+    ("Performant Python", "Managing Python Environments", "TRANSFORMATIONSLABOR ERNÄHRUNG", "Muffin
+    Grundrezept"), no prefix ("By"), no dateline, no caption with a photo credit below it (`_credited`), and
+    no two words of one stem (a tag list, "Bioenergie Bioenergieanlagen Strompreisbremse").
+
+    Such a line is trusted as the headline only when the body's beginning holds every content word of it
+    (NAME_SHAPED_SHARE), with two words of four letters or more, and then even when printed once (`_short_once`): a
+    headline's words are the body's, while a byline's surname rarely is. On the dev pages this gave 15
+    titles where main gave none, 12 of them the page's headline by reading (three wrong: a subheading of
+    a blog post naming its subject, a portrait's caption credited with "Quelle:", a cookie dialog's
+    heading). (`_header_shaped` seeks a name before a dash and a phrase, with half its words shared.)"""
+    for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
+        i = header[k]
+        ln = lines[i]
+        if k == repeat or not _title_like(ln, verdicts[i]) or ln.length >= 200 or ln.body[-1:] == "." \
+                or ln.words < 2 or BYLINE_PREFIX.match(ln.body) or is_dateline(ln, day_first=day_first):
+            continue
+        words = [w[:_STEM] for w in ln.body.lower().split() if len(w) >= 4]  # (`_content_words`' stems)
+        if len(words) >= 2 and len(set(words)) == len(words) and byline_names(ln, stoplist) \
+                and not _credited(ln.body, lines, verdicts, i):
             yield k
 
 
