@@ -15,6 +15,7 @@ import pytest
 
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.header_lines import prose
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import (
     Header,
@@ -1701,6 +1702,32 @@ def test_a_name_shaped_line_is_no_title_unless_the_body_names_it_whole(line: str
     """A name-shaped line one of whose words the body lacks, one with a photo credit below it and a list
     of tags sharing a stem stay no title."""
     assert _header_shaped_page(line, below=below).title is None
+
+
+GERMAN_LEDE = ("„Meine letzte ernste Beziehung ging vor drei Jahren in die Brüche“, erzählt die 27-jährige "
+               "Lolly. „Was kann ich tun, um dabei nicht total die Nerven zu verlieren?“")
+
+
+@pytest.mark.parametrize(("line", "ends_prose"), [
+    (GERMAN_LEDE, True),
+    ("Er sagte: ‚Wir kommen wieder.‘", True),
+    ("Bundespräsident sieht „Radikalisierung“", False),  # a headline ending with a quoted word
+    ("Viva Magenta: „Eine unkonventionelle Farbe für eine unkonventionelle Zeit“", False),
+    ("The minister said: “We will win”", True),  # an English closing mark, as before
+])
+def test_a_german_closing_quote_ends_prose_past_a_sentences_end(line: str, ends_prose: bool) -> None:
+    """"“" closes a German quote and opens an English one: a line ending with it is prose when a sentence
+    ends inside the quote, and no prose when the quote is a phrase a headline ends with."""
+    assert prose(split_lines(line)[0]) is ends_prose
+
+
+def test_a_first_paragraph_ending_with_a_german_quote_starts_the_body() -> None:
+    """A lede that ends with a German quote is the body's first paragraph, not a heading above it."""
+    lines = split_lines("\n\n".join([*MENU, "Ich habe es satt, an Weihnachten gefragt zu werden", GERMAN_LEDE, BODY]))
+    verdicts = [Verdict(BAD if ln.bullet else GOOD) for ln in lines]
+    original = [v.cls for v in verdicts]
+    start = body_start(lines, verdicts, original, 0, len(lines) - 1)
+    assert lines[start].body == GERMAN_LEDE
 
 
 def _header_below_page(rows: list[str]) -> tuple[int, Header, list]:

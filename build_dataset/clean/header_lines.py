@@ -67,6 +67,9 @@ article's last paragraph; a box farther down is read only under a heading the pa
 
 
 PROSE_END = ".!?。！？…\"'”’»)"
+OPENING_AS_CLOSING = "“‘«"
+"""Quotation marks that close a quote in some languages and open one in others (German „…“ and ‚…‘,
+Danish »…«): a line ending with one ends like prose only past a sentence's end (`prose`)."""
 
 
 @dataclass
@@ -84,8 +87,16 @@ class Header:
 
 
 def prose(ln: Line) -> bool:
-    """Whether a line ends like a sentence (or a quote, a bracket): prose, not a label or a heading."""
-    return bool(ln.body[-1:]) and ln.body[-1] in PROSE_END
+    """Whether a line ends like a sentence (or a quote, a bracket): prose, not a label or a heading.
+
+    A German quote closes with "“" (OPENING_AS_CLOSING): a paragraph that ends with one ends with a
+    sentence's end inside it ("… die Nerven zu verlieren?“"), a headline ending with a quoted word
+    ("Bundespräsident sieht „Radikalisierung“") has none. On the dev pages this gave 2 titles where main
+    gave none, both the headline by reading (a first paragraph ending so was read as no prose, and the
+    body started below it); taking the marks as PROSE_END takes "”" lost 2 right titles ending with a
+    quoted phrase."""
+    end = ln.body[-1:]
+    return bool(end) and (end in PROSE_END or end in OPENING_AS_CLOSING and ln.body[-2:-1] in ".!?…")
 
 
 DATELINE_MAX_CHARS = 120
