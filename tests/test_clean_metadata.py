@@ -1668,6 +1668,12 @@ def test_a_headline_with_a_year_or_a_date_word_is_the_title() -> None:
         assert _header_shaped_page(headline, below=("Photo: Jane Roe",)).title == headline
 
 
+def test_a_short_headline_with_a_year_is_the_title() -> None:
+    """A headline of four words with a year reads as a date with few words, which no headline candidate
+    is; it states no publication date and names the body: it is the title."""
+    assert _header_shaped_page("Parliament water budget 2023").title == "Parliament water budget 2023"
+
+
 def test_a_dateline_or_another_storys_dated_teaser_is_no_title() -> None:
     """A dateline that states a date, one opened by its word, and a teaser with a year that shares too
     few of its words with the body stay no title."""
