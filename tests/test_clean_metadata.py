@@ -1149,6 +1149,19 @@ def test_a_byline_with_its_labels_colon_has_no_headline_shape(line: str) -> None
     assert not _headline_shape(line)
 
 
+@pytest.mark.parametrize(("line", "shaped"), [
+    ("Strong & Beautiful - Pamela Reif [Rezension]", True),
+    ("[Update] Parliament passes the water budget", True),
+    ("Site [logo]", False),  # an image's mark beside a name
+    ("[csm_200109-neujahrBP] Parliament passes the water budget", False),  # a file name: w3m's mark
+    ("Parliament [logo] passes the water budget", False),  # a mark inside the line
+])
+def test_a_headline_is_read_past_a_bracketed_label(line: str, shaped: bool) -> None:
+    """A label in brackets of words alone that opens or ends a headline leaves it a headline; a mark of
+    w3m's (a file name, a mark inside the line) or a label with fewer than three words beside it does not."""
+    assert _headline_shape(line) is shaped
+
+
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

@@ -113,6 +113,11 @@ TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
 _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
+_LABEL = re.compile(r"^\[[^\W\d_]+(?: [^\W\d_]+)*\]\s+|\s+\[[^\W\d_]+(?: [^\W\d_]+)*\]$")
+"""A label in brackets that opens or ends a headline ("[Rezension]", "[PORADNIK W PIGUŁCE]", "[Update]"):
+words and spaces only, where w3m's marks of images and links are file names ("[csm_200109-neujahrBP]") or
+stand alone on their line. A headline is read past it (`_headline_shape`); on the dev pages this gave 2
+titles where main gave none, both the headline by reading."""
 _NOT_HEADLINE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
     r"|\s(?:>|»|›|►|→|\||●|•|■|◆)$"  # a link's arrow, a menu's separator or bullet at the end ("Read more >")
@@ -429,13 +434,18 @@ def _title_like(ln: Line, v: Verdict, *, dated: bool = False) -> bool:
 
 @lru_cache(maxsize=4096)
 def _headline_shape(text: str) -> bool:
-    """Whether a title-like line can be a headline by its shape (`_NOT_HEADLINE`): it starts with a
-    capital, a digit or a letter of a script without case (a lower-case start is a line's continuation,
-    a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words. (Cached as `cue_reason` is: each
-    reading asks of its header's lines again, and a site's pages print the same lines.)"""
+    """Whether a title-like line can be a headline by its shape (`_NOT_HEADLINE`, read past a bracketed
+    `_LABEL`): it starts with a capital, a digit or a letter of a script without case (a lower-case start
+    is a line's continuation, a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words.
+    (Cached as `cue_reason` is: each reading asks of its header's lines again, and a site's pages print the
+    same lines.)"""
     first = next((c for c in text if c.isalnum()), "")
     if first.islower() and not text[text.index(first) + 1:][:1].isupper():  # "iPhone" starts a headline
         return False
+    bare = _LABEL.sub("", text)  # (a label with few words beside it is a menu's item or an image's mark)
+    if bare != text and len(bare.split()) < TITLE_MIN_WORDS:
+        return False
+    text = bare
     return len(text.split()) <= TITLE_MAX_WORDS and not (_NOT_HEADLINE.search(text) or _CREDIT.match(text)
                                                           or _repeats_a_phrase(text) or _tag_list(text)
                                                           or len(_GLUED.findall(text)) > 1
