@@ -29,8 +29,9 @@ article's"). For each field it prints:
   changed sample (title, fix 9) for the ninth (labels "title_fix_9"), changed sample (title, fix 10)
   for the tenth (labels "title_fix_10"), changed sample (title, fix 11) for the eleventh (labels
   "title_fix_11"), changed sample (title, fix 12) for the twelfth (labels "title_fix_12"), changed
-  sample (title, fix 13) for the thirteenth (labels "title_fix_13") and changed sample (title, fix 14)
-  for the fourteenth (labels "title_fix_14"; a
+  sample (title, fix 13) for the thirteenth (labels "title_fix_13"), changed sample (title, fix 14)
+  for the fourteenth (labels "title_fix_14") and changed sample (title, fix 15) for the fifteenth
+  (labels "title_fix_15"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -86,7 +87,7 @@ FIELDS = ("section", "authors", "title", "description")
 HALVES = ("dev", "held_out")
 TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8", "title_fix_9",
                "title_fix_10", "title_fix_11", "title_fix_12",
-               "title_fix_13", "title_fix_14")
+               "title_fix_13", "title_fix_14", "title_fix_15")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8")
@@ -402,6 +403,10 @@ def main() -> None:
         "one whose title the fourteenth title fix (a headline read past a label in brackets of words alone that "
         "opens or ends it) changed against main at d46807d, read and counted the same way (every change gave a "
         "title where main gave none). "
+        f"Changed sample (title, fix 15): {len(labels.get('title_fix_15', {}).get('changed', []))} pages, every "
+        "one whose title the fifteenth title fix (a headline of one word that a breadcrumb in the header ends "
+        "with) changed against main at 5c6c9ac, read and counted the same way (every change gave a title where "
+        "main gave none). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

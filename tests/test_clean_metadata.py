@@ -1162,6 +1162,19 @@ def test_a_headline_is_read_past_a_bracketed_label(line: str, shaped: bool) -> N
     assert _headline_shape(line) is shaped
 
 
+def test_a_headline_of_one_word_is_the_title_when_a_breadcrumb_ends_with_it() -> None:
+    """A one-word line is a menu's item, unless a breadcrumb in the header ends with it: then it names
+    the page, and is the headline."""
+    def title(rows: list[str]) -> str | None:
+        lines = split_lines("\n\n".join([*MENU, *rows, BODY]))
+        _, stoplist = stoplist_for_words(BODY.lower().split())
+        verdicts = [Verdict(BAD if ln.bullet else GOOD) for ln in lines]
+        return read_header(lines, verdicts, len(lines) - 1, stoplist).title
+
+    assert title(["Home » Politics » Parliament", "Parliament"]) == "Parliament"
+    assert title(["Parliament"]) is None
+
+
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

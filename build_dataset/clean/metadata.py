@@ -421,13 +421,14 @@ def _glued_to(line: str, head: str) -> bool:
     return False
 
 
-def _title_like(ln: Line, v: Verdict, *, dated: bool = False) -> bool:
+def _title_like(ln: Line, v: Verdict, *, dated: bool = False, one_word: bool = False) -> bool:
     """Whether a line has a headline's length and no bullet, token, field separator or furniture cue. A
     line of six words or fewer with a date is a dateline, unless `dated` (`_header_shaped`, which tells a
-    headline with a year from a dateline by the date it states)."""
+    headline with a year from a dateline by the date it states); a short line of one word is a menu's
+    item, unless `one_word` (`_headline_candidate`, when a breadcrumb ends with it)."""
     if ln.bullet or ln.markup or ln.separated or not (TITLE_MIN_CHARS <= ln.length <= TITLE_MAX_CHARS):
         return False
-    if v.cue in _SKIP_CUES or ln.words < 2 and ln.length < 20:
+    if v.cue in _SKIP_CUES or ln.words < 2 and ln.length < 20 and not one_word:
         return False
     return dated or not (ln.dated and ln.words <= 6)
 
@@ -1379,10 +1380,16 @@ def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[
 def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, repeat: int | None,
                         stoplist: frozenset[str], *, day_first: bool | None) -> bool:
     """Whether header line `k` may be the headline when none is repeated: title-like, not the
-    standfirst's repeat, a dateline, a byline or a sentence."""
+    standfirst's repeat, a dateline, a byline or a sentence. A headline of one word ("Unbefriedigt",
+    "Tragwerksplanung") is title-like when a breadcrumb in the header ends with it (`_crumb_tail`: "Home »
+    Unbefriedigt"), which names the page so: on the dev pages this gave 3 titles where main gave none, all
+    the headline by reading and by the URL's slug."""
     i = header[k]
     ln = lines[i]
-    return k != repeat and _title_like(ln, verdicts[i]) and ln.length < 200 \
+    title_like = _title_like(ln, verdicts[i]) or (
+        ln.words == 1 and _title_like(ln, verdicts[i], one_word=True)
+        and any(_crumb_tail(lines[j].body, ln.body) for j in header if j != i))
+    return k != repeat and title_like and ln.length < 200 \
         and not is_dateline(ln, day_first=day_first) and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
 
 
