@@ -113,11 +113,25 @@ TITLE_MIN_CHARS = 8
 TITLE_MAX_CHARS = 300
 _END_PUNCT = ".!?。…:;"
 _SEPARATORS = ":|-–—,;/·•»›>("
-_LABEL = re.compile(r"^\[[^\W\d_]+(?: [^\W\d_]+)*\]\s+|\s+\[[^\W\d_]+(?: [^\W\d_]+)*\]$")
+_LABEL = re.compile(r"\[[^\W\d_]+(?: [^\W\d_]+)*\]")
 """A label in brackets that opens or ends a headline ("[Rezension]", "[PORADNIK W PIGUŁCE]", "[Update]"):
 words and spaces only, where w3m's marks of images and links are file names ("[csm_200109-neujahrBP]") or
-stand alone on their line. A headline is read past it (`_headline_shape`); on the dev pages this gave 2
-titles where main gave none, both the headline by reading."""
+stand alone on their line. A headline is read past it (`_without_label`, `_headline_shape`); on the dev
+pages this gave 2 titles where main gave none, both the headline by reading."""
+
+
+def _without_label(text: str) -> str:
+    """`text` without a `_LABEL` that opens it or ends it, a space between them. (Found by the brackets'
+    places, not by a search for the space before the label, which would be quadratic in a run of spaces.)"""
+    if text.startswith("["):
+        end = text.find("]")
+        if end > 0 and text[end + 1:end + 2].isspace() and _LABEL.fullmatch(text, 0, end + 1):
+            text = text[end + 1:].lstrip()
+    if text.endswith("]"):
+        begin = text.rfind("[")
+        if begin > 0 and text[begin - 1].isspace() and _LABEL.fullmatch(text, begin):
+            text = text[:begin].rstrip()
+    return text
 _NOT_HEADLINE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
     r"|\s(?:>|»|›|►|→|\||●|•|■|◆)$"  # a link's arrow, a menu's separator or bullet at the end ("Read more >")
@@ -443,7 +457,7 @@ def _headline_shape(text: str) -> bool:
     first = next((c for c in text if c.isalnum()), "")
     if first.islower() and not text[text.index(first) + 1:][:1].isupper():  # "iPhone" starts a headline
         return False
-    bare = _LABEL.sub("", text)  # (a label with few words beside it is a menu's item or an image's mark)
+    bare = _without_label(text)  # (a label with few words beside it is a menu's item or an image's mark)
     if bare != text and len(bare.split()) < TITLE_MIN_WORDS:
         return False
     text = bare
