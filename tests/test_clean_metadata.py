@@ -1175,6 +1175,23 @@ def test_a_headline_of_one_word_is_the_title_when_a_breadcrumb_ends_with_it() ->
     assert title(["Parliament"]) is None
 
 
+@pytest.mark.parametrize(("text", "bullet"), [
+    ("»Abzocke wird als Klimaschutz verkauft«", False),  # a German quote: a headline, a paragraph
+    ("» Next", True), ("»Home", True), ("» Wir «", True),  # a menu's arrow
+])
+def test_a_german_quote_opening_a_line_is_no_bullet(text: str, bullet: bool) -> None:
+    """"»" marks a menu's item or breadcrumb, and opens a German quote that "«" closes: a line opening
+    with a quote is no bulleted item (on the dev pages 26 lines on 15 pages, headlines and quoted
+    paragraphs)."""
+    assert split_lines(text)[0].bullet is bullet
+
+
+def test_a_headline_in_german_quotation_marks_is_the_title() -> None:
+    """A headline quoting someone in German quotation marks is the title, not a menu's item."""
+    headline = "»Parliament approves the water budget at last«"
+    assert _title_header([headline]).title == headline
+
+
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

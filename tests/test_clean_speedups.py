@@ -71,6 +71,7 @@ def test_same_lines_on_the_seed_pages(seed: pathlib.Path) -> None:
 
 _CASES = [
     "", "\n", "\n\n \n", "x", " x ", "\t• Home\r\n", "•", "• •", "- ", "-x", "- x", "—", "+ 1", "* * *", "» Next",
+    "»Wir brauchen Leute«", "»x«", "»Home", "»« ", "» Wir «", "»»Zitat«", "»\t«",
     "Ein Satz. Noch einer! Und? Ja." * 3, "ΟΔΟΣ ΣΑΣ. " * 40, "İstanbul İİ 2019",
     "北京时间今天上午，会议在北京召开。" * 30,
     "a | b · c / d » e › f > g :: h", "a  |  b", "a | | b", " | ", "x ::  y", "a\u00a0|\u00a0b", "a\u2003/\u2003b",

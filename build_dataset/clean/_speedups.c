@@ -372,6 +372,11 @@ make_line(PyObject *raw, Py_ssize_t index, Py_ssize_t line_start, Py_ssize_t lin
     int strong = among(c, &strong_bullets);
     if (strong || among(c, &weak_bullets)) {
         Py_UCS4 next = b - a > 1 ? PyUnicode_READ(rkind, rdata, a + 1) : 0;
+        if (c == 0xBB && b - a > 1 && next != ' ' && next != '\t'
+                && PyUnicode_FindChar(raw, 0xAB, a + 1, b, 1) >= 0) {
+            strong = 0;  /* a German quote, "»Wir brauchen Leute«": no bullet (lines.split_lines_python) */
+            next = 'x';
+        }
         if (b - a == 1 || next == ' ' || next == '\t' || strong) {
             bullet = 1;
             while (body_from < b) {  /* text.lstrip(BULLETS + " \t") */

@@ -177,7 +177,9 @@ def split_lines_python(raw: str) -> list[Line]:
         body = text
         bullet = False
         c = text[0]
-        if c in BULLETS and (len(text) == 1 or text[1] in " \t" or c in _STRONG_BULLETS):
+        if c in BULLETS and (len(text) == 1 or text[1] in " \t" or c in _STRONG_BULLETS) \
+                and not (c == "»" and text[1:2] not in " \t" and "«" in text):
+            # (a German quote opening the line, "»Wir brauchen Leute«", is no bullet)
             bullet = True
             body = text.lstrip(BULLETS + " \t")
         n = len(body)
