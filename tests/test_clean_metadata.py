@@ -1838,6 +1838,17 @@ def test_a_headline_right_above_its_dated_byline_block_is_the_title_without_shar
     assert _header_shaped_page(PUN, below=("3 May 2021",)).title == PUN
 
 
+def test_a_short_headline_right_above_its_dated_byline_block_is_the_title() -> None:
+    """Two words printed once are trusted above the byline's block when they name the body; not without
+    the block, nor a widget naming nothing of the body ("Mehr erfahren":
+    `test_a_refused_title_stays_text_and_the_byline_below_it_is_read`), nor a counter after its label."""
+    block = ("By Jane Roe", "3 May 2021")
+    assert _header_shaped_page("Budget troubles", below=block).title == "Budget troubles"
+    assert _header_shaped_page("Budget troubles").title is None
+    assert _header_shaped_page("Views: 184", below=block).title is None
+    assert not _headline_shape("Views: 184") and not _headline_shape("Aufrufe: 1.203")
+
+
 def test_a_line_above_an_undated_block_or_a_long_one_is_no_title_without_shared_words() -> None:
     """Without a dateline stating a date in the block, with another line (a teaser's lede) between the
     line and the block, or for a line too long for a headline that names nothing (a deck glued on), the

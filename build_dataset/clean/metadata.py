@@ -138,6 +138,7 @@ _NOT_HEADLINE = re.compile(
     r"|[:,]$"                          # a lead-in to what follows ("The blotter is as follows:"), a list cut off
     r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
+    r"|^[^\W\d_]+:\s*\d[\d.,]*$"          # a counter after its label ("Views: 184", "Aufrufe: 1.203")
     r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w"  # a credit ("geschrieben von X", "Artikel von: X")
     r"|^(?:\w+\s+)?(?:von|by):?\s+\w"
     r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
@@ -601,8 +602,11 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
                 if start < len(lines) else frozenset()
         # a short line, a sentence, a form's notice, the site's name above the menu, a caption the body
         # goes on with, an item of a list of teasers
-        # (a line every content word of which the body names may be short: `_name_shaped`)
-        if (_short_once(b, bodies) and share < NAME_SHAPED_SHARE) or _sentence(b) or _notice(lines, header[k]) \
+        # (a line every content word of which the body names may be short, `_name_shaped`, as may one above
+        # its byline's block that names the body, asked with share 0.0: `_dated_block`)
+        if (_short_once(b, bodies) and share < NAME_SHAPED_SHARE
+                and not (share == 0.0 and _names_body(b, body_words, stoplist))) \
+                or _sentence(b) or _notice(lines, header[k]) \
                 or _below_paragraphs(lines, verdicts, header[k], start, body_words, stoplist) \
                 or _site_banner(lines, verdicts, header, k, day_first=day_first) \
                 or _cut_caption(b, lines, start) or _teaser(b, lines, start):
@@ -651,7 +655,9 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         # a headline with only its byline's block between it and the body heads the article even when it
         # names nothing the body's beginning says (a pun, a quote): its place is evidence enough (on the dev
         # pages 7 titles where main gave none, all the headline by reading; asking for one shared word and
-        # no more than a dateline below gave 4, 2 of them wrong: a menu's line, a blog's motto)
+        # no more than a dateline below gave 4, 2 of them wrong: a menu's line, a blog's motto), and even when
+        # it has two words and is printed once if it names the body (a widget, "Mehr erfahren", does not; a
+        # counter, "Views: 184", is refused by its shape)
         k = next((k for k in nearest if _dated_block(lines, verdicts, header, k, stoplist, day_first=day_first)), None)
         if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
                 and k not in moved and k not in decks:
