@@ -1192,6 +1192,16 @@ def test_a_headline_in_german_quotation_marks_is_the_title() -> None:
     assert _title_header([headline]).title == headline
 
 
+@pytest.mark.parametrize(("line", "shaped"), [
+    ("Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen Landesparlamente", True),
+    ("Speech by the President at the opening of the regional parliament's new session", True),
+    ("Artikel von Jane Roe", False), ("Geschrieben von Jane Roe und John Doe", False), ("By Jane Roe", False),
+])
+def test_a_long_line_opening_like_a_credit_is_a_headline(line: str, shaped: bool) -> None:
+    """"X von Y" opens a credit, and a headline naming a speech or a work by someone; a credit has few words."""
+    assert _headline_shape(line) is shaped
+
+
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

@@ -132,6 +132,8 @@ def _without_label(text: str) -> str:
         if begin > 0 and text[begin - 1].isspace() and _LABEL.fullmatch(text, begin):
             text = text[:begin].rstrip()
     return text
+
+
 _NOT_HEADLINE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
     r"|\s(?:>|»|›|►|→|\||●|•|■|◆)$"  # a link's arrow, a menu's separator or bullet at the end ("Read more >")
@@ -139,8 +141,6 @@ _NOT_HEADLINE = re.compile(
     r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
     r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
     r"|^[^\W\d_]+:\s*\d[\d.,]*$"          # a counter after its label ("Views: 184", "Aufrufe: 1.203")
-    r"|^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w"  # a credit ("geschrieben von X", "Artikel von: X")
-    r"|^(?:\w+\s+)?(?:von|by):?\s+\w"
     r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
                                        # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
@@ -160,6 +160,11 @@ image's file name, a link to the previous post and a tag list's label refused 3 
 page then took its headline below the tag list) and no other; a caption's credit in parentheses or its
 agency in capitals after its sentence 2 more (one page then took its headline above the byline), and no
 other. (The agency's capitals are matched with case: ignoring it refused "Reparaturcafé am 31. Januar".)"""
+_CREDIT_OPENING = re.compile(r"^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w|^(?:\w+\s+)?(?:von|by):?\s+\w",
+                             re.IGNORECASE)
+"""A credit's opening ("geschrieben von X", "Artikel von: X", "By X"), a headline's shape's test on lines of
+CREDIT_MAX_WORDS words or fewer: a longer line opening so is a headline ("Rede von Bundespräsident
+Johannes Rau beim Föderalismuskonvent der deutschen Landesparlamente")."""
 _CREDIT = re.compile(r"^(?:\S+\s+){0,3}(?:von|by|par)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4}"
                      r"(?:(?:und|and|et|&)\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){1,4})?$"
                      r"|^[^\W\d_][^\s:]*:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){2,3}$")
@@ -462,10 +467,12 @@ def _headline_shape(text: str) -> bool:
     if bare != text and len(bare.split()) < TITLE_MIN_WORDS:
         return False
     text = bare
-    return len(text.split()) <= TITLE_MAX_WORDS and not (_NOT_HEADLINE.search(text) or _CREDIT.match(text)
-                                                          or _repeats_a_phrase(text) or _tag_list(text)
-                                                          or len(_GLUED.findall(text)) > 1
-                                                          or _WORD_TWICE.search(text) or cue_reason(text))
+    words = len(text.split())
+    return words <= TITLE_MAX_WORDS and not (_NOT_HEADLINE.search(text) or _CREDIT.match(text)
+                                             or words <= CREDIT_MAX_WORDS and _CREDIT_OPENING.match(text)
+                                             or _repeats_a_phrase(text) or _tag_list(text)
+                                             or len(_GLUED.findall(text)) > 1
+                                             or _WORD_TWICE.search(text) or cue_reason(text))
 
 
 def _tag_list(text: str) -> bool:
