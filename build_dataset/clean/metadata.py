@@ -1415,7 +1415,7 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
     ln = lines[i]
     title_like = _title_like(ln, verdicts[i]) or (
         ln.words == 1 and _title_like(ln, verdicts[i], one_word=True)
-        and any(_crumb_tail(lines[j].body, ln.body) for j in header if j != i))
+        and any(ln.body in lines[j].body and _crumb_tail(lines[j].body, ln.body) for j in header if j != i))
     return k != repeat and title_like and ln.length < 200 \
         and not is_dateline(ln, day_first=day_first) and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
 
@@ -1477,12 +1477,13 @@ def _name_shaped(lines: list[Line], verdicts: list[Verdict], header: list[int], 
     for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
         i = header[k]
         ln = lines[i]
-        if k == repeat or not _title_like(ln, verdicts[i]) or ln.length >= 200 or ln.body[-1:] == "." \
-                or ln.words < 2 or BYLINE_PREFIX.match(ln.body) or is_dateline(ln, day_first=day_first):
+        # (most lines read as no name: `byline_names` is asked first, a cached look-up)
+        if k == repeat or ln.words < 2 or not byline_names(ln, stoplist) or not _title_like(ln, verdicts[i]) \
+                or ln.length >= 200 or ln.body[-1:] == "." or BYLINE_PREFIX.match(ln.body) \
+                or is_dateline(ln, day_first=day_first):
             continue
         words = [w[:_STEM] for w in ln.body.lower().split() if len(w) >= 4]  # (`_content_words`' stems)
-        if len(words) >= 2 and len(set(words)) == len(words) and byline_names(ln, stoplist) \
-                and not _credited(ln.body, lines, verdicts, i):
+        if len(words) >= 2 and len(set(words)) == len(words) and not _credited(ln.body, lines, verdicts, i):
             yield k
 
 
