@@ -32,8 +32,9 @@ article's"). For each field it prints:
   sample (title, fix 13) for the thirteenth (labels "title_fix_13"), changed sample (title, fix 14)
   for the fourteenth (labels "title_fix_14"), changed sample (title, fix 15) for the fifteenth
   (labels "title_fix_15"), changed sample (title, fix 16) for the sixteenth (labels "title_fix_16") and
-  changed sample (title, fix 17) for the seventeenth (labels "title_fix_17") and changed sample (title,
-  fix 18) for the eighteenth (labels "title_fix_18"; a
+  changed sample (title, fix 17) for the seventeenth (labels "title_fix_17"), changed sample (title,
+  fix 18) for the eighteenth (labels "title_fix_18") and changed sample (title, fix 19) for the
+  nineteenth (labels "title_fix_19"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -90,7 +91,7 @@ HALVES = ("dev", "held_out")
 TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8", "title_fix_9",
                "title_fix_10", "title_fix_11", "title_fix_12",
                "title_fix_13", "title_fix_14", "title_fix_15",
-               "title_fix_16", "title_fix_17", "title_fix_18")
+               "title_fix_16", "title_fix_17", "title_fix_18", "title_fix_19")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8")
@@ -422,6 +423,10 @@ def main() -> None:
         "one whose title the eighteenth title fix (a line opening like a credit, 'X von Y', refused as a headline "
         "only with eight words or fewer) changed against main at 52f4e42, read and counted the same way (it gave a "
         "title where main gave none). "
+        f"Changed sample (title, fix 19): {len(labels.get('title_fix_19', {}).get('changed', []))} pages, every "
+        "one whose title the nineteenth title fix (a headline right below the last item of a numbered breadcrumb "
+        "trusted without shared words) changed against main at 62b9af8, read and counted the same way (every "
+        "change gave a title where main gave none). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

@@ -1202,6 +1202,22 @@ def test_a_long_line_opening_like_a_credit_is_a_headline(line: str, shaped: bool
     assert _headline_shape(line) is shaped
 
 
+def test_a_headline_below_a_numbered_breadcrumbs_last_item_is_the_title() -> None:
+    """A numbered breadcrumb ("1. Home" / "2. Columns" / "3. Sky lanterns over the old harbour") names the
+    page: the headline printed right below its last item is the title though the body names none of its
+    words. A list's item without its predecessor above it (a table of contents) is no such evidence."""
+    def title(rows: list[str]) -> str | None:
+        lines = split_lines("\n\n".join([*MENU, *rows, BODY]))
+        _, stoplist = stoplist_for_words(BODY.lower().split())
+        verdicts = [Verdict(BAD if ln.bullet or ln.body[:1].isdigit() else GOOD) for ln in lines]
+        return read_header(lines, verdicts, len(lines) - 1, stoplist).title
+
+    headline = "Sky lanterns over the old harbour"
+    assert title(["1. Home", "2. Columns", f"3. {headline}", headline]) == headline
+    assert title(["1. Home", "2.", f"3. {headline}", headline]) == headline
+    assert title(["Contents", f"3. {headline}", headline]) is None
+
+
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

@@ -634,6 +634,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             return False
         return (share == 0.0 or _names_body(b, body_words, stoplist, share=share)) \
             or (bodies[-1] == b and (_printed_above(b, bodies) or any(_crumb_tail(o, b) for o in bodies))) \
+            or _numbered_crumb_above(lines, header, k) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
     # the header below is read from the slot the headline's place rules find (`slot`), whether or not
@@ -1517,6 +1518,28 @@ def _short_once(title: str, bodies: list[str]) -> bool:
 
 _NOTE_AFTER = re.compile(OPTIONAL_SPACE_RUN + r"\([^()]*\)$")
 """A note in parentheses after a breadcrumb's last part: an issue's number or a date ("Title (2021/5)")."""
+
+
+_NUMBERED_ITEM = re.compile(r"(\d{1,2})\.(?:\s+|$)")
+"""An ordered list's item number as w3m prints it ("3. Kolumnen", or "2." alone for an item of no text)."""
+
+
+def _numbered_crumb_above(lines: list[Line], header: list[int], k: int) -> bool:
+    """Whether header line `k` is printed again right above it as the last item of a numbered breadcrumb:
+    w3m prints an ordered list's items one a line ("1. Home" / "2. Kolumnen" / "3. Interabled Sex
+    Education"), and the page's headline below it is the breadcrumb's last item ("Interabled Sex
+    Education"). The item above must be numbered one less (an empty "2." counts), so an agenda's or a
+    table of contents' item, printed far from its heading, is none. The breadcrumb names the page: the
+    headline is trusted though the body's beginning names none of its words (on the dev pages 3 titles
+    where main gave none, all the headline by reading and by the URL's slug)."""
+    if k < 2:
+        return False
+    above, before = lines[header[k - 1]].body, lines[header[k - 2]].body
+    m = _NUMBERED_ITEM.match(above)
+    if m is None or above[m.end():] != lines[header[k]].body or int(m.group(1)) < 2:
+        return False
+    p = _NUMBERED_ITEM.match(before)
+    return p is not None and int(p.group(1)) == int(m.group(1)) - 1
 
 
 def _crumb_tail(line: str, title: str) -> bool:
