@@ -53,6 +53,12 @@ article's"). For each field it prints:
   precision of the values they have now, and fixed and broke as for titles; changed sample
   (description, fix 3) the same for the third standfirst fix (labels "description_fix_3").
 
+- URL slug (title): of the dev pages whose URL's path holds SLUG_MIN_WORDS words or more (the URLs of
+  `snippets.json` beside the raw folder), the share that have a title, and of those the share whose title
+  shares at least half its words with the path. It needs no labels and covers every such page, so it
+  compares builds where the samples are thin; it is no precision (a right headline may name its subject
+  in other words than its path, and a path may name a section), and no rule may read a URL.
+
 `published` (the date read from the text) has its own labels (benchmarks/date_labels.json): a random
 sample of the pages a build of main dated from their text and one of the pages it left undated, each
 with the publication date the page states (or none). A date is right when it is that date. It prints:
@@ -75,9 +81,11 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 import pyarrow.parquet as pq
 
@@ -295,6 +303,43 @@ def measure_published(rows: dict[str, dict], labels: dict) -> dict[str, tuple[in
     return figures
 
 
+SLUG_MIN_WORDS = 3
+"""Words a URL's path must hold for its page to count in the slug check: fewer are an ID or a section."""
+
+
+def _path_words(text: str) -> list[str]:
+    """The words of three letters or more of a title or a URL's path, lower-cased and folded to ASCII as
+    paths write them ("Straße" -> "strasse", "é" -> "e"; "ü" -> "u", where a path may write "ue")."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return [w for w in re.findall(r"[a-z0-9]+", folded) if len(w) >= 3 and not w.isdigit()]
+
+
+def measure_slug(rows: dict[str, dict], urls: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """The URL slug check of the titles (see the module's docstring)."""
+    pages: dict[str, set[str]] = {}
+    for name in rows:
+        parts = urls.get(name, "").split("/", 3)  # scheme, "", host, path
+        words = _path_words(parts[3]) if len(parts) == 4 else []
+        if len(words) >= SLUG_MIN_WORDS:
+            pages[name] = set(words)
+    titled = [name for name in pages if rows[name]["title"]]
+    agree = 0
+    for name in titled:
+        words = _path_words(rows[name]["title"])
+        agree += bool(words) and 2 * sum(w in pages[name] for w in words) >= len(words)
+    return {"URL slug: titled": (len(titled), len(pages)), "URL slug: title agrees": (agree, len(titled))}
+
+
+def read_urls(dev: pathlib.Path) -> dict[str, str]:
+    """Raw file name -> the page's URL, from the snippets file beside the raw folder (empty without it)."""
+    snippets = dev.parent / "snippets.json"
+    if not snippets.exists():
+        return {}
+    data = json.loads(snippets.read_text(encoding="utf-8"))
+    return {(name if name.endswith(".txt") else f"{name}.txt"): item["url"] for name, item in data.items()}
+
+
 def _share(pair: tuple[int, int]) -> str:
     right, n = pair
     return f"{right / n:.0%} ({right}/{n})" if n else "n/a"
@@ -323,9 +368,14 @@ def main() -> None:
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     date_labels = json.loads(DATE_LABELS.read_text(encoding="utf-8"))
 
+    urls = read_urls(args.dev)
+
     def figures(release: pathlib.Path) -> dict[str, dict]:
         rows = read_release(release)
-        return {**measure(rows, labels), "published": measure_published(rows, date_labels)}
+        measured = {**measure(rows, labels), "published": measure_published(rows, date_labels)}
+        if urls:
+            measured["title"].update(measure_slug(rows, urls))
+        return measured
 
     with tempfile.TemporaryDirectory() as tmp:
         current = figures(args.release or build(args.dev, pathlib.Path(tmp) / "release"))
@@ -427,6 +477,10 @@ def main() -> None:
         "one whose title the nineteenth title fix (a headline right below the last item of a numbered breadcrumb "
         "trusted without shared words) changed against main at 62b9af8, read and counted the same way (every "
         "change gave a title where main gave none). "
+        "URL slug (title): of the dev pages whose URL's path holds three words or more, those with a title, and "
+        "of those the titles that share at least half their words with the path; it needs no labels and is no "
+        "precision (a right headline may name its subject in other words than its path, a path may name a "
+        "section), a comparison between builds over every such page. "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

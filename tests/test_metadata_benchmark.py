@@ -1,0 +1,42 @@
+"""The URL slug check of benchmarks/metadata.py: which pages it counts and which titles agree with their path."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pathlib
+
+SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "metadata.py"
+_spec = importlib.util.spec_from_file_location("metadata_benchmark", SCRIPT)
+metadata_benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(metadata_benchmark)
+
+
+def test_the_slug_check_counts_wordy_paths_and_titles_sharing_half_their_words() -> None:
+    urls = {
+        "a.txt": "https://example.org/news/parliament-passes-water-budget",
+        "b.txt": "https://example.org/2021/05/straße-gesperrt-nach-unfall/",
+        "c.txt": "https://example.org/article/123456",  # too few words: not counted
+        "d.txt": "https://example.org/politik/ausland/wahl-ergebnis-heute",
+        "e.txt": "hard::example.org-page.html",  # no path
+    }
+    rows = {
+        "a.txt": {"title": "Parliament passes the water budget"},  # 4 of 5 words in the path
+        "b.txt": {"title": "Straße gesperrt"},  # folded to ASCII: "strasse", "gesperrt"
+        "c.txt": {"title": "Anything"},
+        "d.txt": {"title": "Menu"},  # a word the path lacks
+        "e.txt": {"title": None},
+    }
+    assert metadata_benchmark.measure_slug(rows, urls) == {
+        "URL slug: titled": (3, 3), "URL slug: title agrees": (2, 3)}
+    rows["d.txt"]["title"] = None
+    assert metadata_benchmark.measure_slug(rows, urls)["URL slug: titled"] == (2, 3)
+
+
+def test_urls_are_read_from_the_snippets_beside_the_raw_folder(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "raw").mkdir()
+    assert metadata_benchmark.read_urls(tmp_path / "raw") == {}
+    (tmp_path / "snippets.json").write_text(json.dumps({
+        "a.txt": {"url": "https://x.org/a-b-c"}, "b": {"url": "https://x.org/d"}}), encoding="utf-8")
+    assert metadata_benchmark.read_urls(tmp_path / "raw") == {"a.txt": "https://x.org/a-b-c",
+                                                             "b.txt": "https://x.org/d"}
