@@ -33,8 +33,9 @@ article's"). For each field it prints:
   for the fourteenth (labels "title_fix_14"), changed sample (title, fix 15) for the fifteenth
   (labels "title_fix_15"), changed sample (title, fix 16) for the sixteenth (labels "title_fix_16") and
   changed sample (title, fix 17) for the seventeenth (labels "title_fix_17"), changed sample (title,
-  fix 18) for the eighteenth (labels "title_fix_18") and changed sample (title, fix 19) for the
-  nineteenth (labels "title_fix_19"; a
+  fix 18) for the eighteenth (labels "title_fix_18"), changed sample (title, fix 19) for the
+  nineteenth (labels "title_fix_19") and changed sample (title, fix 20) for the twentieth (labels
+  "title_fix_20"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -42,8 +43,9 @@ article's"). For each field it prints:
   the fourth byline fix changed (labels "authors_fix_4" -> "changed"), changed sample (authors, fix 5)
   for the fifth (labels "authors_fix_5" -> "changed"), changed sample (authors, fix 6) for the sixth
   (labels "authors_fix_6" -> "changed"), changed sample (authors, fix 7) for the seventh (labels
-  "authors_fix_7" -> "changed") and changed sample (authors, fix 8) for the eighth (labels
-  "authors_fix_8" -> "changed"; a value neither of a page's labels covers is looked up in the authors
+  "authors_fix_7" -> "changed"), changed sample (authors, fix 8) for the eighth (labels
+  "authors_fix_8" -> "changed") and changed sample (authors, fix 9) for the ninth (labels
+  "authors_fix_9" -> "changed"; a value neither of a page's labels covers is looked up in the authors
   'also' labels, for every authors changed sample); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
@@ -99,10 +101,11 @@ HALVES = ("dev", "held_out")
 TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "title_fix_8", "title_fix_9",
                "title_fix_10", "title_fix_11", "title_fix_12",
                "title_fix_13", "title_fix_14", "title_fix_15",
-               "title_fix_16", "title_fix_17", "title_fix_18", "title_fix_19")
+               "title_fix_16", "title_fix_17", "title_fix_18", "title_fix_19", "title_fix_20")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
-AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8")
+AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
+                 "authors_fix_9")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
@@ -215,7 +218,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4" to "authors_fix_8" -> "changed" for
+    "authors" and "authors_fix_4" to "authors_fix_9" -> "changed" for
     authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
@@ -477,6 +480,11 @@ def main() -> None:
         "one whose title the nineteenth title fix (a headline right below the last item of a numbered breadcrumb "
         "trusted without shared words) changed against main at 62b9af8, read and counted the same way (every "
         "change gave a title where main gave none). "
+        f"Changed sample (title, fix 20): {len(labels.get('title_fix_20', {}).get('changed', []))} pages, every "
+        "one whose title the twentieth title fix (a headline and its deck compared by their words, a dash between "
+        "a headline's parts not counted; a figure's caption label, 'Abb.:', 'Figure 2:', no headline's shape; a "
+        "menu printed again as one line, each of its words a line of its own on the page, no headline) changed "
+        "against main at ead3097, read and counted the same way (each replaced a wrong title with the headline). "
         "URL slug (title): of the dev pages whose URL's path holds three words or more, those with a title, and "
         "of those the titles that share at least half their words with the path; it needs no labels and is no "
         "precision (a right headline may name its subject in other words than its path, a path may name a "
@@ -521,6 +529,12 @@ def main() -> None:
         "again; 'Artikel von' as a prefix) changed against main at 4b9c2a1, read before and after and counted the "
         "same way (20 changes gave authors where main gave none, 1 replaced a wrong value with the byline); its "
         "rules were made reading pages of both halves, so its held_out figures are not independent. "
+        f"Changed sample (authors, fix 9): {len(labels.get('authors_fix_9', {}).get('changed', []))} pages, every "
+        "one whose authors the ninth byline fix (a prefixed byline's names end where the next field starts: a "
+        "label and its colon, a date after a slash, the byline printed again glued, a link naming the author "
+        "again) changed against main at ead3097, read before and after and counted the same way (every change "
+        "gave authors where main gave none); its rules were made reading pages of both halves, so its held_out "
+        "figures are not independent. "
         f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "
         "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "

@@ -331,7 +331,7 @@ def test_a_name_is_an_author(byline: str, authors: list[str]) -> None:
     ("von Jana Rohde, Online-Redaktion Veröffentlicht: 26.12.2022", ["Jana Rohde"]),  # a role is no author
     ("Christoph von Zwiebelmayer 24. April 2020", []),  # a name's particle is no prefix
     ("Ein Artikel von Jana Rohde | 27.01.2022", ["Jana Rohde"]),  # a prefix after a word of its label
-    ("By Jana Rohde/June 12, 2020 9:49 am EST", []),  # a name glued to the next field: its end unknown
+    ("By Jana Rohde/June 12, 2020 9:49 am EST", ["Jana Rohde"]),  # a slash before the date ends the name
     ("Author: Jarek2man am 29.12.2010, 13:36 Uhr", []),  # so is a handle glued to a digit
 ])
 def test_a_byline_inside_the_dateline_is_read(dateline: str, authors: list[str]) -> None:
@@ -422,7 +422,7 @@ def test_a_handle_or_an_address_after_the_name_is_no_part_of_it(byline: str, aut
 @pytest.mark.parametrize(("line", "authors"), [
     ("von Jana Rohde Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35 von der Redaktion", ["Jana Rohde"]),
     ("Von Kopf bis Fuß: so schützen Sie sich am 3. Mai 2021 vor dem Frost im Garten", []),  # a heading's words
-    ("By Jana Rohde/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST", []),  # the name's end unknown
+    ("By Jana Rohde/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST", ["Jana Rohde"]),  # ends at the slash
 ])
 def test_a_byline_opening_a_long_line_of_fields_is_read(line: str, authors: list[str]) -> None:
     """A line too long for a dateline that opens with a byline's prefix and states a date holds the
@@ -1897,3 +1897,49 @@ def test_an_english_headline_names_a_body_that_quotes_a_japanese_term() -> None:
     start = next(k for k, ln in enumerate(lines) if ln.text == body)
     head = read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist)
     assert head.title == headline
+
+
+# --- titles, twentieth and twenty-first fixes: a deck's length without dashes, a menu glued into a line --
+
+
+def test_a_deck_is_longer_than_its_headline_by_words_a_dash_not_counted() -> None:
+    """A headline and its deck are compared by their words: the dash between a headline's parts is none, so
+    a deck with one word more is the deck, and the headline above it the title (the dash counted, both had
+    ten "words" and the deck, nearest the body, was the title)."""
+    headline = "Water budget – parliament approves the plan after a night"
+    deck = "The opposition will challenge the night vote in the court"
+    assert len(headline.split()) == len(deck.split())
+    head = _title_header([headline, deck])
+    assert (head.title, head.description) == (headline, deck)
+
+
+@pytest.mark.parametrize(("line", "shape"), [
+    ("Abb.: Collage aus Internetbild und Agenturbild", False),
+    ("Abbildung 4: Die Lawine im Tal", False),
+    ("Figure 2: The water budget by region", False),
+    ("Figure skating: a new season opens in the capital", True),
+])
+def test_a_figure_s_caption_label_has_no_headline_s_shape(line: str, shape: bool) -> None:
+    """A caption labelled as a figure ("Abb.:", "Figure 2:") is no headline, and no deck of one."""
+    assert _headline_shape(line) is shape
+
+
+def test_a_menu_printed_again_as_one_line_is_no_headline() -> None:
+    """A dump may print the menu's items again glued into one line ("NEWS PARLIAMENT BUDGET SPORT WEATHER"):
+    every word of it is a line of its own on the page. It is no headline, nor one above a deck."""
+    items = ["NEWS", "PARLIAMENT", "BUDGET", "SPORT", "WEATHER"]
+    head = _title_header([*(f"• {w}" for w in items), " ".join(items), HEADLINE_2])
+    assert head.title == HEADLINE_2
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("Author: Jana Rohde, Datum: 03.03.19", ["Jana Rohde"]),  # the next field's label
+    ("von Jana Rohde: Foto: © Agency", ["Jana Rohde"]),  # a colon: no name holds one
+    ("Author: Jana RohdeAuthor: Jana Rohde", ["Jana Rohde"]),  # the byline printed twice, glued
+    ("Von Jana RohdeRSS-Newsfeed neuer Artikel von Jana Rohde", ["Jana Rohde"]),  # a link to the author's feed
+    ("von Jana Rohde Twitter Account von Jana Rohde", ["Jana Rohde"]),  # ... or account
+])
+def test_a_prefixed_byline_s_names_end_where_the_next_field_starts(byline: str, authors: list[str]) -> None:
+    """A dump prints the fields beside a byline on its line: a label and a colon, the byline again, a link
+    to the author's page naming the author again. The names end where the next field starts."""
+    assert _read([], byline).authors == authors

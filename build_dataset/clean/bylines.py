@@ -133,13 +133,47 @@ def _known_compound(word: str) -> bool:
     return len(parts) > 1 and all(p in _vocabulary() for p in parts)
 
 
+NAMED_AGAIN_MAX_CHARS = 160
+"""Longest byline that is read for its names printed twice (`REPEATED`) or again after a prefix
+(`_named_again`): twice a byline's names (`_byline_names` takes 80 characters at most), so that a line of
+fields or of long gaps is not read again from each of its words (REPEATED reads a line once per length)."""
+
+
 def _byline_text(body: str) -> str:
     """The part of a byline-shaped line that holds the names: after the prefix and the author's portrait
-    (`_AVATAR`), before a separator or a gap of spaces (the next field printed beside it: "Text von
-    Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
+    (`_AVATAR`), in the first copy of a byline printed twice, before the next field (`_FIELD_AFTER`) or the
+    names printed again (`_named_again`), before a separator or a gap of spaces (the next field printed beside
+    it: "Text von Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(body)
-    text = _glued_role(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0]) if m else body
+    # the byline printed twice, glued ("Author: Jane RoeAuthor: Jane Roe")
+    twice = REPEATED.match(body) if m and len(body) <= NAMED_AGAIN_MAX_CHARS else None
+    if twice:
+        m = BYLINE_PREFIX.match(twice.group("x")) or m
+    text = _glued_role(_FIELD_AFTER.split(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0])[0]) if m else body
+    if m and len(text) <= NAMED_AGAIN_MAX_CHARS:
+        text = _named_again(text) or text
     return _without_contact(_NAMES_END.split(text)[0], "").strip(" ,;:")
+
+
+def _named_again(text: str) -> str | None:
+    """The names a prefixed byline's text opens with when it ends with a prefix and the same names: the dump
+    glued a link to the author's page or feed to the byline ("Jane RoeRSS-Newsfeed neuer Artikel von Jane
+    Roe", "Jane Roe Twitter Account von Jane Roe"); None when it does not."""
+    at = 0
+    while (at := text.find(" ", at) + 1) > 0:
+        if text[at:at + 1].isspace():
+            continue
+        again = BYLINE_PREFIX.match(text[at:])  # (its "^" holds at a string's start only)
+        if again is not None and len(names := again.group("names").strip()) > 3 and text.startswith(names):
+            return names
+    return None
+
+
+_FIELD_AFTER = re.compile(r",\s*[^\W\d_]+\s*:\s|:\s|/(?=\s*[^\W\d_]*\.?\s*\d)")
+"""Where a prefixed byline's names end in the next field the dump printed beside them: a label and its colon
+("Author: Jane Roe, Datum: 03.03.19", "von Jane Roe: Foto: © Agency") or a date after a slash ("By Jane
+Roe/June 12, 2020 9:49 am"). No name holds a colon, nor a slash before a date. (A bare name before a colon
+is a speaker or a headline's subject, "Jane Roe: Wir schaffen das", so only a prefixed byline is cut.)"""
 
 
 _GLUED_ROLE = re.compile(r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)+$)")

@@ -150,6 +150,7 @@ _NOT_HEADLINE = re.compile(
     r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
     #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:"  # a photo credit
+    r"|^(?:abb\.|abbildung|fig\.|figure)\s*\d*\s*:"  # a figure's caption ("Abb.: Collage aus …", "Figure 2: …")
     r"|\((?:foto|photo|bild|image)\b[^():]{0,40}:"  # a caption's credit in parentheses ("(Foto Agency: X)")
     r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$",  # a caption's agency after its sentence ("... last February. AFP")
     re.IGNORECASE,
@@ -599,7 +600,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if not _headline_shape(bodies[k]) or _alt_text(bodies, k, header, verdicts) \
                 or _in_caption(bodies[k], bodies) or _in_list_item(lines, verdicts, header[k]) \
                 or _labelled_item(bodies[k], bodies) or _between_figures(lines, header[k], day_first=day_first) \
-                or _in_field_list(lines, header[k], day_first=day_first) or _menu_item(bodies, k):
+                or _in_field_list(lines, header[k], day_first=day_first) or _menu_item(bodies, k) \
+                or _glued_menu(bodies[k], lines):
             return False
         # a headline printed again right above the body, or glued to its standfirst, is one even when
         # its words are not the body's
@@ -1259,6 +1261,20 @@ def _menu_item(bodies: list[str], k: int) -> bool:
     return bodies.count(b) > 1 and any(_block_copy(bodies, k, j) for j in range(len(bodies)) if bodies[j] == b)
 
 
+GLUED_MENU_MIN_WORDS = 3
+
+
+def _glued_menu(text: str, lines: list[Line]) -> bool:
+    """Whether a line is a menu the dump printed as one line: GLUED_MENU_MIN_WORDS words or more, each of
+    them a line of its own elsewhere on the page ("NEWS FEATURES BEAUTY ENTERTAINMENT ROYALS HEALTH LOVE"
+    below the menu "• NEWS" / "• FEATURES" / …). A headline's words are not the page's one-word lines."""
+    words = text.split()
+    if len(words) < GLUED_MENU_MIN_WORDS:
+        return False
+    items = {ln.body for ln in lines if ln.words == 1}
+    return all(w in items for w in words)
+
+
 REPEAT_MIN_CHARS = 20
 """Shortest start of a line that, printed alone above it, shows the line to be the headline again."""
 
@@ -1753,17 +1769,23 @@ def _deck(bodies: list[str], k: int, header: list[int], lines: list[Line], verdi
     if h is None:
         return None
     above = bodies[h]
-    n_above = len(above.split())
-    if n_above < DECK_MIN_WORDS or b.startswith(above) or above.startswith(b):
+    if len(above.split()) < DECK_MIN_WORDS or b.startswith(above) or above.startswith(b):
         return None
-    if n_above >= len(b.split()) \
+    if _word_count(above) >= _word_count(b) \
             and not (_page_repeats(above, b, lines) and _dated_below(header, k, lines, day_first=day_first)):
         return None
     i = header[h]
     deck = _title_like(lines[i], verdicts[i]) and _headline_shape(above) and not _sentence(above) \
+        and not _glued_menu(above, lines) \
         and not DATELINE_WORDS.search(above) and publication_date(above, day_first=day_first) is None \
         and _names_body(above, body_words, stoplist)
     return h if deck else None
+
+
+def _word_count(text: str) -> int:
+    """The words of a line, a dash or a bar between them not counted ("Quest 2017 – Contest" is three words
+    long), as a headline and its deck are compared by their lengths."""
+    return sum(1 for w in text.split() if w.strip("–—-|"))
 
 
 BUTTON_MAX_WORDS = 3
