@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 
+from build_dataset.clean.bylines import person_name
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.header_lines import prose
@@ -1943,3 +1944,34 @@ def test_a_prefixed_byline_s_names_end_where_the_next_field_starts(byline: str, 
     """A dump prints the fields beside a byline on its line: a label and a colon, the byline again, a link
     to the author's page naming the author again. The names end where the next field starts."""
     assert _read([], byline).authors == authors
+
+
+# --- titles, twenty-first fix: a caption's label, a person's name printed twice --------------------------
+
+
+@pytest.mark.parametrize(("line", "shape"), [
+    ("Media captionDrone footage shows mass burials in New York", False),
+    ("Image caption About 40 bodies were buried on Thursday", False),
+    ("Mediation talks resume in the capital", True),
+])
+def test_a_caption_s_label_has_no_headline_s_shape(line: str, shape: bool) -> None:
+    """A caption opening with its label ("Media caption", "Image caption", glued to the caption or not) is no
+    headline."""
+    assert _headline_shape(line) is shape
+
+
+POLISH_BODY = ("Ostra debata w Sejmie przybliżyła Polskę do zatwierdzenia decyzji o funduszach, a opozycja "
+               "zapowiedziała, że będzie monitorować, jak rząd wyda pieniądze z Unii w tym i w przyszłym roku.")
+
+
+def test_a_person_s_name_printed_twice_above_the_body_is_no_headline() -> None:
+    """A byline widget prints the writer's name twice right above the body, where a headline printed again
+    stands; a first name the stoplist holds ("Michał") kept it from reading as a byline, and it was the title.
+    A stopword the line model's vocabulary holds is a function word, and such a line may be a headline."""
+    headline = "Sejm głosował nad funduszami z Unii"
+    lines = split_lines("\n\n".join([headline, "Michał Kolanko", "Michał Kolanko", POLISH_BODY]))
+    _, stoplist = stoplist_for_words(POLISH_BODY.lower().split())
+    head = read_header(lines, [Verdict(GOOD, cue=cue_reason(ln.body)) for ln in lines], len(lines) - 1, stoplist)
+    assert head.title == headline
+    assert person_name(lines[1], stoplist)
+    assert not person_name(split_lines("Ein Albtraum\n")[0], frozenset({"ein"}))

@@ -126,6 +126,18 @@ def first_name_above_dateline(lines: list[Line], below: list[int], i: int, stopl
     return names if names and not not_names(lines[i], names, dated_below=True) else None
 
 
+def person_name(ln: Line, stoplist: frozenset[str]) -> bool:
+    """Whether a line is one person's name ("Michał Kolanko"): a bare byline's shape, read without the page's
+    stoplist, which holds common first names; a stopword the line model's vocabulary holds is a function
+    word ("Ein Albtraum"), and the line no name. (A byline widget prints the name twice, as a link and as
+    its text, right above the body, where the header reader trusts a headline printed again.)"""
+    names = byline_names(ln, frozenset())
+    if names is None or len(names) != 1:
+        return False
+    vocabulary = _vocabulary()
+    return not any(w in vocabulary for w in ln.body.lower().split() if w in stoplist)
+
+
 def _known_compound(word: str) -> bool:
     """Whether a hyphenated word is made of common words only: a role or a desk ("FOCUS-Online-Experte",
     "Online-Redaktion"), not a double name ("Schmoll-Trautmann")."""

@@ -67,6 +67,7 @@ from build_dataset.clean.bylines import (
     name_above_dateline,
     name_in_dateline,
     not_names,
+    person_name,
     prefixed_byline_wins,
     pseudo_byline,
     read_byline_below,
@@ -151,6 +152,7 @@ _NOT_HEADLINE = re.compile(
     #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:"  # a photo credit
     r"|^(?:abb\.|abbildung|fig\.|figure)\s*\d*\s*:"  # a figure's caption ("Abb.: Collage aus …", "Figure 2: …")
+    r"|^(?:image|media|photo|video)\s?caption"  # a caption's label, glued or not ("Media captionDrone footage …")
     r"|\((?:foto|photo|bild|image)\b[^():]{0,40}:"  # a caption's credit in parentheses ("(Foto Agency: X)")
     r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$",  # a caption's agency after its sentence ("... last February. AFP")
     re.IGNORECASE,
@@ -635,7 +637,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if _image_words(lines, verdicts, header, k, start, stoplist):  # a caption with no headline above it
             return False
         return (share == 0.0 or _names_body(b, body_words, stoplist, share=share)) \
-            or (bodies[-1] == b and (_printed_above(b, bodies) or any(_crumb_tail(o, b) for o in bodies))) \
+            or (bodies[-1] == b and not person_name(lines[header[k]], stoplist)
+                and (_printed_above(b, bodies) or any(_crumb_tail(o, b) for o in bodies))) \
             or _numbered_crumb_above(lines, header, k) \
             or any(len(o) >= len(b) + 30 and _glued_to(o, b) for o in bodies)
 
