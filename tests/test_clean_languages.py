@@ -209,3 +209,30 @@ def test_a_headline_printed_twice_and_glued_is_the_headline_once() -> None:
     cleaned = clean_page("\n\n".join(["• Inicio", title + title, title, *body]) + "\n")
     assert cleaned.title == title and cleaned.description is None
     assert cleaned.text.split("\n\n") == body
+
+
+BARE_BYLINES = {"be": "Алена Каваль", "ru": "Иван Ковалев", "uk": "Олена Коваль"}
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_a_bare_byline_below_the_dateline_is_read_though_the_stoplist_holds_its_first_name(language: str) -> None:
+    """These sites print the writer's name alone right below the date; the stoplists of the three languages
+    hold the common first names ("олена", "иван"), which kept the name from reading as a byline, and it was
+    the body's first line."""
+    page = PAGES[language]
+    name = BARE_BYLINES[language]
+    raw = "\n\n".join([page["title"], page["dateline"][0], name, *page["body"], *page["furniture"]["legal"]]) + "\n"
+    cleaned = clean_page(raw)
+    assert cleaned.authors == [name]
+    assert name not in cleaned.text
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_the_error_prompt_ending_a_page_cut_after_it_is_removed(language: str) -> None:
+    """A scraper that drops the footer may cut a page right after the error-report prompt; the line model,
+    fitted on pages cut after their article too, kept it there as the last paragraph."""
+    page = PAGES[language]
+    prompt = page["furniture"]["footer"][0]
+    cleaned = clean_page("\n\n".join([page["title"], page["dateline"][0], *page["body"], prompt]) + "\n")
+    assert prompt not in cleaned.text
+    assert all(p in cleaned.text for p in page["body"])

@@ -116,14 +116,30 @@ def first_name_above_dateline(lines: list[Line], below: list[int], i: int, stopl
     holds is a function word or a noun, a field's label ("Ort Saarbrücken" / "Datum 28.01.2022", a press
     release's place). (On the dev pages this gave 1 page its author, right by reading; the label was
     refused.)"""
-    words = [w.lower() for w in lines[i].body.split()]
-    stopwords = [w for w in words if w in stoplist]
-    vocabulary = _vocabulary()
-    if not stopwords or any(w in vocabulary for w in stopwords) \
-            or not name_above_dateline(lines, below, i, day_first=day_first):
+    if not _first_names_only(lines[i], stoplist) or not name_above_dateline(lines, below, i, day_first=day_first):
         return None
     names = byline_names(lines[i], frozenset())
     return names if names and not not_names(lines[i], names, dated_below=True) else None
+
+
+def first_name_below_dateline(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
+    """The names of a bare byline right below the dateline the header read ("21.02.2023 18:05" / "Олена
+    Петренко") that the page's stoplist refused for a first name it holds: read as `first_name_above_dateline`
+    reads one above it, and held to a name below the dateline's test (`not_names`: its surname a word the
+    vocabulary lacks). The Ukrainian, Russian and Belarusian stoplists hold the common first names ("олена",
+    "иван"), so a byline of these sites printed below its date was kept as the body's first line."""
+    if not _first_names_only(ln, stoplist):
+        return None
+    names = byline_names(ln, frozenset())
+    return names if names and not not_names(ln, names, dated_above=True) else None
+
+
+def _first_names_only(ln: Line, stoplist: frozenset[str]) -> bool:
+    """Whether a line holds a stopword and the line model's vocabulary lacks each of them: they are first
+    names, not function words or nouns (`first_name_above_dateline`)."""
+    stopwords = [w for w in (w.lower() for w in ln.body.split()) if w in stoplist]
+    vocabulary = _vocabulary()
+    return bool(stopwords) and not any(w in vocabulary for w in stopwords)
 
 
 def person_name(ln: Line, stoplist: frozenset[str]) -> bool:

@@ -35,6 +35,7 @@ from types import MemberDescriptorType
 from build_dataset.clean.cues import (
     consent_notice,
     cue_reason,
+    error_prompt,
     labelled_credit,
     labelled_teaser,
     native_line_tests,
@@ -669,9 +670,10 @@ def classify(
     for k in [k for k, r in enumerate(reason) if r is not None]:
         text = lines[k].text
         if cls[k] == BAD and (whole_cue(text) or reason[k] == "related" and labelled_teaser(text)
-                              or reason[k] == "caption" and labelled_credit(text)):
-            # a line that is only "Share" or "Comments" is no heading the model may keep, nor is "Read also: X"
-            # or "Photo: X"
+                              or reason[k] == "caption" and labelled_credit(text)
+                              or reason[k] == "footer" and error_prompt(text)):
+            # a line that is only "Share" or "Comments" is no heading the model may keep, nor is "Read also: X",
+            # "Photo: X" or "Found a mistake? … press Ctrl+Enter"
             sure[k] = True
     original = cls
     cls = _revise(lines, original, ctx)

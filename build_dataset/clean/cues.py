@@ -377,6 +377,15 @@ def labelled_teaser(text: str) -> bool:
     return rest.startswith(_LABEL_SEPARATORS) and bool(rest.strip(_CUE_EDGES + "".join(_LABEL_SEPARATORS)))
 
 
+def error_prompt(text: str) -> bool:
+    """Whether a line holds the error-report prompt of Cyrillic news sites ("Нашли ошибку? Выделите её и
+    нажмите Ctrl+Enter", the anywhere "footer" phrases): an instruction to the reader under the article,
+    never its text, wherever it stands. The line model, fitted on pages cut after their article too, keeps
+    a page's last line of prose, and on a page the scraper cut after the prompt it kept the prompt; no dev
+    page holds one, so the model has never seen it."""
+    return len(text) <= ANYWHERE_MAX and any(p in text.lower() for p in _ANYWHERE["footer"])
+
+
 _CREDIT_LABELS = tuple(c for c in _ANYWHERE["caption"] if c.endswith(":"))
 """The caption cues that label a credit ("Photo:", "Bild:", "Фото:")."""
 CREDIT_MAX_WORDS = 5

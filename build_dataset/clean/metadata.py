@@ -63,6 +63,7 @@ from build_dataset.clean.bylines import (
     caption_name,
     dateline_names,
     first_name_above_dateline,
+    first_name_below_dateline,
     is_prefixed,
     name_above_dateline,
     name_in_dateline,
@@ -776,7 +777,9 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             head.reasons.update(dict.fromkeys(taken, "byline"))
             continue
         names = byline_names(ln, stoplist) or (None if byline_seen else first_name_above_dateline(
-            lines, header[k + 1:], i, stoplist, day_first=day_first))
+            lines, header[k + 1:], i, stoplist, day_first=day_first) or (
+            first_name_below_dateline(ln, stoplist) if k > 0 and head.reasons.get(header[k - 1]) == "dateline"
+            else None))
         reading = bool(names) and (not byline_seen or refused_bare)
         # (names under a bare prefix that `stacked_byline` refused are held to a bare name's test)
         dated_below = reading and name_above_dateline(lines, header[k + 1:], i, day_first=day_first) \
