@@ -236,3 +236,18 @@ def test_the_error_prompt_ending_a_page_cut_after_it_is_removed(language: str) -
     cleaned = clean_page("\n\n".join([page["title"], page["dateline"][0], *page["body"], prompt]) + "\n")
     assert prompt not in cleaned.text
     assert all(p in cleaned.text for p in page["body"])
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_a_bare_name_beside_the_date_is_read_though_the_stoplist_holds_its_first_name(language: str) -> None:
+    """A dateline printing the writer's name beside the date ("Олена Коваль — 24 лютого 2022, 10:15") names the
+    author; a first name the stoplist holds used to refuse the field. A capitalised stopword the page prints in
+    lower case elsewhere is a function word, and no name's ("За Україну" is no writer)."""
+    page = PAGES[language]
+    name = BARE_BYLINES[language]
+    dateline = f"{name} — {page['dateline'][0]}"
+    raw = "\n\n".join([page["title"], dateline, *page["body"], *page["furniture"]["legal"]]) + "\n"
+    assert clean_page(raw).authors == [name]
+    assert " на " in page["body"][0]  # a stopword the body prints in lower case
+    raw = "\n\n".join([page["title"], page["dateline"][0], "На Коваль", *page["body"]]) + "\n"
+    assert clean_page(raw).authors == []

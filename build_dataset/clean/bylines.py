@@ -116,30 +116,40 @@ def first_name_above_dateline(lines: list[Line], below: list[int], i: int, stopl
     holds is a function word or a noun, a field's label ("Ort Saarbrücken" / "Datum 28.01.2022", a press
     release's place). (On the dev pages this gave 1 page its author, right by reading; the label was
     refused.)"""
-    if not _first_names_only(lines[i], stoplist) or not name_above_dateline(lines, below, i, day_first=day_first):
+    if not _first_names_only(lines[i], lines, stoplist) \
+            or not name_above_dateline(lines, below, i, day_first=day_first):
         return None
     names = byline_names(lines[i], frozenset())
     return names if names and not not_names(lines[i], names, dated_below=True) else None
 
 
-def first_name_below_dateline(ln: Line, stoplist: frozenset[str]) -> list[str] | None:
+def first_name_below_dateline(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
     """The names of a bare byline right below the dateline the header read ("21.02.2023 18:05" / "Олена
     Петренко") that the page's stoplist refused for a first name it holds: read as `first_name_above_dateline`
     reads one above it, and held to a name below the dateline's test (`not_names`: its surname a word the
     vocabulary lacks). The Ukrainian, Russian and Belarusian stoplists hold the common first names ("олена",
     "иван"), so a byline of these sites printed below its date was kept as the body's first line."""
-    if not _first_names_only(ln, stoplist):
+    ln = lines[i]
+    if not _first_names_only(ln, lines, stoplist):
         return None
     names = byline_names(ln, frozenset())
     return names if names and not not_names(ln, names, dated_above=True) else None
 
 
-def _first_names_only(ln: Line, stoplist: frozenset[str]) -> bool:
-    """Whether a line holds a stopword and the line model's vocabulary lacks each of them: they are first
-    names, not function words or nouns (`first_name_above_dateline`)."""
-    stopwords = [w for w in (w.lower() for w in ln.body.split()) if w in stoplist]
-    vocabulary = _vocabulary()
-    return bool(stopwords) and not any(w in vocabulary for w in stopwords)
+def _first_names_only(ln: Line, lines: list[Line], stoplist: frozenset[str]) -> bool:
+    """Whether a line holds a stopword and each of them is a first name (`first_name_above_dateline`): the
+    line model's vocabulary lacks it, and the page prints it nowhere in lower case (`_printed_lower`). The
+    vocabulary, learned on the dev pages, holds the function words of German and English but few of
+    Ukrainian, Russian or Belarusian ones; a function word capitalised at a line's start ("За", "На") is
+    printed in lower case in the body, a first name is not."""
+    stopwords = [w for w in ln.body.split() if w.lower() in stoplist]
+    return bool(stopwords) and all(_first_name(w, lines) for w in stopwords)
+
+
+def _first_name(word: str, lines: list[Line]) -> bool:
+    """Whether a stopword of the page is a first name (`_first_names_only`): the line model's vocabulary lacks
+    it, and the page prints it nowhere in lower case."""
+    return word.lower() not in _vocabulary() and not _printed_lower(lines, word)
 
 
 def person_name(ln: Line, stoplist: frozenset[str]) -> bool:
@@ -757,17 +767,16 @@ particle glued to its capital is short: "McDonald", "DeSantis", "MacArthur".)"""
 
 
 def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
-    """The names of a dateline's field that is a bare name ("Jane Roe | 3 May 2021", "12.05.2021 - Jane
-    Roe", "Jane Roe3.11.2023", where the dump glued the name to the date), when exactly one of its fields
-    is: a dateline with no byline prefix prints the author's name beside the date, as a byline's block
-    does. The field holds no stopword of the page, no dateline's label, no word of two glued together
-    (`_CAMEL`: an avatar's alt text glued to the name), no word in capitals (an abbreviation: "NTV
-    Vergleichsrechner Siegel") and no word the page prints in lower case (`_printed_lower`: "Aktuelle
-    Meldung"); it passes the test of a bare name below a dateline (`not_names`: no furniture word, a
-    surname the line model's vocabulary lacks), no word after its first is a common word ("Austrian
-    Federal Chancellery"), and its surname is printed nowhere on the page without the rest of the
-    name: a topic's two nouns beside a date ("Ehrenamt Jugendverbände 23.01.2020") are words the body
-    prints apart."""
+    """The names of a dateline's field that is a bare name ("Jane Roe | 3 May 2021", "12.05.2021 - Jane Roe", "Jane
+    Roe3.11.2023", where the dump glued the name to the date), when exactly one of its fields is: a dateline with no
+    byline prefix prints the author's name beside the date, as a byline's block does. The field holds no stopword of
+    the page but a first name (`_first_name`), no dateline's label, no word of two glued together (`_CAMEL`: an
+    avatar's alt text glued to the name), no word in capitals (an abbreviation: "NTV Vergleichsrechner Siegel") and
+    no word the page prints in lower case (`_printed_lower`: "Aktuelle Meldung"); it passes the test of a bare name
+    below a dateline (`not_names`: no furniture word, a surname the line model's vocabulary lacks), no word after
+    its first is a common word ("Austrian Federal Chancellery"), and its surname is printed nowhere on the page
+    without the rest of the name: a topic's two nouns beside a date ("Ehrenamt Jugendverbände 23.01.2020") are words
+    the body prints apart."""
     ln = lines[i]
     if BYLINE_PREFIX.match(ln.body) or _INLINE_PREFIX.search(ln.body):
         return None  # (a prefixed byline's names are read by `dateline_names`)
@@ -777,7 +786,8 @@ def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str]
     for field in _FIELD_BREAK.split(text):
         field = field.strip(" .:")
         words = field.split()
-        if len(words) < 2 or DATELINE_WORDS.search(field) or any(w.lower() in stoplist for w in words) \
+        if len(words) < 2 or DATELINE_WORDS.search(field) \
+                or any(w.lower() in stoplist and not _first_name(w, lines) for w in words) \
                 or any(_CAMEL.search(w) for w in words):
             continue
         names = _split_names(field, prefixed=False)

@@ -778,7 +778,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             continue
         names = byline_names(ln, stoplist) or (None if byline_seen else first_name_above_dateline(
             lines, header[k + 1:], i, stoplist, day_first=day_first) or (
-            first_name_below_dateline(ln, stoplist) if k > 0 and head.reasons.get(header[k - 1]) == "dateline"
+            first_name_below_dateline(lines, i, stoplist) if k > 0 and head.reasons.get(header[k - 1]) == "dateline"
             else None))
         reading = bool(names) and (not byline_seen or refused_bare)
         # (names under a bare prefix that `stacked_byline` refused are held to a bare name's test)
