@@ -251,3 +251,18 @@ def test_a_bare_name_beside_the_date_is_read_though_the_stoplist_holds_its_first
     assert " на " in page["body"][0]  # a stopword the body prints in lower case
     raw = "\n\n".join([page["title"], page["dateline"][0], "На Коваль", *page["body"]]) + "\n"
     assert clean_page(raw).authors == []
+
+
+ROLES = {"be": "спецыяльны карэспандэнт", "ru": "специальный корреспондент", "uk": "власна кореспондентка"}
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_a_bare_byline_with_the_writer_s_role_below_the_dateline_is_read(language: str) -> None:
+    """"Иван Ковалев, специальный корреспондент" right below the date: the names before the comma are the
+    author, the role after it no name (it used to refuse the line, which stayed in the body)."""
+    page = PAGES[language]
+    byline = f"{BARE_BYLINES[language]}, {ROLES[language]}"
+    raw = "\n\n".join([page["title"], page["dateline"][0], byline, *page["body"]]) + "\n"
+    cleaned = clean_page(raw)
+    assert cleaned.authors == [BARE_BYLINES[language]]
+    assert byline not in cleaned.text

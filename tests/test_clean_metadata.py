@@ -1975,3 +1975,14 @@ def test_a_person_s_name_printed_twice_above_the_body_is_no_headline() -> None:
     assert head.title == headline
     assert person_name(lines[1], stoplist)
     assert not person_name(split_lines("Ein Albtraum\n")[0], frozenset({"ein"}))
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Jana Rohde, staff writer", ["Jana Rohde"]),
+    ("Jana Rohde, Redakteurin für Wirtschaft", ["Jana Rohde"]),
+    ("Jana Rohde, who wrote the report", []),  # no role: a sentence's subject
+])
+def test_a_bare_name_and_the_writer_s_role_right_below_the_dateline_is_the_byline(line: str,
+                                                                                   authors: list[str]) -> None:
+    """A bare name with the writer's role after a comma, right below the dateline, names the author."""
+    assert _title_header([HEADLINE_2, "3 May 2021", line]).authors == authors

@@ -124,16 +124,25 @@ def first_name_above_dateline(lines: list[Line], below: list[int], i: int, stopl
 
 
 def first_name_below_dateline(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
-    """The names of a bare byline right below the dateline the header read ("21.02.2023 18:05" / "Олена
-    Петренко") that the page's stoplist refused for a first name it holds: read as `first_name_above_dateline`
-    reads one above it, and held to a name below the dateline's test (`not_names`: its surname a word the
-    vocabulary lacks). The Ukrainian, Russian and Belarusian stoplists hold the common first names ("олена",
-    "иван"), so a byline of these sites printed below its date was kept as the body's first line."""
+    """The names of a bare byline right below the dateline the header read that `byline_names` refused: for a
+    first name the page's stoplist holds ("21.02.2023 18:05" / "Олена Петренко", read as
+    `first_name_above_dateline` reads one above it), or for the writer's role after a comma ("Иван Петров,
+    специальный корреспондент", "Jane Roe, staff writer": `_ROLE`). The names are held to a name below the
+    dateline's test (`not_names`: its surname a word the vocabulary lacks). The Ukrainian, Russian and
+    Belarusian stoplists hold the common first names ("олена", "иван"), so a byline of these sites printed below
+    its date was kept as the body's first line."""
     ln = lines[i]
-    if not _first_names_only(ln, lines, stoplist):
+    text, comma, role = ln.body.partition(",")
+    if comma and _ROLE.fullmatch(role.strip()) and len(role.split()) <= ROLE_MAX_WORDS:
+        text = text.strip()
+    elif comma:
         return None
-    names = byline_names(ln, frozenset())
-    return names if names and not not_names(ln, names, dated_above=True) else None
+    words = text.split()
+    stopwords = [w for w in words if w.lower() in stoplist]
+    if not (stopwords or comma) or not all(_first_name(w, lines) for w in stopwords):
+        return None
+    names = _byline_names(text, text, len(text), len(words), frozenset(), False)
+    return list(names) if names and not not_names(ln, list(names), dated_above=True) else None
 
 
 def _first_names_only(ln: Line, lines: list[Line], stoplist: frozenset[str]) -> bool:
@@ -1023,16 +1032,20 @@ def _unmarked(lines: list[Line], i: int, step: int) -> int | None:
 
 _ROLE = re.compile(
     r"(?:(?:senior|chief|political|deputy|executive|managing|staff|contributing|freie[rnm]?|stellvertretende[rn]?|"
-    r"leitende[rn]?|[\w-]+-)?\s*)?"
+    r"leitende[rn]?|[\w-]+-|специальн\w*|собственн\w*|спеціальн\w*|власн\w*|спецыяльн\w*|уласн\w*)?\s*)?"
     r"(?:editor|reporter|correspondent|writer|journalist(?:in)?|columnist|contributor|"
     r"chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|volontär(?:in)?|"
     r"periodista|redactor(?:a)?|corresponsal|rédacteur|rédactrice|journaliste|chroniqueu(?:r|se)|giornalista|"
-    r"redaktor(?:ka)?|dziennikar(?:z|ka))"
+    r"redaktor(?:ka)?|dziennikar(?:z|ka)|"
+    r"корреспондент(?:ка)?|журналист(?:ка)?|обозреватель|редактор|колумнист(?:ка)?|"
+    r"кореспондент(?:ка)?|журналіст(?:ка)?|оглядач(?:ка)?|редакторка|колумніст(?:ка)?|"
+    r"карэспандэнт(?:ка)?|аглядальні(?:к|ца)|рэдактар(?:ка)?)"
     r"(?:\s+(?:[\w&-]+\s+){0,3}[\w&-]+)?",
     re.IGNORECASE,
 )
 """A line that is a writer's role ("Political Editor", "Chefredakteur", "Redakteur für Wirtschaft und Umwelt",
-"Periodista Judicial"): a role word, maybe a rank before it and a few words of beat after it."""
+"Periodista Judicial", "специальный корреспондент"): a role word, maybe a rank before it and a few words of beat
+after it."""
 
 
 ROLE_MAX_WORDS = 6
