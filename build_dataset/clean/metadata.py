@@ -1275,8 +1275,8 @@ def _glued_menu(text: str, lines: list[Line]) -> bool:
     them a line of its own elsewhere on the page ("NEWS FEATURES BEAUTY ENTERTAINMENT ROYALS HEALTH LOVE"
     below the menu "• NEWS" / "• FEATURES" / …). A headline's words are not the page's one-word lines."""
     words = text.split()
-    if len(words) < GLUED_MENU_MIN_WORDS:
-        return False
+    if len(words) < GLUED_MENU_MIN_WORDS or not all(w[:1].isupper() for w in words):
+        return False  # (a menu's items are capitalised: most headlines hold a word in lower case, and skip the scan)
     items = {ln.body for ln in lines if ln.words == 1}
     return all(w in items for w in words)
 
