@@ -35,7 +35,8 @@ article's"). For each field it prints:
   changed sample (title, fix 17) for the seventeenth (labels "title_fix_17"), changed sample (title,
   fix 18) for the eighteenth (labels "title_fix_18"), changed sample (title, fix 19) for the
   nineteenth (labels "title_fix_19"), changed sample (title, fix 20) for the twentieth (labels
-  "title_fix_20") and changed sample (title, fix 21) for the twenty-first (labels "title_fix_21"; a
+  "title_fix_20"), changed sample (title, fix 21) for the twenty-first (labels "title_fix_21") and
+  changed sample (title, fix 22) for the twenty-second (labels "title_fix_22"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -103,7 +104,7 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
                "title_fix_10", "title_fix_11", "title_fix_12",
                "title_fix_13", "title_fix_14", "title_fix_15",
                "title_fix_16", "title_fix_17", "title_fix_18", "title_fix_19", "title_fix_20",
-               "title_fix_21")
+               "title_fix_21", "title_fix_22")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
@@ -492,6 +493,10 @@ def main() -> None:
         "headline's shape; a person's name printed twice right above the body, a byline widget, not trusted for "
         "being printed again) changed against main at 3cb6f77, read and counted the same way (one wrong title "
         "refused, one replaced with the headline). "
+        f"Changed sample (title, fix 22): {len(labels.get('title_fix_22', {}).get('changed', []))} page(s), every "
+        "one whose title the twenty-second title fix (a lone bulleted headline above its dated byline's block, no "
+        "bulleted line right above it) changed against main at 2e57387, read and counted the same way (it gave a "
+        "title where main gave none). "
         "URL slug (title): of the dev pages whose URL's path holds three words or more, those with a title, and "
         "of those the titles that share at least half their words with the path; it needs no labels and is no "
         "precision (a right headline may name its subject in other words than its path, a path may name a "

@@ -1986,3 +1986,12 @@ def test_a_bare_name_and_the_writer_s_role_right_below_the_dateline_is_the_bylin
                                                                                    authors: list[str]) -> None:
     """A bare name with the writer's role after a comma, right below the dateline, names the author."""
     assert _title_header([HEADLINE_2, "3 May 2021", line]).authors == authors
+
+
+def test_a_lone_bulleted_headline_above_its_dated_byline_block_is_the_title() -> None:
+    """A dump prints a headline inside a list's item with a bullet: above its dated byline's block alone, and
+    with no bulleted line right above it, it is the headline; a breadcrumb's last item is not."""
+    headline = "• Budget vote splits the regional council"
+    assert _title_header(["Site Name", headline, "Posted by Jana Rohde 21.10.2019"]).title == headline[2:]
+    crumbs = ["• Home", "• Politics", headline, "Posted by Jana Rohde 21.10.2019"]
+    assert _title_header(crumbs).title is None

@@ -445,12 +445,12 @@ def _glued_to(line: str, head: str) -> bool:
     return False
 
 
-def _title_like(ln: Line, v: Verdict, *, dated: bool = False, one_word: bool = False) -> bool:
+def _title_like(ln: Line, v: Verdict, *, dated: bool = False, one_word: bool = False, bulleted: bool = False) -> bool:
     """Whether a line has a headline's length and no bullet, token, field separator or furniture cue. A
     line of six words or fewer with a date is a dateline, unless `dated` (`_header_shaped`, which tells a
     headline with a year from a dateline by the date it states); a short line of one word is a menu's
     item, unless `one_word` (`_headline_candidate`, when a breadcrumb ends with it)."""
-    if ln.bullet or ln.markup or ln.separated or not (TITLE_MIN_CHARS <= ln.length <= TITLE_MAX_CHARS):
+    if ln.bullet and not bulleted or ln.markup or ln.separated or not (TITLE_MIN_CHARS <= ln.length <= TITLE_MAX_CHARS):
         return False
     if v.cue in _SKIP_CUES or ln.words < 2 and ln.length < 20 and not one_word:
         return False
@@ -1433,14 +1433,28 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
     standfirst's repeat, a dateline, a byline or a sentence. A headline of one word ("Unbefriedigt",
     "Tragwerksplanung") is title-like when a breadcrumb in the header ends with it (`_crumb_tail`: "Home »
     Unbefriedigt"), which names the page so: on the dev pages this gave 3 titles where main gave none, all
-    the headline by reading and by the URL's slug."""
+    the headline by reading and by the URL's slug. A bulleted line (a dump prints a headline inside a list's
+    item so) is title-like when its dated byline's block alone lies between it and the body (`_dated_block`)
+    and no bulleted line stands right above it (`_bulleted_above`: a menu's or a breadcrumb's item): on the
+    dev pages 1 title where main gave none, the headline by reading and by the URL's slug (without the
+    second test, a breadcrumb's last item above the dateline replaced a right title)."""
     i = header[k]
     ln = lines[i]
     title_like = _title_like(ln, verdicts[i]) or (
         ln.words == 1 and _title_like(ln, verdicts[i], one_word=True)
-        and any(ln.body in lines[j].body and _crumb_tail(lines[j].body, ln.body) for j in header if j != i))
+        and any(ln.body in lines[j].body and _crumb_tail(lines[j].body, ln.body) for j in header if j != i)) or (
+        ln.bullet and ln.words >= TITLE_MIN_WORDS and _title_like(ln, verdicts[i], bulleted=True)
+        and not _bulleted_above(lines, header, k) and _dated_block(lines, verdicts, header, k, stoplist,
+                                                                   day_first=day_first))
     return k != repeat and title_like and ln.length < 200 \
         and not is_dateline(ln, day_first=day_first) and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
+
+
+def _bulleted_above(lines: list[Line], header: list[int], k: int) -> bool:
+    """Whether the header line above line `k` (past image marks) is bulleted: `k` is an item of a list (a menu's,
+    a breadcrumb's last, "• Home" / "• Politik" / "• Niederlage für Johnson: …"), not a lone bulleted line."""
+    above = next((i for i in reversed(header[:k]) if not lines[i].markup), None)
+    return above is not None and lines[above].bullet
 
 
 HEADER_SHAPED_SHARE = 0.5
