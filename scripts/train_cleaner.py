@@ -144,7 +144,7 @@ from build_dataset.clean.classify import GOOD
 from build_dataset.clean.features import CONTEXT_FEATURES, FEATURES, context_columns, line_words, vocabulary_features
 from build_dataset.clean.linemodel import THRESHOLD, LineModel, export_sklearn, from_dict
 from build_dataset.clean.lines import language_sample
-from build_dataset.clean.page import Analysis, analyse, model_keeps
+from build_dataset.clean.page import Analysis, analyse, clean_analysed, model_keeps
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev"
@@ -630,6 +630,13 @@ def main() -> int:
         return {n: " ".join(_norm(ln.text) for ln, k in zip(analyses[n].lines, keep[n], strict=True) if k)
                 for n in keep}
 
+    # the whole cleaner on each page, with the verdicts of the models that never saw its site: the header's
+    # removals (title, byline, dateline, standfirst) and the repeated lines dropped come on top of the model's
+    whole = {}
+    for n in names:
+        raw = (args.dev / "raw" / n).read_text(encoding="utf-8")
+        whole[n] = _norm(clean_analysed(raw, analyse(raw, vocabulary={}), unseen[n]).text)
+
     # the cut copies are scored on the text they hold, each snippet of their page found in it or not
     cut_pages = {n: dict(pages[n.removesuffix(CUT)], _raw=_norm(" ".join(ln.text for ln in analyses[n].lines)))
                  for n in cuts}
@@ -645,6 +652,9 @@ def main() -> int:
             label = f"line model, threshold {t:.2f}" + (" (the one used)" if t == THRESHOLD else "")
             keep = {n: np.array(model_keeps(analyses[n].verdicts, unseen[n], t), dtype=bool) for n in scored}
             rows.append((label, snippet_score(scored, text_of(keep))))
+        if scored is pages:
+            rows.append((f"the whole cleaner (`clean_page`): the line model at {THRESHOLD:.2f}, then the header's "
+                         "removals and the repeated lines", snippet_score(pages, whole)))
         tables += [f"| {heading} | precision | recall | F1 |", "|---|---|---|---|"]
         tables += [f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} |" for label, (p, r, f) in rows] + [""]
     intro = (f"Measured with `python scripts/train_cleaner.py`: {len(names)} dev pages of {len(set(groups))} sites, "
@@ -656,7 +666,10 @@ def main() -> int:
              "second table cleans each page cut after its last line labelled body (half of them right after it, "
              "the others some lines below), as a scraper that drops the footer hands it over (`cut_copy`; the model "
              "is fitted on such copies of the other sites' pages "
-             f"at weight {CUT_WEIGHT}).")
+             f"at weight {CUT_WEIGHT}). The other rows score the kept lines alone; the whole cleaner's row scores "
+             "`clean_page`'s text with the same models' verdicts, the header's removals (title, standfirst, "
+             "byline, dateline) and the repeated lines dropped on top of them (its header reader reads the "
+             "packaged model's vocabulary for names, learned on every dev page).")
     if args.draw:
         intro += f" Folds of draw {args.draw!r} (`--draw`)."
     used = {n: np.array(model_keeps(analyses[n].verdicts, unseen[n], THRESHOLD), dtype=bool) for n in names}

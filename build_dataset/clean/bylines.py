@@ -193,7 +193,7 @@ def _byline_text(body: str) -> str:
     it: "Text von Jane Roe     Illustration von John Doe"), with no handle or e-mail address (`_CONTACT`)."""
     m = BYLINE_PREFIX.match(body)
     # the byline printed twice, glued ("Author: Jane RoeAuthor: Jane Roe")
-    twice = REPEATED.match(body) if m and len(body) <= NAMED_AGAIN_MAX_CHARS else None
+    twice = REPEATED.match(body) if m and len(body) <= NAMED_AGAIN_MAX_CHARS and body.find(body[:4], 4) > 0 else None
     if twice:
         m = BYLINE_PREFIX.match(twice.group("x")) or m
     text = _glued_role(_FIELD_AFTER.split(_OUTLET.split(_AVATAR.sub("", m.group("names")))[0])[0]) if m else body

@@ -277,13 +277,16 @@ def model_keeps(verdicts: list[Verdict], probability: np.ndarray, threshold: flo
     return [p >= threshold and not v.sure for v, p in zip(verdicts, probability.tolist(), strict=True)]
 
 
-def _apply_model(a: Analysis) -> None:
+def _apply_model(a: Analysis, probability: np.ndarray | None = None) -> None:
     """The line model has the last word on which lines are body; the rules name the reasons.
 
     A line the model removes keeps the cue its own words gave ("subscribe", "legal"), or is named by
     where it sits: navigation above the article region, footer below it, boilerplate inside it.
+    `probability` is the packaged model's for each line unless given: `scripts/train_cleaner.py` gives a
+    model's that never saw the page's site, to score the whole cleaner on unseen sites.
     """
-    probability = load_model(FEATURES).body_probability(a.features, np.array([ln.length for ln in a.lines]))
+    if probability is None:
+        probability = load_model(FEATURES).body_probability(a.features, np.array([ln.length for ln in a.lines]))
     if speedups is None or not use_speedups:
         _apply_model_python(a, probability)
     else:
@@ -325,8 +328,20 @@ def clean_page(raw: str, *, furniture: frozenset[str] = frozenset()) -> CleanedP
 
 
 def _clean_page(raw: str, furniture: frozenset[str]) -> CleanedPage:
-    a = analyse(raw, furniture)
-    _apply_model(a)
+    return clean_analysed(raw, analyse(raw, furniture))
+
+
+def clean_analysed(raw: str, a: Analysis, probability: np.ndarray | None = None) -> CleanedPage:
+    """`clean_page` of a page already analysed (`analyse`): the line model's verdicts, from the packaged model
+    or from `probability` (`scripts/train_cleaner.py` gives a model's that never saw the page's site, to score
+    the whole cleaner on unseen sites), then the rest (`finish_page`)."""
+    _apply_model(a, probability)
+    return finish_page(raw, a)
+
+
+def finish_page(raw: str, a: Analysis) -> CleanedPage:
+    """`clean_page` after the line model gave its verdicts (`_apply_model`): the header read above the body, the
+    repeated lines dropped, the raw text partitioned into the kept and the removed, the kept text repaired."""
     lines, stoplist, verdicts, original, first, last = a.lines, a.stoplist, a.verdicts, a.original, a.first, a.last
     head = Header()
     if last >= first:
