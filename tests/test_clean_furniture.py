@@ -165,7 +165,11 @@ def test_a_paragraph_printed_again_stays_once() -> None:
     page = _assert_clean(raw, [footer])
     assert page.text.count(quote) == 1 and page.text.index(quote) < page.text.index(P2)
     assert _reason_of(raw, page, quote + "\n\nYes\n\n" + P3[:20]) == "duplicate"
-    assert page.text.count("Yes") == 2
+    # no "Yes" is a duplicate: whether a one-word line between paragraphs is body is the line model's call (the
+    # model refitted in session 34 removes the second, right below the removed pull quote, as boilerplate)
+    yes = [k for k in range(len(raw)) if raw.startswith("\nYes\n", k - 1)]
+    assert len(yes) == 2 and "Yes" in page.text
+    assert all(s.reason != "duplicate" for s in page.removed for k in yes if s.start <= k < s.end)
 
 
 def test_a_last_paragraph_after_short_lines_on_a_page_without_footer_is_kept() -> None:
