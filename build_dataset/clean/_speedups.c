@@ -3159,7 +3159,7 @@ short_shapes(PyObject *Py_UNUSED(module), PyObject *args)
         int link = words <= link_words && n > 0 && one_of(PyUnicode_READ_CHAR(body, n - 1), last_chars)
             ? lowered_ends_with(body, strip, endings) : 0;
         int name = 0;
-        if (words >= 2 && capitalised(body)) {
+        if (link >= 0 && words >= 2 && capitalised(body)) {  /* no attribute read with an error set */
             PyObject *bullet = line_get(line, bullet_name);
             name = bullet == NULL ? -1 : !PyObject_IsTrue(bullet);
             Py_XDECREF(bullet);
