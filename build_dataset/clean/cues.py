@@ -308,6 +308,19 @@ _CONSENT_RE = re.compile(
     r"używamy|korzystamy|wykorzystujemy|używa|používáme|gebruiken|используем|использует|сайт|"
     r"використовуємо|використовує|выкарыстоўваем|выкарыстоўвае|tracking|analytics"
 )
+_COOKIE_CATEGORY = (
+    r"(?:notwendig|erforderlich|essenziell|necessar|nécessaire|necesari|niezbędn|funktional|"
+    r"functional|fonctionnel|funcional|statisti|estadístic|analyse|analysis|analíti|analytique|analityczn|marketing|"
+    r"performance|leistung|präferenz|preferen|préférence|drittanbieter|third.party|tiers|необходим|обязательн|"
+    r"аналитическ|функциональн|маркетинг|необхідн|обов'язков|аналітичн|функціональн|неабходн|абавязков|аналітычн|"
+    r"функцыянальн)"
+)
+_COOKIE_CATEGORY_RE = re.compile(
+    rf"{_COOKIE_CATEGORY}\w*[ -](?:\w+[ -])?(?:\w+-)?(?:cookie|куки|кукі|файл)")
+"""A category of cookies as a consent dialog lists it, the category right before the cookie ("Notwendige
+Cookies", "Strictly Necessary Cookies", "Statistik-Cookies", "Необходимые файлы cookie"). The category words
+elsewhere ("if necessary, bake the cookies", "the cookies are necessary") are no consent vocabulary, nor is
+"essential" ("10 essential cookies for Christmas")."""
 CONSENT_MAX = 1500
 """Longest line a cookie-consent notice is looked for in: such notices can be long paragraphs."""
 
@@ -322,14 +335,17 @@ the long lines the classifier asks, 52 against 70 us a dev page."""
 
 
 def consent_notice(text: str) -> bool:
-    """Whether a line is a cookie-consent or tracking notice: "cookie" next to consent vocabulary,
-    which a recipe for cookies or an article quoting the word rarely has."""
+    """Whether a line is a cookie-consent or tracking notice: "cookie" next to consent vocabulary or a category of
+    cookies (`_COOKIE_CATEGORY_RE`), which a recipe for cookies or an article quoting the word rarely has. On the
+    dev pages the categories add 30 lines, all of them of consent dialogs; no snippet of an article's text there
+    names a cookie."""
     if len(text) > CONSENT_MAX or _MAY_NAME_COOKIE is not None and not _MAY_NAME_COOKIE(text):
         return False
     low = text.lower()
     # COOKIE_NAMES, by three `in` tests, not `any` over a generator of them: this runs on every line the
     # classifier judges, and the generator cost three times what the tests do.
-    return ("cookie" in low or "куки" in low or "кукі" in low) and _CONSENT_RE.search(low) is not None
+    return ("cookie" in low or "куки" in low or "кукі" in low) and (
+        _CONSENT_RE.search(low) is not None or _COOKIE_CATEGORY_RE.search(low) is not None)
 
 
 _LABEL_SEPARATORS = (":", "|", "»", "›", ">", "-", "–", "—", "/")
