@@ -276,9 +276,22 @@ def test_a_cookie_notice_in_another_language_is_a_consent_notice(notice: str) ->
     assert next(v.cue for ln, v in zip(a.lines, a.verdicts, strict=True) if ln.text == notice) == "legal"
 
 
+@pytest.mark.parametrize("category", ["Notwendige Cookies", "Strictly Necessary Cookies", "• Statistik-Cookies",
+                                      "Performance Cookies", "Необходимые файлы cookie", "Аналітичні файли cookie",
+                                      "Notwendige und Performance-Cookies"])
+def test_a_category_of_cookies_is_a_consent_notice(category: str) -> None:
+    """A consent dialog lists its categories of cookies, each a line of its own: no headline (a dev page took
+    "Notwendige Cookies" for its title) and no article text."""
+    assert consent_notice(category)
+
+
 @pytest.mark.parametrize("line", ["She baked cookies for the soldiers in Kharkiv on Sunday.",
-                                  "Печенье (cookie) испекли дети из Минска."])
+                                  "Печенье (cookie) испекли дети из Минска.",
+                                  "If necessary, bake the cookies two more minutes.",
+                                  "The cookies are necessary for the party, she said.",
+                                  "10 Essential Cookies for Christmas"])
 def test_cookies_in_a_sentence_are_no_consent_notice(line: str) -> None:
+    """A category's word elsewhere in the line than right before the cookie is a recipe's or an article's."""
     assert not consent_notice(line)
 
 
