@@ -1960,6 +1960,20 @@ def test_a_caption_s_label_has_no_headline_s_shape(line: str, shape: bool) -> No
     assert _headline_shape(line) is shape
 
 
+@pytest.mark.parametrize(("line", "shape"), [
+    ("« Fünf Gedanken zum Pokal-Aus in Dortmund", False),
+    ("« Vorheriger Beitrag", False),
+    ("« Marmorkuchen mit Rum und Schokoüberzug", False),
+    ("« Nous sommes prêts à négocier » : Loukachenko reçoit Poutine", True),
+    ("«Wir waren fast 40 Tage in Quarantäne»", True),
+])
+def test_a_link_to_the_previous_post_has_no_headline_s_shape(line: str, shape: bool) -> None:
+    """A blog's link to its previous post opens with "« " and never closes it (70 dev lines open so, every one
+    such a link); a French headline's quote closes with "»". A model refitted on other features took such a
+    link for a dev page's title."""
+    assert _headline_shape(line) is shape
+
+
 POLISH_BODY = ("Ostra debata w Sejmie przybliżyła Polskę do zatwierdzenia decyzji o funduszach, a opozycja "
                "zapowiedziała, że będzie monitorować, jak rząd wyda pieniądze z Unii w tym i w przyszłym roku.")
 

@@ -147,7 +147,8 @@ _NOT_HEADLINE = re.compile(
                                        # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
     r"|\.(?:png|jpe?g|gif|webp|svg)$"      # an image's file name ("Hand pointing right transparent.png")
-    r"|^[←‹]|^<\s"                      # a link to the previous post ("← 2 years of our meetup")
+    r"|^[←‹]|^<\s|^«\s(?!.*»)"            # a link to the previous post ("← 2 years of our meetup", "« Fünf
+                                       # Gedanken zum Pokal-Aus": a French quote's « closes with »)
     r"|^(?:tags?|schlagw[öo]rter|stichw[öo]rter|étiquettes|etiquetas)\s*:"  # a tag list's label ("TAG: X, Y")
     r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
     #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
