@@ -1974,6 +1974,22 @@ def test_a_link_to_the_previous_post_has_no_headline_s_shape(line: str, shape: b
     assert _headline_shape(line) is shape
 
 
+@pytest.mark.parametrize(("line", "shape"), [
+    ("Entdecke weitere Homestorys", False),
+    ("Alle Artikel zu unseren Recherchen", False),
+    ("All posts by Jane Roe", False),
+    ("Усі статті", False),
+    ("CONTINUA DEPOIS DA PUBLICIDADE", False),
+    ("Story continues below advertisement", False),
+    ("All stories matter, says the mayor", True),
+    ("Allerlei Artikel im Test", True),
+])
+def test_a_rail_s_heading_or_an_advertisement_s_marker_has_no_headline_s_shape(line: str, shape: bool) -> None:
+    """A heading over other articles and the marker an advertisement leaves inside an article were dev pages'
+    titles; a headline that opens with "all" and goes on as a sentence is one."""
+    assert _headline_shape(line) is shape
+
+
 POLISH_BODY = ("Ostra debata w Sejmie przybliżyła Polskę do zatwierdzenia decyzji o funduszach, a opozycja "
                "zapowiedziała, że będzie monitorować, jak rząd wyda pieniądze z Unii w tym i w przyszłym roku.")
 

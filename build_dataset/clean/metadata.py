@@ -156,7 +156,14 @@ _NOT_HEADLINE = re.compile(
     r"|^(?:abb\.|abbildung|fig\.|figure)\s*\d*\s*:"  # a figure's caption ("Abb.: Collage aus …", "Figure 2: …")
     r"|^(?:image|media|photo|video)\s?caption"  # a caption's label, glued or not ("Media captionDrone footage …")
     r"|\((?:foto|photo|bild|image)\b[^():]{0,40}:"  # a caption's credit in parentheses ("(Foto Agency: X)")
-    r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$",  # a caption's agency after its sentence ("... last February. AFP")
+    r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$"  # a caption's agency after its sentence ("... last February. AFP")
+    r"|^(?:entdecke|entdecken sie|discover|explore)\s+(?:weitere|mehr|more)\b"  # a rail's heading ("Entdecke
+    r"|^(?:alle|all|tous les|todos los|tutti gli|все|всі|усі|усе)\s+(?:artikel|beiträge|articles|posts|stories|"
+    r"artículos|articoli|статьи|статті|артыкулы)(?:\s+(?:by|from|of|on|in|von|zu|zum|zur|auf|aus|de|du|des|di|"
+    r"del|по|від|ад)\b.*)?$"            # weitere Homestorys", "Alle Artikel zu unseren Recherchen")
+    r"|(?:continua depois|continua após|continúa después|la suite après|continues below|continua dopo)\b.{0,20}"
+    r"(?:publicidade|publicidad|anuncio|publicité|advertisement|pubblicità)",  # an advertisement's marker
+    #                                  inside an article ("CONTINUA DEPOIS DA PUBLICIDADE")
     re.IGNORECASE,
 )
 """Shapes no headline has, on any site: marks, links, counters, list items, credits, URLs, an image's
