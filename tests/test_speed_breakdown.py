@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import pathlib
+import re
+import subprocess
 import sys
+
+import pytest
+
+from build_dataset.clean.native import use_speedups
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "speed_breakdown.py"
 sys.path.insert(0, str(SCRIPT.parent))  # as when run as a script: it imports speed_ab beside it
@@ -47,3 +53,22 @@ def test_functions_fall_in_their_groups() -> None:
     assert groups["PyLong_FromSsize_t"] == speed_breakdown.OTHER
     # the cleaner's own C code is work compiling its Python would keep, not "other C"
     assert groups["make_line"].startswith("the cleaner's C speedups")
+
+
+C_SHARE = SCRIPT.parent / "c_share.py"
+
+
+@pytest.mark.skipif(not use_speedups, reason="the C extension is not built here")
+def test_c_share_clocks_the_c_functions_the_cleaner_calls(tmp_path: pathlib.Path) -> None:
+    """benchmarks/c_share.py finds the C functions wherever the cleaner's modules hold them: on made-up pages the
+    line splitter and the forests' walk are clocked, and the time inside C is a share of the page's."""
+    for k in range(3):
+        (tmp_path / f"{k}.txt").write_text(
+            f"Home\nNews\nHeadline number {k} about the talks\n\nThe delegations met in Minsk on Monday and agreed "
+            "to meet again next week, officials said.\n\nThe talks lasted five hours.\n\nShare\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(C_SHARE), "--dev", str(tmp_path), "--passes", "1"],
+                          capture_output=True, text=True, check=True)
+    share = re.search(r"ms of it inside them \((\d+)%\)", done.stdout)
+    assert share is not None and 0 < int(share.group(1)) < 100, done.stdout
+    assert re.search(r"^\s+split_lines\s+\d", done.stdout, re.MULTILINE), done.stdout
+    assert re.search(r"^\s+forest_leaves\s+\d", done.stdout, re.MULTILINE), done.stdout
