@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 
+from build_dataset.clean import clean_page
 from build_dataset.clean.bylines import person_name
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
@@ -2025,3 +2026,31 @@ def test_a_lone_bulleted_headline_above_its_dated_byline_block_is_the_title() ->
     assert _title_header(["Site Name", headline, "Posted by Jana Rohde 21.10.2019"]).title == headline[2:]
     crumbs = ["• Home", "• Politics", headline, "Posted by Jana Rohde 21.10.2019"]
     assert _title_header(crumbs).title is None
+
+
+# --- titles, twenty-fourth fix: a headline printed again below it, after a breadcrumb's trail or a kicker ----
+
+_NAMED_PARAGRAPHS = [
+    "Im Beisein zahlreicher Ehrengäste wurde das neue Zentrum am Berg am Montag am steirischen Erzberg offiziell "
+    "eröffnet, wie der Verband mitteilte, und die ersten Gruppen sollen schon im Frühjahr dort üben.",
+    "Der Rektor der Universität konnte dazu auch den Minister begrüßen, der das Projekt von Anfang an unterstützt "
+    "hatte und bei der Eröffnung die Bedeutung der Ausbildung für den Katastrophenschutz betonte.",
+    "Das Zentrum bietet Platz für bis zu zweihundert Teilnehmer, die in Stollen und Hallen unter realen "
+    "Bedingungen trainieren können, wenn die Anlage im Frühjahr in den vollen Betrieb geht.",
+]
+
+
+@pytest.mark.parametrize(("above", "title"), [
+    (["Zentrum am Berg offiziell eröffnet", "Sie sind hier: Startseite / Verband / Zentrum am Berg offiziell eröffnet"],
+     "Zentrum am Berg offiziell eröffnet"),
+    (["• Startseite", "• Verband", "• Zentrum am Berg offiziell eröffnet",
+      "Neues Ausbildungszentrum Zentrum am Berg offiziell eröffnet"], "Zentrum am Berg offiziell eröffnet"),
+])
+def test_a_headline_printed_again_after_a_breadcrumb_s_trail_or_a_kicker_is_the_title(above: list[str],
+                                                                                        title: str) -> None:
+    """The classifier takes a line and its copy with words before it for a caption printed again with its label,
+    and the headline was refused for that cue: a breadcrumb's trail or a kicker of a few words is no caption's
+    label. The trail is no standfirst either."""
+    page = clean_page("\n\n".join(["• Suche", "• Menü", *above, "[DSC_0004-845x321]", *_NAMED_PARAGRAPHS]))
+    assert page.title == title
+    assert page.description is None

@@ -76,7 +76,7 @@ from build_dataset.clean.bylines import (
     stacked_byline,
     under_bare_prefix,
 )
-from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
+from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
@@ -928,8 +928,10 @@ _STANDFIRST_NOT = re.compile(
     r"://|www\.|@\w+\."             # a URL or an e-mail address: a notice, a link list
     r"|\s(?:>|»|›|→|\\+)(?:\s|$)|^>|>>"  # a breadcrumb's or a link's arrow or backslash ("Home » News »",
                                          # ">> Mehr zum Thema", "Seite 1 \\ Chapter")
-    r"|\s/[^\W\d_][^/]{0,40}$",     # an agency or a licence after a slash ("... /PAP", "/public domain"):
-    re.IGNORECASE,                   # an image's caption with its credit
+    r"|\s/[^\W\d_][^/]{0,40}$"      # an agency or a licence after a slash ("... /PAP", "/public domain"):
+    #                                  an image's caption with its credit
+    r"|\s/\s.*\s/(?:\s|$)",          # a trail of slashes, a breadcrumb cut before its last item ("Sie sind
+    re.IGNORECASE,                   # hier: Startseite / ÖBFV /", the headline printed after it)
 )
 """Shapes no standfirst has, on any site: links, breadcrumbs and a caption's credit."""
 
@@ -1445,7 +1447,10 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
     item so) is title-like when its dated byline's block alone lies between it and the body (`_dated_block`)
     and no bulleted line stands right above it (`_bulleted_above`: a menu's or a breadcrumb's item): on the
     dev pages 1 title where main gave none, the headline by reading and by the URL's slug (without the
-    second test, a breadcrumb's last item above the dateline replaced a right title)."""
+    second test, a breadcrumb's last item above the dateline replaced a right title). A line the classifier
+    found printed again below it with its caption's label is title-like when that label is a breadcrumb's trail
+    or a kicker (`_named_below`): on the dev pages 3 titles where main gave none, each the headline by reading
+    and by the URL's slug."""
     i = header[k]
     ln = lines[i]
     title_like = _title_like(ln, verdicts[i]) or (
@@ -1453,9 +1458,39 @@ def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list
         and any(ln.body in lines[j].body and _crumb_tail(lines[j].body, ln.body) for j in header if j != i)) or (
         ln.bullet and ln.words >= TITLE_MIN_WORDS and _title_like(ln, verdicts[i], bulleted=True)
         and not _bulleted_above(lines, header, k) and _dated_block(lines, verdicts, header, k, stoplist,
-                                                                   day_first=day_first))
+                                                                   day_first=day_first)) or (
+        verdicts[i].cue == "caption" and ln.words >= TITLE_MIN_WORDS and _named_below(lines, header, k)
+        and _title_like(ln, _UNCUED, bulleted=True))
     return k != repeat and title_like and ln.length < 200 \
         and not is_dateline(ln, day_first=day_first) and ln.body[-1:] != "." and byline_names(ln, stoplist) is None
+
+
+_UNCUED = Verdict(BAD)
+"""A verdict without a cue: `_title_like` asked of a line whose own cue says nothing of it (`_named_below`)."""
+NAMED_KICKER_WORDS = 6
+"""Most words a kicker printed before a headline's copy has (`_named_below`)."""
+
+
+def _named_below(lines: list[Line], header: list[int], k: int) -> bool:
+    """Whether the header line right below line `k` (past image marks) is `k` printed again after a breadcrumb's
+    trail ("„Zentrum am Berg“ offiziell eröffnet" above "Sie sind hier: Startseite / ÖBFV / „Zentrum am Berg“
+    offiziell eröffnet") or after a kicker of a few words none of them a cue ("• Getränke per Schiff ins
+    Stadtzentrum" above "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum": a bulleted breadcrumb's
+    last item). The classifier takes such a pair for a caption printed again with its label (`classify._pairs`),
+    and the headline was refused for that cue; a caption's label is a word or two of the caption's vocabulary
+    ("Enlarge", "Photo: Jane Doe"), which the cue and the kicker's length tell apart."""
+    below = next((j for j in header[k + 1:] if not lines[j].markup), None)
+    if below is None:
+        return False
+    body, again = lines[header[k]].body, lines[below].body
+    if len(again) <= len(body) + 1 or not again.endswith(" " + body):
+        return False
+    prefix = again[:-len(body)].strip()
+    if _BREADCRUMB_SEP.search(again[:-len(body)]) is not None:
+        return True
+    words = prefix.split()
+    return 2 <= len(words) <= NAMED_KICKER_WORDS and cue_reason(prefix) is None and not prefix.endswith(":") \
+        and _NOT_HEADLINE.search(prefix) is None
 
 
 def _bulleted_above(lines: list[Line], header: list[int], k: int) -> bool:
