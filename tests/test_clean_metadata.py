@@ -16,7 +16,7 @@ import pytest
 from build_dataset.clean import clean_page
 from build_dataset.clean.bylines import person_name
 from build_dataset.clean.classify import BAD, GOOD, Verdict
-from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.header_lines import prose
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import (
@@ -2054,3 +2054,38 @@ def test_a_headline_printed_again_after_a_breadcrumb_s_trail_or_a_kicker_is_the_
     page = clean_page("\n\n".join(["• Suche", "• Menü", *above, "[DSC_0004-845x321]", *_NAMED_PARAGRAPHS]))
     assert page.title == title
     assert page.description is None
+
+
+# --- titles, twenty-fifth fix: a headline opening with a compound a cue's word opens --------------------------
+
+
+@pytest.mark.parametrize(("line", "phrase"), [
+    ("Cookie-Einstellungen ändern", False),
+    ("Abo-Shop", False),
+    ("Home-Manager: Freizeit", False),
+    ("E-Mail-Adresse [                    ] [Abonnieren]", False),
+    ("Instagram-Star Esmeralda Merlot ist tot.", True),
+    ("Next-Gen HAMR Platters Promise 80TB Hard Drives", True),
+    ("12 Twitter-Nutzer und ihre Zutaten für erfolgreiche Tweets", True),
+    ("Share - Facebook Twitter WhatsApp Mail", False),
+])
+def test_a_compound_a_cue_opens_labels_furniture_only_with_few_words_after_it(line: str, phrase: bool) -> None:
+    """A cue's word opening a compound ("Cookie-Einstellungen", "Abo-Shop") labels furniture as the word alone
+    does, and the cue stays (the line model reads it); a headline that opens with such a compound and goes on
+    for words ("Next-Gen …") is no label, and the header reader may take it for the headline."""
+    assert compound_phrase(line) is phrase
+    assert cue_reason(line) is not None
+
+
+def test_a_headline_opening_with_a_cue_s_compound_is_the_title() -> None:
+    """"Next" is a pager's cue, and "Next-Gen HAMR Platters Promise 80TB Hard Drives" was refused as a dev page's
+    headline for it."""
+    headline = "Next-Gen HAMR Platters Promise 80TB Hard Drives"
+    body = ("Seagate says its new HAMR platters will let hard drives hold 80TB by the end of the decade, four times "
+            "what the largest drives hold today, and the first samples are already with its partners.")
+    page = "\n\n".join(["1. Home", "2. News", "3. Storage", headline, body, body])
+    lines = split_lines(page)
+    _, stoplist = stoplist_for_words(body.lower().split())
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.text)) for ln in lines]
+    assert verdicts[3].cue == "navigation"  # the pager's "Next"
+    assert read_header(lines, verdicts, 4, stoplist).title == headline

@@ -77,7 +77,7 @@ from build_dataset.clean.bylines import (
     under_bare_prefix,
 )
 from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, Verdict
-from build_dataset.clean.cues import cue_reason
+from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.dates import (
     DATELINE_WORDS,
     LEADING_DATELINE_WORD,
@@ -460,7 +460,7 @@ def _title_like(ln: Line, v: Verdict, *, dated: bool = False, one_word: bool = F
     item, unless `one_word` (`_headline_candidate`, when a breadcrumb ends with it)."""
     if ln.bullet and not bulleted or ln.markup or ln.separated or not (TITLE_MIN_CHARS <= ln.length <= TITLE_MAX_CHARS):
         return False
-    if v.cue in _SKIP_CUES or ln.words < 2 and ln.length < 20 and not one_word:
+    if v.cue in _SKIP_CUES and not compound_phrase(ln.text) or ln.words < 2 and ln.length < 20 and not one_word:
         return False
     return dated or not (ln.dated and ln.words <= 6)
 
@@ -484,7 +484,8 @@ def _headline_shape(text: str) -> bool:
                                              or words <= CREDIT_MAX_WORDS and _CREDIT_OPENING.match(text)
                                              or _repeats_a_phrase(text) or _tag_list(text)
                                              or len(_GLUED.findall(text)) > 1
-                                             or _WORD_TWICE.search(text) or cue_reason(text))
+                                             or _WORD_TWICE.search(text)
+                                             or cue_reason(text) and not compound_phrase(text))
 
 
 def _tag_list(text: str) -> bool:
