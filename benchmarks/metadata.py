@@ -38,8 +38,9 @@ article's"). For each field it prints:
   "title_fix_20"), changed sample (title, fix 21) for the twenty-first (labels "title_fix_21"),
   changed sample (title, fix 22) for the twenty-second (labels "title_fix_22"), changed sample
   (title, fix 23) for the twenty-third (labels "title_fix_23"), changed sample (title, fix 24)
-  for the twenty-fourth (labels "title_fix_24") and changed sample (title, fix 25) for the
-  twenty-fifth (labels "title_fix_25"; a
+  for the twenty-fourth (labels "title_fix_24"), changed sample (title, fix 25) for the
+  twenty-fifth (labels "title_fix_25") and changed sample (title, fix 26) for the twenty-sixth
+  (labels "title_fix_26"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -108,7 +109,7 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
                "title_fix_13", "title_fix_14", "title_fix_15",
                "title_fix_16", "title_fix_17", "title_fix_18", "title_fix_19", "title_fix_20",
                "title_fix_21", "title_fix_22", "title_fix_23", "title_fix_24",
-               "title_fix_25")
+               "title_fix_25", "title_fix_26")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
@@ -515,6 +516,10 @@ def main() -> None:
         "one whose title the twenty-fifth title fix (a headline opening with a compound a cue's word opens, 'Next-Gen "
         "…', and going on for words is no label of that cue) changed against main at 4af8b7f, read and counted the "
         "same way (each gave a title where main gave none). "
+        f"Changed sample (title, fix 26): {len(labels.get('title_fix_26', {}).get('changed', []))} pages, every "
+        "one whose title the twenty-sixth title fix (share buttons not counted among the header lines nearest the "
+        "body that a headline is sought in) changed against main at 0362bb2, read and counted the same way (each "
+        "gave a title where main gave none: four headlines and one deck). "
         "URL slug (title): of the dev pages whose URL's path holds three words or more, those with a title, and "
         "of those the titles that share at least half their words with the path; it needs no labels and is no "
         "precision (a right headline may name its subject in other words than its path, a path may name a "

@@ -2089,3 +2089,19 @@ def test_a_headline_opening_with_a_cue_s_compound_is_the_title() -> None:
     verdicts = [Verdict(GOOD, cue=cue_reason(ln.text)) for ln in lines]
     assert verdicts[3].cue == "navigation"  # the pager's "Next"
     assert read_header(lines, verdicts, 4, stoplist).title == headline
+
+
+# --- titles, twenty-sixth fix: a headline above a share panel -------------------------------------------------
+
+
+def test_a_headline_above_a_share_panel_is_in_reach() -> None:
+    """A share panel prints a button a line between a headline and its body; its buttons are not counted among the
+    header lines the headline is sought in, so a headline above a long panel is found."""
+    buttons = ["• email", "• facebook", "• twitter", "• linkedin", "• reddit", "• whatsapp", "• telegram", "• print",
+               "• pinterest", "• xing"]
+    rows = ["• Home", "• News", "• Politics", HEADLINE, "Von", "Jane Roe", "19.10.19, 11:29 Uhr", *buttons, BODY, BODY]
+    lines = split_lines("\n\n".join(rows))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD, cue=cue_reason(ln.text)) for ln in lines]
+    assert [verdicts[k].cue for k in range(7, 17)] == ["social"] * 10
+    assert read_header(lines, verdicts, len(lines) - 2, stoplist).title == HEADLINE

@@ -1432,10 +1432,25 @@ class _Reread:
 def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[int], repeat: int | None,
                        stoplist: frozenset[str], *, day_first: bool | None) -> Iterator[int]:
     """Positions in `header` that may be the headline when none is repeated, the nearest the body first
-    (at most the last 13 lines)."""
-    for k in range(len(header) - 1, max(-1, len(header) - 13), -1):
+    (at most NEAREST_LINES lines up, not counting share buttons: a share panel prints a button a line,
+    "• email" / "• facebook" / "• twitter", between a headline and its body)."""
+    counted = 0
+    for k in range(len(header) - 1, -1, -1):
+        v = verdicts[header[k]]
+        if v.cue not in _PANEL_CUES:
+            counted += 1
+            if counted > NEAREST_LINES:
+                return
         if _headline_candidate(lines, verdicts, header, k, repeat, stoplist, day_first=day_first):
             yield k
+
+
+NEAREST_LINES = 12
+"""How many header lines above the body a headline is sought in when none is repeated (`_nearest_headlines`)."""
+_PANEL_CUES = frozenset({"social"})
+"""The cue of a share panel's buttons, not counted in NEAREST_LINES: on the dev pages this gave 5 titles where main
+gave none, 4 the headline and 1 a short deck below its headline. Not counting image marks too (cue "markup")
+gave 18, 6 of them wrong (a form's label, a caption, a menu's item)."""
 
 
 def _headline_candidate(lines: list[Line], verdicts: list[Verdict], header: list[int], k: int, repeat: int | None,
