@@ -2045,6 +2045,8 @@ _NAMED_PARAGRAPHS = [
      "Zentrum am Berg offiziell eröffnet"),
     (["• Startseite", "• Verband", "• Zentrum am Berg offiziell eröffnet",
       "Neues Ausbildungszentrum Zentrum am Berg offiziell eröffnet"], "Zentrum am Berg offiziell eröffnet"),
+    (["• Startseite", "• Verband", "• Zentrum am Berg offiziell eröffnet",
+      "Ausbildung am Erzberg : Zentrum am Berg offiziell eröffnet"], "Zentrum am Berg offiziell eröffnet"),
 ])
 def test_a_headline_printed_again_after_a_breadcrumb_s_trail_or_a_kicker_is_the_title(above: list[str],
                                                                                         title: str) -> None:
@@ -2054,6 +2056,22 @@ def test_a_headline_printed_again_after_a_breadcrumb_s_trail_or_a_kicker_is_the_
     page = clean_page("\n\n".join(["• Suche", "• Menü", *above, "[DSC_0004-845x321]", *_NAMED_PARAGRAPHS]))
     assert page.title == title
     assert page.description is None
+
+
+@pytest.mark.parametrize(("below", "named"), [
+    ("Sie sind hier: Startseite / Verband / Zentrum am Berg offiziell eröffnet", True),
+    ("Ausbildung am Erzberg : Zentrum am Berg offiziell eröffnet", True),
+    ("Foto: Jane Doe Zentrum am Berg offiziell eröffnet", False),
+    ("Enlarge Zentrum am Berg offiziell eröffnet", False),
+    ("Ein sehr langer Vorspann mit vielen Wörtern davor Zentrum am Berg offiziell eröffnet", False),
+])
+def test_a_line_named_below_it_after_a_trail_or_a_kicker_but_not_after_a_caption_s_label(below: str,
+                                                                                          named: bool) -> None:
+    """A caption printed again after its label ("Foto: Jane Doe", "Enlarge") is no headline named again."""
+    from build_dataset.clean.metadata import _named_below
+
+    lines = split_lines("Zentrum am Berg offiziell eröffnet\n\n" + below)
+    assert _named_below(lines, [0, 1], 0) is named
 
 
 # --- titles, twenty-fifth fix: a headline opening with a compound a cue's word opens --------------------------

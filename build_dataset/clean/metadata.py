@@ -1505,8 +1505,9 @@ def _named_below(lines: list[Line], header: list[int], k: int) -> bool:
     if _BREADCRUMB_SEP.search(again[:-len(body)]) is not None:
         return True
     words = prefix.split()
-    return 2 <= len(words) <= NAMED_KICKER_WORDS and cue_reason(prefix) is None and not prefix.endswith(":") \
-        and _NOT_HEADLINE.search(prefix) is None
+    # (a kicker may end with a colon, "Auftragshoch bei FACC :"; a credit's label, "Foto: Jane Doe", is a cue)
+    return 2 <= len(words) <= NAMED_KICKER_WORDS and cue_reason(prefix) is None \
+        and _NOT_HEADLINE.search(prefix.rstrip(" :")) is None
 
 
 def _bulleted_above(lines: list[Line], header: list[int], k: int) -> bool:
