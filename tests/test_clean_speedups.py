@@ -20,7 +20,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean import classify, features, linemodel, lines, stoplists
+from build_dataset.clean import classify, features, linemodel, lines, metadata, stoplists
 from build_dataset.clean.lines import Line, split_lines_python
 from build_dataset.clean.native import PURE_PYTHON, speedups
 
@@ -819,6 +819,39 @@ def test_same_language_words(texts: list[str]) -> None:
                                      stoplists.SAMPLE_CHARS, stoplists.SAMPLE_WORDS, lines.SAMPLE_FALLBACK_LINES)
     assert native == lines.language_words_python(made)
     assert all(type(w) is str for w in native)
+
+
+_CONTENT_PIECES = ["Patriarchat", "patriarchalische", "Straße", "STRASSE", "ΟΔΟΣ ΣΑΣ", "İstanbul", "Ÿes", "ǅungla",
+                   "2019", "²³¹⁴", "١٢٣٤", "abc1", "x_y_z", "chikan (痴漢)", "東京都の話", "テスト", "한국어", "中",
+                   "a",
+                   "this", "that", "и", "это", "прагнення", " ", "\u00a0", "-", "'", ".", "\n", "\u0301", "𝐀𝐁𝐂𝐃"]
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CONTENT_PIECES), st.text(max_size=40),
+                          st.text(alphabet=st.characters(max_codepoint=255), max_size=40)), max_size=30),
+       st.sampled_from([frozenset(), frozenset({"this", "that", "with", "patri", "и", "это", "straße", "2019"})]))
+def test_same_content_words(parts: list[str], stoplist: frozenset[str]) -> None:
+    """A headline's and the body's content words (`metadata._content_words`), C and Python: Latin-1 texts
+    lowered through the byte table, others by str.lower (the dotted capital I, titlecase letters, a capital
+    lowered into Latin-1), digits of other scripts and superscripts (not words), stopwords, words cut to
+    their stem, and the pairs of CJK characters, across the gaps between them too."""
+    text = "".join(parts)
+    native = speedups.content_words(text, stoplist, metadata._STEM, metadata._CONTENT_MIN_CHARS)
+    assert type(native) is frozenset
+    assert native == metadata._content_words_python(text, stoplist)
+
+
+@native
+def test_content_words_refuse_wrong_arguments() -> None:
+    assert speedups is not None
+    with pytest.raises(TypeError):
+        speedups.content_words(b"text", frozenset(), 5, 4)
+    with pytest.raises(TypeError):
+        speedups.content_words("text", {"a"}, 5, 4)  # a set is no frozenset: the cache hashes the stoplist
+    with pytest.raises(ValueError, match="stem"):
+        speedups.content_words("text", frozenset(), 0, 4)
 
 
 @native

@@ -204,6 +204,133 @@ latin1_words_of(const Py_UCS1 *s, Py_ssize_t end)
     return words;
 }
 
+static inline int
+cjk(Py_UCS4 c)  /* metadata._CJK: kana, CJK ideographs, Hangul syllables */
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+/* Add the word text[a:b] to `found` as metadata._content_words_python does: a word of at least `min_chars`
+ * characters, not all digits, not in `stoplist`, cut to its first `stem` characters; a stem holding a CJK
+ * character is left out (the pairs of such characters stand for it). 0, or -1 with an error set. */
+static int
+add_content_word(PyObject *text, int kind, const void *data, Py_ssize_t a, Py_ssize_t b, PyObject *stoplist,
+                 Py_ssize_t stem, Py_ssize_t min_chars, PyObject *found)
+{
+    if (b - a < min_chars) {
+        return 0;
+    }
+    int digits = 1;
+    for (Py_ssize_t i = a; i < b && digits; i++) {
+        digits = Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, i));
+    }
+    if (digits) {
+        return 0;
+    }
+    PyObject *word = PyUnicode_Substring(text, a, b);
+    if (word == NULL) {
+        return -1;
+    }
+    int stop = PySet_Contains(stoplist, word);
+    int r = stop;
+    if (stop == 0) {
+        Py_ssize_t end = b - a < stem ? b : a + stem;
+        int wide_word = 0;
+        for (Py_ssize_t i = a; i < end && !wide_word; i++) {
+            wide_word = cjk(PyUnicode_READ(kind, data, i));
+        }
+        if (!wide_word) {
+            PyObject *cut = end == b ? Py_NewRef(word) : PyUnicode_Substring(text, a, end);
+            r = cut == NULL ? -1 : PySet_Add(found, cut);
+            Py_XDECREF(cut);
+        }
+    }
+    Py_DECREF(word);
+    return r < 0 ? -1 : 0;
+}
+
+/* metadata._content_words_python(text, stoplist): the words of a text that can name a subject, cut to
+ * `stem` characters, and the pairs of its CJK characters. A Latin-1 text is lowered through the
+ * `latin1_words` table (as split_lines reads a line), any other by str.lower, and its words are the runs of
+ * re's \w characters, as WORD_RE finds them. */
+static PyObject *
+content_words(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *text, *stoplist;
+    Py_ssize_t stem, min_chars;
+    if (!PyArg_ParseTuple(args, "UO!nn", &text, &PyFrozenSet_Type, &stoplist, &stem, &min_chars)) {
+        return NULL;
+    }
+    if (str_lower == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "content_words: the module is not configured");
+        return NULL;
+    }
+    if (stem < 1) {
+        PyErr_SetString(PyExc_ValueError, "content_words: stem must be at least 1");
+        return NULL;
+    }
+    PyObject *found = PySet_New(NULL), *low = NULL, *result = NULL;
+    if (found == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        if ((low = PyUnicode_New(n, 255)) == NULL) {
+            goto done;
+        }
+        Py_UCS1 *t = PyUnicode_1BYTE_DATA(low);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            t[i] = latin1_words[s[i]];
+        }
+    }
+    else if ((low = PyObject_CallOneArg(str_lower, text)) == NULL) {
+        goto done;
+    }
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t size = PyUnicode_GET_LENGTH(low), i = 0;
+    int latin = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND;
+    while (i < size) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (latin ? c == ' ' : !word_char(c)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t a = i;
+        while (i < size && (latin ? PyUnicode_READ(kind, data, i) != ' ' : word_char(PyUnicode_READ(kind, data, i)))) {
+            i++;
+        }
+        if (add_content_word(low, kind, data, a, i, stoplist, stem, min_chars, found) < 0) {
+            goto done;
+        }
+    }
+    if (!latin) {  /* the pairs of CJK characters that follow each other among the text's CJK characters */
+        Py_UCS4 before = 0;
+        for (Py_ssize_t k = 0; k < size; k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+            if (!cjk(c)) {
+                continue;
+            }
+            if (before) {
+                Py_UCS4 pair[2] = {before, c};
+                PyObject *p = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, pair, 2);
+                int r = p == NULL ? -1 : PySet_Add(found, p);
+                Py_XDECREF(p);
+                if (r < 0) {
+                    goto done;
+                }
+            }
+            before = c;
+        }
+    }
+    result = PyFrozenSet_New(found);
+done:
+    Py_XDECREF(low);
+    Py_DECREF(found);
+    return result;
+}
+
 /* `search(body) is not None`; -1 on error. */
 static int
 found(PyObject *search, PyObject *body)
@@ -4572,6 +4699,8 @@ static PyMethodDef methods[] = {
      "forest_leaves(rows, roots, feature, threshold, children, value, depth, out): the line model's leaf values."},
     {"number_words", number_words, METH_VARARGS,
      "number_words(words, size) -> (distinct, first, ids): the numbering of features._page_words_python."},
+    {"content_words", content_words, METH_VARARGS,
+     "content_words(text, stoplist, stem, min_chars): metadata._content_words_python's words."},
     {"split_lines", split_lines, METH_O, "The non-blank lines of a str as lines.Line objects (see lines.py)."},
     {"configure", configure, METH_VARARGS,
      "configure(Line, fields, form_search, urlish_pattern, date_pattern, latin1_words, strong_bullets, weak_bullets, "

@@ -99,6 +99,7 @@ from build_dataset.clean.header_lines import (
     prose,
 )
 from build_dataset.clean.lines import _LATIN1_WORDS, OPTIONAL_SPACE_RUN, WORD_RE, Line
+from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.clean.published import (
     date_beside_headline,
     in_date_list,
@@ -136,42 +137,60 @@ def _without_label(text: str) -> str:
     return text
 
 
-_NOT_HEADLINE = re.compile(
+_NOT_HEADLINE_START = re.compile(
+    r"\d+\.\s"                         # a numbered list or breadcrumb item ("2. Statuten")
+    r"|\d\S*(?:\s+\S+){0,2}$"           # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
+    r"|[^\W\d_]+:\s*\d[\d.,]*$"           # a counter after its label ("Views: 184", "Aufrufe: 1.203")
+    r"|[←‹]|<\s|«\s(?!.*»)"               # a link to the previous post ("← 2 years of our meetup", "« Fünf
+                                       # Gedanken zum Pokal-Aus": a French quote's « closes with »)
+    r"|(?:tags?|schlagw[öo]rter|stichw[öo]rter|étiquettes|etiquetas)\s*:"  # a tag list's label ("TAG: X, Y")
+    r"|(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
+    #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
+    r"|(?:abb\.|abbildung|fig\.|figure)\s*\d*\s*:"  # a figure's caption ("Abb.: Collage aus …", "Figure 2: …")
+    r"|(?:image|media|photo|video)\s?caption"  # a caption's label, glued or not ("Media captionDrone footage …")
+    r"|(?:entdecke|entdecken sie|discover|explore)\s+(?:weitere|mehr|more)\b"  # a rail's heading ("Entdecke
+    r"|(?:alle|all|tous les|todos los|tutti gli|все|всі|усі|усе)\s+(?:artikel|beiträge|articles|posts|stories|"
+    r"artículos|articoli|статьи|статті|артыкулы)(?:\s+(?:by|from|of|on|in|von|zu|zum|zur|auf|aus|de|du|des|di|"
+    r"del|по|від|ад)\b.*)?$",           # weitere Homestorys", "Alle Artikel zu unseren Recherchen")
+    re.IGNORECASE,
+)
+_NOT_HEADLINE_ANYWHERE = re.compile(
     r"[\[\]{}]"                      # a w3m image, link or form mark ("[logo]", "3. [Montréal]"), template code
-    r"|\s(?:>|»|›|►|→|\||●|•|■|◆)$"  # a link's arrow, a menu's separator or bullet at the end ("Read more >")
-    r"|[:,]$"                          # a lead-in to what follows ("The blotter is as follows:"), a list cut off
-    r"|^\d+\.\s"                       # a numbered list or breadcrumb item ("2. Statuten")
-    r"|^\d\S*(?:\s+\S+){0,2}$"          # a counter or a stamp ("4 Min Read", "0 Shares", "12°C")
-    r"|^[^\W\d_]+:\s*\d[\d.,]*$"          # a counter after its label ("Views: 184", "Aufrufe: 1.203")
     r"|\S\s{2,}\S"                      # two fields side by side: a table's columns, a tag list and its
                                        # comments link ("Schule  Add comments"), a page's number and a heading
     r"|www\.|://|@\w"                   # a URL, an e-mail address or a social media handle
-    r"|\.(?:png|jpe?g|gif|webp|svg)$"      # an image's file name ("Hand pointing right transparent.png")
-    r"|^[←‹]|^<\s|^«\s(?!.*»)"            # a link to the previous post ("← 2 years of our meetup", "« Fünf
-                                       # Gedanken zum Pokal-Aus": a French quote's « closes with »)
-    r"|^(?:tags?|schlagw[öo]rter|stichw[öo]rter|étiquettes|etiquetas)\s*:"  # a tag list's label ("TAG: X, Y")
-    r"|^(?:headline|title|titel|überschrift|titre|título|titolo|tytuł|заголовок|назва|загаловак)\s*[:：]"
-    #                                  a field naming the headline ("Headline: X", a data sheet's "Titel: X")
     r"|\b(?:foto|photo|bildquelle|bild|image credit|credit|quelle|source)s?\s*:"  # a photo credit
-    r"|^(?:abb\.|abbildung|fig\.|figure)\s*\d*\s*:"  # a figure's caption ("Abb.: Collage aus …", "Figure 2: …")
-    r"|^(?:image|media|photo|video)\s?caption"  # a caption's label, glued or not ("Media captionDrone footage …")
     r"|\((?:foto|photo|bild|image)\b[^():]{0,40}:"  # a caption's credit in parentheses ("(Foto Agency: X)")
-    r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$"  # a caption's agency after its sentence ("... last February. AFP")
-    r"|^(?:entdecke|entdecken sie|discover|explore)\s+(?:weitere|mehr|more)\b"  # a rail's heading ("Entdecke
-    r"|^(?:alle|all|tous les|todos los|tutti gli|все|всі|усі|усе)\s+(?:artikel|beiträge|articles|posts|stories|"
-    r"artículos|articoli|статьи|статті|артыкулы)(?:\s+(?:by|from|of|on|in|von|zu|zum|zur|auf|aus|de|du|des|di|"
-    r"del|по|від|ад)\b.*)?$"            # weitere Homestorys", "Alle Artikel zu unseren Recherchen")
     r"|(?:continua depois|continua após|continúa después|la suite après|continues below|continua dopo)\b.{0,20}"
     r"(?:publicidade|publicidad|anuncio|publicité|advertisement|pubblicità)",  # an advertisement's marker
     #                                  inside an article ("CONTINUA DEPOIS DA PUBLICIDADE")
     re.IGNORECASE,
 )
-"""Shapes no headline has, on any site: marks, links, counters, list items, credits, URLs, an image's
-file name, a tag list's label and a caption's credit (a headline is a phrase or a sentence of words). An
-image's file name, a link to the previous post and a tag list's label refused 3 wrong dev titles (one
-page then took its headline below the tag list) and no other; a caption's credit in parentheses or its
-agency in capitals after its sentence 2 more (one page then took its headline above the byline), and no
-other. (The agency's capitals are matched with case: ignoring it refused "Reparaturcafé am 31. Januar".)"""
+_NOT_HEADLINE_END = re.compile(
+    r"\s(?:>|»|›|►|→|\||●|•|■|◆)$"  # a link's arrow, a menu's separator or bullet at the end ("Read more >")
+    r"|[:,]$"                          # a lead-in to what follows ("The blotter is as follows:"), a list cut off
+    r"|\.(?:png|jpe?g|gif|webp|svg)$"      # an image's file name ("Hand pointing right transparent.png")
+    r"|[.!?]\s+(?-i:[A-Z]{2,}(?:/[A-Z]{2,})?)$",  # a caption's agency after its sentence ("... last February. AFP")
+    re.IGNORECASE,
+)
+
+
+def _not_headline(text: str) -> bool:
+    """Whether a line has a shape no headline has, on any site: marks, links, counters, list items, credits,
+    URLs, an image's file name, a tag list's label and a caption's credit (a headline is a phrase or a
+    sentence of words). An image's file name, a link to the previous post and a tag list's label refused 3
+    wrong dev titles (one page then took its headline below the tag list) and no other; a caption's credit in
+    parentheses or its agency in capitals after its sentence 2 more (one page then took its headline above
+    the byline), and no other. (The agency's capitals are matched with case: ignoring it refused
+    "Reparaturcafé am 31. Januar".)
+
+    The shapes are three patterns, read at the line's start, anywhere in it and at its end: one pattern of
+    all the alternatives, searched, tried each of them at every character and cost two thirds of
+    `_headline_shape`."""
+    return bool(_NOT_HEADLINE_START.match(text) or _NOT_HEADLINE_ANYWHERE.search(text)
+                or _NOT_HEADLINE_END.search(text))
+
+
 _CREDIT_OPENING = re.compile(r"^[^\W\d_][^\W\d_\s]*\s+(?:von|by|par):?\s+\w|^(?:\w+\s+)?(?:von|by):?\s+\w",
                              re.IGNORECASE)
 """A credit's opening ("geschrieben von X", "Artikel von: X", "By X"), a headline's shape's test on lines of
@@ -197,6 +216,8 @@ NAMES_BODY_SHARE = 0.3
 """The share of a headline's content words the body's beginning must hold (`_names_body`)."""
 _STEM = 5
 """Words are compared by their first letters, so "Patriarchat" meets "patriarchalische"."""
+_CONTENT_MIN_CHARS = 4
+"""A shorter word names no subject (`_content_words`): articles, prepositions, abbreviations."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SKIP_CUES = frozenset({"social", "comments", "legal", "advertising", "subscribe", "navigation", "markup",
                         "furniture", "caption"})
@@ -467,7 +488,7 @@ def _title_like(ln: Line, v: Verdict, *, dated: bool = False, one_word: bool = F
 
 @lru_cache(maxsize=4096)
 def _headline_shape(text: str) -> bool:
-    """Whether a title-like line can be a headline by its shape (`_NOT_HEADLINE`, read past a bracketed
+    """Whether a title-like line can be a headline by its shape (`_not_headline`, read past a bracketed
     `_LABEL`): it starts with a capital, a digit or a letter of a script without case (a lower-case start
     is a line's continuation, a tag list or a credit), and it is no longer than TITLE_MAX_WORDS words.
     (Cached as `cue_reason` is: each reading asks of its header's lines again, and a site's pages print the
@@ -480,7 +501,7 @@ def _headline_shape(text: str) -> bool:
         return False
     text = bare
     words = len(text.split())
-    return words <= TITLE_MAX_WORDS and not (_NOT_HEADLINE.search(text) or _CREDIT.match(text)
+    return words <= TITLE_MAX_WORDS and not (_not_headline(text) or _CREDIT.match(text)
                                              or words <= CREDIT_MAX_WORDS and _CREDIT_OPENING.match(text)
                                              or _repeats_a_phrase(text) or _tag_list(text)
                                              or len(_GLUED.findall(text)) > 1
@@ -511,18 +532,29 @@ def _content_words(text: str, stoplist: frozenset[str]) -> frozenset[str]:
     English article that quotes a Japanese term ("chikan (痴漢)") still names its subject in English words.
 
     (Cached as `cue_reason` is: a page's readings ask of the same headline candidates and body samples
-    again. A text of Latin-1 characters, ASCII included, is read through its bytes as `split_lines` reads
-    a line: `_LATIN1_WORDS` and `split()` give exactly the words `WORD_RE` finds in it lowercased, and it
-    holds no CJK character. Each distinct word is tested once.)"""
+    again. `_content_words_python` is the reference; the C extension reads the words where it was built:
+    the body's first BODY_SAMPLE_CHARS characters, read once a reading, cost a tenth of the header reader
+    in Python, most of it `WORD_RE` on pages beyond Latin-1.)"""
+    if speedups is None or not use_speedups:
+        return _content_words_python(text, stoplist)
+    words: frozenset[str] = speedups.content_words(text, stoplist, _STEM, _CONTENT_MIN_CHARS)
+    return words
+
+
+def _content_words_python(text: str, stoplist: frozenset[str]) -> frozenset[str]:
+    """`_content_words` in Python. A text of Latin-1 characters, ASCII included, is read through its bytes
+    as `split_lines` reads a line: `_LATIN1_WORDS` and `split()` give exactly the words `WORD_RE` finds in it
+    lowercased, and it holds no CJK character. Each distinct word is tested once."""
     try:
         latin = text.encode("latin-1")
     except UnicodeEncodeError:
         latin = None
     if latin is not None:
         return frozenset(w[:_STEM] for w in set(latin.translate(_LATIN1_WORDS).decode("latin-1").split()) - stoplist
-                         if len(w) >= 4 and not w.isdigit())
+                         if len(w) >= _CONTENT_MIN_CHARS and not w.isdigit())
     low = text.lower()
-    words = {w[:_STEM] for w in set(WORD_RE.findall(low)) - stoplist if len(w) >= 4 and not w.isdigit()}
+    words = {w[:_STEM] for w in set(WORD_RE.findall(low)) - stoplist
+             if len(w) >= _CONTENT_MIN_CHARS and not w.isdigit()}
     if _CJK.search(low):
         chars = [c for c in low if _CJK.match(c)]
         words = {w for w in words if not _CJK.search(w)} | {a + b for a, b in zip(chars, chars[1:], strict=False)}
@@ -1507,7 +1539,7 @@ def _named_below(lines: list[Line], header: list[int], k: int) -> bool:
     words = prefix.split()
     # (a kicker may end with a colon, "Auftragshoch bei FACC :"; a credit's label, "Foto: Jane Doe", is a cue)
     return 2 <= len(words) <= NAMED_KICKER_WORDS and cue_reason(prefix) is None \
-        and _NOT_HEADLINE.search(prefix.rstrip(" :")) is None
+        and not _not_headline(prefix.rstrip(" :"))
 
 
 def _bulleted_above(lines: list[Line], header: list[int], k: int) -> bool:
