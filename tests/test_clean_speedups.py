@@ -340,7 +340,28 @@ def test_same_best_stoplist(words: list[str]) -> None:
     assert speedups is not None
     _, index, _ = stoplists._combined()
     weights = stoplists._weights()
-    assert speedups.best_stoplist(words, index, weights) == stoplists.best_stoplist_python(words, index, weights)
+    expected = stoplists.best_stoplist_python(words, index, weights)
+    assert speedups.best_stoplist(words, index, weights) == expected
+    assert speedups.best_stoplist(words, index, weights, stoplists._index_bits()) == expected
+
+
+@native
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=8), max_size=40))
+def test_best_stoplist_skips_only_words_in_no_list(words: list[str]) -> None:
+    """The index's hash bits (`stoplists._index_bits`) skip the look-up of words in no list, never of one in a
+    list: the page's words (any text) and the index's own, with and without the bits, give the same vote."""
+    assert speedups is not None
+    _, index, _ = stoplists._combined()
+    weights, bits = stoplists._weights(), stoplists._index_bits()
+    listed = sorted(index)[::997]
+    for sample in (words, listed, words + listed):
+        assert speedups.best_stoplist(sample, index, weights, bits) == speedups.best_stoplist(sample, index, weights)
+    skipped = sum(not bits[h >> 3] & 1 << (h & 7) for h in (hash(w) & (stoplists.INDEX_BITS - 1) for w in listed))
+    assert skipped == 0
+    assert speedups.best_stoplist(listed, index, weights, bytes(len(bits))) is None  # (no bit set: no look-up)
+    with pytest.raises(ValueError, match="power of two"):
+        speedups.best_stoplist(words, index, weights, bits[:-1])
 
 
 @native
