@@ -845,7 +845,8 @@ def test_same_language_words(texts: list[str]) -> None:
 _CONTENT_PIECES = ["Patriarchat", "patriarchalische", "Straße", "STRASSE", "ΟΔΟΣ ΣΑΣ", "İstanbul", "Ÿes", "ǅungla",
                    "2019", "²³¹⁴", "١٢٣٤", "abc1", "x_y_z", "chikan (痴漢)", "東京都の話", "テスト", "한국어", "中",
                    "a",
-                   "this", "that", "и", "это", "прагнення", " ", "\u00a0", "-", "'", ".", "\n", "\u0301", "𝐀𝐁𝐂𝐃"]
+                   "this", "that", "и", "это", "прагнення", " ", "\u00a0", "-", "'", ".", "\n", "\u0301", "𝐀𝐁𝐂𝐃",
+                   "\ud800", "\udfff"]
 
 
 @native
