@@ -51,8 +51,9 @@ article's"). For each field it prints:
   (labels "authors_fix_6" -> "changed"), changed sample (authors, fix 7) for the seventh (labels
   "authors_fix_7" -> "changed"), changed sample (authors, fix 8) for the eighth (labels
   "authors_fix_8" -> "changed"), changed sample (authors, fix 9) for the ninth (labels
-  "authors_fix_9" -> "changed") and changed sample (authors, fix 10) for the tenth (labels
-  "authors_fix_10" -> "changed"; a value neither of a page's labels covers is looked up in the authors
+  "authors_fix_9" -> "changed"), changed sample (authors, fix 10) for the tenth (labels
+  "authors_fix_10" -> "changed") and changed sample (authors, fix 11) for the eleventh (labels
+  "authors_fix_11" -> "changed"; a value neither of a page's labels covers is looked up in the authors
   'also' labels, for every authors changed sample); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
@@ -114,7 +115,7 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
-                 "authors_fix_9", "authors_fix_10")
+                 "authors_fix_9", "authors_fix_10", "authors_fix_11")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
@@ -227,7 +228,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4" to "authors_fix_10" -> "changed" for
+    "authors" and "authors_fix_4" to "authors_fix_11" -> "changed" for
     authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
@@ -578,6 +579,12 @@ def main() -> None:
         "every one whose authors the tenth byline fix (a bare name right below the dateline read though the "
         "page's stoplist holds its first name, as one above the dateline was) changed against main at e4a7766, "
         "read before and after and counted the same way (it gave authors where main gave none). "
+        f"Changed sample (authors, fix 11): {len(labels.get('authors_fix_11', {}).get('changed', []))} pages, "
+        "every one whose authors the eleventh byline fix (a prefixed byline's names refused for their stopwords "
+        "only when one is in capitals or they outnumber the other words, as stoplists hold names; two "
+        "prefixed bylines near the article's end naming the same writer sign it off; none past a rail's heading) "
+        "changed against main at 0666a2c, read before and after and counted the same way (every change gave "
+        "authors where main gave none). "
         f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "
         "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "

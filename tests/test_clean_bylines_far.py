@@ -61,6 +61,7 @@ def test_a_byline_above_the_headline_is_read_when_the_page_prints_no_other() -> 
 @pytest.mark.parametrize(("top", "rows"), [
     (["• By Jana"], ["Share", "Imprint"]),  # a menu's item among bulleted items ("By Jana": her products)
     (["By Jana Rohde"], ["Related", "Water prices rise again", "By John Doe"]),  # a teaser's byline too
+    ([], ["Related", "Water prices rise again", "By Jane Roe"]),  # past the rail's heading: a teaser's byline
     (["Published by WATERTEAM", "•", "Categories", "Tags"], ["Share"]),  # a team's name in capitals
 ])
 def test_a_by_line_above_the_headline_among_menus_or_teasers_gives_no_author(top: list[str],

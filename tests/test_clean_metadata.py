@@ -900,6 +900,31 @@ def test_a_byline_that_signs_the_article_off_is_read_and_removed(sign_off: str) 
     assert head.authors == ["Jana Rohde"] and removed == sign_off.split("\n\n")
 
 
+GERMAN = "der die das und ist nicht mit von auf für"
+
+
+@pytest.mark.parametrize("sign_off", ["Autor: Klausmartin Friedrich", "Author: Julia Franz"])
+def test_a_sign_off_whose_name_is_a_stopword_in_title_case_is_read(sign_off: str) -> None:
+    """jusText's German stoplist holds "friedrich" and "franz": frequent words, names among them. One such
+    word in title case beside another name's word is a name; a phrase in capitals is not (the Spanish case
+    of `test_a_by_line_far_from_the_body_end_or_among_teasers_signs_nothing_off`)."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, sign_off, "Share", "Imprint"]
+    head, removed = _signed(rows, 3 + len(PARAGRAPHS), language_sample=GERMAN)
+    assert head.authors == [sign_off.split(": ")[1]] and removed == [sign_off]
+
+
+def test_a_sign_off_printed_twice_near_the_articles_end_is_read() -> None:
+    """"Text: Jane Roe" under the last paragraph and "Autor: Jane Roe" a few lines below, past the photo
+    credits: two prefixed bylines near the end that name the same writer sign the article off (two that
+    name different writers are a list's)."""
+    rows = [BODY, SECOND, STANDFIRST, *PARAGRAPHS, "Text: Jana Rohde", "Fotos: Max Mustermann", "Literatur:",
+            "Autor: Jana Rohde", "Share"]
+    head, _ = _signed(rows, 3 + len(PARAGRAPHS))
+    assert head.authors == ["Jana Rohde"]
+    rows[rows.index("Autor: Jana Rohde")] = "Autor: John Doe"
+    assert _signed(rows, 3 + len(PARAGRAPHS))[0].authors == []
+
+
 @pytest.mark.parametrize("heading", ["About the author", "Über den Autor/ die Autorin", "Published By"])
 def test_an_author_box_below_the_article_gives_its_author(heading: str) -> None:
     """An author box's heading is a prefix alone above the name, the author's portrait between them."""

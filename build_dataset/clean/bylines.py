@@ -882,17 +882,20 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
               named: _PageBylines) -> int | None:
     """A prefixed byline with real names within SIGN_OFF_LINES lines of the body's last line, when it is
     the only prefixed byline below the body's start: a list of teasers or comments prints a "By" line
-    under each entry, and then none of them is the article's. (The lines near the end are tried first:
-    most pages have no byline there, and the rest of the page is then not read.)"""
+    under each entry, and then none of them is the article's; the same names printed twice near the end
+    ("Text: Jane Roe" / "Autor: Jane Roe") are the article's. A byline past a rail's heading ("Related")
+    below the article's paragraphs is a teaser's. (The lines near the end are tried first: most pages have
+    no byline there, and the rest of the page is then not read.)"""
     ends = named.ends
     near = sorted({i for end in ends
                    for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
                    if _prefixed_names(lines, i, verdicts[i], stoplist)})
-    if len(near) != 1:
-        return None
+    if len(near) != 1 and len({tuple(named.names.get(k, [str(k)])) for k in near}) != 1:
+        return None  # bylines naming others: a list's (the same names twice are the article's, signed twice)
     i = near[0]
-    if not _real_signed(lines, i, stoplist) or _other_byline(named, start + 1, i):
-        return None
+    if not _real_signed(lines, i, stoplist) or _other_byline(named, start + 1, i) \
+            or any(verdicts[k].cue == "related" for k in range(min(ends), i)):
+        return None  # (past a rail's heading, "Related" / a teaser's title / "By Jane Roe", a teaser's byline)
     return i
 
 
@@ -903,10 +906,20 @@ def _real_signed(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[st
     under = under_bare_prefix(lines, i)
     names = stacked_byline(lines, i, stoplist)[0] if under else _signed_names(lines[i], stoplist) or []
     if not names or not_names(lines[i], names, under_prefix=under) or any(map(_common_words, names)) \
-            or not under and any(w.lower() in stoplist for n in names for w in n.split()):
+            or not under and any(_phrase_by_stopwords(n, stoplist) for n in names):
         return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES"); under a
         # bare prefix one the page prints in lower case does (`stacked_byline`): "Dr.", "Thomas" are stopwords
     return names
+
+
+def _phrase_by_stopwords(name: str, stoplist: frozenset[str]) -> bool:
+    """Whether a prefixed byline's names read as a phrase by their stopwords: a stopword in capitals ("POR ESO
+    INFORMAR ES"), or more stopwords than other words. A stopword in title case among fewer other words is
+    a name's: jusText's stoplists are a language's most frequent words, first names and surnames among them
+    ("Text: Klausmartin Friedrich", "Author: Julia Franz")."""
+    words = name.split()
+    stops = [w for w in words if w.lower() in stoplist]
+    return any(w.isupper() for w in stops) or 2 * len(stops) > len(words)
 
 
 def _other_byline(named: _PageBylines, lo: int, i: int) -> bool:
