@@ -890,8 +890,8 @@ def _sign_off(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: 
     near = sorted({i for end in ends
                    for i in range(max(start + 1, end - SIGN_OFF_LINES), min(len(lines), end + SIGN_OFF_LINES + 1))
                    if _prefixed_names(lines, i, verdicts[i], stoplist)})
-    if len(near) != 1 and len({tuple(named.names.get(k, [str(k)])) for k in near}) != 1:
-        return None  # bylines naming others: a list's (the same names twice are the article's, signed twice)
+    if len({tuple(named.names.get(k) or (k,)) for k in near}) != 1:
+        return None  # none, or bylines naming others: a list's (the same names twice: the article's, signed twice)
     i = near[0]
     if not _real_signed(lines, i, stoplist) or _other_byline(named, start + 1, i) \
             or any(verdicts[k].cue == "related" for k in range(min(ends), i)):
@@ -907,7 +907,7 @@ def _real_signed(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[st
     names = stacked_byline(lines, i, stoplist)[0] if under else _signed_names(lines[i], stoplist) or []
     if not names or not_names(lines[i], names, under_prefix=under) or any(map(_common_words, names)) \
             or not under and any(_phrase_by_stopwords(n, stoplist) for n in names):
-        return None  # a stopword makes the names a phrase in capitals ("POR ESO INFORMAR ES"); under a
+        return None  # stopwords make the names a phrase (`_phrase_by_stopwords`: "POR ESO INFORMAR ES"); under a
         # bare prefix one the page prints in lower case does (`stacked_byline`): "Dr.", "Thomas" are stopwords
     return names
 
