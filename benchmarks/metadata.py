@@ -52,8 +52,9 @@ article's"). For each field it prints:
   "authors_fix_7" -> "changed"), changed sample (authors, fix 8) for the eighth (labels
   "authors_fix_8" -> "changed"), changed sample (authors, fix 9) for the ninth (labels
   "authors_fix_9" -> "changed"), changed sample (authors, fix 10) for the tenth (labels
-  "authors_fix_10" -> "changed") and changed sample (authors, fix 11) for the eleventh (labels
-  "authors_fix_11" -> "changed"; a value neither of a page's labels covers is looked up in the authors
+  "authors_fix_10" -> "changed"), changed sample (authors, fix 11) for the eleventh (labels
+  "authors_fix_11" -> "changed") and changed sample (authors, fix 12) for the twelfth (labels
+  "authors_fix_12" -> "changed"; a value neither of a page's labels covers is looked up in the authors
   'also' labels, for every authors changed sample); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
@@ -115,7 +116,7 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
-                 "authors_fix_9", "authors_fix_10", "authors_fix_11")
+                 "authors_fix_9", "authors_fix_10", "authors_fix_11", "authors_fix_12")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
@@ -228,7 +229,7 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4" to "authors_fix_11" -> "changed" for
+    "authors" and "authors_fix_4" to "authors_fix_12" -> "changed" for
     authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
@@ -585,6 +586,11 @@ def main() -> None:
         "prefixed bylines near the article's end naming the same writer sign it off; none past a rail's heading) "
         "changed against main at 0666a2c, read before and after and counted the same way (every change gave "
         "authors where main gave none). "
+        f"Changed sample (authors, fix 12): {len(labels.get('authors_fix_12', {}).get('changed', []))} pages, "
+        "every one whose authors the twelfth byline fix (an outlet's or an agency's abbreviation in capitals "
+        "after a comma ending a prefixed byline is no name) changed against main at 41dd5af, read before and "
+        "after and counted the same way (one gave authors where main gave none, one took the outlet off a list "
+        "of writers). "
         f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "
         "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "

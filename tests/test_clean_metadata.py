@@ -303,6 +303,8 @@ def test_words_that_are_no_name_are_no_author(byline: str) -> None:
     ("Von Jana Rohde und Piet van der Quappen", ["Jana Rohde", "Piet van der Quappen"]),
     ("Jose de la Cruz", []),  # without a prefix, a lower-case word is a phrase's
     ("Von Jana Rohde, dpa", ["Jana Rohde"]),  # an agency's abbreviation in lower case
+    ("By Jane Roe, AFP", ["Jane Roe"]),  # or in capitals
+    ("Von Jana Rohde und Piet Quappen, NDR", ["Jana Rohde", "Piet Quappen"]),  # the outlet the writers write for
     ("Von [ef7] Jana Rohde", ["Jana Rohde"]),  # the author's portrait between the prefix and the name
     ("Escrito por Juana Pérez Ruiz", ["Juana Pérez Ruiz"]),  # a phrase that credits the writing
     ("Eine Kolumne von Jana Rohde", ["Jana Rohde"]),

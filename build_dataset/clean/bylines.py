@@ -325,11 +325,11 @@ def _split_names(text: str, *, prefixed: bool) -> list[str] | None:
     them, `_inner_particle`); None when a part has no name's shape."""
     names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
     # a short word after the first name is a degree or a suffix ("Jane Roe, PhD", "John Doe, Jr."), or,
-    # after a comma at the end, an agency's abbreviation in lower case ("Von Jane Roe, dpa"), or an
+    # after a comma at the end, an agency's abbreviation ("Von Jane Roe, dpa", "By Jane Roe, CNN"), or an
     # outlet, a role or a place that opens with a digit or a word in lower case ("By Jane Roe, 7 News
     # Example", "Par Jane Roe, envoyée spéciale à Kiev"): no name starts so
     agency = prefixed and len(names) > 1 and text.rstrip().endswith(", " + names[-1]) and (
-        _LOWER_AGENCY.fullmatch(names[-1]) is not None or not names[-1][:1].isupper())
+        _AGENCY.fullmatch(names[-1]) is not None or not names[-1][:1].isupper())
     names = names[:1] + [n for n in names[1:-1 if agency else None] if not _degree(n)]
     if not names:
         return None
@@ -354,10 +354,11 @@ def _inner_particle(words: list[str], k: int) -> bool:
     return 0 < k < len(words) - 1 and words[k] in NAME_PARTICLES and words[-1][0].isupper()
 
 
-_LOWER_AGENCY = re.compile(r"[a-z]{2,4}")
-"""A news agency's abbreviation as German-language pages print it after the writer's name ("dpa", "afp",
-"apa", "kna"): it has no name's shape, and the writer's name stands without it. (On the dev pages it gave
-one page its author, right.)"""
+_AGENCY = re.compile(r"[a-z]{2,4}|[A-Z]{2,4}")
+"""A news agency's or an outlet's abbreviation after the writer's name, in lower case as German-language
+pages print it ("dpa", "afp", "apa", "kna") or in capitals ("By Jane Roe, CNN", "Von Jane Roe und John Doe,
+NDR"): the outlet the writers write for, no writer, and the names stand without it. (On the dev pages the
+lower case gave one page its author, right; the capitals one more, and took "NDR" off one list of names.)"""
 
 
 DEGREE_MAX_CHARS = 4
