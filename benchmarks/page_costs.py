@@ -1,0 +1,102 @@
+"""How the cleaner's time is spread over the pages: a fixed cost a page and a cost a line, or a few slow pages?
+
+    python benchmarks/page_costs.py [--dev ../shared/eval/dev/raw] [--passes 3]
+
+Cleans every dev page `--passes` times with `clean_page` and keeps each page's fastest time, its header reader's
+time (`metadata.header_and_body`, as `clean_page` calls it) beside it. Prints the mean time a page, the least-squares
+line through the pages' times against their lines (a fixed cost a page and a cost a line), the share of all the
+time the slowest pages take (and of the header reader's, the pages where it is slowest), and the time of a page of
+six lines. A speed goal is met by cutting the cost everywhere when no few pages hold the time, and by cutting the
+fixed cost when small pages are many. Prints only; the machine's load moves every figure but the shares.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import time
+
+import numpy as np
+
+import build_dataset.clean.page as page
+from build_dataset.clean import clean_page
+from build_dataset.clean.lines import split_lines
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev" / "raw"
+SHARES = (0.01, 0.05, 0.10, 0.25)
+"""The slowest pages whose share of the time is printed, as shares of the pages."""
+SMALL_PAGE = "\n".join([
+    "Menu", "Home", "A headline about peace talks in Minsk", "By John Smith",
+    "The talks resumed on Monday in Minsk, where delegations met for hours and agreed on little.", "Share"])
+"""A page of six lines: what a page costs with next to no lines."""
+
+
+def page_times(raws: list[str], passes: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each page's fastest `clean_page` time over `passes` passes, and its header reader's time in that pass
+    (seconds)."""
+    inner = page.header_and_body
+    spent = [0.0]
+
+    def clocked(*args: object, **kwargs: object) -> object:
+        t0 = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    total = np.full(len(raws), np.inf)
+    header = np.zeros(len(raws))
+    page.header_and_body = clocked
+    try:
+        for _ in range(passes):
+            for k, raw in enumerate(raws):
+                spent[0] = 0.0
+                t0 = time.perf_counter()
+                clean_page(raw)
+                took = time.perf_counter() - t0
+                if took < total[k]:
+                    total[k], header[k] = took, spent[0]
+    finally:
+        page.header_and_body = inner
+    return total, header
+
+
+def slowest_share(times: np.ndarray, share: float) -> float:
+    """The share of all of `times` that its slowest `share` of entries hold."""
+    ordered = np.sort(times)[::-1]
+    return float(ordered[:max(1, int(len(times) * share))].sum() / times.sum())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dev", type=pathlib.Path, default=DEFAULT_DEV)
+    ap.add_argument("--passes", type=int, default=3)
+    args = ap.parse_args()
+    raws = [p.read_text(encoding="utf-8") for p in sorted(args.dev.glob("*.txt"))]
+    if not raws:
+        raise SystemExit(f"{args.dev}: no .txt pages; pass --dev with the dev pages' raw folder")
+    for raw in raws[:50]:  # warm up: the model, the stoplists, the caches
+        clean_page(raw)
+    total, header = page_times(raws, args.passes)
+    lines = np.array([len(split_lines(raw)) for raw in raws], dtype=float)
+    per_line, fixed = np.polyfit(lines, total, 1)
+    small = min(_timed(SMALL_PAGE) for _ in range(200))
+    print(f"{len(raws)} pages, {lines.mean():.0f} lines a page: {total.mean() * 1000:.3f} ms a page "
+          f"({len(raws) / total.sum():.0f} pages/s), the header reader {header.sum() / total.sum():.0%} of it")
+    print(f"least squares: {fixed * 1000:.3f} ms a page + {per_line * 1e6:.1f} us a line")
+    print(f"a page of {len(split_lines(SMALL_PAGE))} lines: {small * 1000:.3f} ms")
+    for share in SHARES:
+        print(f"the slowest {share:.0%} of the pages: {slowest_share(total, share):.0%} of the time; "
+              f"of the header reader's, {slowest_share(header, share):.0%}")
+    return 0
+
+
+def _timed(raw: str) -> float:
+    t0 = time.perf_counter()
+    clean_page(raw)
+    return time.perf_counter() - t0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
