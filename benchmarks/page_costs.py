@@ -3,11 +3,12 @@
     python benchmarks/page_costs.py [--dev ../shared/eval/dev/raw] [--passes 3]
 
 Cleans every dev page `--passes` times with `clean_page` and keeps each page's fastest time, its header reader's
-time (`metadata.header_and_body`, as `clean_page` calls it) beside it. Prints the mean time a page, the least-squares
-line through the pages' times against their lines (a fixed cost a page and a cost a line), the share of all the
-time the slowest pages take (and of the header reader's, the pages where it is slowest), and the time of a page of
-six lines. A speed goal is met by cutting the cost everywhere when no few pages hold the time, and by cutting the
-fixed cost when small pages are many. Prints only; the machine's load moves every figure but the shares.
+time (`metadata.header_and_body`, as `clean_page` calls it) beside it. Prints the mean time a page, the
+least-squares line through the pages' times against their lines (a fixed cost a page and a cost a line; the
+header reader's and the rest's apart), the share of all the time the slowest pages take (and of the header
+reader's, the pages where it is slowest), and the time of a page of six lines. A speed goal is met by cutting
+the cost everywhere when no few pages hold the time, and by cutting the fixed cost when small pages are many.
+Prints only; the machine's load moves every figure but the shares.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def main() -> int:
     print(f"{len(raws)} pages, {lines.mean():.0f} lines a page: {total.mean() * 1000:.3f} ms a page "
           f"({len(raws) / total.sum():.0f} pages/s), the header reader {header.sum() / total.sum():.0%} of it")
     print(f"least squares: {fixed * 1000:.3f} ms a page + {per_line * 1e6:.1f} us a line")
+    for name, part in (("the header reader", header), ("the rest", total - header)):
+        slope, intercept = np.polyfit(lines, part, 1)
+        print(f"  {name}: {intercept * 1000:.3f} ms a page + {slope * 1e6:.1f} us a line")
     print(f"a page of {len(split_lines(SMALL_PAGE))} lines: {small * 1000:.3f} ms")
     for share in SHARES:
         print(f"the slowest {share:.0%} of the pages: {slowest_share(total, share):.0%} of the time; "
