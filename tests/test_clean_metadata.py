@@ -20,6 +20,8 @@ from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.header_lines import prose
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import (
+    NEAREST_LINES,
+    PANEL_MARKS,
     Header,
     _headline_shape,
     _standfirst_text,
@@ -2150,3 +2152,23 @@ def test_a_headline_above_a_share_panel_is_in_reach() -> None:
     verdicts = [Verdict(GOOD, cue=cue_reason(ln.text)) for ln in lines]
     assert [verdicts[k].cue for k in range(7, 17)] == ["social"] * 10
     assert read_header(lines, verdicts, len(lines) - 2, stoplist).title == HEADLINE
+
+
+
+# --- titles, twenty-eighth fix: a headline above a panel of bare bullets --------------------------------------
+
+
+@pytest.mark.parametrize(("marks", "found"), [(8, True), (3, False)])
+def test_a_headline_above_a_panel_of_bare_bullets_is_in_reach(marks: int, found: bool) -> None:
+    """w3m prints an icon button as a bullet alone ("•"): a run of PANEL_MARKS or more is a panel of buttons,
+    counted as one of the NEAREST_LINES header lines a headline is sought in, so a headline above its byline's
+    block, an image's marks and a long panel is found; three bare bullets (a form's, a list's) count one each,
+    and the headline above them and the same lines is out of reach."""
+    menu = [f"• Rubric {letter}" for letter in "ABCDEFGHIJ"]  # (the headline is below the site's banner's place)
+    rows = [*menu, HEADLINE, "Von", "Jane Roe", "19.10.19, 11:29 Uhr", "Image: Jane Roe", *["[ad]"] * 5,
+            *["•"] * marks, BODY, BODY]
+    lines = split_lines("\n\n".join(rows))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(GOOD if k >= len(lines) - 2 else BAD, cue=cue_reason(ln.text)) for k, ln in enumerate(lines)]
+    assert NEAREST_LINES == 12 and PANEL_MARKS == 4  # (the rows are counted for these: 9 + 1 and 9 + 3 lines)
+    assert (read_header(lines, verdicts, len(lines) - 2, stoplist).title == HEADLINE) == found

@@ -1465,11 +1465,13 @@ def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[
                        stoplist: frozenset[str], *, day_first: bool | None) -> Iterator[int]:
     """Positions in `header` that may be the headline when none is repeated, the nearest the body first
     (at most NEAREST_LINES lines up, not counting share buttons: a share panel prints a button a line,
-    "• email" / "• facebook" / "• twitter", between a headline and its body)."""
+    "• email" / "• facebook" / "• twitter", between a headline and its body, or a bare bullet a line for
+    its icons, counted as one line: `_panel_marks`)."""
+    panel = _panel_marks(lines, header)
     counted = 0
     for k in range(len(header) - 1, -1, -1):
         v = verdicts[header[k]]
-        if v.cue not in _PANEL_CUES:
+        if v.cue not in _PANEL_CUES and k not in panel:
             counted += 1
             if counted > NEAREST_LINES:
                 return
@@ -1477,8 +1479,29 @@ def _nearest_headlines(lines: list[Line], verdicts: list[Verdict], header: list[
             yield k
 
 
+def _panel_marks(lines: list[Line], header: list[int]) -> set[int]:
+    """Positions in `header` of the bare bullets ("•", an icon's button as w3m prints it) in a run of PANEL_MARKS
+    or more, but the run's first: a panel of buttons (share, print, mail, comments) between a headline and its
+    body, counted by `_nearest_headlines` as one line."""
+    marks: set[int] = set()
+    run: list[int] = []
+    for k, i in enumerate([*header, -1]):  # (a sentinel ends the last run)
+        if i >= 0 and lines[i].bullet and not lines[i].body:
+            run.append(k)
+            continue
+        if len(run) >= PANEL_MARKS:
+            marks.update(run[1:])
+        run = []
+    return marks
+
+
 NEAREST_LINES = 12
 """How many header lines above the body a headline is sought in when none is repeated (`_nearest_headlines`)."""
+PANEL_MARKS = 4
+"""How many bare bullets in a row make a panel of icon buttons (`_panel_marks`). On the dev pages counting such
+a panel as one line gave 4 titles where main gave none, each the headline by reading; counting runs of three
+so too took a login form's button for the title of a page whose body start is a form's notice, and counting no
+bare bullet at all lost a right title (an earlier session's trial)."""
 _PANEL_CUES = frozenset({"social"})
 """The cue of a share panel's buttons, not counted in NEAREST_LINES: on the dev pages this gave 5 titles where main
 gave none, 4 the headline and 1 a short deck below its headline. Not counting image marks too (cue "markup")
