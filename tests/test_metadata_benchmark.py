@@ -40,3 +40,35 @@ def test_urls_are_read_from_the_snippets_beside_the_raw_folder(tmp_path: pathlib
         "a.txt": {"url": "https://x.org/a-b-c"}, "b": {"url": "https://x.org/d"}}), encoding="utf-8")
     assert metadata_benchmark.read_urls(tmp_path / "raw") == {"a.txt": "https://x.org/a-b-c",
                                                              "b.txt": "https://x.org/d"}
+
+
+def test_the_cards_table_leaves_out_the_rule_changes_samples_alone() -> None:
+    current = {field: {"coverage": (8, 10), "precision": (3, 4), "changed sample (fix 2): fixed": (1, 1),
+                       "added sample: precision": (2, 2), "unlabelled": 0}
+               for field in metadata_benchmark.FIELDS}
+    current["published"] = {"coverage": (6, 10), "undated sample: now right": (1, 2)}
+    whole = metadata_benchmark.table(current, None, "")
+    card = metadata_benchmark.table(current, None, "", rule_changes=False)
+    assert "changed sample" in whole and "added sample" in whole
+    assert "sample" not in card.replace("undated sample", "")
+    assert card.count("| coverage |") == len(metadata_benchmark.FIELDS) + 1
+    assert "| published | undated sample: now right | 50% (1/2) |" in card
+    assert "unlabelled" not in card
+
+
+def test_the_card_includes_the_cards_part_of_the_metadata_figures() -> None:
+    card = (SCRIPT.parents[1] / "dataset_card.md").read_text(encoding="utf-8")
+    assert "{{ include: benchmarks/results/metadata_card.md }}" in card
+    assert "results/metadata.md }}" not in card
+
+
+def test_the_cards_text_says_how_it_was_measured_and_where_the_whole_record_is() -> None:
+    current = {field: {"coverage": (8, 10), "changed sample (fix 2): fixed": (1, 1)}
+               for field in (*metadata_benchmark.FIELDS, "published")}
+    labels = {"fields": {field: [{}] * 3 for field in metadata_benchmark.FIELDS}}
+    text = metadata_benchmark.card_text(current, labels, {"text": [{}] * 4, "null": [{}] * 2}, 10)
+    assert text.startswith("Measured with `python benchmarks/metadata.py` on the 10 dev pages")
+    assert "(3 section, 3 authors, 3 title, 3 description; for `published`, 6 pages" in text
+    assert "`benchmarks/results/metadata.md`" in text
+    assert text.rstrip().endswith("| published | coverage | 80% (8/10) |")
+    assert "changed sample" not in text
