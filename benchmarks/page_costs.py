@@ -87,7 +87,8 @@ def without_header() -> Iterator[None]:
 
 
 def pages_per_second(raws: list[str]) -> float:
-    """The best of two passes of `clean_page` over `raws`, in pages a second of process time."""
+    """The best of two passes of `clean_page` over `raws`, in pages a second of process time: as `speed_ab.py`'s
+    TIMING times a revision (that one is a script run in another checkout, so it cannot import this)."""
     best = float("inf")
     for _ in range(2):
         t0 = time.process_time()
