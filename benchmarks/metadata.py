@@ -64,6 +64,11 @@ article's"). For each field it prints:
   precision of the values they have now, and fixed and broke as for titles; changed sample
   (description, fix 3) the same for the third standfirst fix (labels "description_fix_3").
 
+- untitled sample (title) and unattributed sample (authors): of a random sample of the pages a build
+  left without a title, or without authors (labels "unfilled" -> "title" / "authors": each page read
+  whole, with the headline or the credited authors it prints, or none), the share that print one
+  ("stated"), how many now have the right value or a wrong one, and of those that print one, how many
+  are still missed: what a build leaves out, which precision and coverage cannot tell;
 - URL slug (title): of the dev pages whose URL's path holds SLUG_MIN_WORDS words or more (the URLs of
   `snippets.json` beside the raw folder), the share that have a title, and of those the share whose title
   shares at least half its words with the path. It needs no labels and covers every such page, so it
@@ -108,8 +113,9 @@ LABELS = REPO / "benchmarks" / "metadata_labels.json"
 DATE_LABELS = REPO / "benchmarks" / "date_labels.json"
 RESULTS = REPO / "benchmarks" / "results" / "metadata.md"
 CARD_RESULTS = REPO / "benchmarks" / "results" / "metadata_card.md"
-"""The figures a dataset card gives (`card_text`): the fields' coverage, precision, lost values and undated pages,
-without the record of each rule change's samples that RESULTS keeps for the people changing the rules."""
+"""The figures a dataset card gives (`card_text`): the fields' coverage, precision, lost values and the pages left
+without a value, without the record of each rule change's samples that RESULTS keeps for the people changing the
+rules."""
 RULE_CHANGE_ROWS = ("changed sample", "added sample")
 """Measures (row keys) of the samples drawn to judge one change of the rules: left out of CARD_RESULTS."""
 FIELDS = ("section", "authors", "title", "description")
@@ -224,6 +230,8 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
             for fix in AUTHORS_FIXES:
                 figures.update(measure_changed(rows, labels.get(fix, {}).get("changed", []), field,
                                                name=f"fix {fix.rsplit('_', 1)[1]}", also=also))
+        if field in UNFILLED:
+            figures.update(measure_unfilled(rows, labels.get("unfilled", {}).get(field, []), field))
         if field in ("title", "section", "description"):
             for half in (None, *HALVES):
                 right = [x for x in items if x["label"] == "R" and (half is None or x["half"] == half)]
@@ -231,6 +239,40 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
                 figures["lost" if half is None else f"lost {half}"] = (lost, len(right))
         out[field] = figures
     return out
+
+
+UNFILLED = {"title": "untitled sample", "authors": "unattributed sample"}
+"""The fields with a sample of the pages a build left without a value (labels "unfilled"), and its rows' name."""
+
+
+def _same(field: str, value, stated) -> bool:
+    """Whether a build's value is the labelled one: a title with its runs of whitespace folded (the label copies
+    a line of the dump), authors as the same names in the same order."""
+    if field == "title" and value is not None and stated is not None:
+        return " ".join(value.split()) == " ".join(stated.split())
+    return _key(value) == _key(stated)
+
+
+def measure_unfilled(rows: dict[str, dict], sample: list[dict], field: str) -> dict[str, tuple[int, int]]:
+    """What became of a sample of pages a build left without a value (labels "unfilled" -> field: each with
+    the value the page prints, `field`'s key, or None when it prints none), overall and per half: the share that
+    print one (stated), that now have it (now right) or another value (now wrong), and of those that print one,
+    how many are still without it (missed)."""
+    figures: dict[str, tuple[int, int]] = {}
+    name = UNFILLED[field]
+    for half in (None, *HALVES):
+        chosen = [x for x in sample if half is None or x["half"] == half]
+        if not chosen:
+            continue
+        suffix = "" if half is None else f" {half}"
+        values = [(rows[x["file"]][field] or None, x[field]) for x in chosen]
+        stated = [(v, t) for v, t in values if t is not None]
+        figures[f"{name}: stated{suffix}"] = (len(stated), len(chosen))
+        figures[f"{name}: now right{suffix}"] = (sum(1 for v, t in stated if _same(field, v, t)), len(chosen))
+        figures[f"{name}: now wrong{suffix}"] = (sum(1 for v, t in values if v is not None and not _same(field, v, t)),
+                                                len(chosen))
+        figures[f"{name}: missed{suffix}"] = (sum(1 for v, t in stated if not _same(field, v, t)), len(stated))
+    return figures
 
 
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
@@ -381,22 +423,45 @@ def table(current: dict[str, dict], baseline: dict[str, dict] | None, baseline_l
     return "\n".join(lines)
 
 
+def _unfilled_estimate(current: dict[str, dict]) -> str:
+    """How many of the pages this build left without a title, or authors, print one: the untitled and unattributed
+    samples' stated share times those pages (", and of the 200 pages ... about 195 print one"), or nothing
+    without the samples."""
+    parts = []
+    for field, name in UNFILLED.items():
+        stated, n = current[field].get(f"{name}: stated", (0, 0))
+        if n:
+            with_value, pages = current[field]["coverage"]
+            what = "a title" if field == "title" else "authors"
+            parts.append(f"of the {pages - with_value} pages this build leaves without {what}, about "
+                         f"{round((pages - with_value) * stated / n)} print {'one' if field == 'title' else 'them'}")
+    return (" (" + "; ".join(parts) + ")") if parts else ""
+
+
 def card_text(current: dict[str, dict], labels: dict, date_labels: dict, pages: int) -> str:
     """The dataset card's account of the metadata's quality: how it was measured, in a paragraph, and the table
     without the rule changes' samples (`table`); RESULTS holds the whole record."""
     sizes = ", ".join(f"{len(labels['fields'][f])} {f}" for f in FIELDS)
     dated = len(date_labels["text"]) + len(date_labels["null"])
+    left = [f"{len(sample)} left without {'a title' if field == 'title' else field}"
+            for field, sample in labels.get("unfilled", {}).items() if field in UNFILLED]
+    unfilled = f"; and of the pages builds left without a value, {' and '.join(left)}" if left else ""
     return (
         f"Measured with `python benchmarks/metadata.py` on the {pages} dev pages (real web pages of many sites and "
         f"languages, not this dataset's articles), against hand labels of random samples of the values builds gave "
         f"({sizes}; for `published`, {dated} pages, {len(date_labels['text'])} dated from their text and "
-        f"{len(date_labels['null'])} left undated). Coverage: pages with a value. Precision: of the sampled pages "
+        f"{len(date_labels['null'])} left undated{unfilled}). Coverage: pages with a value. Precision: of the "
+        "sampled pages "
         "still having a value, the share whose value is right. Lost: of the sampled pages whose labelled value was "
         "right, those now left with no right value. Lenient (section): a rubric of the site counts as right even "
         "when it is not evidently the article's. \"dev\" and \"held_out\" split the samples by site: the rules "
         "were developed reading the \"dev\" half, so \"held_out\" is the better guess for new sites. Undated "
         "sample (published): of pages left undated once, those now dated rightly or wrongly, and of those stating "
-        "their date, the ones still missed. URL slug (title): of the dev pages whose URL's path holds three words "
+        "their date, the ones still missed. Untitled sample (title), unattributed sample (authors): of pages left "
+        "without a title or authors, read whole, the share that print one (stated), those now given it (now right) or "
+        "another value (now wrong), and of those that print one, the ones still missed: what a build leaves out"
+        f"{_unfilled_estimate(current)}. "
+        "URL slug (title): of the dev pages whose URL's path holds three words "
         "or more, those with a title, and of those the titles sharing half their words with the path (no precision: "
         "a right headline may name its subject in other words). The record of how each change to the rules moved "
         "these figures (a sample of the pages each change touched, read before and after) is "
@@ -567,6 +632,13 @@ def main() -> None:
         "of those the titles that share at least half their words with the path; it needs no labels and is no "
         "precision (a right headline may name its subject in other words than its path, a path may name a "
         "section), a comparison between builds over every such page. "
+        "Untitled sample (title) and unattributed sample (authors): "
+        f"{' and '.join(str(len(v)) for k, v in labels.get('unfilled', {}).items() if k in UNFILLED) or 'no'} pages "
+        "that a build of main at 401ca90 left without a title and without authors, drawn at random per half "
+        "(`random.Random(2039)` and `random.Random(2040)`, the odd half's seed one more), each read whole "
+        "with its URL: the headline or the credited authors it prints, or none; the share that print one "
+        "(stated), those now given it (now right) or another value (now wrong), and of those that print one, "
+        "the ones still missed. "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "

@@ -72,3 +72,48 @@ def test_the_cards_text_says_how_it_was_measured_and_where_the_whole_record_is()
     assert "`benchmarks/results/metadata.md`" in text
     assert text.rstrip().endswith("| published | coverage | 80% (8/10) |")
     assert "changed sample" not in text
+
+
+def test_the_unfilled_sample_counts_what_a_build_leaves_out_and_what_it_now_gets_right_or_wrong() -> None:
+    sample = [
+        {"file": "a.txt", "half": "dev", "title": "Peace talks resume in Minsk"},
+        {"file": "b.txt", "half": "dev", "title": None},  # the page prints no headline
+        {"file": "c.txt", "half": "held_out", "title": "Border reopens"},
+        {"file": "d.txt", "half": "held_out", "title": None},
+    ]
+    rows = {"a.txt": {"title": "Peace talks  resume in Minsk"},  # the same line, its spaces folded: right
+            "b.txt": {"title": "Menu"}, "c.txt": {"title": None}, "d.txt": {"title": None}}
+    figures = metadata_benchmark.measure_unfilled(rows, sample, "title")
+    assert figures["untitled sample: stated"] == (2, 4)
+    assert figures["untitled sample: now right"] == (1, 4)
+    assert figures["untitled sample: now wrong"] == (1, 4)
+    assert figures["untitled sample: missed"] == (1, 2)
+    assert figures["untitled sample: missed held_out"] == (1, 1)
+    assert figures["untitled sample: now wrong dev"] == (1, 2)
+
+    sample = [{"file": "a.txt", "half": "dev", "authors": ["Jane Roe", "John Doe"]},
+              {"file": "b.txt", "half": "dev", "authors": ["Jan Kowalski"]}]
+    rows = {"a.txt": {"authors": ["Jane Roe", "John Doe"]}, "b.txt": {"authors": ["Jan"]}}
+    figures = metadata_benchmark.measure_unfilled(rows, sample, "authors")
+    assert figures["unattributed sample: now right"] == (1, 2)
+    assert figures["unattributed sample: now wrong"] == (1, 2)
+    assert figures["unattributed sample: missed"] == (1, 2)
+    assert "unattributed sample: stated held_out" not in figures  # no page of that half drawn
+    rows["b.txt"]["authors"] = []  # a build's empty list is no value
+    assert metadata_benchmark.measure_unfilled(rows, sample, "authors")["unattributed sample: now wrong"] == (0, 2)
+
+
+def test_the_cards_text_counts_the_pages_sampled_among_those_left_without_a_value() -> None:
+    current = {field: {"coverage": (8, 10)} for field in (*metadata_benchmark.FIELDS, "published")}
+    labels = {"fields": {field: [{}] * 3 for field in metadata_benchmark.FIELDS},
+              "unfilled": {"about": "how they were drawn", "title": [{}] * 4, "authors": [{}] * 5}}
+    text = metadata_benchmark.card_text(current, labels, {"text": [{}] * 4, "null": [{}] * 2}, 10)
+    assert "2 left undated; and of the pages builds left without a value, 4 left without a title and 5 left " \
+           "without authors)" in text
+    assert "Untitled sample (title), unattributed sample (authors):" in text
+    assert "pages this build leaves without" not in text  # no figures of the samples: no estimate
+    current["title"]["untitled sample: stated"] = (3, 4)
+    current["authors"]["unattributed sample: stated"] = (0, 5)
+    text = metadata_benchmark.card_text(current, labels, {"text": [{}] * 4, "null": [{}] * 2}, 10)
+    assert "(of the 2 pages this build leaves without a title, about 2 print one; of the 2 pages this build " \
+           "leaves without authors, about 0 print them)" in text
