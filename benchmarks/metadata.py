@@ -53,8 +53,9 @@ article's"). For each field it prints:
   "authors_fix_8" -> "changed"), changed sample (authors, fix 9) for the ninth (labels
   "authors_fix_9" -> "changed"), changed sample (authors, fix 10) for the tenth (labels
   "authors_fix_10" -> "changed"), changed sample (authors, fix 11) for the eleventh (labels
-  "authors_fix_11" -> "changed") and changed sample (authors, fix 12) for the twelfth (labels
-  "authors_fix_12" -> "changed"; a value neither of a page's labels covers is looked up in the authors
+  "authors_fix_11" -> "changed"), changed sample (authors, fix 12) for the twelfth (labels
+  "authors_fix_12" -> "changed") and changed sample (authors, fix 13) for the thirteenth (labels
+  "authors_fix_13" -> "changed"; a value neither of a page's labels covers is looked up in the authors
   'also' labels, for every authors changed sample); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
@@ -68,7 +69,9 @@ article's"). For each field it prints:
   left without a title, or without authors (labels "unfilled" -> "title" / "authors": each page read
   whole, with the headline or the credited authors it prints, or none), the share that print one
   ("stated"), how many now have the right value or a wrong one, and of those that print one, how many
-  are still missed: what a build leaves out, which precision and coverage cannot tell;
+  are still missed; and of the sampled pages the build still leaves without a value, the share that print
+  one ("stated, still without", overall only: the base of the card's estimate of the pages missed): what a
+  build leaves out, which precision and coverage cannot tell;
 - URL slug (title): of the dev pages whose URL's path holds SLUG_MIN_WORDS words or more (the URLs of
   `snippets.json` beside the raw folder), the share that have a title, and of those the share whose title
   shares at least half its words with the path. It needs no labels and covers every such page, so it
@@ -129,7 +132,7 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
-                 "authors_fix_9", "authors_fix_10", "authors_fix_11", "authors_fix_12")
+                 "authors_fix_9", "authors_fix_10", "authors_fix_11", "authors_fix_12", "authors_fix_13")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
@@ -272,13 +275,16 @@ def measure_unfilled(rows: dict[str, dict], sample: list[dict], field: str) -> d
         figures[f"{name}: now wrong{suffix}"] = (sum(1 for v, t in values if v is not None and not _same(field, v, t)),
                                                 len(chosen))
         figures[f"{name}: missed{suffix}"] = (sum(1 for v, t in stated if not _same(field, v, t)), len(stated))
+        if half is None:  # of the sampled pages this build still leaves without a value, those that print one
+            still = [t for v, t in values if v is None]
+            figures[f"{name}: stated, still without"] = (sum(1 for t in still if t is not None), len(still))
     return figures
 
 
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4" to "authors_fix_12" -> "changed" for
+    "authors" and "authors_fix_4" to "authors_fix_13" -> "changed" for
     authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
@@ -424,12 +430,12 @@ def table(current: dict[str, dict], baseline: dict[str, dict] | None, baseline_l
 
 
 def _unfilled_estimate(current: dict[str, dict]) -> str:
-    """How many of the pages this build left without a title, or authors, print one: the untitled and unattributed
-    samples' stated share times those pages (", and of the 200 pages ... about 195 print one"), or nothing
-    without the samples."""
+    """How many of the pages this build left without a title, or authors, print one: the share that print one of the
+    sampled pages this build still leaves without it, times those pages (" (of the 200 pages ... about 195 print
+    one ...)"), or nothing without the samples."""
     parts = []
     for field, name in UNFILLED.items():
-        stated, n = current[field].get(f"{name}: stated", (0, 0))
+        stated, n = current[field].get(f"{name}: stated, still without", (0, 0))
         if n:
             with_value, pages = current[field]["coverage"]
             what = "a title" if field == "title" else "authors"
@@ -459,7 +465,8 @@ def card_text(current: dict[str, dict], labels: dict, date_labels: dict, pages: 
         "sample (published): of pages left undated once, those now dated rightly or wrongly, and of those stating "
         "their date, the ones still missed. Untitled sample (title), unattributed sample (authors): of pages left "
         "without a title or authors, read whole, the share that print one (stated), those now given it (now right) or "
-        "another value (now wrong), and of those that print one, the ones still missed: what a build leaves out"
+        "another value (now wrong), and of those that print one, the ones still missed; of the sampled pages this "
+        "build still leaves without one, those that print one (stated, still without): what a build leaves out"
         f"{_unfilled_estimate(current)}. "
         "URL slug (title): of the dev pages whose URL's path holds three words "
         "or more, those with a title, and of those the titles sharing half their words with the path (no precision: "
@@ -638,7 +645,8 @@ def main() -> None:
         "(`random.Random(2039)` and `random.Random(2040)`, the odd half's seed one more), each read whole "
         "with its URL: the headline or the credited authors it prints, or none; the share that print one "
         "(stated), those now given it (now right) or another value (now wrong), and of those that print one, "
-        "the ones still missed. "
+        "the ones still missed, and of those still left without a value, the share that print one (stated, still "
+        "without). "
         f"Changed sample (authors, meta3): {len(labels.get('meta3', {}).get('authors', []))} pages, every one whose "
         "authors session meta3's byline fixes changed against main at 43ac1f6, read before and after, counted the "
         "same way. "
@@ -700,6 +708,10 @@ def main() -> None:
         "after a comma ending a prefixed byline is no name) changed against main at 41dd5af, read before and "
         "after and counted the same way (one gave authors where main gave none, one took the outlet off a list "
         "of writers). "
+        f"Changed sample (authors, fix 13): {len(labels.get('authors_fix_13', {}).get('changed', []))} pages, "
+        "every one whose authors the thirteenth byline fix (a word printed in lower case only inside a URL or an "
+        "e-mail address is no common word; a dateline's two bare names both given) changed against main at "
+        "0378bae, read before and after and counted the same way (each gave authors where main gave none). "
         f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "
         "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "

@@ -675,13 +675,26 @@ def test_a_bare_name_beside_the_dateline_is_the_byline(block: list[str], languag
     ("12.05.2021 - Quellbach verkündet neue Regeln", []),  # a headline after the date
     ("12.05.2021 | Budget Quellvorlage", []),  # a common word after the first
     ("Marten Q. Quistorpe | 12.05.2021", ["Marten Q. Quistorpe"]),  # a middle initial
-    ("Piotr K. Zielonka, London, Marten Quistorpe 12.05.2021", []),  # two writers: not the second alone
+    ("Piotr K. Zielonka, London, Marten Quistorpe 12.05.2021", ["Piotr K. Zielonka", "Marten Quistorpe"]),  # two
+    # writers and a place: both, not the second alone
 ])
 def test_a_bare_name_inside_the_dateline_is_the_byline(dateline: str, authors: list[str]) -> None:
     """A dateline with no byline prefix prints the writer's name as one of its fields, before or after
     the date, even glued to it; an avatar's alt text glued to the name, an abbreviation, a headline and
     a topic's words are no name."""
     head, _ = _dated([dateline])
+    assert head.authors == authors
+
+
+@pytest.mark.parametrize(("address", "authors"), [
+    ("https://example.org/author/marten-quistorpe/", ["Marten Quistorpe"]),  # the author's page
+    ("Mail: marten.quistorpe@example.org", ["Marten Quistorpe"]),  # the author's address
+    ("Photos of a marten at https://example.org/wildlife", []),  # the word in lower case outside the address
+])
+def test_a_name_printed_in_lower_case_only_inside_an_address_is_still_a_name(address: str, authors: list[str]) -> None:
+    """A bare name beside the dateline's date is refused when the page prints one of its words in lower case (a
+    common noun: "Aktuelle Meldung"), but a URL or an e-mail address prints names in lower case."""
+    head, _ = _dated(["Marten Quistorpe | 12.05.2021", address])
     assert head.authors == authors
 
 

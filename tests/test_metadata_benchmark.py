@@ -90,6 +90,8 @@ def test_the_unfilled_sample_counts_what_a_build_leaves_out_and_what_it_now_gets
     assert figures["untitled sample: missed"] == (1, 2)
     assert figures["untitled sample: missed held_out"] == (1, 1)
     assert figures["untitled sample: now wrong dev"] == (1, 2)
+    assert figures["untitled sample: stated, still without"] == (1, 2)  # c and d: the estimate's base
+    assert "untitled sample: stated, still without dev" not in figures
 
     sample = [{"file": "a.txt", "half": "dev", "authors": ["Jane Roe", "John Doe"]},
               {"file": "b.txt", "half": "dev", "authors": ["Jan Kowalski"]}]
@@ -112,8 +114,8 @@ def test_the_cards_text_counts_the_pages_sampled_among_those_left_without_a_valu
            "without authors)" in text
     assert "Untitled sample (title), unattributed sample (authors):" in text
     assert "pages this build leaves without" not in text  # no figures of the samples: no estimate
-    current["title"]["untitled sample: stated"] = (3, 4)
-    current["authors"]["unattributed sample: stated"] = (0, 5)
+    current["title"]["untitled sample: stated, still without"] = (3, 4)
+    current["authors"]["unattributed sample: stated, still without"] = (0, 5)
     text = metadata_benchmark.card_text(current, labels, {"text": [{}] * 4, "null": [{}] * 2}, 10)
     assert "(of the 2 pages this build leaves without a title, about 2 print one; of the 2 pages this build " \
            "leaves without authors, about 0 print them)" in text

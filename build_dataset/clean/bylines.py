@@ -777,9 +777,11 @@ particle glued to its capital is short: "McDonald", "DeSantis", "MacArthur".)"""
 
 
 def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str] | None:
-    """The names of a dateline's field that is a bare name ("Jane Roe | 3 May 2021", "12.05.2021 - Jane Roe", "Jane
-    Roe3.11.2023", where the dump glued the name to the date), when exactly one of its fields is: a dateline with no
-    byline prefix prints the author's name beside the date, as a byline's block does. The field holds no stopword of
+    """The names of a dateline's fields that are a bare name ("Jane Roe | 3 May 2021", "12.05.2021 - Jane Roe", "Jane
+    Roe3.11.2023", where the dump glued the name to the date; "Jane Q. Roe, London, John Doe 3.5.2021", two writers
+    and a place, gives both): a dateline with no byline prefix prints the authors' names beside the date, as a
+    byline's block does. (It gave one field's names alone before session 39, and none for two: the one dev page
+    with two, a newspaper's two writers, now has both.) A field holds no stopword of
     the page but a first name (`_first_name`), no dateline's label, no word of two glued together (`_CAMEL`: an
     avatar's alt text glued to the name), no word in capitals (an abbreviation: "NTV Vergleichsrechner Siegel") and
     no word the page prints in lower case (`_printed_lower`: "Aktuelle Meldung"); it passes the test of a bare name
@@ -806,7 +808,7 @@ def name_field(lines: list[Line], i: int, stoplist: frozenset[str]) -> list[str]
                 for n in names) \
                 and not any(w.isupper() and not _initial(w) or _printed_lower(lines, w) for w in words):
             found.append(names)
-    return found[0] if len(found) == 1 else None
+    return [n for names in found for n in names] if found else None
 
 
 def _initial(word: str) -> bool:
@@ -816,10 +818,17 @@ def _initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
+_ADDRESS = re.compile(r"\S*(?:https?://|www\.|@)\S*")
+"""A URL or an e-mail address as the dump prints it, the text around it up to whitespace included."""
+
+
 def _printed_lower(lines: list[Line], word: str) -> bool:
     """Whether the page prints a capitalised word in lower case too: an adjective or a common noun
-    ("Aktuelle Meldung" where the body says "aktuelle"), not a name."""
-    return _printed_word(lines, word.lower())
+    ("Aktuelle Meldung" where the body says "aktuelle"), not a name. Inside a URL or an e-mail address it
+    does not count: addresses print names in lower case ("/author/jane-roe/", "jane.roe@example.org"), and an
+    author's page or address is printed beside the byline as often as anywhere."""
+    low = word.lower()
+    return any(low in ln.body and low in WORD_RE.findall(_ADDRESS.sub(" ", ln.body)) for ln in lines if ln.text)
 
 
 def _printed_word(lines: list[Line], word: str) -> bool:
