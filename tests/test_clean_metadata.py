@@ -698,6 +698,17 @@ def test_a_name_printed_in_lower_case_only_inside_an_address_is_still_a_name(add
     assert head.authors == authors
 
 
+def test_a_line_in_the_byline_s_slot_whose_names_are_refused_is_removed_but_not_as_a_byline() -> None:
+    """A line of a byline's shape right below the headline is header whatever it holds, but "byline" says its
+    names are the authors: a refused one ("Your Account") is removed under the line's own reason."""
+    raw = "\n\n".join([*MENU, HEADLINE, "Your Account", "3 May 2021", BODY, SECOND])
+    page = clean_page(raw)
+    reasons = {raw[s.start:s.end].strip(): s.reason for s in page.removed}
+    assert page.authors == [] and page.title == HEADLINE
+    assert reasons["Your Account"] == "navigation"
+    assert "Your Account" not in page.text
+
+
 def test_a_prefixed_byline_below_the_body_s_start_wins_over_a_name_inside_the_dateline() -> None:
     """The dateline's bare name may be an editor's: a prefixed byline just below the body's start is
     read first."""

@@ -278,8 +278,9 @@ und John Doe." is too long): a sentence opening with "By" or "Von" is longer."""
 def byline_names(ln: Line, stoplist: frozenset[str], *, under_prefix: bool = False) -> list[str] | None:
     """Author names if the line has a byline's shape ("By A and B", or just "Firstname Lastname").
 
-    Shape only: such a line is header whether or not its names are real (`not_names`). A name printed
-    twice, glued or spaced, is read once. Names `under_prefix` (its prefix alone on the line above:
+    Shape only: such a line is header whether or not its names are real (`not_names`; one whose names are
+    refused is removed under its own reason, `Header.unnamed`). A name printed twice, glued or spaced, is
+    read once. Names `under_prefix` (its prefix alone on the line above:
     "By" / "James Roe") are read as a prefixed byline's: the page's stoplist holds common first names.
     A prefixed line may be long when its names are short (`_byline_text`: "Posted by Jane Roe, John Doe
     and Jan Kowalski - the Example Team"), and may end with a full stop when short (`DOTTED_BYLINE_WORDS`:

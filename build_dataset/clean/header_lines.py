@@ -84,6 +84,10 @@ class Header:
     reasons: dict[int, str] = field(default_factory=dict)
     splits: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     """Line index -> [(start, end, reason)] for a line removed in parts (headline glued to standfirst)."""
+    unnamed: set[int] = field(default_factory=set)
+    """Lines of the byline's slot whose names were refused ("Your Account", "Primary Menu"): header lines, removed,
+    but no byline: a removed span names them by the line's own reason (`page._apply_header`), not "byline",
+    which says its names are the authors."""
 
 
 def prose(ln: Line) -> bool:

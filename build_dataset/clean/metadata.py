@@ -840,6 +840,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
                 byline_seen = True
                 head.authors = [] if refused else names
                 head.reasons[i] = "byline"
+                if refused:
+                    head.unnamed.add(i)
                 bare_slot = not refused and not BYLINE_PREFIX.match(b)
                 refused_bare = refused and not BYLINE_PREFIX.match(b)
                 continue
