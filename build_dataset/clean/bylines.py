@@ -819,8 +819,14 @@ def _initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
-_ADDRESS = re.compile(r"\S*(?:https?://|www\.|@)\S*")
-"""A URL or an e-mail address as the dump prints it, the text around it up to whitespace included."""
+_ADDRESS_MARKS = ("://", "www.", "@")
+"""What makes a word of the dump (a run of non-space characters) a URL or an e-mail address."""
+
+
+def _without_addresses(text: str) -> str:
+    """`text` without its URLs and e-mail addresses (the words holding one of `_ADDRESS_MARKS`). (Split, not a
+    regex: a pattern opening with a run of non-space characters would try a long run from each of them.)"""
+    return " ".join(w for w in text.split() if not any(m in w for m in _ADDRESS_MARKS))
 
 
 def _printed_lower(lines: list[Line], word: str) -> bool:
@@ -829,7 +835,7 @@ def _printed_lower(lines: list[Line], word: str) -> bool:
     does not count: addresses print names in lower case ("/author/jane-roe/", "jane.roe@example.org"), and an
     author's page or address is printed beside the byline as often as anywhere."""
     low = word.lower()
-    return any(low in ln.body and low in WORD_RE.findall(_ADDRESS.sub(" ", ln.body)) for ln in lines if ln.text)
+    return any(low in ln.body and low in WORD_RE.findall(_without_addresses(ln.body)) for ln in lines if ln.text)
 
 
 def _printed_word(lines: list[Line], word: str) -> bool:
