@@ -31,8 +31,9 @@ from build_dataset.clean.stoplists import stoplist_for_words
 def _apply_header(lines: list[Line], verdicts: list[Verdict], head: Header, start: int) -> None:
     """Header lines become removed spans with their reasons; headline repeats elsewhere too."""
     for i, reason in head.reasons.items():
+        own = verdicts[i].reason
         if reason == "byline" and i in head.unnamed:  # the byline's slot, its names refused: no byline
-            reason = verdicts[i].reason if verdicts[i].cls != GOOD and verdicts[i].reason else "navigation"
+            reason = own if verdicts[i].cls != GOOD and own else "navigation"
         verdicts[i] = Verdict(BAD, reason, verdicts[i].cue)
     if standfirst_repeat(lines, head, start):
         # the standfirst printed again as the first paragraph: the body keeps that copy
