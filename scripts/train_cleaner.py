@@ -106,7 +106,7 @@ the same way. A category of cookies as consent vocabulary (`cues._COOKIE_CATEGOR
 consent dialogs) was kept: over the five draws at 0.40 it scored 0.9212 (P 0.890, R 0.954) against 0.9217, within
 a draw's noise, and on the dev pages 0.965 against 0.962. Phrases of rails' headings ("Alle Artikel", "Entdecke
 weitere", "Усі статті") and of advertisements' markers ("CONTINUA DEPOIS DA PUBLICIDADE") as cues were not: 0.9200
-against 0.9212 (2 of 5 draws ahead); they refuse titles instead (`metadata._not_headline`). Nor was reading a
+against 0.9212 (2 of 5 draws ahead); they refuse titles instead (`headlines._not_headline`). Nor was reading a
 line that a cue's word opens as a compound and that goes on for words ("Next-Gen HAMR Platters Promise 80TB Hard
 Drives", 22 dev lines) as no cue: 0.9202 against 0.9212 (1 of 5 ahead); the header reader alone reads it so
 (`cues.compound_phrase`).

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from build_dataset.clean.bylines import SIGN_OFF_RUN, _body_ends
 from build_dataset.clean.classify import BAD, GOOD, NEARGOOD, SHORT, Verdict
 from build_dataset.clean.header_lines import _PREFIX_INITIALS, _PREFIX_WORDS, BARE_PREFIX, BYLINE_PREFIX
-from build_dataset.clean.metadata import _deck_after, _glued_or_decked, _glued_to, _related_lines
+from build_dataset.clean.headlines import _deck_after, _glued_or_decked, _glued_to, _related_lines
 
 
 def _first_letters(items: _parser.SubPattern | list) -> tuple[set[str], bool]:
@@ -118,9 +118,9 @@ def test_dates_read_as_with_every_form(parts: list[str], day_first: bool | None)
 
 
 def _plain_content_words(text: str, stoplist: frozenset[str]) -> set[str]:
-    """`metadata._content_words` as written before its Latin-1 path and its cache."""
+    """`headlines._content_words` as written before its Latin-1 path and its cache."""
+    from build_dataset.clean.headlines import _CJK, _STEM
     from build_dataset.clean.lines import WORD_RE
-    from build_dataset.clean.metadata import _CJK, _STEM
 
     low = text.lower()
     words = {w[:_STEM] for w in WORD_RE.findall(low) if len(w) >= 4 and not w.isdigit() and w not in stoplist}
@@ -136,7 +136,7 @@ _WORDY = st.text(alphabet=st.sampled_from(list("aBcDéÉßÿµªº_0123 .,-'\u00
 @settings(max_examples=300, deadline=None)
 @given(_WORDY)
 def test_content_words_equal_the_plain_ones(text: str) -> None:
-    from build_dataset.clean.metadata import _content_words
+    from build_dataset.clean.headlines import _content_words
 
     stoplist = frozenset({"über", "ssss", "dddd"})
     assert _content_words(text, stoplist) == _plain_content_words(text, stoplist)

@@ -18,18 +18,10 @@ from build_dataset.clean.bylines import person_name
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.header_lines import prose
+from build_dataset.clean.headlines import NEAREST_LINES, PANEL_MARKS, _headline_shape
 from build_dataset.clean.lines import split_lines
-from build_dataset.clean.metadata import (
-    NEAREST_LINES,
-    PANEL_MARKS,
-    Header,
-    _headline_shape,
-    _standfirst_text,
-    body_start,
-    header_and_body,
-    read_header,
-    standfirst_repeat,
-)
+from build_dataset.clean.metadata import Header, body_start, header_and_body, read_header
+from build_dataset.clean.standfirsts import _standfirst_text, standfirst_repeat
 from build_dataset.clean.stoplists import stoplist_for_words
 
 HEADLINE = "Parliament votes on the new water budget after a long night"
@@ -2121,7 +2113,7 @@ def test_a_headline_printed_again_after_a_breadcrumb_s_trail_or_a_kicker_is_the_
 def test_a_line_named_below_it_after_a_trail_or_a_kicker_but_not_after_a_caption_s_label(below: str,
                                                                                           named: bool) -> None:
     """A caption printed again after its label ("Foto: Jane Doe", "Enlarge") is no headline named again."""
-    from build_dataset.clean.metadata import _named_below
+    from build_dataset.clean.headlines import _named_below
 
     lines = split_lines("Zentrum am Berg offiziell eröffnet\n\n" + below)
     assert _named_below(lines, [0, 1], 0) is named

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from build_dataset.clean import classify, features, linemodel, lines, metadata, stoplists
+from build_dataset.clean import classify, features, headlines, linemodel, lines, stoplists
 from build_dataset.clean.lines import Line, split_lines_python
 from build_dataset.clean.native import PURE_PYTHON, speedups
 
@@ -855,14 +855,14 @@ _CONTENT_PIECES = ["Patriarchat", "patriarchalische", "Straße", "STRASSE", "Ο�
                           st.text(alphabet=st.characters(max_codepoint=255), max_size=40)), max_size=30),
        st.sampled_from([frozenset(), frozenset({"this", "that", "with", "patri", "и", "это", "straße", "2019"})]))
 def test_same_content_words(parts: list[str], stoplist: frozenset[str]) -> None:
-    """A headline's and the body's content words (`metadata._content_words`), C and Python: Latin-1 texts
+    """A headline's and the body's content words (`headlines._content_words`), C and Python: Latin-1 texts
     lowered through the byte table, others by str.lower (the dotted capital I, titlecase letters, a capital
     lowered into Latin-1), digits of other scripts and superscripts (not words), stopwords, words cut to
     their stem, and the pairs of CJK characters, across the gaps between them too."""
     text = "".join(parts)
-    native = speedups.content_words(text, stoplist, metadata._STEM, metadata._CONTENT_MIN_CHARS)
+    native = speedups.content_words(text, stoplist, headlines._STEM, headlines._CONTENT_MIN_CHARS)
     assert type(native) is frozenset
-    assert native == metadata._content_words_python(text, stoplist)
+    assert native == headlines._content_words_python(text, stoplist)
 
 
 @native

@@ -28,7 +28,7 @@ import build_dataset.annotate as annotate_package
 import build_dataset.clean as clean_package
 from build_dataset.annotate import quotes
 from build_dataset.annotate.entities import find_entities
-from build_dataset.clean import bylines, html, metadata, published, sections
+from build_dataset.clean import bylines, headlines, html, published, sections
 from build_dataset.clean.page import clean_page
 from tests.timing import LINEAR_RATIO, seconds
 
@@ -50,8 +50,8 @@ PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
     "bylines._CAMEL": (bylines._CAMEL, r"[^\W\d_]{4,}[A-Z]|[a-z][A-Z][a-z]+[A-Z]"),
     "bylines._CUT": (bylines._CUT, r"\s+[|·•]\s+|\s+-\s+|\s+–\s+"),
     "bylines._CRUMB_SEP": (bylines._CRUMB_SEP, r"\s+(?:>>?|»|›|/|\||::|→)\s+"),
-    "metadata._NOTE_AFTER": (metadata._NOTE_AFTER, r"\s*\([^()]*\)$"),
-    "metadata._TIME_NOTE": (metadata._TIME_NOTE, r"\d+\s*(?:min(?:s|utes?|uten?|utos?|uti)?|std|h|hrs?|hours?|"
+    "headlines._NOTE_AFTER": (headlines._NOTE_AFTER, r"\s*\([^()]*\)$"),
+    "headlines._TIME_NOTE": (headlines._TIME_NOTE, r"\d+\s*(?:min(?:s|utes?|uten?|utos?|uti)?|std|h|hrs?|hours?|"
                             r"horas?|stunden?|heures?|ore|uur|days?|días?|tagen?|jours?|giorni|минут[ау]?|хвилин[иа]?|"
                             r"час(?:а|ов)?|годин[иу]?)\b"),
     "published._SENTENCE_STOP": (published._SENTENCE_STOP, r"[^\W\d_]{2,}[.!?…]$"),
@@ -73,7 +73,7 @@ ANCHORED = {
     "bylines._ROLE": "fullmatch of a line of a few words",
     "dates._RANGE_DASH": "fullmatch of the gap between two dates",
     "dates.STATED_GAP": "matched right after a publication word",
-    "metadata._NOT_HEADLINE_START": "matched at a line's start (its alternatives were ^-anchored)",
+    "headlines._NOT_HEADLINE_START": "matched at a line's start (its alternatives were ^-anchored)",
     "published._LEAD_DATE_END": "matched right after a date",
     "quotes._PRONOUN_RE": "matched right after a speech verb",
 }

@@ -20,11 +20,12 @@ from build_dataset.clean.lines import (
     text_field,
     tokens_only,
 )
-from build_dataset.clean.metadata import Header, header_and_body, standfirst_repeat
+from build_dataset.clean.metadata import Header, header_and_body
 from build_dataset.clean.model import CleanedPage
 from build_dataset.clean.native import speedups, use_speedups
 from build_dataset.clean.repair import fix_mojibake, normalise_characters, repair
 from build_dataset.clean.spans import join_segments, partition_lines
+from build_dataset.clean.standfirsts import standfirst_repeat
 from build_dataset.clean.stoplists import stoplist_for_words
 
 
