@@ -12,9 +12,10 @@ import datetime as dt
 
 import pytest
 
+from build_dataset.clean import clean_page
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import parse_date, publication_date
+from build_dataset.clean.dates import parse_date, publication_date, states_date
 from build_dataset.clean.header_lines import is_dateline
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import Header, read_header
@@ -368,3 +369,28 @@ def test_the_order_of_an_ambiguous_slashed_date_is_the_caller_s_argument() -> No
     assert [publication_date("By Jane Roe • 11/08/23 5:19pm", day_first=order) for order in orders] == expected
     line = split_lines("Published by the editors of the regional water desk in the capital 11/08/23 5:19pm")[0]
     assert [is_dateline(line, day_first=order) for order in orders] == [True, True, False, True, False, True]
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("3 May 2021", True), ("19.10.19, 18:56", True), ("26 | 01 | 2022", True), ("7:05 a.m.", True),
+    ("Publiziert vor einer Stunde", True),  # a publication word
+    ("Publicado el 11 de mayo", True), ("Jane RoeNovember 6, 2023", True),  # a month's name, glued or not
+    ("Olympia 2022", False), ("DIE ZEIT 43/2019", False), ("© 2006-2034 Example", False),  # a year alone
+    ("Summary 2019", False),  # no month's name inside a word
+])
+def test_a_line_states_a_date_when_it_writes_more_than_a_year(text: str, dated: bool) -> None:
+    assert states_date(text) is dated
+
+
+def test_a_header_line_read_as_a_dateline_for_its_year_alone_is_removed_but_not_as_a_dateline() -> None:
+    """The header reader takes a short line with a year for a dateline ("Olympia 2022", a rubric below the
+    headline), and removes it; "dateline" would say it holds the publication date."""
+    raw = "\n\n".join([*MENU, HEADLINE, "Olympia 2022", "3 May 2021", BODY])
+    page = clean_page(raw)
+    def reason_of(text: str) -> str:
+        at = raw.index(text)
+        return next(s.reason for s in page.removed if s.start <= at < s.end)
+
+    assert page.title == HEADLINE and page.published == dt.date(2021, 5, 3)
+    assert reason_of("3 May 2021") == "dateline"
+    assert reason_of("Olympia 2022") == "navigation"  # the line's own reason, or "navigation"

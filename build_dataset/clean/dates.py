@@ -294,6 +294,23 @@ def parse_date(text: str, *, day_first: bool | None) -> dt.date | None:
     return None
 
 
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_ALT})\b", re.IGNORECASE)
+_CAMEL_GLUE = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+"""Where a dump glued a capitalised word to the word before it ("Jane RoeNovember 6, 2023")."""
+_DATE_OR_TIME = re.compile(r"\d{1,2}:\d{2}|\d{1,4}\s?[./|-]\s?\d{1,2}\s?[./|-]\s?\d{2}")
+"""A time, or a numeric date of any order and separator ("29.11.2022", "2022-11-29", "26 | 01 | 2022")."""
+
+
+def states_date(text: str) -> bool:
+    """Whether `text` writes a date or a time, not a year alone: a full date (`parse_date`, in either order of
+    slashed dates), a time or a numeric date, a month's name, or a publication or update word. A line the header
+    reader reads as a dateline for its year alone ("Olympia 2022", a teaser's headline, an edition's "DIE ZEIT
+    43/2019") writes none: it is removed, but not as a dateline (`page._apply_header`)."""
+    if DATELINE_WORDS.search(text) or _DATE_OR_TIME.search(text) or _MONTH_WORD.search(_CAMEL_GLUE.sub(" ", text)):
+        return True
+    return parse_date(text, day_first=True) is not None or parse_date(text, day_first=False) is not None
+
+
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 """What joins the two ends of a period ("14 Oct 2014 - 10 Aug 2017")."""
 

@@ -10,6 +10,7 @@ from itertools import chain
 import numpy as np
 
 from build_dataset.clean.classify import BAD, GOOD, LENGTH_LOW, Verdict, classify, comments_start
+from build_dataset.clean.dates import states_date
 from build_dataset.clean.features import FEATURES, add_stop_density, lexicon, line_features
 from build_dataset.clean.linemodel import THRESHOLD, load_model
 from build_dataset.clean.lines import (
@@ -33,7 +34,9 @@ def _apply_header(lines: list[Line], verdicts: list[Verdict], head: Header, star
     """Header lines become removed spans with their reasons; headline repeats elsewhere too."""
     for i, reason in head.reasons.items():
         own = verdicts[i].reason
-        if reason == "byline" and i in head.unnamed:  # the byline's slot, its names refused: no byline
+        if (reason == "byline" and i in head.unnamed) or (reason == "dateline" and not states_date(lines[i].body)):
+            # the byline's slot, its names refused, or a line read as a dateline for a year alone: header, no
+            # byline or dateline (the schema's reasons say the names or the date are kept)
             reason = own if verdicts[i].cls != GOOD and own else "navigation"
         verdicts[i] = Verdict(BAD, reason, verdicts[i].cue)
     if standfirst_repeat(lines, head, start):
