@@ -54,8 +54,9 @@ article's"). For each field it prints:
   "authors_fix_9" -> "changed"), changed sample (authors, fix 10) for the tenth (labels
   "authors_fix_10" -> "changed"), changed sample (authors, fix 11) for the eleventh (labels
   "authors_fix_11" -> "changed"), changed sample (authors, fix 12) for the twelfth (labels
-  "authors_fix_12" -> "changed") and changed sample (authors, fix 13) for the thirteenth (labels
-  "authors_fix_13" -> "changed"; a value neither of a page's labels covers is looked up in the authors
+  "authors_fix_12" -> "changed"), changed sample (authors, fix 13) for the thirteenth (labels
+  "authors_fix_13" -> "changed") and changed sample (authors, fix 14) for the fourteenth (labels
+  "authors_fix_14" -> "changed"; a value neither of a page's labels covers is looked up in the authors
   'also' labels, for every authors changed sample); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
@@ -132,7 +133,8 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
-                 "authors_fix_9", "authors_fix_10", "authors_fix_11", "authors_fix_12", "authors_fix_13")
+                 "authors_fix_9", "authors_fix_10", "authors_fix_11", "authors_fix_12", "authors_fix_13",
+                 "authors_fix_14")
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
@@ -284,7 +286,7 @@ def measure_unfilled(rows: dict[str, dict], sample: list[dict], field: str) -> d
 def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "title",
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
-    "authors" and "authors_fix_4" to "authors_fix_13" -> "changed" for
+    "authors" and "authors_fix_4" to "authors_fix_14" -> "changed" for
     authors, "section_fix_2" and "section_fix_3" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
@@ -712,6 +714,10 @@ def main() -> None:
         "every one whose authors the thirteenth byline fix (a word printed in lower case only inside a URL or an "
         "e-mail address is no common word; a dateline's two bare names both given) changed against main at "
         "0378bae, read before and after and counted the same way (each gave authors where main gave none). "
+        f"Changed sample (authors, fix 14): {len(labels.get('authors_fix_14', {}).get('changed', []))} pages, "
+        "every one whose authors the fourteenth byline fix (a news agency's dateline opening one of the body's "
+        "first two paragraphs gives the agency when no byline names anyone) changed against main at 78feca3, read "
+        "before and after and counted the same way (each gave authors where main gave none). "
         f"Changed sample (section, fix 2): {len(labels.get('section_fix_2', {}).get('changed', []))} pages, every "
         "one whose section the second section fix (a breadcrumb within four lines above the headline, numbered or "
         "split at separators) changed against main at de691d1, read before and after and counted the same way (a "

@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from build_dataset.clean import clean_page
-from build_dataset.clean.bylines import person_name
+from build_dataset.clean.bylines import person_name, wire_credit
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.header_lines import prose
@@ -699,6 +699,34 @@ def test_a_line_in_the_byline_s_slot_whose_names_are_refused_is_removed_but_not_
     assert page.authors == [] and page.title == HEADLINE
     assert reasons["Your Account"] == "navigation"
     assert "Your Account" not in page.text
+
+
+@pytest.mark.parametrize(("opening", "authors"), [
+    ("LOS ANGELES (Reuters) - ", ["Reuters"]),  # a wire's name
+    ("Hamburg (dpa/lno) – ", ["dpa"]),  # an agency in lower case, its regional service left out
+    ("Frankfurt/Main (dpa) - ", ["dpa"]), ("Palma de Mallorca (AFP) - ", ["AFP"]),  # a place of several words
+    ("МОСКВА, 7 декабря. /ТАСС/. ", ["ТАСС"]), ("Київ, 5 грудня /Укрінформ/. ", ["Укрінформ"]),  # between slashes
+    ("Rostow (Russland) - ", None),  # a country in brackets: a capitalised word no wire's name
+    ("Der Minister sagte (AFP) - ", None),  # a sentence's words before the bracket: no place
+    ("Berlin (Eigener Bericht) - ", None),  # two words in brackets: no agency
+])
+def test_a_news_agency_s_dateline_names_the_agency(opening: str, authors: list[str] | None) -> None:
+    assert wire_credit(opening + BODY) == authors
+
+
+def test_a_news_agency_s_dateline_opening_the_article_gives_its_authors() -> None:
+    """An agency's copy credits it in its dateline only: when no byline names anyone, the agency of a dateline
+    opening one of the first paragraphs is the author, and the paragraph stays in the body."""
+    raw = "\n\n".join([*MENU, HEADLINE, HEADLINE, "12.05.2021", "LOS ANGELES (Reuters) - " + BODY, SECOND])
+    page = clean_page(raw)
+    assert page.authors == ["Reuters"] and page.title == HEADLINE
+    assert "LOS ANGELES (Reuters) - " + BODY in page.text
+
+
+def test_a_byline_wins_over_a_news_agency_s_dateline() -> None:
+    raw = "\n\n".join([*MENU, HEADLINE, HEADLINE, "By Jane Roe", "12.05.2021", "LOS ANGELES (Reuters) - " + BODY,
+                        SECOND])
+    assert clean_page(raw).authors == ["Jane Roe"]
 
 
 def test_a_prefixed_byline_below_the_body_s_start_wins_over_a_name_inside_the_dateline() -> None:

@@ -38,7 +38,7 @@ from functools import cached_property, lru_cache
 
 from build_dataset.clean.classify import GOOD, Verdict
 from build_dataset.clean.cues import cue_reason
-from build_dataset.clean.dates import DATELINE_WORDS, parse_date, publication_date
+from build_dataset.clean.dates import DATELINE_WORDS, holds_digit, parse_date, publication_date
 from build_dataset.clean.features import FEATURES, FURNITURE_WORD
 from build_dataset.clean.header_lines import (
     BARE_PREFIX,
@@ -685,6 +685,42 @@ def _common_words(name: str) -> bool:
     start a prefix is the only sign of a byline, so the name's words must add one.)"""
     vocabulary = _vocabulary()
     return all(w in vocabulary for w in WORD_RE.findall(name.lower()))
+
+
+_WIRE_BRACKETS = re.compile(r"^(?P<place>[^()\n]{2,60}?)\s?\((?P<agency>[^()\n]{2,24})\)\s*[-–—]\s")
+_WIRE_SLASHES = re.compile(r"^(?P<place>[^()/\n]{2,60}?)\s/(?P<agency>[^/\n]{2,24})/\s*[.:–—-]?\s")
+"""A news agency's dateline opening an article: the place, a date after a comma, then the agency in brackets
+and a dash ("LOS ANGELES (Reuters) - ", "Hamburg (dpa/lno) – ") or between slashes ("МОСКВА, 7 декабря. /ТАСС/. ")."""
+WIRE_AGENCIES = frozenset({
+    "reuters", "xinhua", "interfax", "ukrinform", "укрінформ", "укринформ", "belta", "белта", "бэлта", "sputnik",
+    "kyodo", "yonhap", "anadolu", "bloomberg", "риа новости", "ria novosti", "уніан", "униан", "unian",
+})
+"""Agencies whose name is a capitalised word, which a place's name in brackets is too ("Rostow (Russland) - "):
+an agency of capitals or of a few lower-case letters (AP, AFP, SID, ТАСС; dpa, epd) is told by its shape."""
+_WIRE_PLACE_PARTICLES = frozenset({"de", "del", "la", "le", "am", "an", "im", "upon", "on", "sur"})
+
+
+def wire_credit(text: str) -> list[str] | None:
+    """The agency of a news agency's dateline opening an article's paragraph (`_WIRE_BRACKETS`, `_WIRE_SLASHES`):
+    the place is one to five words, each capitalised but a particle ("Palma de Mallorca"), a date after a comma
+    ("МОСКВА, 7 декабря."); the agency is one of WIRE_AGENCIES, two to five capitals, or two to four lower-case
+    letters with a capital after them at most ("epdÖ"); a regional service after a slash is left out ("dpa/lno"
+    gives "dpa"). None when the paragraph opens otherwise: an agency's copy credits it there and nowhere else."""
+    m = _WIRE_BRACKETS.match(text) or _WIRE_SLASHES.match(text)
+    if m is None:
+        return None
+    place, _, date = m.group("place").partition(",")
+    words = place.split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or (date and not holds_digit(date)) or any(
+            not (w[:1].isupper() or w in _WIRE_PLACE_PARTICLES) or not all(c.isalpha() or c in "-./'’" for c in w)
+            for w in words):
+        return None
+    agency = m.group("agency").strip().split("/")[0].strip()
+    lower = agency[:-1] if len(agency) > 2 and agency[-1].isupper() and agency[:-1].islower() else agency
+    if agency.lower() in WIRE_AGENCIES or agency.isalpha() and (
+            agency.isupper() and 2 <= len(agency) <= 5 or lower.islower() and 2 <= len(lower) <= 4):
+        return [agency]
+    return None
 
 
 def read_byline_below(lines: list[Line], verdicts: list[Verdict], start: int, stoplist: frozenset[str],

@@ -38,6 +38,7 @@ from build_dataset.clean.bylines import (
     real_prefixed_names,
     stacked_byline,
     under_bare_prefix,
+    wire_credit,
 )
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
 from build_dataset.clean.dates import (
@@ -175,6 +176,25 @@ def header_and_body(lines: list[Line], verdicts: list[Verdict], original: list[i
     the dev pages this gave 17 titles where main gave none, all the headline by reading (9 headlines read
     as the first paragraph, 8 below notices, blurbs, a menu of prose or a dialog).
     """
+    start, head = _located_header(lines, verdicts, original, first, last, stoplist)
+    if not head.authors:  # an agency's copy credits it in its dateline only ("LOS ANGELES (Reuters) - ...")
+        paragraphs = [i for i in range(start, min(last + 1, start + WIRE_REACH)) if verdicts[i].cls == GOOD
+                      and lines[i].length >= WIRE_PARAGRAPH_CHARS][:WIRE_PARAGRAPHS]
+        head.authors = next((names for i in paragraphs if (names := wire_credit(lines[i].body))), [])
+    return start, head
+
+
+WIRE_REACH = 10
+WIRE_PARAGRAPHS = 2
+WIRE_PARAGRAPH_CHARS = 70
+"""An agency's dateline is sought at the start of the first WIRE_PARAGRAPHS kept lines of this many characters
+among the WIRE_REACH lines from the body's start (a kept notice or a menu of prose may stand first)."""
+
+
+def _located_header(lines: list[Line], verdicts: list[Verdict], original: list[int], first: int, last: int,
+                    stoplist: frozenset[str]) -> tuple[int, Header]:
+    """`header_and_body` but the agency's dateline: the body's start and the header read above it, again above a
+    later paragraph when no headline is found above the first."""
     start = body_start(lines, verdicts, original, first, last)
     # (the page's order of slashed dates is found once for all its readings: it reads every line)
     day_first = lines_slashed_order(lines, language_of(stoplist))
