@@ -66,9 +66,10 @@ article's"). For each field it prints:
   precision of the values they have now, and fixed and broke as for titles; changed sample
   (description, fix 3) the same for the third standfirst fix (labels "description_fix_3").
 
-- untitled sample (title) and unattributed sample (authors): of a random sample of the pages a build
-  left without a title, or without authors (labels "unfilled" -> "title" / "authors": each page read
-  whole, with the headline or the credited authors it prints, or none), the share that print one
+- untitled sample (title), unattributed sample (authors), undescribed sample (description) and
+  unsectioned sample (section): of a random sample of the pages a build left without the field's value
+  (labels "unfilled" -> the field: each page read whole, with the headline, the credited authors, the
+  standfirst or the rubric it prints, or none), the share that print one
   ("stated"), how many now have the right value or a wrong one, and of those that print one, how many
   are still missed; and of the sampled pages the build still leaves without a value, the share that print
   one ("stated, still without", overall only: the base of the card's estimate of the pages missed): what a
@@ -246,14 +247,18 @@ def measure(rows: dict[str, dict], labels: dict) -> dict[str, dict]:
     return out
 
 
-UNFILLED = {"title": "untitled sample", "authors": "unattributed sample"}
+UNFILLED = {"section": "unsectioned sample", "authors": "unattributed sample", "title": "untitled sample",
+            "description": "undescribed sample"}
 """The fields with a sample of the pages a build left without a value (labels "unfilled"), and its rows' name."""
+UNFILLED_WHAT = {"section": ("a section", "one"), "authors": ("authors", "them"), "title": ("a title", "one"),
+                 "description": ("a description", "one")}
+"""How the card names a field's missing value, and the pronoun for it ("without a title, ... print one")."""
 
 
 def _same(field: str, value, stated) -> bool:
-    """Whether a build's value is the labelled one: a title with its runs of whitespace folded (the label copies
+    """Whether a build's value is the labelled one: a text with its runs of whitespace folded (the label copies
     a line of the dump), authors as the same names in the same order."""
-    if field == "title" and value is not None and stated is not None:
+    if isinstance(value, str) and isinstance(stated, str):
         return " ".join(value.split()) == " ".join(stated.split())
     return _key(value) == _key(stated)
 
@@ -432,7 +437,7 @@ def table(current: dict[str, dict], baseline: dict[str, dict] | None, baseline_l
 
 
 def _unfilled_estimate(current: dict[str, dict]) -> str:
-    """How many of the pages this build left without a title, or authors, print one: the share that print one of the
+    """How many of the pages this build left without a field's value print one: the share that print one of the
     sampled pages this build still leaves without it, times those pages (" (of the 200 pages ... about 195 print
     one ...)"), or nothing without the samples."""
     parts = []
@@ -440,9 +445,9 @@ def _unfilled_estimate(current: dict[str, dict]) -> str:
         stated, n = current[field].get(f"{name}: stated, still without", (0, 0))
         if n:
             with_value, pages = current[field]["coverage"]
-            what = "a title" if field == "title" else "authors"
+            what, pronoun = UNFILLED_WHAT[field]
             parts.append(f"of the {pages - with_value} pages this build leaves without {what}, about "
-                         f"{round((pages - with_value) * stated / n)} print {'one' if field == 'title' else 'them'}")
+                         f"{round((pages - with_value) * stated / n)} print {pronoun}")
     return (" (" + "; ".join(parts) + ")") if parts else ""
 
 
@@ -451,9 +456,9 @@ def card_text(current: dict[str, dict], labels: dict, date_labels: dict, pages: 
     without the rule changes' samples (`table`); RESULTS holds the whole record."""
     sizes = ", ".join(f"{len(labels['fields'][f])} {f}" for f in FIELDS)
     dated = len(date_labels["text"]) + len(date_labels["null"])
-    left = [f"{len(sample)} left without {'a title' if field == 'title' else field}"
+    left = [f"{len(sample)} left without {UNFILLED_WHAT[field][0]}"
             for field, sample in labels.get("unfilled", {}).items() if field in UNFILLED]
-    unfilled = f"; and of the pages builds left without a value, {' and '.join(left)}" if left else ""
+    unfilled = f"; and of the pages builds left without a value, {', '.join(left)}" if left else ""
     return (
         f"Measured with `python benchmarks/metadata.py` on the {pages} dev pages (real web pages of many sites and "
         f"languages, not this dataset's articles), against hand labels of random samples of the values builds gave "
@@ -465,8 +470,8 @@ def card_text(current: dict[str, dict], labels: dict, date_labels: dict, pages: 
         "when it is not evidently the article's. \"dev\" and \"held_out\" split the samples by site: the rules "
         "were developed reading the \"dev\" half, so \"held_out\" is the better guess for new sites. Undated "
         "sample (published): of pages left undated once, those now dated rightly or wrongly, and of those stating "
-        "their date, the ones still missed. Untitled sample (title), unattributed sample (authors): of pages left "
-        "without a title or authors, read whole, the share that print one (stated), those now given it (now right) or "
+        "their date, the ones still missed. Untitled, unattributed, undescribed and unsectioned samples: of pages left "
+        "without a value, read whole, the share that print one (stated), those now given it (now right) or "
         "another value (now wrong), and of those that print one, the ones still missed; of the sampled pages this "
         "build still leaves without one, those that print one (stated, still without): what a build leaves out"
         f"{_unfilled_estimate(current)}. "
@@ -642,10 +647,15 @@ def main() -> None:
         "precision (a right headline may name its subject in other words than its path, a path may name a "
         "section), a comparison between builds over every such page. "
         "Untitled sample (title) and unattributed sample (authors): "
-        f"{' and '.join(str(len(v)) for k, v in labels.get('unfilled', {}).items() if k in UNFILLED) or 'no'} pages "
+        f"{' and '.join(str(len(labels.get('unfilled', {}).get(k, []))) for k in ('title', 'authors'))} pages "
         "that a build of main at 401ca90 left without a title and without authors, drawn at random per half "
         "(`random.Random(2039)` and `random.Random(2040)`, the odd half's seed one more), each read whole "
-        "with its URL: the headline or the credited authors it prints, or none; the share that print one "
+        "with its URL: the headline or the credited authors it prints, or none; undescribed sample (description) "
+        "and unsectioned sample (section): "
+        f"{' and '.join(str(len(labels.get('unfilled', {}).get(k, []))) for k in ('description', 'section'))} "
+        "pages that a build of main at 57f6bfb left without a description and without a section "
+        "(`random.Random(2041)` and `random.Random(2043)`, the same way), read for the standfirst or the rubric "
+        "they print, or none; for each, the share that print one "
         "(stated), those now given it (now right) or another value (now wrong), and of those that print one, "
         "the ones still missed, and of those still left without a value, the share that print one (stated, still "
         "without). "

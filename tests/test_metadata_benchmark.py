@@ -108,14 +108,15 @@ def test_the_unfilled_sample_counts_what_a_build_leaves_out_and_what_it_now_gets
 def test_the_cards_text_counts_the_pages_sampled_among_those_left_without_a_value() -> None:
     current = {field: {"coverage": (8, 10)} for field in (*metadata_benchmark.FIELDS, "published")}
     labels = {"fields": {field: [{}] * 3 for field in metadata_benchmark.FIELDS},
-              "unfilled": {"about": "how they were drawn", "title": [{}] * 4, "authors": [{}] * 5}}
+              "unfilled": {"about": "how they were drawn", "title": [{}] * 4, "authors": [{}] * 5,
+                           "section": [{}] * 6}}
     text = metadata_benchmark.card_text(current, labels, {"text": [{}] * 4, "null": [{}] * 2}, 10)
-    assert "2 left undated; and of the pages builds left without a value, 4 left without a title and 5 left " \
-           "without authors)" in text
-    assert "Untitled sample (title), unattributed sample (authors):" in text
+    assert "2 left undated; and of the pages builds left without a value, 4 left without a title, 5 left " \
+           "without authors, 6 left without a section)" in text
+    assert "Untitled, unattributed, undescribed and unsectioned samples:" in text
     assert "pages this build leaves without" not in text  # no figures of the samples: no estimate
     current["title"]["untitled sample: stated, still without"] = (3, 4)
     current["authors"]["unattributed sample: stated, still without"] = (0, 5)
     text = metadata_benchmark.card_text(current, labels, {"text": [{}] * 4, "null": [{}] * 2}, 10)
-    assert "(of the 2 pages this build leaves without a title, about 2 print one; of the 2 pages this build " \
-           "leaves without authors, about 0 print them)" in text
+    assert "(of the 2 pages this build leaves without authors, about 0 print them; of the 2 pages this build " \
+           "leaves without a title, about 2 print one)" in text
