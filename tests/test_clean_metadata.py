@@ -271,6 +271,21 @@ def test_a_breadcrumb_ending_with_the_headline_a_few_lines_above_gives_its_rubri
     assert _above_headline("HOME / POLITICS\n\n12 March 2021 | SPONSORED").section == "POLITICS"
 
 
+@pytest.mark.parametrize(("crumb", "section"), [
+    (f"Home›News›Politics›{HEADLINE}", "Politics"),
+    ("Startseite>Wirtschaft>Energie", "Energie"),
+    (f"You are here:Home»Politics»{HEADLINE}", "Politics"),
+    (f"You are here: Home » Politics » {HEADLINE}", "Politics"),  # spaced, after a lead-in
+    ("Politics›Energie", None),  # glued, without the front page first: no breadcrumb read
+    ("Er sagte»Hallo«", None),  # a German quote
+])
+def test_a_breadcrumb_with_glued_separators_gives_its_rubric(crumb: str, section: str | None) -> None:
+    """A breadcrumb whose separators are glued to its parts ("Home›News›Politics") is read when it opens
+    with the front page's link, after a lead-in at most; "»" and "›" glued elsewhere open a quote as
+    often, and the line is then one part."""
+    assert _above_headline(crumb).section == section
+
+
 def test_a_slash_inside_a_breadcrumbs_part_joins_one_rubric() -> None:
     """Between the parts a "»" splits, "Energy / Solar" is one rubric, not "Solar"."""
     assert _read([f"Home » Energy / Solar » {HEADLINE}"], menu=MENU).section == "Energy / Solar"

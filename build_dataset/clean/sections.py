@@ -42,12 +42,38 @@ _SEPARATOR_MARK = re.compile(r"[>»›/|:→]")
 def crumbs(text: str) -> list[str]:
     """The parts of a line split at a breadcrumb's separators (`_LEVEL_SEP` when it has one). Most lines
     the header's rules split hold no separator's character at all (`_SEPARATOR_MARK`), which one scan
-    of a character class tells: they are one part, with no search for a separator and no split."""
+    of a character class tells: they are one part, with no search for a separator and no split. A line
+    without a spaced separator splits at glued ones only when it opens with the front page's link
+    (`_glued_crumbs`)."""
     if _SEPARATOR_MARK.search(text) is None:
         part = text.strip()
         return [part] if part else []
     sep = _LEVEL_SEP if _LEVEL_SEP.search(text) else _BREADCRUMB_SEP
-    return [p.strip() for p in sep.split(text) if p.strip()]
+    parts = [p.strip() for p in sep.split(text) if p.strip()]
+    return parts if len(parts) >= 2 else _glued_crumbs(text) or parts
+
+
+_GLUED_SEP = re.compile(r"(?<=\S)(?:>|»|›)(?=\S)")
+"""A breadcrumb's separator printed without spaces around it ("Home›Technik›Freizeit›News"), as a site
+whose links hold no spaces is dumped: read only in a line that opens with the front page, since "»" and
+"›" open a German or a French quote too."""
+
+
+def _glued_crumbs(text: str) -> list[str] | None:
+    """The parts of a breadcrumb whose separators are glued to its parts (`_GLUED_SEP`), its first part the
+    front page's link after a lead-in at most ("Sie sind hier:Home»Newsarchiv»The headline" -> "Home",
+    "Newsarchiv", "The headline"); None for any other line."""
+    parts = [p.strip() for p in _GLUED_SEP.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    home = _after_lead_in(parts[0])
+    return [home, *parts[1:]] if home.casefold() in HOME_WORDS else None
+
+
+def _after_lead_in(part: str) -> str:
+    """A breadcrumb's first part without the lead-in a page prints before it ("You are here: Home",
+    "Sie sind hier:Home" -> "Home")."""
+    return part.rpartition(":")[2].strip()
 
 
 def _is_headline(part: str, title: str | None) -> bool:
@@ -376,7 +402,7 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
         if not parts:
             continue
         ends = _is_headline(parts[-1], title)
-        home = parts[0].casefold() in HOME_WORDS
+        home = _after_lead_in(parts[0]).casefold() in HOME_WORDS
         if not (ends or home):
             continue
         if ordered and not home and not all(_crumb_rubric(p) for p in parts[1:-1]):
