@@ -60,8 +60,9 @@ article's"). For each field it prints:
   'also' labels, for every authors changed sample); changed sample (section, fix 2):
   the same for every page whose section the second section fix changed (labels "section_fix_2"; a value
   not evidently the article's, M, counts as wrong), whose labels of the new values also count in
-  section precision, changed sample (section, fix 3) for the third (labels "section_fix_3") and changed
-  sample (section, fix 4) for the fourth (labels "section_fix_4");
+  section precision, changed sample (section, fix 3) for the third (labels "section_fix_3"), changed
+  sample (section, fix 4) for the fourth (labels "section_fix_4") and changed sample (section, fix 5)
+  for the fifth (labels "section_fix_5");
   changed sample (description, fix 2): of every page whose description the second standfirst fix
   changed (labels "description_fix_2"; each change gave a description where main gave none), the
   precision of the values they have now, and fixed and broke as for titles; changed sample
@@ -140,7 +141,7 @@ AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix
 """The label groups of byline fixes that list every page whose authors the fix changed ("changed")."""
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
-SECTION_FIXES = ("section_fix_2", "section_fix_3", "section_fix_4")
+SECTION_FIXES = ("section_fix_2", "section_fix_3", "section_fix_4", "section_fix_5")
 """The label groups of section fixes that list every page whose section the fix changed ("changed"): their
 labels of the new values also count in precision."""
 
@@ -293,7 +294,7 @@ def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "ti
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
     "authors" and "authors_fix_4" to "authors_fix_14" -> "changed" for
-    authors, "section_fix_2" to "section_fix_4" -> "changed" for sections, "description_fix_2" and
+    authors, "section_fix_2" to "section_fix_5" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
     refused or made right, or a missing one now right; broke is a right value now lost or wrong, or a missing
@@ -744,6 +745,10 @@ def main() -> None:
         "one whose section the fourth section fix (a breadcrumb whose separators are glued to its parts, read when it "
         "opens with the front page's link) changed against main at 11ff737, read before and after and counted the "
         "same way (every change gave a section where main gave none). "
+        f"Changed sample (section, fix 5): {len(labels.get('section_fix_5', {}).get('changed', []))} pages, every "
+        "one whose section the fifth section fix (a line labelling the article's category, 'in Sport', 'Kategorie: "
+        "News', right above the headline or in the byline's block below it) changed against main with the fourth, "
+        "read before and after and counted the same way (every change gave a section where main gave none). "
         f"Changed sample (description, fix 2): {len(labels.get('description_fix_2', {}).get('changed', []))} pages, "
         "every one whose description the second standfirst fix (the body's first paragraph printed right under the "
         "headline and above a dateline or a byline of real names is the standfirst; the body keeps it) changed against "

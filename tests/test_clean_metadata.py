@@ -286,6 +286,31 @@ def test_a_breadcrumb_with_glued_separators_gives_its_rubric(crumb: str, section
     assert _above_headline(crumb).section == section
 
 
+@pytest.mark.parametrize(("label", "section"), [
+    ("in Sport", "Sport"),
+    ("Kategorie: Umwelt & Klima", "Umwelt & Klima"),
+    ("Filed under Politics", "Politics"),
+    ("In English", None),  # a language switch: the bare "in" labels in lower case only
+    ("in Business, Press Release", None),  # several categories: none evidently the article's
+    ("in 2 min", None),  # no rubric's shape after the label
+])
+def test_a_category_labelled_above_the_headline_is_the_section(label: str, section: str | None) -> None:
+    """A line above the headline that labels its category says what a lone short line leaves open (a
+    menu's last item, a kicker): no menu need print it too."""
+    assert _read([label], menu=MENU).section == section
+
+
+def test_a_category_labelled_in_the_byline_block_is_the_section() -> None:
+    """A category labelled among the byline's fields below the headline names the rubric; the teasers'
+    categories printed below an earlier copy of the headline, among other stories, do not."""
+    page = [*MENU, HEADLINE, HEADLINE, "By Jane Roe", "12 March 2021", "in Healthcare", "0 comments", BODY]
+    assert _page_header("\n\n".join(page)).section == "Healthcare"
+    teasers = ["• Storm hits the coast, three dead", "    in Weather", f"• {HEADLINE}", "    in Politics",
+               "• Rail strike ends after a week", "    in Transport"]
+    page = [*MENU, *teasers, "Politics, Budgets", HEADLINE, "12 March 2021", BODY]
+    assert _page_header("\n\n".join(page)).section is None
+
+
 def test_a_slash_inside_a_breadcrumbs_part_joins_one_rubric() -> None:
     """Between the parts a "»" splits, "Energy / Solar" is one rubric, not "Solar"."""
     assert _read([f"Home » Energy / Solar » {HEADLINE}"], menu=MENU).section == "Energy / Solar"

@@ -109,7 +109,14 @@ from build_dataset.clean.published import (
     publication_before_update,
     stated_publication_below,
 )
-from build_dataset.clean.sections import _BREADCRUMB_SEP, breadcrumb_above, dateline_section, rubric_slot, section_of
+from build_dataset.clean.sections import (
+    _BREADCRUMB_SEP,
+    breadcrumb_above,
+    dateline_section,
+    labelled_rubric,
+    rubric_slot,
+    section_of,
+)
 from build_dataset.clean.standfirsts import (
     STANDFIRST_BYLINE_LINES,
     _below_headline,
@@ -693,10 +700,28 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     if crumb is not None:  # a breadcrumb names the article's place; a line of its parts is a parent rubric
         head.section = crumb[1] or (None if head.section in crumb[0] else head.section)
     if head.section is None and is_title:
-        # else a field of the dateline below the headline that the menu prints too
+        # else a category the header labels below the headline ("in Healthcare" between the date and the
+        # comments' count), or a field of the dateline below the headline that the menu prints too
+        head.section = _labelled_below(lines, header, first_title, title)
+    if head.section is None and is_title:
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
     return head
+
+
+LABELLED_REACH = 6
+"""Header lines below the headline searched for a labelled category: the byline's block (the author, the
+date, the category, the comments' count) is a few lines; further down a header holds teasers of other
+stories, each with its own categories ("in Afrika")."""
+
+
+def _labelled_below(lines: list[Line], header: list[int], first_title: int, title: str | None) -> str | None:
+    """The category a line of the byline's block labels ("in Healthcare", `sections.labelled_rubric`),
+    within LABELLED_REACH header lines below the headline's last copy in the header: a headline printed
+    first among teasers above the article is followed by their categories, not its own."""
+    last = max((k for k in range(first_title, len(header)) if lines[header[k]].body == title), default=first_title)
+    return next(filter(None, (labelled_rubric(lines[i].body) for i in header[last + 1:last + 1 + LABELLED_REACH])),
+                None)
 
 
 BLOCK_HEADLINE_MAX_WORDS = 12

@@ -131,6 +131,10 @@ def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: boo
     the rubric name it too (`_printed_below`).
     """
     ln = lines[i]
+    labelled = labelled_rubric(slot)
+    if labelled is not None:  # a teaser's category above a copy of the headline in a rail is no rubric of it
+        head = lines[headline]
+        return labelled if trusted and not (ln.bullet or head.bullet) and _indent(ln) <= _indent(head) else None
     if slot != ln.body:  # a breadcrumb's last rubric
         if not _crumb_rubric(slot) or _field_line(ln, lines[headline].body) or _menu_tail(lines, i):
             return None
@@ -146,6 +150,25 @@ def section_of(lines: list[Line], i: int, slot: str, headline: int, trusted: boo
     if _printed_below(lines, headline, slot):
         return slot
     return None
+
+
+_CATEGORY_LABEL = re.compile(
+    r"^(?:in|(?i:posted in|filed under|categor(?:y|ies)|kategorien?|rubrik|ressort|rubrique|cat[ée]gorie"
+    r"|categor[ií]a|secci[óo]n))(?: ?:)?\s+")
+"""A label saying that what follows is the article's category ("in Sport", "Kategorie: Umwelt", "Filed under
+Politics"); the bare "in" in lower case only ("In English" is a language switch)."""
+
+
+def labelled_rubric(slot: str) -> str | None:
+    """The rubric a line above the headline labels as the article's category (`_CATEGORY_LABEL`): one
+    rubric-shaped name after the label ("in Sport" -> "Sport"). The label says what a lone short line
+    leaves open (a menu's last item, a kicker), so no menu need print it too; a list of several
+    categories ("in Business, Press Release") names none of them evidently."""
+    m = _CATEGORY_LABEL.match(slot)
+    if m is None:
+        return None
+    rest = slot[m.end():].strip()
+    return rest if _rubric(rest) else None
 
 
 def _printed_above(lines: list[Line], i: int, slot: str, headline: str) -> bool:
