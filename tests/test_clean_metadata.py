@@ -1333,6 +1333,27 @@ def test_a_headline_below_a_numbered_breadcrumbs_last_item_is_the_title() -> Non
     assert title(["Contents", f"3. {headline}", headline]) is None
 
 
+@pytest.mark.parametrize(("rows", "expected"), [
+    (["Home » Columns » Sky lanterns over the old harbour", "Sky lanterns over the old harbour"],
+     "Sky lanterns over the old harbour"),
+    (["Forum>Harbour>sky lanterns over the old harbour?", "sky lanterns over the old harbour?"],
+     "sky lanterns over the old harbour?"),  # a forum thread's title in lower case, the breadcrumb glued
+    ([" 1. Home\n 2. Columns\n 3. Sky lanterns over the old harbour", "Harbour", "Sky lanterns over the old harbour"],
+     "Sky lanterns over the old harbour"),  # a kicker between the numbered breadcrumb and the headline
+    (["Home » Columns » Lanterns", "Sky lanterns over the old harbour"], None),  # another page's name
+    (["Home » Columns » Sky lanterns over the old harbour.", "Sky lanterns over the old harbour."], None),
+    (["Home » Columns » Sky lanterns", "• Sky lanterns"], None),  # a list's item
+])
+def test_a_line_a_breadcrumb_above_ends_with_is_the_title(rows: list[str], expected: str | None) -> None:
+    """A breadcrumb names the page it leads to: the line printed a few lines below it with its last part's
+    text is the headline, though the body names none of its words and its shape would refuse it (lower
+    case, a credit's "von X"), when no other line is trusted. A sentence or a list's item is none."""
+    lines = split_lines("\n\n".join([*MENU, *rows, BODY]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    verdicts = [Verdict(BAD if ln.bullet or ln.body[:1].isdigit() else GOOD) for ln in lines]
+    assert read_header(lines, verdicts, len(lines) - 1, stoplist).title == expected
+
+
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:
     """A teaser or an offer shares a word with the body by chance; a headline names more of it."""
     assert _title_header(["Parliament garden festival with music and dancing tonight"]).title is None

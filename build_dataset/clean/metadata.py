@@ -41,6 +41,7 @@ from build_dataset.clean.bylines import (
     wire_credit,
 )
 from build_dataset.clean.classify import GOOD, NEARGOOD, Verdict
+from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.dates import (
     first_date,
     holds_digit,
@@ -64,6 +65,7 @@ from build_dataset.clean.headlines import (
     NAMES_BODY_SHARE,
     REPEAT_MIN_CHARS,
     TITLE_MAX_CHARS,
+    TITLE_MAX_WORDS,
     TITLE_MIN_CHARS,
     _alt_text,
     _below_paragraphs,
@@ -112,8 +114,11 @@ from build_dataset.clean.published import (
 from build_dataset.clean.sections import (
     _BREADCRUMB_SEP,
     breadcrumb_above,
+    crumbs,
     dateline_section,
+    glued_crumbs,
     labelled_rubric,
+    ordered_items,
     rubric_slot,
     section_of,
 )
@@ -518,6 +523,11 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         if k is not None and len(bodies[k].split()) <= BLOCK_HEADLINE_MAX_WORDS and trusted(k, 0.0) \
                 and k not in moved and k not in decks:
             trusted_pos = k
+    if trusted_pos is None:
+        # a line that a breadcrumb a few lines above it ends with is the page's name, whatever the body's
+        # beginning says (a kicker or a rubric may stand between the two)
+        trusted_pos = next((k for k in range(len(header) - 1, -1, -1) if _named_by_crumb(lines, header, k)
+                            and _crumb_headline(lines[header[k]], verdicts[header[k]])), None)
     if trusted_pos is not None:
         trusted_pos = moved.get(trusted_pos, trusted_pos)
     if probe and trusted_pos is None:
@@ -722,6 +732,46 @@ def _labelled_below(lines: list[Line], header: list[int], first_title: int, titl
     last = max((k for k in range(first_title, len(header)) if lines[header[k]].body == title), default=first_title)
     return next(filter(None, (labelled_rubric(lines[i].body) for i in header[last + 1:last + 1 + LABELLED_REACH])),
                 None)
+
+
+CRUMB_REACH = 3
+"""Header lines above a headline in which the breadcrumb that ends with it is sought (`_named_by_crumb`): the
+breadcrumb right above it, or a kicker, a rubric or an image between them."""
+
+
+def _named_by_crumb(lines: list[Line], header: list[int], k: int) -> bool:
+    """Whether header line `k` is the last part of a breadcrumb within CRUMB_REACH header lines above it:
+    a line split at separators, spaced or glued ("Home » News » The headline", "Forum>iPhone>The
+    headline"), or a numbered list's last item ("1. Home" / "2. News" / "3. The headline"). A breadcrumb
+    names the page it leads to, so the line printed below it with the same text is the page's headline
+    even when the body's beginning names none of its words. A bulleted line is a list's item, no headline."""
+    ln = lines[header[k]]
+    if ln.bullet or ln.words < 2:
+        return False
+    for j in range(k - 1, max(-1, k - 1 - CRUMB_REACH), -1):
+        ordered = ordered_items(lines, header[j])
+        if ordered is not None:
+            if len(ordered) >= 2 and ordered[-1] == ln.body:
+                return True
+            continue
+        above = lines[header[j]].body
+        parts = crumbs(above)
+        if len(parts) < 2:
+            parts = glued_crumbs(above, from_home=False) or []
+        if len(parts) >= 2 and parts[-1] == ln.body:
+            return True
+    return False
+
+
+def _crumb_headline(ln: Line, v: Verdict) -> bool:
+    """Whether a line a breadcrumb names (`_named_by_crumb`) may be the title: of a headline's length
+    (TITLE_MIN_CHARS to TITLE_MAX_CHARS, TITLE_MAX_WORDS words at most), no furniture's cue, no sentence
+    ending with a full stop. The shape tests a headline passes elsewhere are not asked: the breadcrumb
+    says what the line is, where its shape may say otherwise (a forum thread's title in lower case, "kein
+    App Store mehr über Mobile Daten?"; a headline read as a credit, "US-Sport in Zeiten von Corona")."""
+    return TITLE_MIN_CHARS <= len(ln.body) <= TITLE_MAX_CHARS and len(ln.body.split()) <= TITLE_MAX_WORDS \
+        and v.cue not in _SKIP_CUES and not (cue_reason(ln.body) and not compound_phrase(ln.body)) \
+        and not ln.body.endswith(".")
 
 
 BLOCK_HEADLINE_MAX_WORDS = 12

@@ -44,13 +44,13 @@ def crumbs(text: str) -> list[str]:
     the header's rules split hold no separator's character at all (`_SEPARATOR_MARK`), which one scan
     of a character class tells: they are one part, with no search for a separator and no split. A line
     without a spaced separator splits at glued ones only when it opens with the front page's link
-    (`_glued_crumbs`)."""
+    (`glued_crumbs`)."""
     if _SEPARATOR_MARK.search(text) is None:
         part = text.strip()
         return [part] if part else []
     sep = _LEVEL_SEP if _LEVEL_SEP.search(text) else _BREADCRUMB_SEP
     parts = [p.strip() for p in sep.split(text) if p.strip()]
-    return parts if len(parts) >= 2 else _glued_crumbs(text) or parts
+    return parts if len(parts) >= 2 else glued_crumbs(text) or parts
 
 
 _GLUED_SEP = re.compile(r"(?<=\S)(?:>|»|›)(?=\S)")
@@ -59,15 +59,16 @@ whose links hold no spaces is dumped: read only in a line that opens with the fr
 "›" open a German or a French quote too."""
 
 
-def _glued_crumbs(text: str) -> list[str] | None:
+def glued_crumbs(text: str, *, from_home: bool = True) -> list[str] | None:
     """The parts of a breadcrumb whose separators are glued to its parts (`_GLUED_SEP`), its first part the
     front page's link after a lead-in at most ("Sie sind hier:Home»Newsarchiv»The headline" -> "Home",
-    "Newsarchiv", "The headline"); None for any other line."""
+    "Newsarchiv", "The headline"); None for any other line. Without `from_home` any first part will do:
+    the caller has other evidence that the line is a breadcrumb (its last part printed as the headline)."""
     parts = [p.strip() for p in _GLUED_SEP.split(text) if p.strip()]
     if len(parts) < 2:
         return None
     home = _after_lead_in(parts[0])
-    return [home, *parts[1:]] if home.casefold() in HOME_WORDS else None
+    return [home, *parts[1:]] if home.casefold() in HOME_WORDS or not from_home else None
 
 
 def _after_lead_in(part: str) -> str:
@@ -369,7 +370,7 @@ their neighbours: it tells a breadcrumb printed as a numbered list from any othe
 _ORDERED_ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 
 
-def _ordered_items(lines: list[Line], j: int) -> list[str] | None:
+def ordered_items(lines: list[Line], j: int) -> list[str] | None:
     """The items of the numbered list ("1. Home", "2. News", ...) whose last item is line `j`, numbered
     from 1 with no blank line between them: a breadcrumb printed as an ordered list, if it opens with the
     front page or ends with the headline (`breadcrumb_above`). Separators printed as items ("2. >") or
@@ -415,7 +416,7 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
     for j in range(headline, max(-1, headline - 1 - BREADCRUMB_REACH), -1):
         if lines[j].body == title:
             continue  # the headline's own line, unless a breadcrumb ending with it holds it
-        ordered = _ordered_items(lines, j)
+        ordered = ordered_items(lines, j)
         if ordered is not None:
             parts = ordered
         else:
