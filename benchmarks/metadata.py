@@ -42,7 +42,8 @@ article's"). For each field it prints:
   twenty-fifth (labels "title_fix_25"), changed sample (title, fix 26) for the twenty-sixth
   (labels "title_fix_26"), changed sample (title, fix 27) for the twenty-seventh (labels
   "title_fix_27"), changed sample (title, fix 28) for the twenty-eighth (labels "title_fix_28") and
-  changed sample (title, fix 29) for the twenty-ninth (labels "title_fix_29"; a
+  changed sample (title, fix 29) for the twenty-ninth (labels "title_fix_29") and changed sample (title,
+  fix 30) for the thirtieth (labels "title_fix_30"; a
   title neither of a page's labels covers is looked up in the other title fixes' "changed" labels, as a
   later fix may give a page of an earlier fix's list a new title);
   changed sample (authors, meta3): the same for every page whose authors session meta3 changed
@@ -133,7 +134,8 @@ TITLE_FIXES = ("title_fix_4", "title_fix_5", "title_fix_6", "title_fix_7", "titl
                "title_fix_13", "title_fix_14", "title_fix_15",
                "title_fix_16", "title_fix_17", "title_fix_18", "title_fix_19", "title_fix_20",
                "title_fix_21", "title_fix_22", "title_fix_23", "title_fix_24",
-               "title_fix_25", "title_fix_26", "title_fix_27", "title_fix_28", "title_fix_29")
+               "title_fix_25", "title_fix_26", "title_fix_27", "title_fix_28", "title_fix_29",
+               "title_fix_30")
 """The label groups of title fixes that list every page whose title the fix changed ("changed") and
 the fix's new values on sampled pages ("also")."""
 AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix_7", "authors_fix_8",
@@ -649,6 +651,10 @@ def main() -> None:
         "one whose title the twenty-ninth title fix (when no line is trusted, a line that a breadcrumb a few lines "
         "above it ends with, spaced, glued or numbered) changed against main with the fifth section fix, read and "
         "counted the same way (each gave a title where main gave none). "
+        f"Changed sample (title, fix 30): {len(labels.get('title_fix_30', {}).get('changed', []))} pages, every "
+        "one whose title the thirtieth title fix (the title a comments' heading quotes, '3 thoughts on “X”', "
+        "printed in the header) changed against main with the twenty-ninth, read and counted the same way (each gave "
+        "a title where main gave none). "
         "URL slug (title): of the dev pages whose URL's path holds three words or more, those with a title, and "
         "of those the titles that share at least half their words with the path; it needs no labels and is no "
         "precision (a right headline may name its subject in other words than its path, a path may name a "

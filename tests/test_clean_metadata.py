@@ -18,7 +18,7 @@ from build_dataset.clean.bylines import person_name, wire_credit
 from build_dataset.clean.classify import BAD, GOOD, Verdict
 from build_dataset.clean.cues import compound_phrase, cue_reason
 from build_dataset.clean.header_lines import prose
-from build_dataset.clean.headlines import NEAREST_LINES, PANEL_MARKS, _headline_shape
+from build_dataset.clean.headlines import NEAREST_LINES, PANEL_MARKS, _headline_shape, comments_quote
 from build_dataset.clean.lines import split_lines
 from build_dataset.clean.metadata import Header, body_start, header_and_body, read_header
 from build_dataset.clean.standfirsts import _standfirst_text, standfirst_repeat
@@ -1352,6 +1352,41 @@ def test_a_line_a_breadcrumb_above_ends_with_is_the_title(rows: list[str], expec
     _, stoplist = stoplist_for_words(BODY.lower().split())
     verdicts = [Verdict(BAD if ln.bullet or ln.body[:1].isdigit() else GOOD) for ln in lines]
     assert read_header(lines, verdicts, len(lines) - 1, stoplist).title == expected
+
+
+@pytest.mark.parametrize(("heading", "quoted"), [
+    ("3 thoughts on “Sky lanterns over the old harbour”", "Sky lanterns over the old harbour"),
+    ("One response to \"Sky lanterns\"", "Sky lanterns"),
+    ("Ein Gedanke zu „Über uns“", "Über uns"),
+    ("12 Kommentare zu „Sky lanterns“", "Sky lanterns"),
+    ("2 réflexions sur « Sky lanterns »", "Sky lanterns"),
+    ("5 комментариев к «Небесные фонари»", "Небесные фонари"),
+    ("Leave a Reply", None),
+    ("He said “Sky lanterns”", None),  # a quote in the article's text
+])
+def test_a_comments_heading_quotes_the_title(heading: str, quoted: str | None) -> None:
+    lines = split_lines(f"{BODY}\n\n{heading}\n")
+    assert comments_quote(lines, 0) == quoted
+
+
+def test_the_title_a_comments_heading_quotes_is_the_headline() -> None:
+    """Blog software heads the comments with the post's title ("2 thoughts on “About us”"): when no line is
+    trusted, the header's line printing it is the headline, though it is two words printed once that the
+    body does not name, or in lower case. The byline and dateline are read where they were."""
+    def header(rows: list[str], below: list[str]) -> Header:
+        lines = split_lines("\n\n".join([*MENU, *rows, BODY, *below]))
+        start = next(i for i, ln in enumerate(lines) if ln.body == BODY)
+        _, stoplist = stoplist_for_words(BODY.lower().split())
+        return read_header(lines, [Verdict(BAD if ln.bullet else GOOD) for ln in lines], start, stoplist)
+
+    rows = ["About us", "Artistic career", "By Jane Roe", "March 3, 2021"]
+    assert header(rows, []).title is None
+    read = header(rows, ["2 thoughts on “About us”", "Jane Doe says:", "Lovely."])
+    assert (read.title, read.authors, read.published) == ("About us", ["Jane Roe"], dt.date(2021, 3, 3))
+    assert header(rows, ["2 thoughts on “Harbour nights”"]).title is None  # quoted, but printed nowhere
+    # a lower-case headline, which its shape refuses
+    assert header(["sky lanterns over the harbour", "By Jane Roe"], ["One reply to “sky lanterns over the harbour”"]
+                  ).title == "sky lanterns over the harbour"
 
 
 def test_a_line_sharing_one_word_of_many_with_the_body_is_no_title() -> None:

@@ -73,6 +73,7 @@ ANCHORED = {
     "bylines._ROLE": "fullmatch of a line of a few words",
     "dates._RANGE_DASH": "fullmatch of the gap between two dates",
     "dates.STATED_GAP": "matched right after a publication word",
+    "headlines._COMMENTS_QUOTE": "fullmatch of a line ending with a closing quotation mark",
     "headlines._NOT_HEADLINE_START": "matched at a line's start (its alternatives were ^-anchored)",
     "published._LEAD_DATE_END": "matched right after a date",
     "quotes._PRONOUN_RE": "matched right after a speech verb",

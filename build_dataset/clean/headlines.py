@@ -1181,3 +1181,29 @@ def _alt_text(bodies: list[str], k: int, header: list[int], verdicts: list[Verdi
     b = bodies[k]
     return any(j != k and o.startswith(b) and len(o) > len(b) and verdicts[header[j]].cue == "caption"
                for j, o in enumerate(bodies))
+
+
+_COMMENTS_QUOTE = re.compile(
+    r"(?:\d+|one|two|three|eine?n?|zwei|drei|une?|un[oa])?\s*"
+    r"(?:thoughts?|responses?|comments?|repl(?:y|ies)|gedanken?|kommentare?|antworten|réflexions?|commentaires?"
+    r"|réponses?|comentarios?|respuestas?|pensieri|commenti|komentarz[ey]?|комментари(?:й|я|ев)|коментар(?:і|ів)?)"
+    r"\s+(?:on|to|zu|auf|sur|à|a|en|para|su|do|к|до)\s+[„“\"«‘‚»]\s*(?P<title>.+?)\s*[“”\"»’‘«]",
+    re.IGNORECASE)
+"""A comments' heading that quotes the post's title, as blog software prints it ("3 thoughts on “The
+headline”", "Ein Gedanke zu „The headline“", "2 réflexions sur « The headline »", "5 комментариев к «…»")."""
+_QUOTE_ENDS = frozenset("“”\"»’‘«")
+
+
+def comments_quote(lines: list[Line], start: int) -> str | None:
+    """The title a comments' heading below the body's start quotes (`_COMMENTS_QUOTE`), None without one.
+    The heading is written by the site's software from the post's title: where the header prints that
+    text on a line of its own, that line is the headline. (Only lines ending with a closing quotation
+    mark are matched: one test of a character for most lines.)"""
+    for ln in lines[start:]:
+        body = ln.body
+        if body[-1:] in _QUOTE_ENDS:
+            m = _COMMENTS_QUOTE.fullmatch(body)
+            if m is not None:
+                return m.group("title")
+    return None
+

@@ -102,6 +102,7 @@ from build_dataset.clean.headlines import (
     _short_once,
     _site_banner,
     _teaser,
+    comments_quote,
 )
 from build_dataset.clean.lines import Line
 from build_dataset.clean.published import (
@@ -530,7 +531,16 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
                             and _crumb_headline(lines[header[k]], verdicts[header[k]])), None)
     if trusted_pos is not None:
         trusted_pos = moved.get(trusted_pos, trusted_pos)
-    if probe and trusted_pos is None:
+    # the title the comments' heading quotes ("3 thoughts on “The headline”"), printed in the header, is the
+    # headline whatever its shape and words: the site's own software wrote the post's title there. It names
+    # the title's line only: the slot the byline and dateline are read below stays where the place rules
+    # put it (on a dev page the quoted headline had a sidebar's list of other posts and their dates below
+    # it). It is sought when no line is trusted, and in the readings above later paragraphs, which a line
+    # wrongly trusted makes (on the dev pages a first paragraph below its headline); not in the first
+    # reading of a page whose headline is trusted: a scan of the page's lines below the body, where it
+    # found no title another rule got wrong.
+    by_quote = _quoted_title(lines, header, bodies, start) if trusted_pos is None or probe else None
+    if probe and trusted_pos is None and by_quote is None:
         return Header()
     if trusted_pos in decks:  # the deck's headline is the title, the deck its standfirst
         headline = decks[trusted_pos]
@@ -540,6 +550,9 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             head.description = bodies[trusted_pos]
             head.reasons[header[trusted_pos]] = "standfirst"
         trusted_pos = headline
+    anchor = trusted_pos
+    if by_quote is not None:
+        trusted_pos = by_quote
     if trusted_pos is not None:
         head.title = bodies[trusted_pos]
         for k, b in enumerate(bodies):
@@ -550,12 +563,12 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             or not _standfirst_line(lines, verdicts, header[repeat], head.title, day_first=day_first)):
         head.description = None  # no headline above it, or no standfirst's shape: the line model's again
         del head.reasons[header[repeat]]
-    if trusted_pos is not None and slot is not None and trusted_pos < slot:
+    if anchor is not None and slot is not None and anchor < slot:
         # a trusted headline above the slot is where the header starts: the slot was a line of a
         # headline's shape nearer the body ("4 Min Read", a caption), and the byline and dateline between
         # them were read as a rubric above it (on the dev pages 36 pages gained their authors so, about
         # 31 of them right)
-        slot = trusted_pos
+        slot = anchor
     if slot is None:
         date_beside_headline(lines, verdicts, None, start, head, day_first=day_first)
         byline_beside_dateline(lines, verdicts, start, stoplist, head)
@@ -732,6 +745,14 @@ def _labelled_below(lines: list[Line], header: list[int], first_title: int, titl
     last = max((k for k in range(first_title, len(header)) if lines[header[k]].body == title), default=first_title)
     return next(filter(None, (labelled_rubric(lines[i].body) for i in header[last + 1:last + 1 + LABELLED_REACH])),
                 None)
+
+
+def _quoted_title(lines: list[Line], header: list[int], bodies: list[str], start: int) -> int | None:
+    """The header position of the headline a comments' heading below the body quotes (`comments_quote`:
+    "3 thoughts on “The headline”"), the copy nearest the body; None when the page has no such heading or
+    the header does not print its quote on a line of its own."""
+    quoted = comments_quote(lines, start)
+    return None if quoted is None else next((k for k in range(len(header) - 1, -1, -1) if bodies[k] == quoted), None)
 
 
 CRUMB_REACH = 3
