@@ -311,6 +311,31 @@ def test_a_category_labelled_in_the_byline_block_is_the_section() -> None:
     assert _page_header("\n\n".join(page)).section is None
 
 
+@pytest.mark.parametrize(("line", "section"), [
+    ("This entry was posted in Energy. Bookmark the permalink.", "Energy"),
+    ("This entry was posted in Energy and tagged solar, wind. Bookmark the permalink.", "Energy"),
+    ("Posted in Energy & Climate by Jane Roe on March 3, 2021", "Energy & Climate"),
+    ("Dieser Eintrag wurde veröffentlicht in Energie und verschlagwortet mit Solar, Wind.", "Energie"),
+    ("Dieser Beitrag wurde unter Schulleben abgelegt und mit Lernen verschlagwortet.", "Schulleben"),
+    ("Veröffentlicht inEnergie", "Energie"),  # glued by the dump
+    ("• Veröffentlicht in: Energie", "Energie"),
+    ("This entry was posted in Energy, Politics. Bookmark the permalink.", None),  # several
+    ("This entry was posted in Uncategorized. Bookmark the permalink.", None),  # the default
+    ("Veröffentlicht in der Fachzeitschrift Nature wurde die Studie 2021.", None),  # prose
+])
+def test_the_post_s_filing_line_gives_the_section(line: str, section: str | None) -> None:
+    """Blog software prints where a post is filed below it; one category that is no default is the
+    article's rubric, with no menu needing to print it."""
+    def read(below: list[str]) -> str | None:
+        lines = split_lines("\n\n".join([*MENU, HEADLINE, HEADLINE, BODY, *below]))
+        _, stoplist = stoplist_for_words(BODY.lower().split())
+        start = next(i for i, ln in enumerate(lines) if ln.body == BODY)
+        return read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist).section
+
+    assert read(["Leave a Reply"]) is None
+    assert read([line, "Leave a Reply"]) == section
+
+
 def test_a_slash_inside_a_breadcrumbs_part_joins_one_rubric() -> None:
     """Between the parts a "»" splits, "Energy / Solar" is one rubric, not "Solar"."""
     assert _read([f"Home » Energy / Solar » {HEADLINE}"], menu=MENU).section == "Energy / Solar"

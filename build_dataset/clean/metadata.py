@@ -117,6 +117,7 @@ from build_dataset.clean.sections import (
     breadcrumb_above,
     crumbs,
     dateline_section,
+    filed_under,
     glued_crumbs,
     labelled_rubric,
     ordered_items,
@@ -576,6 +577,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             read_byline_below(lines, verdicts, start, stoplist, head)
         if not head.authors:
             name_in_dateline(lines, stoplist, head)
+        head.section = filed_under(lines, start)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -729,6 +731,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     if head.section is None and is_title:
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
+    if head.section is None:  # else the category the post's filing line below the headline names
+        head.section = filed_under(lines, header[first_title])
     return head
 
 

@@ -1,5 +1,5 @@
 """Read the section: the site's rubric the article is filed under, from a breadcrumb or a rubric above
-the headline.
+the headline, a labelled category, or the post's filing line below it.
 
 The line right above the first headline is header either way (removed as navigation); it names the
 article's rubric only when it is a breadcrumb's last part, the item above the headline in a list of
@@ -9,8 +9,11 @@ last item, a field line's last field, a button and the site's name are refused. 
 breadcrumb a few lines above the headline (a kicker, a dateline or an image between them) has the last
 word: a numbered list of links or a line split at separators that opens with the front page or ends with
 the headline names the article's place on the site, and a short line above the headline that is one of
-its parent parts is no section. Without any of these, a field of the dateline below the headline names
-the rubric when the menu prints it too.
+its parent parts is no section. A line that labels the category ("in Sport", "Kategorie: News") right
+above the headline or in the byline's block below it names it too (`labelled_rubric`). Without any of
+these, a field of the dateline below the headline names the rubric when the menu prints it too, and
+else the line blog software prints to say where the post is filed ("This entry was posted in News."),
+when it names one category that is no default (`filed_under`).
 """
 
 from __future__ import annotations
@@ -447,3 +450,46 @@ def _names_headline(part: str, title: str | None) -> bool:
     headline's ("Leasing or buying" above "Leasing, financing or buying: what is cheaper?")."""
     words = {w.casefold() for w in re.findall(r"\w+", title or "")}
     return sum(w.casefold() in words for w in re.findall(r"\w+", part)) >= 2
+
+
+_FILED_IN = re.compile(
+    r"(?:this (?:entry|post|article) was (?:posted|filed) (?:in|under)|posted in|filed under"
+    r"|dies(?:er|es) (?:eintrag|beitrag|artikel) wurde(?: am \S+)?(?: von \S+)?(?: veröffentlicht)? (?:in|unter)"
+    r"|veröffentlicht in|publié dans|classé dans|publicado en|pubblicato in)\s*:?\s*"
+    r"(?P<rubric>[^\W\d_][^,.:|]*?)"
+    r"(?:\.(?:\s.*)?|\s+(?:and tagged|tagged|und (?:getaggt|verschlagwortet|gekennzeichnet|mit)|abgelegt|veröffentlicht"
+    r"|by|von|on|am|et|y|e)\b.*|\s*\|.*)?",
+    re.IGNORECASE)
+"""The line blog software prints below a post to say where it is filed ("This entry was posted in News.
+Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in Politik und verschlagwortet mit …",
+"Posted in Datenschutz by …", "Veröffentlicht in Aktuelle Meldungen"): the rubric is what follows the
+phrase up to a full stop, a list's comma, the tags, the author or the date."""
+_FILED_OPENINGS = frozenset("tpfdvcTPFDVC")
+"""The letters `_FILED_IN`'s phrases open with: most lines are ruled out by their first character."""
+NO_CATEGORY = frozenset({"uncategorized", "uncategorised", "unkategorisiert", "allgemein", "non classé",
+                         "sin categoría", "senza categoria", "general", "bez kategorii"})
+"""The category blog software files a post under when its writer chose none: no rubric of the site. (Session
+40 had read 'Allgemein', the German default, as a site's rubric above a headline, `section_fix_3`; as the
+filing line's only category it says no more than that nothing was chosen.)"""
+
+
+def filed_under(lines: list[Line], start: int) -> str | None:
+    """The rubric the first filing line from line `start` on names (`_FILED_IN`: the headline's line, so
+    that a filing line in the byline's block counts, or the body's start), None when there is none, when
+    it names several (the post is filed under several categories, none evidently the article's), a default
+    category (`NO_CATEGORY`) or no rubric's shape (`_rubric`). The first is the post's own: it closes the
+    post, and a teaser's below it comes later."""
+    for ln in lines[start:]:
+        body = ln.body
+        if body[:1] not in _FILED_OPENINGS:
+            continue
+        m = _FILED_IN.fullmatch(body)
+        if m is None:
+            continue
+        rubric = m.group("rubric").strip()
+        after = body[m.end("rubric"):]
+        if after.startswith(",") or rubric.casefold() in NO_CATEGORY or not _rubric(rubric):
+            return None
+        return rubric
+    return None
+
