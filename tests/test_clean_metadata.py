@@ -336,6 +336,24 @@ def test_the_post_s_filing_line_gives_the_section(line: str, section: str | None
     assert read([line, "Leave a Reply"]) == section
 
 
+@pytest.mark.parametrize(("below", "section"), [
+    (["More in Culture", "• Storm hits the coast, three dead"], "Culture"),
+    (["Mehr aus: Culture"], "Culture"),
+    (["Weitere Meldungen aus der Rubrik Culture:"], "Culture"),
+    (["More in Climate"], None),  # a rubric the page prints nowhere else: a topic, a place
+    (["More in Culture", "More in Sport"], None),  # rails of several rubrics
+    (["More from Culture"], None),  # "from" names an author or an outlet as often
+    (["Más de 300 personas"], None),
+])
+def test_a_rail_s_heading_below_the_article_gives_its_rubric(below: list[str], section: str | None) -> None:
+    """A rail's heading below the article names the rubric its teasers come from ("More in Politics"): the
+    article's, when the page's menu prints it and no other rail names another."""
+    lines = split_lines("\n\n".join([*MENU, "[logo]", HEADLINE, HEADLINE, BODY, *below]))
+    _, stoplist = stoplist_for_words(BODY.lower().split())
+    start = next(i for i, ln in enumerate(lines) if ln.body == BODY)
+    assert read_header(lines, [Verdict(GOOD) for _ in lines], start, stoplist).section == section
+
+
 def test_a_slash_inside_a_breadcrumbs_part_joins_one_rubric() -> None:
     """Between the parts a "»" splits, "Energy / Solar" is one rubric, not "Solar"."""
     assert _read([f"Home » Energy / Solar » {HEADLINE}"], menu=MENU).section == "Energy / Solar"

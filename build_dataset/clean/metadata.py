@@ -121,6 +121,7 @@ from build_dataset.clean.sections import (
     glued_crumbs,
     labelled_rubric,
     ordered_items,
+    rail_rubric,
     rubric_slot,
     section_of,
 )
@@ -733,6 +734,8 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
     if head.section is None:  # else the category the post's filing line below the headline names
         head.section = filed_under(lines, header[first_title])
+    if head.section is None and is_title:  # else the rubric a rail's heading below names ("More in Politics")
+        head.section = rail_rubric(lines, start)
     return head
 
 

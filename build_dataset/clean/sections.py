@@ -13,7 +13,8 @@ its parent parts is no section. A line that labels the category ("in Sport", "Ka
 above the headline or in the byline's block below it names it too (`labelled_rubric`). Without any of
 these, a field of the dateline below the headline names the rubric when the menu prints it too, and
 else the line blog software prints to say where the post is filed ("This entry was posted in News."),
-when it names one category that is no default (`filed_under`).
+when it names one category that is no default (`filed_under`), and else a rail's heading below the article
+that names the menu's rubric its teasers come from ("More in Politics", `rail_rubric`).
 """
 
 from __future__ import annotations
@@ -492,4 +493,37 @@ def filed_under(lines: list[Line], start: int) -> str | None:
             return None
         return rubric
     return None
+
+
+_MORE_IN = re.compile(
+    r"(?:more (?:stories |news )?in|also in|latest in|mehr aus(?: dem ressort| der rubrik| der kategorie)?"
+    r"|weitere (?:artikel|beiträge|nachrichten|meldungen) aus(?: dem ressort| der rubrik| der kategorie)?"
+    r"|más de|plus de|altro da|altri articoli in)\s*:?\s+(?P<rubric>.+?)[\s:»›>→]*",
+    re.IGNORECASE)
+"""A rail's heading that names the rubric its teasers come from ("More in Politics", "Mehr aus Sport",
+"Weitere Meldungen aus der Rubrik Schwangerschaft:", "Más de Ambiente", "Also in Food & Drink"). "More
+from" is left out: it names an author or an outlet as often ("More from Jane Roe", "More from The
+Guardian")."""
+_MORE_OPENINGS = frozenset("mawplMAWPL")
+"""The letters `_MORE_IN`'s phrases open with: most lines are ruled out by their first character."""
+
+
+def rail_rubric(lines: list[Line], start: int) -> str | None:
+    """The rubric a rail's heading below the body's start names (`_MORE_IN`), when the page also prints it
+    on a line of its own (an item of its menu: "Más de 300 personas" names no rubric, and a menu tells a
+    rubric from a place or a topic) and no rail's heading names another one (a page that lists several
+    rubrics' latest stories says none of them is the article's). None otherwise."""
+    named: set[str] = set()
+    for ln in lines[start:]:
+        body = ln.body
+        if body[:1] in _MORE_OPENINGS:
+            m = _MORE_IN.fullmatch(body)
+            if m is not None:
+                named.add(m.group("rubric"))
+    if len(named) != 1:
+        return None
+    rubric = named.pop()
+    if not _rubric(rubric) or rubric.casefold() in NO_CATEGORY:
+        return None
+    return rubric if any(ln.body == rubric for ln in lines) else None
 
