@@ -1172,6 +1172,20 @@ def test_same_short_shapes_and_statement_candidates(texts: list[str]) -> None:
 
 
 @native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(["More in ", "Posted in ", "mehr ", "Más ", "MÁS", "• ", "1. ",
+                                                    "this", "This", "x", " ", "\u00a0", "ß", "İ", "中"]),
+                                   st.text(max_size=5)), max_size=5).map("".join), max_size=14),
+       st.integers(min_value=-2, max_value=16))
+def test_same_first_word_lines(texts: list[str], start: int) -> None:
+    """`_speedups.first_word_lines` finds the lines `lines.first_word_lines_python` finds: those from `start`
+    on (a negative start read as 0) whose first head word is in the set."""
+    made = split_lines_python("\n".join(texts))
+    words = frozenset({"more", "posted", "mehr", "más", "this", "1"})
+    assert lines.first_word_lines(made, start, words) == lines.first_word_lines_python(made, start, words)
+
+
+@native
 def test_same_short_shapes_and_statement_candidates_on_the_seed_lines() -> None:
     from build_dataset.clean import bylines, published
 

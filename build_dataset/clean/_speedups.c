@@ -30,7 +30,8 @@
  *   `may_name_cue`, whether a line may hold a keyword cue (`cues.cue_reason`), by those tests.
  * - `short_shapes`: the page's short lines of a bare name's shape or an archive link's end
  *   (`bylines._short_shapes_python`); `statement_candidates`: the lines that may state the page's publication
- *   (`published._statement_candidates_python`).
+ *   (`published._statement_candidates_python`); `first_word_lines`: the lines whose first word is one of a set
+ *   (`lines.first_word_lines_python`).
  * - `long_classes`, `short_cues`, `prose_blocks`: the classifier's loops over the long lines' classes, the short
  *   lines' cues and the blocks of prose (`classify._long_classes_python`, `classify._short_cues_python`,
  *   `classify._prose_blocks_python`).
@@ -3208,6 +3209,54 @@ capitalised(PyObject *body)
     return 1;
 }
 
+/* `lines.first_word_lines_python`: the indices from `start` on of the lines whose first head word (`head_words[0]`,
+ * lower case) is in the frozenset `words`. The rules that read a page's closing lines ("This entry was posted
+ * in …", "More in …") ask it of every line below the headline: one set look-up a line here, where Python paid a
+ * loop's iteration. */
+static PyObject *
+first_word_lines(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    static PyObject *head_words_name = NULL;
+    PyObject *lines, *words;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "O!nO!", &PyList_Type, &lines, &start, &PyFrozenSet_Type, &words)) {
+        return NULL;
+    }
+    if (head_words_name == NULL && (head_words_name = PyUnicode_InternFromString("head_words")) == NULL) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = start < 0 ? 0 : start; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *head = line_get(PyList_GET_ITEM(lines, i), head_words_name);
+        if (head == NULL) {
+            goto error;
+        }
+        int found = 0;
+        if (PyList_Check(head) && PyList_GET_SIZE(head) > 0) {
+            found = PySet_Contains(words, PyList_GET_ITEM(head, 0));
+        }
+        Py_DECREF(head);
+        if (found < 0) {
+            goto error;
+        }
+        if (found) {
+            PyObject *k = PyLong_FromSsize_t(i);
+            int failed = k == NULL || PyList_Append(out, k) < 0;
+            Py_XDECREF(k);
+            if (failed) {
+                goto error;
+            }
+        }
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
 #define STATEMENT_BUFFER 512  /* the longest Latin-1 text lowered in a buffer of its own (`statement_candidates`) */
 
 /* `text.lower().rstrip(strip).endswith(endings)`, `endings` a tuple of str; -1 with an error set. A text
@@ -4682,6 +4731,8 @@ static PyMethodDef methods[] = {
     {"phrase_set", phrase_set, METH_O, "A tuple of phrases made ready for holds_phrase (see phrases.py)."},
     {"short_shapes", short_shapes, METH_VARARGS,
      "The short lines of a bare name's shape and of an archive link's end (see bylines._short_shapes_python)."},
+    {"first_word_lines", first_word_lines, METH_VARARGS,
+     "The lines from an index on whose first head word is in a frozenset (see lines.first_word_lines_python)."},
     {"statement_candidates", statement_candidates, METH_VARARGS,
      "The lines published._publication_statement reads (see published._statement_candidates_python)."},
     {"holds_phrase", (PyCFunction)(void (*)(void))holds_phrase, METH_FASTCALL,

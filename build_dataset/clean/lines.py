@@ -390,3 +390,17 @@ def _lowered_words(ln: Line, end: int) -> tuple[int, list[str]]:
     if tokens is not None and len(body) <= STOP_SAMPLE_CHARS and len(low) < end:
         return len(low), tokens
     return len(low), WORD_RE.findall(low, 0, end)
+
+
+def first_word_lines(lines: list[Line], start: int, words: frozenset[str]) -> list[int]:
+    """`first_word_lines_python`, in C where the extension was built (`_speedups.first_word_lines`)."""
+    if speedups is None or not use_speedups:
+        return first_word_lines_python(lines, start, words)
+    return speedups.first_word_lines(lines, start, words)
+
+
+def first_word_lines_python(lines: list[Line], start: int, words: frozenset[str]) -> list[int]:
+    """The indices from `start` on of the lines whose first word (`head_words[0]`, lower case) is in `words`:
+    the few lines a rule that reads a page's closing lines by their opening phrase needs to match."""
+    return [i for i in range(max(0, start), len(lines)) if lines[i].head_words and lines[i].head_words[0] in words]
+

@@ -115,13 +115,12 @@ from build_dataset.clean.published import (
 from build_dataset.clean.sections import (
     _BREADCRUMB_SEP,
     breadcrumb_above,
+    closing_rubric,
     crumbs,
     dateline_section,
-    filed_under,
     glued_crumbs,
     labelled_rubric,
     ordered_items,
-    rail_rubric,
     rubric_slot,
     section_of,
 )
@@ -578,7 +577,7 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
             read_byline_below(lines, verdicts, start, stoplist, head)
         if not head.authors:
             name_in_dateline(lines, stoplist, head)
-        head.section = filed_under(lines, start)
+        head.section = closing_rubric(lines, start, start, rails=False)
         return head
     title = bodies[slot]
     is_title = title == head.title
@@ -732,10 +731,10 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     if head.section is None and is_title:
         datelines = [i for i in header[first_title:] if head.reasons.get(i) == "dateline"]
         head.section = next(filter(None, (dateline_section(lines, i, header[first_title]) for i in datelines)), None)
-    if head.section is None:  # else the category the post's filing line below the headline names
-        head.section = filed_under(lines, header[first_title])
-    if head.section is None and is_title:  # else the rubric a rail's heading below names ("More in Politics")
-        head.section = rail_rubric(lines, start)
+    if head.section is None:
+        # else the category the post's filing line below the headline names ("This entry was posted in
+        # News."), or the rubric a rail's heading below the article names ("More in Politics")
+        head.section = closing_rubric(lines, header[first_title], start, rails=is_title)
     return head
 
 
@@ -777,6 +776,8 @@ def _named_by_crumb(lines: list[Line], header: list[int], k: int) -> bool:
     if ln.bullet or ln.words < 2:
         return False
     for j in range(k - 1, max(-1, k - 1 - CRUMB_REACH), -1):
+        if ln.body not in lines[header[j]].body:
+            continue  # (most lines: one substring test, before any split)
         ordered = ordered_items(lines, header[j])
         if ordered is not None:
             if len(ordered) >= 2 and ordered[-1] == ln.body:

@@ -13,8 +13,8 @@ its parent parts is no section. A line that labels the category ("in Sport", "Ka
 above the headline or in the byline's block below it names it too (`labelled_rubric`). Without any of
 these, a field of the dateline below the headline names the rubric when the menu prints it too, and
 else the line blog software prints to say where the post is filed ("This entry was posted in News."),
-when it names one category that is no default (`filed_under`), and else a rail's heading below the article
-that names the menu's rubric its teasers come from ("More in Politics", `rail_rubric`).
+when it names one category that is no default, and else a rail's heading below the article that names
+the menu's rubric its teasers come from ("More in Politics"; both `closing_rubric`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import re
 from build_dataset.clean.cues import cue_reason
 from build_dataset.clean.dates import DATELINE_WORDS
 from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED
-from build_dataset.clean.lines import SPACE_RUN, Line
+from build_dataset.clean.lines import SPACE_RUN, Line, first_word_lines
 
 _RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
 """A rubric is words of letters joined by spaces, "&" or hyphens ("Politik", "Umwelt & Klima",
@@ -465,34 +465,15 @@ _FILED_IN = re.compile(
 Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in Politik und verschlagwortet mit …",
 "Posted in Datenschutz by …", "Veröffentlicht in Aktuelle Meldungen"): the rubric is what follows the
 phrase up to a full stop, a list's comma, the tags, the author or the date."""
-_FILED_OPENINGS = frozenset("tpfdvcTPFDVC")
-"""The letters `_FILED_IN`'s phrases open with: most lines are ruled out by their first character."""
+_FILED_OPENINGS = frozenset({"this", "posted", "filed", "dieser", "dieses", "veröffentlicht", "publié", "classé",
+                             "publicado", "pubblicato"})
+"""The first words of `_FILED_IN`'s phrases (a line's `head_words`, lower case): most lines are ruled out by
+their first word, with no regex tried."""
 NO_CATEGORY = frozenset({"uncategorized", "uncategorised", "unkategorisiert", "allgemein", "non classé",
                          "sin categoría", "senza categoria", "general", "bez kategorii"})
 """The category blog software files a post under when its writer chose none: no rubric of the site. (Session
 40 had read 'Allgemein', the German default, as a site's rubric above a headline, `section_fix_3`; as the
 filing line's only category it says no more than that nothing was chosen.)"""
-
-
-def filed_under(lines: list[Line], start: int) -> str | None:
-    """The rubric the first filing line from line `start` on names (`_FILED_IN`: the headline's line, so
-    that a filing line in the byline's block counts, or the body's start), None when there is none, when
-    it names several (the post is filed under several categories, none evidently the article's), a default
-    category (`NO_CATEGORY`) or no rubric's shape (`_rubric`). The first is the post's own: it closes the
-    post, and a teaser's below it comes later."""
-    for ln in lines[start:]:
-        body = ln.body
-        if body[:1] not in _FILED_OPENINGS:
-            continue
-        m = _FILED_IN.fullmatch(body)
-        if m is None:
-            continue
-        rubric = m.group("rubric").strip()
-        after = body[m.end("rubric"):]
-        if after.startswith(",") or rubric.casefold() in NO_CATEGORY or not _rubric(rubric):
-            return None
-        return rubric
-    return None
 
 
 _MORE_IN = re.compile(
@@ -504,26 +485,40 @@ _MORE_IN = re.compile(
 "Weitere Meldungen aus der Rubrik Schwangerschaft:", "Más de Ambiente", "Also in Food & Drink"). "More
 from" is left out: it names an author or an outlet as often ("More from Jane Roe", "More from The
 Guardian")."""
-_MORE_OPENINGS = frozenset("mawplMAWPL")
-"""The letters `_MORE_IN`'s phrases open with: most lines are ruled out by their first character."""
+_MORE_OPENINGS = frozenset({"more", "also", "latest", "mehr", "weitere", "más", "plus", "altro", "altri"})
+"""The first words of `_MORE_IN`'s phrases (a line's `head_words`, lower case)."""
+_OPENINGS = _FILED_OPENINGS | _MORE_OPENINGS
 
 
-def rail_rubric(lines: list[Line], start: int) -> str | None:
-    """The rubric a rail's heading below the body's start names (`_MORE_IN`), when the page also prints it
-    on a line of its own (an item of its menu: "Más de 300 personas" names no rubric, and a menu tells a
-    rubric from a place or a topic) and no rail's heading names another one (a page that lists several
-    rubrics' latest stories says none of them is the article's). None otherwise."""
+def closing_rubric(lines: list[Line], first: int, start: int, *, rails: bool) -> str | None:
+    """The rubric the lines from line `first` on name (the headline's line, so that a filing line in the
+    byline's block counts, or the body's start), read in one pass over them (most are ruled out by their
+    first word):
+
+    - the first filing line (`_FILED_IN`) gives its category, unless it names several (the post is filed
+      under several categories, none evidently the article's), a default category (`NO_CATEGORY`) or one of
+      no rubric's shape (`_rubric`). The first is the post's own: it closes the post, and a teaser's below it
+      comes later;
+    - else, when `rails`, a rail's heading below the body's start (`_MORE_IN`) gives the rubric it names,
+      when the page also prints it on a line of its own (an item of its menu: "Más de 300 personas" names
+      no rubric, and a menu tells a rubric from a place or a topic) and no rail's heading names another (a
+      page that lists several rubrics' latest stories says none of them is the article's)."""
+    filed: str | None = None
+    filing_seen = False
     named: set[str] = set()
-    for ln in lines[start:]:
-        body = ln.body
-        if body[:1] in _MORE_OPENINGS:
-            m = _MORE_IN.fullmatch(body)
-            if m is not None:
-                named.add(m.group("rubric"))
-    if len(named) != 1:
-        return None
+    for i in first_word_lines(lines, first, _OPENINGS):
+        c, body = lines[i].head_words[0], lines[i].body
+        if not filing_seen and c in _FILED_OPENINGS and (m := _FILED_IN.fullmatch(body)) is not None:
+            filing_seen = True
+            rubric = m.group("rubric").strip()
+            if not (body[m.end("rubric"):].startswith(",") or rubric.casefold() in NO_CATEGORY
+                    or not _rubric(rubric)):
+                filed = rubric
+        if rails and i >= start and c in _MORE_OPENINGS and (m := _MORE_IN.fullmatch(body)) is not None:
+            named.add(m.group("rubric"))
+    if filed is not None or len(named) != 1:
+        return filed
     rubric = named.pop()
     if not _rubric(rubric) or rubric.casefold() in NO_CATEGORY:
         return None
     return rubric if any(ln.body == rubric for ln in lines) else None
-
