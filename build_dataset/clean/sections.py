@@ -100,7 +100,7 @@ def rubric_slot(ln: Line, title: str | None) -> str | None:
     if len(parts) >= 2:
         # a breadcrumb ends with the headline, whole or cut to its first words
         parts = [p for p in parts if not _is_headline(p, title)]
-        return parts[-1] if parts and len(parts[-1]) <= 40 else None
+        return parts[-1] if parts and len(parts[-1]) <= RUBRIC_MAX_CHARS else None
     if ln.words <= 4 and ln.length <= 40 and not ln.sentence_end and not ln.dated:
         return ln.body
     return None
@@ -321,6 +321,10 @@ def _field_line(ln: Line, headline: str) -> bool:
                if not (headline.startswith(p.rstrip(".… ")) or p.startswith(headline) or _is_headline(p, headline)))
 
 
+RUBRIC_MAX_CHARS = 40
+"""The longest rubric's name: the length `rubric_slot` and `breadcrumb_above` take a rubric to at most."""
+
+
 def _rubric(text: str) -> bool:
     """Whether a short line above the headline can name a rubric of the site: words shaped like one
     (`_RUBRIC`), capitalised, and neither a furniture cue ("Menu", "Login", "Previous Next"), a byline
@@ -329,9 +333,11 @@ def _rubric(text: str) -> bool:
     The line right above the headline is as often the last item of the site's menu, a kicker or a
     credit as it is the rubric; these signals refuse what cannot be one on any site, in any language.
     Furniture words of the line model's vocabulary are not used here: "News", "Blog" and "Meldungen"
-    are furniture in a paragraph and rubrics above a headline.
+    are furniture in a paragraph and rubrics above a headline. A rubric is short (RUBRIC_MAX_CHARS): a
+    longer text is refused before any pattern reads it (`REPEATED` takes time quadratic in a gap of w3m's
+    padding, and the rules that read a category after a label or in a filing line hand any length here).
     """
-    if not _RUBRIC.match(text) or text[0].islower() or REPEATED.match(text):
+    if len(text) > RUBRIC_MAX_CHARS or not _RUBRIC.match(text) or text[0].islower() or REPEATED.match(text):
         return False
     return not (cue_reason(text) or BYLINE_PREFIX.match(text) or DATELINE_WORDS.search(text))
 
@@ -442,7 +448,7 @@ def breadcrumb_above(lines: list[Line], headline: int, title: str | None,
         last = rubrics[-1] if rubrics and rubrics[-1].casefold() not in HOME_WORDS else None
         if last and not ends and _names_headline(last, title):
             last = None  # the article's own short name, not a rubric
-        return parts, (last if last and len(last) <= 40 and _crumb_rubric(last) else None)
+        return parts, (last if last and len(last) <= RUBRIC_MAX_CHARS and _crumb_rubric(last) else None)
     return None
 
 
@@ -456,15 +462,18 @@ def _names_headline(part: str, title: str | None) -> bool:
 _FILED_IN = re.compile(
     r"(?:this (?:entry|post|article) was (?:posted|filed) (?:in|under)|posted in|filed under"
     r"|dies(?:er|es) (?:eintrag|beitrag|artikel) wurde(?: am \S+)?(?: von \S+)?(?: veröffentlicht)? (?:in|unter)"
-    r"|veröffentlicht in|publié dans|classé dans|publicado en|pubblicato in)\s*:?\s*"
-    r"(?P<rubric>[^\W\d_][^,.:|]*?)"
-    r"(?:\.(?:\s.*)?|\s+(?:and tagged|tagged|und (?:getaggt|verschlagwortet|gekennzeichnet|mit)|abgelegt|veröffentlicht"
-    r"|by|von|on|am|et|y|e)\b.*|\s*\|.*)?",
+    r"|veröffentlicht in|publié dans|classé dans|publicado en|pubblicato in)\s*+:?\s*+(?=[^\W\d_])",
     re.IGNORECASE)
-"""The line blog software prints below a post to say where it is filed ("This entry was posted in News.
-Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in Politik und verschlagwortet mit …",
-"Posted in Datenschutz by …", "Veröffentlicht in Aktuelle Meldungen"): the rubric is what follows the
-phrase up to a full stop, a list's comma, the tags, the author or the date."""
+r"""The phrase of the line blog software prints below a post to say where it is filed ("This entry was posted
+in News. Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in Politik und verschlagwortet mit
+…", "Posted in Datenschutz by …", "Veröffentlicht in Aktuelle Meldungen"), up to the rubric's first letter:
+the rubric runs to `_FILED_END`. (Its runs of spaces are possessive, `\s*+`, and the rubric is cut by a
+search: a lazy rubric before `\s+` took time quadratic in a gap of w3m's padding.)"""
+_FILED_END = re.compile(
+    r"[,.:|]|" + SPACE_RUN + r"(?:and tagged|tagged|und (?:getaggt|verschlagwortet|gekennzeichnet|mit)|abgelegt"
+    r"|veröffentlicht|by|von|on|am|et|y|e)\b", re.IGNORECASE)
+"""Where a filing line's rubric ends: a full stop, a list's comma, a field's colon or bar, or the tags, the
+author or the date after it."""
 _FILED_OPENINGS = frozenset({"this", "posted", "filed", "dieser", "dieses", "veröffentlicht", "publié", "classé",
                              "publicado", "pubblicato"})
 """The first words of `_FILED_IN`'s phrases (a line's `head_words`, lower case): most lines are ruled out by
@@ -479,7 +488,7 @@ filing line's only category it says no more than that nothing was chosen.)"""
 _MORE_IN = re.compile(
     r"(?:more (?:stories |news )?in|also in|latest in|mehr aus(?: dem ressort| der rubrik| der kategorie)?"
     r"|weitere (?:artikel|beiträge|nachrichten|meldungen) aus(?: dem ressort| der rubrik| der kategorie)?"
-    r"|más de|plus de|altro da|altri articoli in)\s*:?\s+(?P<rubric>.+?)[\s:»›>→]*",
+    r"|más de|plus de|altro da|altri articoli in)(?:\s*+:)?\s++(?P<rubric>.*[^\s:»›>→])[\s:»›>→]*+",
     re.IGNORECASE)
 """A rail's heading that names the rubric its teasers come from ("More in Politics", "Mehr aus Sport",
 "Weitere Meldungen aus der Rubrik Schwangerschaft:", "Más de Ambiente", "Also in Food & Drink"). "More
@@ -488,6 +497,19 @@ Guardian")."""
 _MORE_OPENINGS = frozenset({"more", "also", "latest", "mehr", "weitere", "más", "plus", "altro", "altri"})
 """The first words of `_MORE_IN`'s phrases (a line's `head_words`, lower case)."""
 _OPENINGS = _FILED_OPENINGS | _MORE_OPENINGS
+
+
+def _filed_rubric(rest: str) -> str | None:
+    """The rubric of a filing line's text after its phrase (`_FILED_IN`): up to `_FILED_END`, when what
+    follows it is nothing, a full stop at the end or before a space (not a domain's), a bar, or the tags,
+    author or date; None for a list of categories (a comma), a field's colon, a default category
+    (`NO_CATEGORY`) or a text of no rubric's shape (`_rubric`)."""
+    end = _FILED_END.search(rest)
+    rubric, after = (rest, "") if end is None else (rest[:end.start()], rest[end.start():])
+    if after[:1] in (",", ":") or after[:1] == "." and after[1:2] not in ("", " ") and not after[1:2].isspace():
+        return None
+    rubric = rubric.strip()
+    return rubric if rubric.casefold() not in NO_CATEGORY and _rubric(rubric) else None
 
 
 def closing_rubric(lines: list[Line], first: int, start: int, *, rails: bool) -> str | None:
@@ -508,12 +530,9 @@ def closing_rubric(lines: list[Line], first: int, start: int, *, rails: bool) ->
     named: set[str] = set()
     for i in first_word_lines(lines, first, _OPENINGS):
         c, body = lines[i].head_words[0], lines[i].body
-        if not filing_seen and c in _FILED_OPENINGS and (m := _FILED_IN.fullmatch(body)) is not None:
+        if not filing_seen and c in _FILED_OPENINGS and (m := _FILED_IN.match(body)) is not None:
             filing_seen = True
-            rubric = m.group("rubric").strip()
-            if not (body[m.end("rubric"):].startswith(",") or rubric.casefold() in NO_CATEGORY
-                    or not _rubric(rubric)):
-                filed = rubric
+            filed = _filed_rubric(body[m.end():])
         if rails and i >= start and c in _MORE_OPENINGS and (m := _MORE_IN.fullmatch(body)) is not None:
             named.add(m.group("rubric"))
     if filed is not None or len(named) != 1:
