@@ -101,6 +101,13 @@ def test_one_or_two_items_above_the_headline_give_the_section() -> None:
     assert _above_headline("• Politics").section == "Politics"
 
 
+def test_a_counter_beside_the_rubric_is_passed_over() -> None:
+    """A comments' counter printed beside the rubric ("• News" / "• 4") stands between it and the headline."""
+    assert _above_headline("• Politics\n• 4").section == "Politics"
+    assert _above_headline("Politics\n\n231919").section == "Politics"
+    assert _above_headline("• World\n• Business\n• Politics\n• 4").section is None  # a menu's last items
+
+
 def test_a_breadcrumb_printed_as_a_list_gives_its_rubric() -> None:
     """A list of links that ends with the headline is a breadcrumb, however many items it has; a menu
     that holds the headline among its items goes on after it."""

@@ -712,8 +712,9 @@ def _read_header(lines: list[Line], verdicts: list[Verdict], start: int, stoplis
     for k in range(first_title - 1, max(-1, first_title - 3), -1):
         i = header[k]
         ln = lines[i]
-        if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup", "caption"):
-            continue  # (a caption's credit after a slash is no breadcrumb's last rubric)
+        if verdicts[i].cue in ("social", "comments", "legal", "advertising", "subscribe", "markup", "caption") \
+                or ln.body.isdigit():
+            continue  # (a caption's credit after a slash is no breadcrumb's last rubric; a counter beside a rubric)
         if k > 0 and _FORM_FIELD.search(lines[header[k - 1]].body):
             break  # a form's button below its field ("Amount [2500 ]" above "To the comparison"), no rubric
         rubric = rubric_slot(ln, title)
