@@ -65,8 +65,9 @@ article's"). For each field it prints:
   section precision, changed sample (section, fix 3) for the third (labels "section_fix_3"), changed
   sample (section, fix 4) for the fourth (labels "section_fix_4"), changed sample (section, fix 5)
   for the fifth (labels "section_fix_5"), changed sample (section, fix 6) for the sixth (labels
-  "section_fix_6"), changed sample (section, fix 7) for the seventh (labels "section_fix_7") and changed
-  sample (section, fix 8) for the eighth (labels "section_fix_8");
+  "section_fix_6"), changed sample (section, fix 7) for the seventh (labels "section_fix_7"), changed
+  sample (section, fix 8) for the eighth (labels "section_fix_8") and changed sample (section, fix 9) for
+  the ninth (labels "section_fix_9");
   changed sample (description, fix 2): of every page whose description the second standfirst fix
   changed (labels "description_fix_2"; each change gave a description where main gave none), the
   precision of the values they have now, and fixed and broke as for titles; changed sample
@@ -147,7 +148,7 @@ AUTHORS_FIXES = ("authors_fix_4", "authors_fix_5", "authors_fix_6", "authors_fix
 DESCRIPTION_FIXES = ("description_fix_2", "description_fix_3")
 """The label groups of standfirst fixes that list every page whose description the fix changed ("changed")."""
 SECTION_FIXES = ("section_fix_2", "section_fix_3", "section_fix_4", "section_fix_5", "section_fix_6",
-                 "section_fix_7", "section_fix_8")
+                 "section_fix_7", "section_fix_8", "section_fix_9")
 """The label groups of section fixes that list every page whose section the fix changed ("changed"): their
 labels of the new values also count in precision."""
 
@@ -300,7 +301,7 @@ def measure_changed(rows: dict[str, dict], changed: list[dict], field: str = "ti
                     name: str = "fix 4", also: dict[str, dict[str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """What became of the values a fix changed (labels "title_fix_4" -> "changed" for titles, "meta3" ->
     "authors" and "authors_fix_4" to "authors_fix_14" -> "changed" for
-    authors, "section_fix_2" to "section_fix_8" -> "changed" for sections, "description_fix_2" and
+    authors, "section_fix_2" to "section_fix_9" -> "changed" for sections, "description_fix_2" and
     "description_fix_3" -> "changed" for descriptions: every page whose value it changed, its value before
     and after, each labelled): fixed is a wrong value (W, or for sections M: not evidently the article's) now
     refused or made right, or a missing one now right; broke is a right value now lost or wrong, or a missing
@@ -775,6 +776,9 @@ def main() -> None:
         "one whose section the eighth section fix (a counter of digits alone between the rubric and the headline "
         "passed over) changed against main at 716dc70, read before and after and counted the same way (every change "
         "gave a section where main gave none). "
+        f"Changed sample (section, fix 9): {len(labels.get('section_fix_9', {}).get('changed', []))} page(s), every "
+        "one whose section the ninth section fix (a hashtag's '#' allowed before a one-word rubric) changed against "
+        "main at cd41766, read before and after and counted the same way (it gave a section where main gave none). "
         f"Changed sample (description, fix 2): {len(labels.get('description_fix_2', {}).get('changed', []))} pages, "
         "every one whose description the second standfirst fix (the body's first paragraph printed right under the "
         "headline and above a dateline or a byline of real names is the standfirst; the body keeps it) changed against "

@@ -60,7 +60,7 @@ def test_a_rubric_printed_once_above_the_headline_is_no_section() -> None:
     assert _read(["Faire Lieferketten"], menu=MENU).section is None
 
 
-@pytest.mark.parametrize("rubric", ["Politics", "Umwelt & Klima", "Wirtschaft", "Новини"])
+@pytest.mark.parametrize("rubric", ["Politics", "Umwelt & Klima", "Wirtschaft", "Новини", "#GameTechie"])
 def test_a_rubric_that_the_menu_holds_too_is_the_section(rubric: str) -> None:
     assert _read([rubric], menu=[*MENU, f"• {rubric}"]).section == rubric
 

@@ -26,9 +26,10 @@ from build_dataset.clean.dates import DATELINE_WORDS
 from build_dataset.clean.header_lines import BYLINE_PREFIX, REPEATED
 from build_dataset.clean.lines import SPACE_RUN, Line, first_word_lines
 
-_RUBRIC = re.compile(r"^[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
+_RUBRIC = re.compile(r"^#?[^\W\d_]{3,}(?:[ '’&+-]+[^\W\d_]+)*$|^[^\W\d_]+(?:[ '’&+-]+[^\W\d_]+)+$")
 """A rubric is words of letters joined by spaces, "&" or hyphens ("Politik", "Umwelt & Klima",
-"VR-Brillen-Tests"), and at least three letters when it is one word: a digit ("0", "4 min", "vor 2
+"VR-Brillen-Tests"), and at least three letters when it is one word, a hashtag's "#" before it or not
+("#GameTechie"): a digit ("0", "4 min", "vor 2
 Stunden"), a colon ("Foto: X"), a dot ("example.de", "Prof. Dr."), a bracket or a lone symbol ("<>")
 marks a counter, a stamp, a credit or a URL, and a two-letter word is a language switch ("ES")."""
 
